@@ -1,0 +1,131 @@
+// The typed shape of the database, as Kysely sees it. snake_case here; services map to the
+// camelCase types of shared/contract.ts. Booleans are 0 | 1, instants ISO-8601 text,
+// calendar dates "YYYY-MM-DD" text, lists JSON text.
+
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely'
+
+/**
+ * Columns every table whose rows travel between offices carries (bundle exchange, later):
+ * - id: UUIDv7 (sorts by creation time, never collides between offices)
+ * - site_id: the installation that created the row
+ * - version: hybrid logical clock of the latest change, "<13-digit ms>:<4-digit counter>:<site id>",
+ *   so plain string comparison orders changes and the site id breaks ties
+ * - field_versions: JSON { column: version } of the last change per column, so two offices
+ *   changing different fields of one record can both win (per-field merge)
+ * - updated_at: wall-clock instant of the latest change, for people, never for ordering
+ * - deleted: tombstone (1 = deleted/archived); rows are never hard-deleted
+ */
+export interface ReplicatedColumns {
+  id: string
+  site_id: string
+  version: string
+  field_versions: string
+  created_at: string
+  updated_at: string
+  deleted: 0 | 1
+}
+
+/** Key/value facts about this database file (schema and reference-data versions). Local. */
+export interface MetaTable {
+  key: string
+  value: string
+}
+
+/** This installation: exactly one row once the first-run setup is done. Local, never travels. */
+export interface SiteTable {
+  id: string
+  level: 'kelurahan' | 'puskesmas' | 'kecamatan' | 'kota'
+  area_code: string
+  area_name: string
+  name: string
+  created_at: string
+  /** Last hybrid-logical-clock value issued here ("<ms>:<counter>"), so versions only grow. */
+  clock: string
+}
+
+/** For a Puskesmas: the kelurahan/desa it covers. Local. */
+export interface SiteVillageTable {
+  village_code: string
+  village_name: string
+}
+
+/** Local preferences (language, warning thresholds). */
+export interface SettingTable {
+  key: string
+  value: string
+}
+
+/** The official Kemendagri area list (idn-area-data), loaded once. Reference data, local. */
+export interface AreaTable {
+  code: string
+  name: string
+  level: 1 | 2 | 3 | 4
+  parent_code: string | null
+  /** Lower-case name for search. */
+  name_search: string
+}
+
+export interface PosyanduTable extends ReplicatedColumns {
+  name: string
+  village_code: string
+  village_name: string
+  rw: string | null
+  address: string | null
+  puskesmas: string | null
+  schedule: string | null
+  /** JSON array of SpmField codes. */
+  spm_fields: string
+  active: 0 | 1
+}
+
+export interface KaderTable extends ReplicatedColumns {
+  nik: string
+  name: string
+  sex: 'L' | 'P'
+  birth_place: string | null
+  birth_date: string
+  phone: string | null
+  address: string | null
+  rt: string | null
+  rw: string | null
+  posyandu_id: string
+  role: string
+  /** JSON array of SpmField codes. */
+  spm_fields: string
+  sk_number: string | null
+  sk_date: string | null
+  education: string | null
+  status: string
+  status_date: string
+  notes: string | null
+}
+
+/** Dated history of a kader's status; one row per change, never edited. */
+export interface KaderStatusTable extends ReplicatedColumns {
+  kader_id: string
+  status: string
+  date: string
+  note: string | null
+}
+
+export interface Database {
+  meta: MetaTable
+  site: SiteTable
+  site_village: SiteVillageTable
+  setting: SettingTable
+  area: AreaTable
+  posyandu: PosyanduTable
+  kader: KaderTable
+  kader_status: KaderStatusTable
+}
+
+export type Db = Kysely<Database>
+
+export type PosyanduRow = Selectable<PosyanduTable>
+export type NewPosyanduRow = Insertable<PosyanduTable>
+export type PosyanduUpdate = Updateable<PosyanduTable>
+export type KaderDbRow = Selectable<KaderTable>
+export type NewKaderRow = Insertable<KaderTable>
+export type KaderUpdate = Updateable<KaderTable>
+export type KaderStatusRow = Selectable<KaderStatusTable>
+export type AreaRow = Selectable<AreaTable>
