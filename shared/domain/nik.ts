@@ -26,7 +26,7 @@ export const NIK_MESSAGES: Record<NikProblem | 'district', string> = {
 
 /** Strips the spaces, dots and dashes people type inside a NIK; anything else is kept to be refused. */
 export function cleanNik(input: string): string {
-  return input.replace(/[\s.\-]/g, '')
+  return input.replace(/[\s.-]/g, '')
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {

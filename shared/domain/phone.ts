@@ -4,7 +4,7 @@
 /** Returns the E.164 form, or null when the input is not an Indonesian phone number. */
 export function normalisePhone(input: string): string | null {
   const trimmed = input.trim()
-  if (!/^[+\d\s().\-]+$/.test(trimmed)) return null
+  if (!/^[+\d\s().-]+$/.test(trimmed)) return null
   let digits = trimmed.replace(/\D/g, '')
   if (digits.startsWith('62')) digits = digits.slice(2)
   else if (digits.startsWith('0')) digits = digits.slice(1)

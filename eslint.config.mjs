@@ -1,0 +1,88 @@
+// Lint, and the project's boundaries made mechanical (conventions.md): which folder may
+// import what. tests/unit/boundaries.test.ts proves each boundary rule fires.
+
+import { builtinModules } from 'node:module'
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const nodeBuiltins = [...new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]]))]
+
+/** Each folder gets exactly one no-restricted-imports entry: flat config replaces, not merges, rule options. */
+const restrict = (files, patterns, paths = []) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+})
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', '.reports/**', 'test-results/**', 'playwright-report/**', 'coverage/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      // These two React Compiler diagnostics flag the ordinary load-on-mount and latest-ref
+      // patterns; the app does not use the compiler, so they advise rather than block.
+      'react-hooks/refs': 'warn',
+      'react-hooks/set-state-in-effect': 'warn',
+    },
+  },
+  {
+    // Migrations and the pre-migration schema check work on Kysely<any> on purpose: they must
+    // not depend on today's Database type (conventions.md, "frozen in time").
+    files: ['electron/core/db/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+
+  // ------------------------------------------------------------------ boundaries
+
+  // The core runs under Node, the bridge and the CLI: Electron stays in electron/main.
+  restrict(
+    ['electron/core/**'],
+    [{ regex: '^@?electron(/|$)', message: 'electron/core berjalan tanpa Electron: Electron hanya boleh diimpor di electron/main dan electron/preload.' }],
+  ),
+
+  // The packaged app must never contain the HTTP bridge or the CLI.
+  restrict(
+    ['electron/main/**'],
+    [{ regex: '(^|/)core/(bridge|cli)(/|$)', message: 'electron/main tidak boleh mengimpor bridge HTTP atau CLI: keduanya tidak boleh ikut dalam aplikasi terpaket.' }],
+  ),
+
+  // Sandboxed preload: nothing but Electron and the shared contract (bundled).
+  restrict(
+    ['electron/preload/**'],
+    [{ regex: '^(?!electron$|@shared/|\\./)', message: 'Preload hanya boleh mengimpor electron dan @shared/* (berjalan dalam sandbox).' }],
+  ),
+
+  // shared/ is imported by every side: plain TypeScript and zod only.
+  restrict(
+    ['shared/**'],
+    [
+      { regex: '^(?!zod$|zod/|\\.{1,2}/)', message: 'shared/ hanya boleh mengimpor berkas shared lain (relatif) dan zod.' },
+      { regex: '(^|/)(electron|renderer|tests)(/|$)', message: 'shared/ tidak boleh mengimpor dari electron/, renderer/ atau tests/.' },
+    ],
+  ),
+
+  // The renderer runs in a browser: no Node, no database, no Electron; it talks through the contract.
+  restrict(
+    ['renderer/**'],
+    [
+      { regex: '^node:', message: 'Renderer berjalan di peramban: modul Node tidak tersedia.' },
+      { regex: '(^|/)electron(/|$)|^@electron/', message: 'Renderer tidak boleh mengimpor electron atau kode electron/: panggil lewat kontrak (window.simpul / klien HTTP).' },
+      { regex: '^(better-sqlite3|kysely)(/|$)', message: 'Renderer tidak mengakses basis data langsung: panggil layanan lewat kontrak.' },
+    ],
+    nodeBuiltins.map((name) => ({ name, message: 'Renderer berjalan di peramban: modul Node tidak tersedia.' })),
+  ),
+)
