@@ -8,6 +8,9 @@ export default defineConfig({
   main: {
     resolve: { alias },
     build: {
+      // kysely is ESM-only: bundled into the CommonJS main instead of require(esm) from
+      // inside app.asar, which Electron has not always loaded (electron/electron#46614).
+      externalizeDeps: { exclude: ['kysely'] },
       lib: { entry: resolve(__dirname, 'electron/main/index.ts') },
     },
   },
