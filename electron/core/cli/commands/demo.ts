@@ -1,0 +1,68 @@
+import { generateDemo } from '../../features/demo/demo.service'
+import { CliError, defineCommand, type Io } from '../command'
+import { withDatabase } from '../db-file'
+
+const fmt = (n: number) => n.toLocaleString('id-ID')
+
+function positiveInt(raw: string | undefined, fallback: number, option: string, max: number): number {
+  if (raw === undefined) return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new CliError(`Opsi --${option} harus bilangan bulat 1–${fmt(max)}.`, 2)
+  return n
+}
+
+/** Redraws one stderr line at most every 100 ms; nothing at all when stderr is not a terminal. */
+function progressLine(io: Io): { update(done: number, total: number): void; finish(): void } {
+  if (!io.isTTY) return { update: () => {}, finish: () => {} }
+  let last = 0
+  let drawn = false
+  return {
+    update(done, total) {
+      const now = Date.now()
+      if (now - last < 100 && done < total) return
+      last = now
+      drawn = true
+      const pct = total > 0 ? Math.floor((done / total) * 100) : 0
+      io.stderr(`\rMembuat data contoh… ${pct}% (${fmt(done)} dari ${fmt(total)})`)
+    },
+    finish() {
+      if (drawn) io.stderr('\r\x1b[2K')
+    },
+  }
+}
+
+export const demo = defineCommand({
+  name: 'demo',
+  summary: 'Mengisi basis data dengan Posyandu dan kader contoh (nama dan NIK rekaan).',
+  usage: '--db BERKAS --wilayah KODE [--posyandu N (per kelurahan, bawaan 8)] [--kader-per-posyandu M (bawaan 12)] [--seed S (bawaan 1)]',
+  options: {
+    db: { type: 'string' },
+    wilayah: { type: 'string' },
+    posyandu: { type: 'string' },
+    'kader-per-posyandu': { type: 'string' },
+    seed: { type: 'string' },
+  },
+  required: ['db', 'wilayah'],
+  async run(values, io) {
+    const posyanduPerVillage = positiveInt(values.posyandu, 8, 'posyandu', 100)
+    const kaderPerPosyandu = positiveInt(values['kader-per-posyandu'], 12, 'kader-per-posyandu', 200)
+    const seed = values.seed === undefined ? 1 : Number(values.seed)
+    if (!Number.isSafeInteger(seed)) throw new CliError('Opsi --seed harus bilangan bulat.', 2)
+
+    await withDatabase(values.db!, io, true, async ({ db }) => {
+      const progress = progressLine(io)
+      try {
+        const made = await generateDemo(
+          db,
+          { wilayah: values.wilayah!.trim(), posyanduPerVillage, kaderPerPosyandu, seed },
+          (done, total) => progress.update(done, total),
+        )
+        progress.finish()
+        io.stdout(`Selesai: ${fmt(made.villages)} kelurahan, ${fmt(made.posyandu)} Posyandu, ${fmt(made.kader)} kader.\n`)
+      } catch (error) {
+        progress.finish()
+        throw error
+      }
+    })
+  },
+})

@@ -1,0 +1,45 @@
+// How commands get at the database file named by --db.
+
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { closeDatabase } from '../db/open'
+import type { Db } from '../db/schema'
+import { openDatabaseFile } from '../host/open-database-file'
+import { createDispatcher, type Dispatch } from '../ipc/dispatch'
+import type { Channel, Input, Output } from '../../../shared/contract'
+import { AppError } from '../../../shared/result'
+import { CliError, type Io } from './command'
+
+export interface Session {
+  db: Db
+  /** The same dispatcher the UI uses: zod validation and Indonesian messages included. */
+  dispatch: Dispatch
+  file: string
+}
+
+/**
+ * Opens `file` for the length of `work`, then closes it whatever happens.
+ * `mustExist`: commands that read data refuse to create an empty file by accident.
+ */
+export async function withDatabase<T>(file: string, io: Io, mustExist: boolean, work: (s: Session) => Promise<T>): Promise<T> {
+  const path = resolve(file)
+  if (mustExist && !existsSync(path)) {
+    throw new CliError(
+      `Berkas basis data tidak ditemukan: ${path}. Jalankan dulu: npm run simpul -- init --db ${file} --level kelurahan --wilayah KODE --name "NAMA KANTOR"`,
+    )
+  }
+  const db = await openDatabaseFile(path, io.debug)
+  try {
+    const dispatch = createDispatcher({ db, emit: () => {} }, { logInternal: (_channel, error) => io.debug(error) })
+    return await work({ db, dispatch, file: path })
+  } finally {
+    await closeDatabase(db)
+  }
+}
+
+/** Unwraps a dispatcher Result, turning a failure into the command's one line. */
+export async function call<C extends Channel>(s: Session, channel: C, input: Input<C>): Promise<Output<C>> {
+  const result = await s.dispatch(channel, input)
+  if (!result.ok) throw new AppError(result.error)
+  return result.value as Output<C>
+}

@@ -1,0 +1,19 @@
+// The handler table's type. A mapped type over the contract: every channel must have a
+// handler, each handler receives the zod-parsed input and returns the contract's output,
+// so adding a contract entry without wiring it is a compile error.
+
+import type { Channel, EventName, Events, Output, ParsedInput } from '../../../shared/contract'
+import type { Db } from '../db/schema'
+
+export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void
+
+/** What every handler gets besides its input. Transports (IPC, HTTP bridge, CLI) build it. */
+export interface HandlerContext {
+  db: Db
+  /** Pushes an event to the UI that made the call (progress of long tasks). */
+  emit: Emit
+}
+
+export type Handler<C extends Channel> = (ctx: HandlerContext, input: ParsedInput<C>) => Promise<Output<C>>
+
+export type Handlers = { [C in Channel]: Handler<C> }

@@ -1,0 +1,83 @@
+// The desktop app's main process: the only code that imports Electron. It finds the database
+// file, opens the window with Electron's security defaults, and hands every call from the
+// renderer to the core dispatcher. It never imports the HTTP bridge or the CLI (lint-enforced).
+
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog, Menu } from 'electron'
+import { closeDatabase } from '../core/db/open'
+import type { Db } from '../core/db/schema'
+import { messageOf, openDatabaseFile } from '../core/host/open-database-file'
+import { createDispatcher } from '../core/ipc/dispatch'
+import { EVENT_CHANNEL, registerInvokeHandler } from './ipc'
+import { buildMenu } from './menu'
+import { handleAppProtocol, registerAppScheme } from './protocol'
+import { denyAllPermissions, installNavigationGuards } from './security'
+import { createMainWindow } from './window'
+
+const DB_FILE_NAME = 'simpul-posyandu.sqlite'
+// Set by `electron-vite dev`. A packaged app ignores it: an environment variable must not
+// be able to point the app (and its IPC trust) at another page.
+const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null
+
+let mainWindow: BrowserWindow | null = null
+let db: Db | null = null
+
+app.enableSandbox()
+registerAppScheme()
+installNavigationGuards()
+if (process.platform === 'win32') app.setAppUserModelId('id.simpul.posyandu')
+
+// Two instances writing one SQLite file would fight over its lock: the second one only
+// brings the first to the front.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', (event) => {
+    if (!db) return
+    event.preventDefault()
+    const closing = db
+    db = null
+    void closeDatabase(closing).finally(() => app.quit())
+  })
+  app.whenReady().then(start, (error: unknown) => {
+    console.error(error)
+    app.exit(1)
+  })
+}
+
+async function start(): Promise<void> {
+  Menu.setApplicationMenu(buildMenu(devUrl !== null))
+  denyAllPermissions()
+  handleAppProtocol(join(__dirname, '../renderer'))
+
+  const userData = app.getPath('userData')
+  const file = join(userData, DB_FILE_NAME)
+  try {
+    mkdirSync(userData, { recursive: true })
+    db = await openDatabaseFile(file, (error) => console.error(error))
+  } catch (error) {
+    // Details (with the stack) stay in the log; the person sees what to do.
+    dialog.showErrorBox('Simpul Posyandu tidak dapat dibuka', `${messageOf(error)}\n\nBerkas data: ${file}`)
+    app.exit(1)
+    return
+  }
+
+  const dispatch = createDispatcher({
+    db,
+    emit: (event, payload) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, { event, payload })
+    },
+  })
+  registerInvokeHandler(dispatch, devUrl)
+  mainWindow = createMainWindow(devUrl)
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+}
