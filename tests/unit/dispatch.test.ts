@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { closeDatabase, openDatabase } from '../../electron/core/db/open'
+import type { Db } from '../../electron/core/db/schema'
+import { INTERNAL_MESSAGE, createDispatcher, type Dispatch } from '../../electron/core/ipc/dispatch'
+import { handlers } from '../../electron/core/ipc/handlers'
+import type { HandlerContext } from '../../electron/core/ipc/types'
+import { AppError } from '../../shared/result'
+
+let dir: string
+let db: Db
+let dispatch: Dispatch
+const ctx = (): HandlerContext => ({ db, emit: () => {} })
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'simpul-dispatch-'))
+  db = await openDatabase(join(dir, 'test.sqlite'))
+  dispatch = createDispatcher(ctx())
+})
+
+afterAll(async () => {
+  await closeDatabase(db)
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('dispatch', () => {
+  it('round-trips a valid call to its service', async () => {
+    const result = await dispatch('app:info', {})
+    expect(result).toMatchObject({ ok: true, value: { appVersion: expect.any(String), schemaVersion: expect.any(Number) } })
+  })
+
+  it('treats a missing input as an empty object for calls that take none', async () => {
+    expect((await dispatch('settings:get', undefined)).ok).toBe(true)
+  })
+
+  it.each(['nope:nothing', '__proto__', 'constructor', 'toString', 'hasOwnProperty', ''])(
+    'refuses the unknown channel %j',
+    async (channel) => {
+      const result = await dispatch(channel, {})
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+    },
+  )
+
+  it.each([42, null, undefined, {}, ['app:info'], Symbol('app:info')])('refuses a channel that is not a string (%s)', async (channel) => {
+    expect(await dispatch(channel, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+  })
+
+  it('refuses bad input with an Indonesian message and one message per field', async () => {
+    const result = await dispatch('site:setup', { level: 'istana', areaCode: 'abc', name: '' })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.code).toBe('invalid_input')
+    expect(result.error.message).toBe(result.error.fields?.[result.error.field ?? ''])
+    expect(result.error.fields).toEqual({
+      level: 'Pilih jenis kantor.',
+      areaCode: 'Kode wilayah harus berbentuk kode Kemendagri, mis. 36.71.01.1001.',
+      name: 'Nama kantor wajib diisi.',
+    })
+  })
+
+  it('names nested fields by their path', async () => {
+    const result = await dispatch('site:setup', {
+      level: 'puskesmas',
+      areaCode: '36.71.01',
+      name: 'Puskesmas Tangerang',
+      coveredVillageCodes: ['36.71.01.1001', 'salah'],
+    })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'coveredVillageCodes.1': expect.any(String) } } })
+  })
+
+  it('refuses extra keys on calls that take no input', async () => {
+    expect(await dispatch('app:info', { sneaky: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+
+  it('passes an AppError through as its shape', async () => {
+    const d = createDispatcher(ctx(), {
+      handlers: {
+        ...handlers,
+        'kader:get': async () => {
+          throw new AppError({ code: 'not_found', message: 'Kader tidak ditemukan.', field: 'id' })
+        },
+      },
+    })
+    const result = await d('kader:get', { id: '0190c1a2-0000-7000-8000-000000000001' })
+    expect(result).toEqual({ ok: false, error: { code: 'not_found', message: 'Kader tidak ditemukan.', field: 'id' } })
+  })
+
+  it('passes a real service failure through (archiving a kader that does not exist)', async () => {
+    const result = await dispatch('kader:archive', { id: '0190c1a2-0000-7000-8000-000000000001' })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.code).not.toBe('internal')
+  })
+
+  it('turns an unexpected throw into internal, logs the stack and returns none', async () => {
+    const logged: unknown[] = []
+    const d = createDispatcher(ctx(), {
+      handlers: {
+        ...handlers,
+        'app:info': async () => {
+          throw new TypeError('secret detail at /home/user/file.ts:12')
+        },
+      },
+      logInternal: (_channel, error) => logged.push(error),
+    })
+    const result = await d('app:info', {})
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } })
+    expect(JSON.stringify(result)).not.toMatch(/secret|stack|file\.ts/)
+    expect(logged).toHaveLength(1)
+  })
+
+  it('logs unexpected errors to stderr by default', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const d = createDispatcher(ctx(), {
+      handlers: { ...handlers, 'app:info': async () => Promise.reject(new Error('boom')) },
+    })
+    expect(await d('app:info', {})).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(spy).toHaveBeenCalledOnce()
+    spy.mockRestore()
+  })
+
+  it('delivers plain JSON: a Date from a service arrives as an ISO string, undefined keys are dropped', async () => {
+    const d = createDispatcher(ctx(), {
+      handlers: {
+        ...handlers,
+        'settings:get': async () => ({ language: 'id', minKaderPerPosyandu: 5, at: new Date('2026-01-02T03:04:05Z'), gone: undefined }) as never,
+      },
+    })
+    expect(await d('settings:get', {})).toEqual({
+      ok: true,
+      value: { language: 'id', minKaderPerPosyandu: 5, at: '2026-01-02T03:04:05.000Z' },
+    })
+  })
+
+  it('turns an output JSON cannot carry into internal', async () => {
+    const d = createDispatcher(ctx(), {
+      handlers: { ...handlers, 'settings:get': async () => ({ n: 1n }) as never },
+      logInternal: () => {},
+    })
+    expect(await d('settings:get', {})).toMatchObject({ ok: false, error: { code: 'internal' } })
+  })
+})
