@@ -1,0 +1,36 @@
+// Migrations are listed by static import: a folder scan does not survive bundling. Names sort
+// by date, so Kysely runs them in the order they were written. Forward-only.
+
+import type { Kysely } from 'kysely'
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration'
+import * as m0001 from './2026_11_23_0001_create_core_tables'
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_23_0001_create_core_tables': m0001,
+}
+
+/** The schema version of this build: how many migrations it knows. */
+export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length
+
+const provider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+}
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider })
+}
+
+async function run(resultSet: Promise<{ error?: unknown }>): Promise<void> {
+  const { error } = await resultSet
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  await run(migrator(db).migrateToLatest())
+}
+
+/** Migrates up (or down, where a migration allows) to the named migration; for migration tests. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  if (!(name in MIGRATIONS)) throw new Error(`Unknown migration ${name}`)
+  await run(migrator(db).migrateTo(name))
+}

@@ -1,0 +1,127 @@
+// Opens (or creates) the database file, checks that it is ours and not from a newer app,
+// migrates it and makes sure the area list is loaded. Only electron/main knows where the file
+// lives; tests pass a temp file or ':memory:'.
+
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, SqliteDialect, sql } from 'kysely'
+import { AppError } from '../../../shared/result'
+import { ensureAreas } from '../features/area/area.service'
+import { MIGRATIONS, migrateToLatest } from './migrations'
+import type { Database, Db } from './schema'
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+const MIGRATION_TABLE = 'kysely_migration'
+
+const NOT_OURS =
+  'Berkas ini bukan basis data Simpul Posyandu. Pilih berkas data Simpul Posyandu yang benar, atau pindahkan berkas ini lalu buka aplikasi lagi agar dibuat basis data baru.'
+const NEWER =
+  'Basis data ini dibuat oleh versi aplikasi yang lebih baru. Perbarui aplikasi Simpul Posyandu ke versi terbaru, lalu buka lagi.'
+const CANNOT_OPEN = 'Berkas basis data tidak dapat dibuka. Periksa apakah foldernya ada dan boleh ditulisi, lalu coba lagi.'
+const CORRUPT =
+  'Berkas basis data rusak dan tidak dapat dibaca. Pulihkan dari cadangan atau dari paket terakhir, lalu coba lagi.'
+
+const isMemory = (path: string) => path === ':memory:' || path === ''
+
+/**
+ * Refuses anything that is not empty and does not start with the SQLite header, before SQLite
+ * touches it: opening a stray document in WAL mode would otherwise write into it.
+ */
+function assertSqliteFile(path: string): void {
+  let size: number
+  try {
+    size = statSync(path).size
+  } catch {
+    return // does not exist yet: SQLite creates it
+  }
+  if (size === 0) return
+  const head = Buffer.alloc(SQLITE_HEADER.length)
+  const fd = openSync(path, 'r')
+  try {
+    readSync(fd, head, 0, head.length, 0)
+  } finally {
+    closeSync(fd)
+  }
+  if (!head.equals(SQLITE_HEADER)) throw new AppError({ code: 'internal', message: NOT_OURS })
+}
+
+/** Per-connection settings that change nothing in the file. SQLite-only. */
+function applyConnectionPragmas(sqlite: SqliteDatabase.Database): void {
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+}
+
+/**
+ * WAL survives power cuts better and lets readers run during a write; with it NORMAL sync is
+ * safe (a crash can lose the last commit, never corrupt the file). Writes the file header, so
+ * it runs only once the file is known to be ours. SQLite-only.
+ */
+function applyFilePragmas(sqlite: SqliteDatabase.Database, memory: boolean): void {
+  if (!memory) sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+}
+
+/**
+ * Refreshes the query planner's statistics for tables that changed a lot (or never had any).
+ * Without them SQLite takes the low-cardinality `deleted` column for a selective one and picks
+ * slow plans for the roster at 20,000 kader. The limit keeps it to milliseconds; SQLite
+ * recommends running this at open and after bulk changes. SQLite-only.
+ */
+export async function optimizeDatabase(db: Db): Promise<void> {
+  await sql`pragma analysis_limit = 1000`.execute(db)
+  await sql`pragma optimize = 0x10002`.execute(db)
+}
+
+function asOpenError(e: unknown): unknown {
+  if (e instanceof AppError) return e
+  const code = (e as { code?: unknown } | null)?.code
+  if (code === 'SQLITE_NOTADB') return new AppError({ code: 'internal', message: NOT_OURS })
+  if (code === 'SQLITE_CORRUPT') return new AppError({ code: 'internal', message: CORRUPT })
+  return e
+}
+
+/**
+ * A file with tables but without our migration log belongs to another program; one whose log
+ * names migrations this build does not know was written by a newer version of the app.
+ */
+async function assertKnownSchema(db: Kysely<any>): Promise<void> {
+  const tables = (await db.introspection.getTables({ withInternalKyselyTables: true })).map((t) => t.name)
+  if (tables.length === 0) return
+  if (!tables.includes(MIGRATION_TABLE)) throw new AppError({ code: 'internal', message: NOT_OURS })
+  const done = await db.selectFrom(MIGRATION_TABLE).select('name').execute()
+  if (done.some((r: { name: string }) => !(r.name in MIGRATIONS))) {
+    throw new AppError({ code: 'internal', message: NEWER })
+  }
+}
+
+export async function openDatabase(path: string): Promise<Db> {
+  const memory = isMemory(path)
+  if (!memory) assertSqliteFile(path)
+  let sqlite: SqliteDatabase.Database
+  try {
+    sqlite = new SqliteDatabase(path)
+  } catch (e) {
+    throw asOpenError(e) instanceof AppError ? asOpenError(e) : new AppError({ code: 'internal', message: CANNOT_OPEN })
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  try {
+    applyConnectionPragmas(sqlite)
+    await assertKnownSchema(db)
+    applyFilePragmas(sqlite, memory)
+    await migrateToLatest(db)
+    await ensureAreas(db)
+    await optimizeDatabase(db)
+  } catch (e) {
+    await db.destroy()
+    throw asOpenError(e)
+  }
+  return db
+}
+
+export async function closeDatabase(db: Db): Promise<void> {
+  try {
+    await optimizeDatabase(db)
+  } finally {
+    await db.destroy()
+  }
+}

@@ -1,0 +1,238 @@
+// The official Kemendagri area list (idn-area-data, ODbL) as a local table: loaded once per
+// data version, then searched for pickers and used to check every area code the app stores.
+
+import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data'
+import idnAreaPackage from 'idn-area-data/package.json'
+import type { Area, ParsedInput } from '../../../../shared/contract'
+import type { AreaLevel } from '../../../../shared/domain/reference'
+import { AppError } from '../../../../shared/result'
+import type { AreaRow, Db } from '../../db/schema'
+
+export const AREA_SOURCE = `idn-area-data@${idnAreaPackage.version}`
+
+// 5 columns × 2,000 rows stays well under SQLite's 32,766 bound parameters per statement.
+const INSERT_BATCH = 2000
+
+type NewArea = { code: string; name: string; level: AreaLevel; parent_code: string | null; name_search: string }
+
+async function readAreaList(): Promise<NewArea[]> {
+  const [provinces, regencies, districts, villages] = await Promise.all([
+    getProvinces(),
+    getRegencies(),
+    getDistricts(),
+    getVillages(),
+  ])
+  const rows: NewArea[] = []
+  const add = (code: string | undefined, name: string | undefined, level: AreaLevel, parent: string | null) => {
+    // The CSV parser yields an empty record for a trailing newline.
+    if (!code || !name) return
+    const n = name.trim()
+    rows.push({ code: code.trim(), name: n, level, parent_code: parent, name_search: n.toLowerCase() })
+  }
+  for (const p of provinces) add(p.code, p.name, 1, null)
+  for (const r of regencies) add(r.code, r.name, 2, r.province_code ?? null)
+  for (const d of districts) add(d.code, d.name, 3, d.regency_code ?? null)
+  for (const v of villages) add(v.code, v.name, 4, v.district_code ?? null)
+  return rows
+}
+
+/**
+ * Loads the area list when this file does not hold the bundled version yet (first start, or
+ * an app update that ships a newer idn-area-data). One transaction: a half-loaded list would
+ * make valid codes look unknown.
+ */
+export async function ensureAreas(db: Db): Promise<{ loaded: boolean; count: number }> {
+  const current = await db.selectFrom('meta').select('value').where('key', '=', 'area_source').executeTakeFirst()
+  if (current?.value === AREA_SOURCE) return { loaded: false, count: 0 }
+  const rows = await readAreaList()
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('area').execute()
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      await trx.insertInto('area').values(rows.slice(i, i + INSERT_BATCH)).execute()
+    }
+    await trx
+      .insertInto('meta')
+      .values({ key: 'area_source', value: AREA_SOURCE })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: AREA_SOURCE }))
+      .execute()
+  })
+  return { loaded: true, count: rows.length }
+}
+
+// ---------------------------------------------------------------- codes and labels
+
+/** "36.71.01.1001" → ["36", "36.71", "36.71.01"]. */
+export function ancestorCodes(code: string): string[] {
+  const parts = code.split('.')
+  const out: string[] = []
+  for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join('.'))
+  return out
+}
+
+export function levelOfCode(code: string): AreaLevel {
+  return Math.min(4, Math.max(1, code.split('.').length)) as AreaLevel
+}
+
+/** Codes under `prefix`, as a range so the primary-key index serves it on any database. */
+export function codePrefixRange(prefix: string): [string, string] {
+  const last = prefix.charCodeAt(prefix.length - 1)
+  return [prefix, prefix.slice(0, -1) + String.fromCharCode(last + 1)]
+}
+
+/** Digits typed with or without dots ("3671011001", "36.71.01", "3671.01") → dotted prefix. */
+export function dottedCode(input: string): string {
+  const d = input.replace(/\D/g, '').slice(0, 10)
+  const parts = [d.slice(0, 2), d.slice(2, 4), d.slice(4, 6), d.slice(6, 10)].filter((p) => p.length > 0)
+  return parts.join('.')
+}
+
+/** The name as people write it in an address: "Kel. Sukarasa", "Desa Cikande", "Kec. Tangerang". */
+export function areaLabel(a: { code: string; name: string; level: number }): string {
+  if (a.level === 4) {
+    // The village number's first digit tells kelurahan (1) from desa (2) [likely, domain.md].
+    const kind = a.code.split('.')[3]?.charAt(0)
+    if (kind === '1') return `Kel. ${a.name}`
+    if (kind === '2') return `Desa ${a.name}`
+    return a.name
+  }
+  if (a.level === 3) return `Kec. ${a.name}`
+  // Regency names already say "Kota …" or "Kabupaten …"; provinces are known by name.
+  return a.name
+}
+
+async function namesByCode(db: Db, codes: string[]): Promise<Map<string, AreaRow>> {
+  const unique = [...new Set(codes)]
+  if (unique.length === 0) return new Map()
+  const rows = await db.selectFrom('area').selectAll().where('code', 'in', unique).execute()
+  return new Map(rows.map((r) => [r.code, r]))
+}
+
+function composePath(row: AreaRow, ancestors: Map<string, AreaRow>): string {
+  const chain = [row, ...ancestorCodes(row.code).reverse().map((c) => ancestors.get(c))]
+  return chain
+    .filter((a): a is AreaRow => a !== undefined)
+    .map(areaLabel)
+    .join(', ')
+}
+
+/** Maps rows to Area with their paths, reading all ancestors in one query. */
+export async function toAreas(db: Db, rows: AreaRow[]): Promise<Area[]> {
+  const ancestors = await namesByCode(db, rows.flatMap((r) => ancestorCodes(r.code)))
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    level: r.level as AreaLevel,
+    parentCode: r.parent_code,
+    path: composePath(r, ancestors),
+  }))
+}
+
+/** "Kel. Sukarasa, Kec. Tangerang, Kota Tangerang, Banten"; empty when the code is unknown. */
+export async function areaPath(db: Db, code: string): Promise<string> {
+  const rows = await namesByCode(db, [code, ...ancestorCodes(code)])
+  const row = rows.get(code)
+  return row ? composePath(row, rows) : ''
+}
+
+export function unknownArea(code: string): AppError {
+  return new AppError({
+    code: 'unknown_area',
+    message: `Kode wilayah ${code} tidak ada dalam daftar wilayah Kemendagri.`,
+    field: 'areaCode',
+  })
+}
+
+export async function findAreaRow(db: Db, code: string): Promise<AreaRow | undefined> {
+  return db.selectFrom('area').selectAll().where('code', '=', code).executeTakeFirst()
+}
+
+// ---------------------------------------------------------------- calls
+
+export async function getArea(db: Db, input: ParsedInput<'area:get'>): Promise<Area> {
+  const row = await findAreaRow(db, input.code)
+  if (!row) throw unknownArea(input.code)
+  const [area] = await toAreas(db, [row])
+  return area!
+}
+
+export async function childAreas(db: Db, input: ParsedInput<'area:children'>): Promise<Area[]> {
+  let q = db.selectFrom('area').selectAll()
+  q = input.parentCode === null ? q.where('level', '=', 1) : q.where('parent_code', '=', input.parentCode)
+  const rows = await q.orderBy('name').orderBy('code').execute()
+  return toAreas(db, rows)
+}
+
+// A person typing "kel. sukarasa" or "kecamatan tangerang" means the level, not the letters.
+const LEVEL_WORDS: [RegExp, AreaLevel][] = [
+  [/^(kel\.?|kelurahan|desa)\s+/, 4],
+  [/^(kec\.?|kecamatan)\s+/, 3],
+]
+
+export async function searchAreas(db: Db, input: ParsedInput<'area:search'>): Promise<Area[]> {
+  let level = input.level ?? null
+  let q = db.selectFrom('area').selectAll()
+  if (input.withinCode) {
+    const [lo, hi] = codePrefixRange(`${input.withinCode}.`)
+    q = q.where('code', '>=', lo).where('code', '<', hi)
+  }
+
+  const raw = input.query.trim().toLowerCase()
+  if (/^[\d.\s]+$/.test(raw)) {
+    const prefix = dottedCode(raw)
+    if (!prefix) return []
+    const [lo, hi] = codePrefixRange(prefix)
+    q = q
+      .where('code', '>=', lo)
+      .where('code', '<', hi)
+      .orderBy((eb) => eb.case().when('code', '=', prefix).then(0).else(1).end())
+      .orderBy('level')
+      .orderBy('code')
+  } else {
+    let text = raw
+    for (const [re, lvl] of LEVEL_WORDS) {
+      if (re.test(text)) {
+        text = text.replace(re, '')
+        level ??= lvl
+      }
+    }
+    // LIKE wildcards typed by a person are meant literally; no area name contains them.
+    text = text.replace(/[%_\\]/g, '').trim()
+    if (!text) return []
+    q = q
+      .where('name_search', 'like', `%${text}%`)
+      .orderBy((eb) =>
+        eb
+          .case()
+          .when('name_search', '=', text)
+          .then(0)
+          .when('name_search', 'like', `${text}%`)
+          .then(1)
+          .else(2)
+          .end(),
+      )
+      .orderBy('level')
+      .orderBy('name')
+      .orderBy('code')
+  }
+  if (level !== null) q = q.where('level', '=', level)
+  const rows = await q.limit(input.limit).execute()
+  return toAreas(db, rows)
+}
+
+/** All kelurahan/desa under an area (or the village itself), by name. */
+export async function villagesUnder(db: Db, code: string): Promise<AreaRow[]> {
+  if (levelOfCode(code) === 4) {
+    const row = await findAreaRow(db, code)
+    return row ? [row] : []
+  }
+  const [lo, hi] = codePrefixRange(`${code}.`)
+  return db
+    .selectFrom('area')
+    .selectAll()
+    .where('code', '>=', lo)
+    .where('code', '<', hi)
+    .where('level', '=', 4)
+    .orderBy('name')
+    .orderBy('code')
+    .execute()
+}

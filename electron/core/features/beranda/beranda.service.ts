@@ -1,0 +1,73 @@
+// The home screen's numbers: a handful of grouped counts, never rows pulled into JavaScript.
+
+import type { BerandaSummary } from '../../../../shared/contract'
+import { KADER_ROLES, KADER_STATUSES, SPM_FIELDS, type KaderRole, type KaderStatus, type SpmField } from '../../../../shared/domain/reference'
+import type { Db } from '../../db/schema'
+import { activeKaderCounts } from '../posyandu/posyandu.service'
+import { getSettings } from '../settings/settings.service'
+
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
+
+export async function berandaSummary(db: Db): Promise<BerandaSummary> {
+  const { minKaderPerPosyandu } = await getSettings(db)
+
+  const posyandu = await db
+    .selectFrom('posyandu')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.sum<number>(eb.case().when('active', '=', 1).then(1).else(0).end()).as('active'),
+    ])
+    .where('deleted', '=', 0)
+    .executeTakeFirstOrThrow()
+
+  const byStatusRows = await db
+    .selectFrom('kader')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('deleted', '=', 0)
+    .groupBy('status')
+    .execute()
+  const byRoleRows = await db
+    .selectFrom('kader')
+    .select(['role', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('deleted', '=', 0)
+    .groupBy('role')
+    .execute()
+  // One pass for all six fields: spm_fields is a JSON array, matched by its quoted codes.
+  const bySpmRow = await db
+    .selectFrom('kader')
+    .select((eb) =>
+      SPM_FIELDS.map((f) => eb.fn.sum<number>(eb.case().when('spm_fields', 'like', `%"${f}"%`).then(1).else(0).end()).as(f)),
+    )
+    .where('deleted', '=', 0)
+    .executeTakeFirstOrThrow()
+
+  const below = await db
+    .selectFrom('posyandu')
+    .leftJoin(activeKaderCounts(db).as('k'), 'k.posyandu_id', 'posyandu.id')
+    .select(['posyandu.id', 'posyandu.name', (eb) => eb.fn.coalesce('k.n', eb.lit(0)).as('active_kader_count')])
+    .where('posyandu.deleted', '=', 0)
+    .where('posyandu.active', '=', 1)
+    .where((eb) => eb(eb.fn.coalesce('k.n', eb.lit(0)), '<', minKaderPerPosyandu))
+    .orderBy((eb) => eb.fn.coalesce('k.n', eb.lit(0)))
+    .orderBy('posyandu.name', (ob) => ob.collate('nocase'))
+    .orderBy('posyandu.id')
+    .execute()
+
+  const byStatus = zeros(KADER_STATUSES)
+  for (const r of byStatusRows) if (r.status in byStatus) byStatus[r.status as KaderStatus] = Number(r.n)
+  const byRole = zeros(KADER_ROLES)
+  for (const r of byRoleRows) if (r.role in byRole) byRole[r.role as KaderRole] = Number(r.n)
+  const bySpmField = zeros(SPM_FIELDS)
+  for (const f of SPM_FIELDS) bySpmField[f as SpmField] = Number((bySpmRow as Record<string, unknown>)[f] ?? 0)
+
+  return {
+    posyandu: { total: Number(posyandu.total), active: Number(posyandu.active ?? 0) },
+    kader: {
+      total: byStatusRows.reduce((sum, r) => sum + Number(r.n), 0),
+      byStatus,
+      bySpmField,
+      byRole,
+    },
+    posyanduBelowMinimum: below.map((r) => ({ id: r.id, name: r.name, activeKaderCount: Number(r.active_kader_count) })),
+  }
+}

@@ -1,0 +1,139 @@
+// This installation's office: set once at first run, never replaced (its id signs every
+// record it creates and, later, every bundle it sends).
+
+import type { Area, ParsedInput, Site } from '../../../../shared/contract'
+import { SITE_AREA_LEVEL, type SiteLevel } from '../../../../shared/domain/reference'
+import { AppError } from '../../../../shared/result'
+import type { Db, SiteTable } from '../../db/schema'
+import { formatClock } from '../../sync/hlc'
+import { uuidv7 } from '../../sync/uuid'
+import { areaLabel, areaPath, findAreaRow, toAreas, unknownArea, villagesUnder } from '../area/area.service'
+
+export type SiteRow = SiteTable
+
+const LEVEL_AREA_WORDS: Record<SiteLevel, string> = {
+  kelurahan: 'kelurahan/desa',
+  puskesmas: 'kecamatan tempat Puskesmas berada',
+  kecamatan: 'kecamatan',
+  kota: 'kota/kabupaten',
+}
+
+const OFFICE_WORDS: Record<SiteLevel, string> = {
+  kelurahan: 'kantor kelurahan/desa',
+  puskesmas: 'Puskesmas',
+  kecamatan: 'kantor kecamatan',
+  kota: 'Dinas kota/kabupaten',
+}
+
+export async function getSiteRow(db: Db): Promise<SiteRow | undefined> {
+  return db.selectFrom('site').selectAll().executeTakeFirst()
+}
+
+/** The office row, or not_set_up: every write needs the site id for its records and versions. */
+export async function requireSite(db: Db): Promise<SiteRow> {
+  const row = await getSiteRow(db)
+  if (!row) {
+    throw new AppError({
+      code: 'not_set_up',
+      message: 'Kantor ini belum disiapkan. Selesaikan penyiapan awal (jenis kantor dan wilayah) terlebih dahulu.',
+    })
+  }
+  return row
+}
+
+async function coveredVillages(db: Db): Promise<Area[]> {
+  const codes = await db.selectFrom('site_village').select('village_code').execute()
+  if (codes.length === 0) return []
+  const rows = await db
+    .selectFrom('area')
+    .selectAll()
+    .where(
+      'code',
+      'in',
+      codes.map((c) => c.village_code),
+    )
+    .orderBy('name')
+    .orderBy('code')
+    .execute()
+  return toAreas(db, rows)
+}
+
+async function toSite(db: Db, row: SiteRow): Promise<Site> {
+  return {
+    id: row.id,
+    level: row.level,
+    areaCode: row.area_code,
+    areaName: row.area_name,
+    areaPath: await areaPath(db, row.area_code),
+    name: row.name,
+    coveredVillages: row.level === 'puskesmas' ? await coveredVillages(db) : [],
+    createdAt: row.created_at,
+  }
+}
+
+export async function getSite(db: Db): Promise<Site | null> {
+  const row = await getSiteRow(db)
+  return row ? toSite(db, row) : null
+}
+
+export async function setupSite(db: Db, input: ParsedInput<'site:setup'>): Promise<Site> {
+  const row = await db.transaction().execute(async (trx) => {
+    if (await getSiteRow(trx)) {
+      throw new AppError({
+        code: 'already_set_up',
+        message: 'Kantor ini sudah disiapkan sebelumnya. Identitas kantor tidak dapat diganti.',
+      })
+    }
+    const area = await findAreaRow(trx, input.areaCode)
+    if (!area) throw unknownArea(input.areaCode)
+    const wanted = SITE_AREA_LEVEL[input.level]
+    if (area.level !== wanted) {
+      throw new AppError({
+        code: 'invalid_input',
+        field: 'areaCode',
+        message: `Untuk ${OFFICE_WORDS[input.level]}, pilih wilayah berupa ${LEVEL_AREA_WORDS[input.level]}.`,
+        fields: { areaCode: `Pilih wilayah berupa ${LEVEL_AREA_WORDS[input.level]}.` },
+      })
+    }
+
+    const covered: { village_code: string; village_name: string }[] = []
+    if (input.level === 'puskesmas') {
+      const codes = [...new Set(input.coveredVillageCodes)]
+      if (codes.length === 0) {
+        const message = 'Pilih paling sedikit satu kelurahan/desa yang dilayani Puskesmas ini.'
+        throw new AppError({ code: 'invalid_input', field: 'coveredVillageCodes', message, fields: { coveredVillageCodes: message } })
+      }
+      for (const code of codes) {
+        const village = await findAreaRow(trx, code)
+        if (!village || village.level !== 4) throw unknownArea(code)
+        if (!code.startsWith(`${area.code}.`)) {
+          const message = `${areaLabel(village)} tidak berada di ${areaLabel(area)}. Pilih kelurahan/desa di kecamatan Puskesmas ini.`
+          throw new AppError({ code: 'invalid_input', field: 'coveredVillageCodes', message, fields: { coveredVillageCodes: message } })
+        }
+        covered.push({ village_code: village.code, village_name: village.name })
+      }
+    }
+
+    const now = Date.now()
+    const site: SiteRow = {
+      id: uuidv7(now),
+      level: input.level,
+      area_code: area.code,
+      area_name: area.name,
+      name: input.name,
+      created_at: new Date(now).toISOString(),
+      clock: formatClock({ ms: now, counter: 0 }),
+    }
+    await trx.insertInto('site').values(site).execute()
+    if (covered.length > 0) await trx.insertInto('site_village').values(covered).execute()
+    return site
+  })
+  return toSite(db, row)
+}
+
+/** The kelurahan/desa this office works in: its own, the ones it covers, or all under its area. */
+export async function listSiteVillages(db: Db): Promise<Area[]> {
+  const site = await requireSite(db)
+  if (site.level === 'puskesmas') return coveredVillages(db)
+  return toAreas(db, await villagesUnder(db, site.area_code))
+}
