@@ -1,0 +1,35 @@
+// Playwright drives Debian's Chromium against the built renderer served by the HTTP bridge
+// (toolchain.md: `npx playwright install` cannot download browsers here). One worker: each
+// test starts its own web host on its own database, and the machines have two cores.
+
+import { defineConfig } from '@playwright/test'
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  workers: 1,
+  fullyParallel: false,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: 'list',
+  globalSetup: './tests/e2e/global-setup.ts',
+  use: {
+    viewport: { width: 1366, height: 768 },
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--no-sandbox',
+      ],
+    },
+  },
+})

@@ -1,0 +1,114 @@
+import { useTranslation } from 'react-i18next'
+import { useApp } from './AppContext'
+import { useRoute, type Route } from './router'
+import { ComingSoon } from './ComingSoon'
+import { PageHeading } from '../components/PageHeading'
+import { BerandaPage } from '../features/beranda/BerandaPage'
+import { PosyanduListPage } from '../features/posyandu/PosyanduListPage'
+import { PosyanduFormPage } from '../features/posyandu/PosyanduFormPage'
+import { KaderRosterPage } from '../features/kader/KaderRosterPage'
+import { KaderDetailPage } from '../features/kader/KaderDetailPage'
+import { KaderFormPage } from '../features/kader/KaderFormPage'
+import { SettingsPage } from '../features/settings/SettingsPage'
+
+const NAV = [
+  { key: 'beranda', path: '' },
+  { key: 'posyandu', path: 'posyandu' },
+  { key: 'kader', path: 'kader' },
+  { key: 'pelatihan', path: 'pelatihan' },
+  { key: 'rapat', path: 'rapat' },
+  { key: 'paket', path: 'paket' },
+  { key: 'rekap', path: 'rekap' },
+  { key: 'pengaturan', path: 'pengaturan' },
+] as const
+
+function page(route: Route) {
+  const [a = '', b, c] = route.parts
+  switch (a) {
+    case '':
+      return <BerandaPage />
+    case 'posyandu':
+      if (!b) return <PosyanduListPage />
+      if (b === 'baru') return <PosyanduFormPage id={null} />
+      if (c === 'ubah') return <PosyanduFormPage id={b} />
+      break
+    case 'kader':
+      if (!b) return <KaderRosterPage query={route.query} />
+      if (b === 'baru') return <KaderFormPage id={null} />
+      if (c === 'ubah') return <KaderFormPage id={b} />
+      if (!c) return <KaderDetailPage id={b} />
+      break
+    case 'pelatihan':
+    case 'rapat':
+    case 'paket':
+    case 'rekap':
+      return <ComingSoon area={a} />
+    case 'pengaturan':
+      return <SettingsPage />
+  }
+  return <NotFound />
+}
+
+function NotFound() {
+  const { t } = useTranslation()
+  return (
+    <div className="page">
+      <PageHeading>{t('errors.notFoundPage')}</PageHeading>
+      <p>
+        <a className="btn" href="#/">
+          {t('errors.goHome')}
+        </a>
+      </p>
+    </div>
+  )
+}
+
+export function Shell() {
+  const { t } = useTranslation()
+  const { site } = useApp()
+  const route = useRoute()
+  const current = route.parts[0] ?? ''
+  // The form and detail routes of a section remount on every hash change, so their state is fresh.
+  const pageKey = route.parts.join('/')
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault()
+        document.getElementById('main')?.focus()
+      }}>
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <svg className="brand-mark" width="28" height="28" viewBox="0 0 28 28" aria-hidden="true">
+            <circle cx="14" cy="14" r="13" fill="currentColor" opacity="0.15" />
+            <path d="M14 6c-3 4-6 6.5-6 10a6 6 0 0 0 12 0c0-3.5-3-6-6-10z" fill="currentColor" />
+          </svg>
+          <span className="brand-name">{t('app.name')}</span>
+        </div>
+        <div className="office" aria-label={t('header.office')}>
+          <span className="office-name">{site.name}</span>
+          <span className="office-area">
+            {t(`level.${site.level}`)} · {site.areaPath}
+          </span>
+        </div>
+      </header>
+      <nav className="side-nav" aria-label={t('nav.label')}>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.key}>
+              <a href={`#/${item.path}`} aria-current={current === item.path ? 'page' : undefined}>
+                {t(`nav.${item.key}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="main" tabIndex={-1}>
+        <div key={pageKey} className="page-wrap">
+          {page(route)}
+        </div>
+      </main>
+    </div>
+  )
+}

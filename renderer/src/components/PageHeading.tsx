@@ -1,0 +1,17 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+
+/**
+ * The page title. It takes focus when the page opens, so a keyboard or screen-reader user
+ * starts at the top of the new page instead of somewhere in the old navigation.
+ */
+export function PageHeading({ children, focus = true }: { children: ReactNode; focus?: boolean }) {
+  const ref = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (focus) ref.current?.focus({ preventScroll: false })
+  }, [focus])
+  return (
+    <h1 ref={ref} tabIndex={-1} className="page-title">
+      {children}
+    </h1>
+  )
+}

@@ -1,0 +1,441 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { KADER_SORTS, type KaderRow, type Posyandu } from '@shared/contract'
+import { KADER_STATUSES, SPM_FIELDS, type KaderStatus, type SpmField } from '@shared/domain/reference'
+import { call } from '../../api/client'
+import { navigate } from '../../app/router'
+import { ErrorBox } from '../../components/ErrorBox'
+import { Loading } from '../../components/Loading'
+import { PageHeading } from '../../components/PageHeading'
+import { ageOn, formatDate, formatNumber } from '../../i18n/format'
+import { useKaderPages, type KaderQuery } from './kaderPages'
+
+type SortBy = (typeof KADER_SORTS)[number]
+
+const ROW_HEIGHT = 60
+
+/** The roster's state outlives the page, so coming back from a kader finds the same list and place. */
+const remembered: { query: KaderQuery; text: string; selected: number; scrollTop: number } = {
+  query: { query: '', posyanduId: null, status: null, spmField: null, archived: false, sortBy: 'name', sortDir: 'asc' },
+  text: '',
+  selected: 0,
+  scrollTop: 0,
+}
+
+function isTyping(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false
+  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'
+}
+
+function initialQuery(params: URLSearchParams): { query: KaderQuery; fresh: boolean } {
+  const posyandu = params.get('posyandu')
+  const status = params.get('status')
+  if (!posyandu && !status) return { query: remembered.query, fresh: false }
+  // A link from Beranda or the Posyandu list asks for exactly that view.
+  return {
+    query: {
+      ...remembered.query,
+      query: '',
+      archived: false,
+      posyanduId: posyandu,
+      status: (KADER_STATUSES as readonly string[]).includes(status ?? '') ? (status as KaderStatus) : null,
+      spmField: null,
+    },
+    fresh: true,
+  }
+}
+
+export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
+  const { t } = useTranslation()
+  const [init] = useState(() => initialQuery(params))
+  const [query, setQuery] = useState<KaderQuery>(init.query)
+  const [text, setText] = useState(init.fresh ? '' : remembered.text)
+  const [selected, setSelected] = useState(init.fresh ? 0 : remembered.selected)
+  const [posyandu, setPosyandu] = useState<Posyandu[]>([])
+  const searchRef = useRef<HTMLInputElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const pendingFocus = useRef(false)
+  const data = useKaderPages(query)
+  const total = data.total ?? 0
+
+  useEffect(() => {
+    call('posyandu:list', { includeInactive: true }).then(setPosyandu, () => setPosyandu([]))
+  }, [])
+
+  // Searching waits for a pause in typing (~200 ms) so each keystroke does not query 20,000 rows.
+  useEffect(() => {
+    const q = text.trim()
+    if (q === query.query) return
+    const timer = window.setTimeout(() => {
+      setQuery((prev) => ({ ...prev, query: q }))
+    }, 200)
+    return () => window.clearTimeout(timer)
+  }, [text, query.query])
+
+  const firstKey = useRef(data.key)
+  useEffect(() => {
+    if (data.key === firstKey.current) return
+    // A new query starts at the top.
+    setSelected(0)
+    scrollRef.current?.scrollTo({ top: 0 })
+  }, [data.key])
+
+  useEffect(() => {
+    remembered.query = query
+    remembered.text = text
+    remembered.selected = selected
+  }, [query, text, selected])
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialOffset: init.fresh ? 0 : remembered.scrollTop,
+  })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? 0
+
+  // Rows come in pages as they scroll into view; a short pause skips pages only flown past.
+  useEffect(() => {
+    if (!total) return
+    const timer = window.setTimeout(() => data.ensure(first, last), 40)
+    return () => window.clearTimeout(timer)
+  })
+
+  useEffect(() => {
+    if (!pendingFocus.current) return
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${selected}"]`)
+    if (el) {
+      pendingFocus.current = false
+      el.focus({ preventScroll: true })
+    }
+  })
+
+  const open = useCallback((row: KaderRow | undefined) => {
+    if (row) navigate(`kader/${row.id}`)
+  }, [])
+
+  const select = useCallback(
+    (index: number) => {
+      if (!total) return
+      const i = Math.max(0, Math.min(total - 1, index))
+      setSelected(i)
+      pendingFocus.current = true
+      virtualizer.scrollToIndex(i, { align: 'auto' })
+    },
+    [total, virtualizer],
+  )
+
+  // "/" searches and "n" adds from anywhere on the page; Alt+N even while typing.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || document.querySelector('dialog[open]')) return
+      if (e.altKey && !e.ctrlKey && (e.key === 'n' || e.key === 'N')) {
+        e.preventDefault()
+        navigate('kader/baru')
+      } else if (!isTyping(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        if (e.key === '/') {
+          e.preventDefault()
+          searchRef.current?.focus()
+          searchRef.current?.select()
+        } else if (e.key === 'n' || e.key === 'N') {
+          e.preventDefault()
+          navigate('kader/baru')
+        }
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  function onRowKey(e: React.KeyboardEvent, index: number) {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1)
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: total - 1,
+    }
+    if (e.key in moves) {
+      e.preventDefault()
+      select(moves[e.key]!)
+    } else if (e.key === 'Enter') {
+      e.preventDefault()
+      open(data.getRow(index))
+    }
+  }
+
+  function sortBy(col: SortBy) {
+    setQuery((q) => ({ ...q, sortBy: col, sortDir: q.sortBy === col && q.sortDir === 'asc' ? 'desc' : 'asc' }))
+  }
+
+  const filtered = Boolean(query.query || query.posyanduId || query.status || query.spmField)
+  const ariaSort = (col: SortBy) => (query.sortBy === col ? (query.sortDir === 'asc' ? 'ascending' : 'descending') : 'none')
+
+  const header = (col: SortBy | null, label: string, className = '') => (
+    <div role="columnheader" className={`cell ${className}`} aria-sort={col ? ariaSort(col) : undefined}>
+      {col ? (
+        <button type="button" className="sort-button" onClick={() => sortBy(col)}>
+          {label}
+          <SortIcon dir={query.sortBy === col ? query.sortDir : null} />
+        </button>
+      ) : (
+        label
+      )}
+    </div>
+  )
+
+  return (
+    <div className="page page-roster">
+      <div className="page-head">
+        <PageHeading>{t('kader.title')}</PageHeading>
+        <a className="btn btn-primary" href="#/kader/baru" aria-keyshortcuts="N Alt+N">
+          {t('kader.add')}
+        </a>
+      </div>
+      <div className="toolbar" role="search">
+        <div className="field toolbar-search">
+          <label htmlFor="kader-search" className="field-label">
+            {t('kader.search')}
+          </label>
+          <input
+            ref={searchRef}
+            id="kader-search"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t('kader.searchPlaceholder')}
+            aria-keyshortcuts="/"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' && total) {
+                e.preventDefault()
+                select(selected)
+              } else if (e.key === 'Enter') {
+                e.preventDefault()
+                setQuery((q) => ({ ...q, query: text.trim() }))
+              }
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="kader-filter-posyandu" className="field-label">
+            {t('kader.filterPosyandu')}
+          </label>
+          <select
+            id="kader-filter-posyandu"
+            value={query.posyanduId ?? ''}
+            onChange={(e) => setQuery((q) => ({ ...q, posyanduId: e.target.value || null }))}
+          >
+            <option value="">{t('kader.all')}</option>
+            {posyandu.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+            {query.posyanduId && !posyandu.some((p) => p.id === query.posyanduId) && <option value={query.posyanduId}>…</option>}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="kader-filter-status" className="field-label">
+            {t('kader.filterStatus')}
+          </label>
+          <select
+            id="kader-filter-status"
+            value={query.status ?? ''}
+            onChange={(e) => setQuery((q) => ({ ...q, status: (e.target.value || null) as KaderStatus | null }))}
+          >
+            <option value="">{t('kader.all')}</option>
+            {KADER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="kader-filter-spm" className="field-label">
+            {t('kader.filterSpm')}
+          </label>
+          <select
+            id="kader-filter-spm"
+            value={query.spmField ?? ''}
+            onChange={(e) => setQuery((q) => ({ ...q, spmField: (e.target.value || null) as SpmField | null }))}
+          >
+            <option value="">{t('kader.all')}</option>
+            {SPM_FIELDS.map((f) => (
+              <option key={f} value={f}>
+                {t(`spm.${f}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="kader-sort" className="field-label">
+            {t('kader.sortLabel')}
+          </label>
+          <select
+            id="kader-sort"
+            value={`${query.sortBy}:${query.sortDir}`}
+            onChange={(e) => {
+              const [by, dir] = e.target.value.split(':') as [SortBy, 'asc' | 'desc']
+              setQuery((q) => ({ ...q, sortBy: by, sortDir: dir }))
+            }}
+          >
+            {KADER_SORTS.flatMap((s) =>
+              (['asc', 'desc'] as const).map((d) => (
+                <option key={`${s}:${d}`} value={`${s}:${d}`}>
+                  {t(`kader.sort.${s}`)} ({d === 'asc' ? t('kader.sortAsc') : t('kader.sortDesc')})
+                </option>
+              )),
+            )}
+          </select>
+        </div>
+        <label className="toggle-chip" title={t('kader.archiveToggleHelp')}>
+          <input type="checkbox" checked={query.archived} onChange={(e) => setQuery((q) => ({ ...q, archived: e.target.checked }))} />
+          <span>{t('kader.archiveToggle')}</span>
+        </label>
+      </div>
+
+      <div className="roster-status">
+        <p className="roster-total" aria-live="polite" aria-atomic="true">
+          {data.total === null
+            ? '\u00a0'
+            : query.archived
+              ? t('kader.totalArchived', { n: formatNumber(total) })
+              : t('kader.total', { n: formatNumber(total) })}
+        </p>
+        {data.loading && <Loading inline />}
+        <p className="muted small roster-hint">{t('kader.keyboardHint')}</p>
+      </div>
+
+      {data.error && <ErrorBox message={data.error} onRetry={data.retry} />}
+
+      <div className="roster card" role="grid" aria-label={t('kader.listLabel')} aria-rowcount={total + 1} aria-colcount={6}>
+        <div role="rowgroup" className="roster-head">
+          <div role="row" aria-rowindex={1} className="roster-row">
+            {header('name', `${t('kader.colName')} / ${t('kader.colNik')}`)}
+            {header(null, t('kader.colSex'), 'cell-sex')}
+            {header('birthDate', t('kader.colBirth'))}
+            {header('posyandu', t('kader.colPosyandu'))}
+            {header(null, t('kader.colRole'))}
+            {header('status', t('kader.colStatus'))}
+          </div>
+        </div>
+        <div
+          role="rowgroup"
+          ref={scrollRef}
+          className="roster-body"
+          onScroll={(e) => {
+            remembered.scrollTop = e.currentTarget.scrollTop
+          }}
+        >
+          {data.total === 0 && (
+            <div className="roster-empty" role="row">
+              <div role="gridcell">
+                <p>{query.archived ? t('kader.emptyArchive') : filtered ? t('kader.emptyFiltered') : t('kader.empty')}</p>
+                {filtered && (
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => {
+                      setText('')
+                      setQuery((q) => ({ ...q, query: '', posyanduId: null, status: null, spmField: null }))
+                    }}
+                  >
+                    {t('kader.clearFilters')}
+                  </button>
+                )}
+              </div>
+            </div>
+          )}
+          <div role="presentation" className="roster-spacer" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((v) => {
+              const row = data.getRow(v.index)
+              const isSel = v.index === selected
+              return (
+                <div
+                  key={v.key}
+                  role="row"
+                  data-index={v.index}
+                  aria-rowindex={v.index + 2}
+                  aria-selected={isSel}
+                  tabIndex={isSel ? 0 : -1}
+                  className={`roster-row roster-item ${isSel ? 'is-selected' : ''} ${row ? '' : 'is-loading'}`}
+                  style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+                  onClick={() => {
+                    setSelected(v.index)
+                    open(row)
+                  }}
+                  onKeyDown={(e) => onRowKey(e, v.index)}
+                  onFocus={() => v.index !== selected && setSelected(v.index)}
+                >
+                  {row ? <RowCells row={row} /> : <LoadingCells />}
+                </div>
+              )
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  )
+}
+
+function RowCells({ row }: { row: KaderRow }) {
+  const { t } = useTranslation()
+  const age = ageOn(row.birthDate)
+  return (
+    <>
+      <div role="gridcell" className="cell cell-name">
+        <span className="row-name">{row.name}</span>
+        <span className="row-sub mono">{row.nikMasked}</span>
+      </div>
+      <div role="gridcell" className="cell cell-sex">
+        <span aria-hidden="true">{t(`sex.short${row.sex}`)}</span>
+        <span className="sr-only">{t(`sex.${row.sex}`)}</span>
+      </div>
+      <div role="gridcell" className="cell">
+        <span>{age === null ? t('app.none') : t('kader.age', { age })}</span>
+        <span className="row-sub">{formatDate(row.birthDate)}</span>
+      </div>
+      <div role="gridcell" className="cell cell-posyandu">
+        {row.posyanduName}
+      </div>
+      <div role="gridcell" className="cell">
+        {t(`role.${row.role}`)}
+      </div>
+      <div role="gridcell" className="cell">
+        {row.archived ? (
+          <span className="badge badge-archived">{t('kader.archivedBadge')}</span>
+        ) : (
+          <span className={`badge badge-${row.status}`}>{t(`status.${row.status}`)}</span>
+        )}
+      </div>
+    </>
+  )
+}
+
+function LoadingCells() {
+  const { t } = useTranslation()
+  return (
+    <div role="gridcell" className="cell cell-loading">
+      <span className="skeleton" aria-hidden="true" />
+      <span className="sr-only">{t('kader.rowLoading')}</span>
+    </div>
+  )
+}
+
+function SortIcon({ dir }: { dir: 'asc' | 'desc' | null }) {
+  return (
+    <svg className="sort-icon" width="12" height="14" viewBox="0 0 12 14" aria-hidden="true">
+      <path d="M6 1l4 5H2z" fill="currentColor" opacity={dir === 'asc' ? 1 : 0.25} />
+      <path d="M6 13l4-5H2z" fill="currentColor" opacity={dir === 'desc' ? 1 : 0.25} />
+    </svg>
+  )
+}

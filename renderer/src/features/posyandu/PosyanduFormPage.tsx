@@ -1,0 +1,217 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { posyanduInput, type Area, type SpmField } from '@shared/contract'
+import { SPM_FIELDS } from '@shared/domain/reference'
+import { call, errorMessage } from '../../api/client'
+import { useApp } from '../../app/AppContext'
+import { navigate } from '../../app/router'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ErrorBox } from '../../components/ErrorBox'
+import { Field, FieldSet } from '../../components/Field'
+import { focusFirstInvalid, formKeyHandler, serverErrors, useFormState } from '../../components/form'
+import { Loading } from '../../components/Loading'
+import { PageHeading } from '../../components/PageHeading'
+import { useToasts } from '../../components/Toasts'
+
+interface Values extends Record<string, unknown> {
+  name: string
+  villageCode: string
+  rw: string
+  address: string
+  puskesmas: string
+  schedule: string
+  spmFields: SpmField[]
+  active: boolean
+}
+
+export function PosyanduFormPage({ id }: { id: string | null }) {
+  const { t } = useTranslation()
+  const { site } = useApp()
+  const toasts = useToasts()
+  const [villages, setVillages] = useState<Area[] | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [ready, setReady] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const [confirmDiscard, setConfirmDiscard] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  const form = useFormState<Values, typeof posyanduInput>(
+    {
+      name: '',
+      villageCode: '',
+      rw: '',
+      address: '',
+      puskesmas: site.level === 'puskesmas' ? site.name : '',
+      schedule: '',
+      // Since Permendagri 13/2024 a Posyandu is the front door of all six SPM fields.
+      spmFields: [...SPM_FIELDS],
+      active: true,
+    },
+    posyanduInput,
+  )
+  const { values, set, touch, errorOf } = form
+
+  useEffect(() => {
+    let live = true
+    Promise.all([call('site:villages', {}), id ? call('posyandu:get', { id }) : Promise.resolve(null)]).then(
+      ([vs, p]) => {
+        if (!live) return
+        setVillages(vs)
+        if (p) {
+          form.reset({
+            name: p.name,
+            villageCode: p.villageCode,
+            rw: p.rw ?? '',
+            address: p.address ?? '',
+            puskesmas: p.puskesmas ?? '',
+            schedule: p.schedule ?? '',
+            spmFields: p.spmFields,
+            active: p.active,
+          })
+        } else if (vs.length === 1) {
+          form.reset({ ...values, villageCode: vs[0]!.code })
+        }
+        setReady(true)
+      },
+      (e: unknown) => live && setLoadError(errorMessage(e)),
+    )
+    return () => {
+      live = false
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id])
+
+  function leave() {
+    navigate('posyandu')
+  }
+  function cancel() {
+    if (form.dirty) setConfirmDiscard(true)
+    else leave()
+  }
+
+  async function save() {
+    if (saving) return
+    form.setSubmitted(true)
+    if (!form.parsed.success) {
+      focusFirstInvalid(formRef.current)
+      return
+    }
+    setSaving(true)
+    try {
+      const input = { ...values }
+      const saved = id ? await call('posyandu:update', { ...input, id }) : await call('posyandu:create', input)
+      form.setBaseline(values)
+      toasts.push({ message: t('posyandu.saved', { name: saved.name }), tone: 'success' })
+      leave()
+    } catch (e) {
+      form.setServer(serverErrors(e))
+      focusFirstInvalid(formRef.current)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const title = id ? t('posyandu.editTitle') : t('posyandu.newTitle')
+  return (
+    <div className="page page-form">
+      <PageHeading>{title}</PageHeading>
+      {loadError && <ErrorBox message={loadError} />}
+      {!ready && !loadError && <Loading />}
+      {ready && villages && (
+        <form
+          ref={formRef}
+          className="form card"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault()
+            void save()
+          }}
+          onKeyDown={formKeyHandler(() => void save(), cancel)}
+        >
+          <p className="muted small">{t('app.shortcutsHint')}</p>
+          <Field id="p-name" label={t('posyandu.name')} help={t('posyandu.nameHelp')} error={errorOf('name')}>
+            {(c) => <input {...c} type="text" value={values.name} onChange={(e) => set('name', e.target.value)} onBlur={() => touch('name')} />}
+          </Field>
+          <div className="form-row">
+            <Field id="p-village" label={t('posyandu.village')} error={errorOf('villageCode')} className="grow">
+              {(c) => (
+                <select {...c} value={values.villageCode} onChange={(e) => set('villageCode', e.target.value)} onBlur={() => touch('villageCode')}>
+                  <option value="">{t('posyandu.villageChoose')}</option>
+                  {villages.map((v) => (
+                    <option key={v.code} value={v.code}>
+                      {v.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id="p-rw" label={t('posyandu.rw')} help={t('posyandu.rwHelp')} error={errorOf('rw')} optional className="narrow">
+              {(c) => (
+                <input {...c} type="text" inputMode="numeric" maxLength={3} value={values.rw} onChange={(e) => set('rw', e.target.value)} onBlur={() => touch('rw')} />
+              )}
+            </Field>
+          </div>
+          <Field id="p-address" label={t('posyandu.address')} error={errorOf('address')} optional>
+            {(c) => <input {...c} type="text" value={values.address} onChange={(e) => set('address', e.target.value)} onBlur={() => touch('address')} />}
+          </Field>
+          <Field id="p-puskesmas" label={t('posyandu.puskesmas')} error={errorOf('puskesmas')} optional>
+            {(c) => <input {...c} type="text" value={values.puskesmas} onChange={(e) => set('puskesmas', e.target.value)} onBlur={() => touch('puskesmas')} />}
+          </Field>
+          <Field id="p-schedule" label={t('posyandu.schedule')} help={t('posyandu.scheduleHelp')} error={errorOf('schedule')} optional>
+            {(c) => <input {...c} type="text" value={values.schedule} onChange={(e) => set('schedule', e.target.value)} onBlur={() => touch('schedule')} />}
+          </Field>
+          <FieldSet id="p-spm" legend={t('posyandu.spmLegend')} error={errorOf('spmFields')}>
+            <div className="check-grid">
+              {SPM_FIELDS.map((f) => (
+                <label key={f} className="check">
+                  <input
+                    type="checkbox"
+                    checked={values.spmFields.includes(f)}
+                    onChange={(e) => {
+                      touch('spmFields')
+                      set('spmFields', e.target.checked ? [...values.spmFields, f] : values.spmFields.filter((x) => x !== f))
+                    }}
+                  />
+                  <span>{t(`spm.${f}`)}</span>
+                </label>
+              ))}
+            </div>
+          </FieldSet>
+          <div className="field">
+            <label className="switch">
+              <input type="checkbox" role="switch" checked={values.active} onChange={(e) => set('active', e.target.checked)} aria-describedby="p-active-help" />
+              <span className="switch-track" aria-hidden="true" />
+              <span className="field-label">{t('posyandu.activeLabel')}</span>
+            </label>
+            <p id="p-active-help" className="field-help">
+              {t('posyandu.activeHelp')}
+            </p>
+          </div>
+          {errorOf('_form') && <ErrorBox message={errorOf('_form')!} />}
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={saving}>
+              {t('app.save')}
+            </button>
+            <button type="button" className="btn" onClick={cancel}>
+              {t('app.cancel')}
+            </button>
+            {saving && <Loading label={t('app.saving')} inline />}
+          </div>
+        </form>
+      )}
+      <ConfirmDialog
+        open={confirmDiscard}
+        title={t('kader.discardTitle')}
+        confirmLabel={t('kader.discardYes')}
+        cancelLabel={t('kader.discardNo')}
+        danger
+        onConfirm={() => {
+          setConfirmDiscard(false)
+          leave()
+        }}
+        onCancel={() => setConfirmDiscard(false)}
+      >
+        <p>{t('kader.discardBody')}</p>
+      </ConfirmDialog>
+    </div>
+  )
+}

@@ -1,0 +1,179 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Settings } from '@shared/contract'
+import { call, CallError, errorMessage } from '../../api/client'
+import { useApp } from '../../app/AppContext'
+import { ErrorBox } from '../../components/ErrorBox'
+import { Loading } from '../../components/Loading'
+import { PageHeading } from '../../components/PageHeading'
+import { useToasts } from '../../components/Toasts'
+import { useCall } from '../../components/useCall'
+
+export function SettingsPage() {
+  const { t } = useTranslation()
+  const { site, settings, setSettings } = useApp()
+  const toasts = useToasts()
+  const info = useCall('app:info', {})
+  const [minText, setMinText] = useState(String(settings.minKaderPerPosyandu))
+  const [minError, setMinError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+
+  useEffect(() => setMinText(String(settings.minKaderPerPosyandu)), [settings.minKaderPerPosyandu])
+
+  async function save(patch: Partial<Settings>) {
+    setSaving(true)
+    try {
+      const next = await call('settings:set', patch)
+      setSettings(next)
+      setMinError(null)
+      toasts.push({ message: t('settings.saved'), tone: 'success' })
+    } catch (e) {
+      const msg = e instanceof CallError ? (e.shape.fields?.minKaderPerPosyandu ?? e.shape.message) : errorMessage(e)
+      if ('minKaderPerPosyandu' in patch) setMinError(msg)
+      else toasts.push({ message: msg, tone: 'error' })
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  function saveMin(e: React.FormEvent) {
+    e.preventDefault()
+    const n = Number(minText)
+    if (!/^\d+$/.test(minText.trim()) || n < 1 || n > 100) {
+      setMinError(t('settings.minKaderHelp'))
+      return
+    }
+    if (n !== settings.minKaderPerPosyandu) void save({ minKaderPerPosyandu: n })
+  }
+
+  return (
+    <div className="page page-form">
+      <PageHeading>{t('settings.title')}</PageHeading>
+
+      <section className="card" aria-labelledby="set-lang">
+        <fieldset className="field fieldset">
+          <legend id="set-lang" className="card-title">
+            {t('settings.languageLegend')}
+          </legend>
+          <p className="field-help">{t('settings.languageHelp')}</p>
+          <div className="radio-row">
+            {(['id', 'en'] as const).map((lang) => (
+              <label key={lang} className="check">
+                <input
+                  type="radio"
+                  name="language"
+                  value={lang}
+                  lang={lang}
+                  checked={settings.language === lang}
+                  disabled={saving}
+                  onChange={() => void save({ language: lang })}
+                />
+                <span lang={lang}>{lang === 'id' ? t('settings.langId') : t('settings.langEn')}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </section>
+
+      <section className="card" aria-labelledby="set-min">
+        <h2 id="set-min" className="card-title">
+          {t('settings.minKaderLegend')}
+        </h2>
+        <form className={`field ${minError ? 'field-invalid' : ''}`} onSubmit={saveMin} noValidate>
+          <label htmlFor="min-kader" className="field-label">
+            {t('settings.minKaderLabel')}
+          </label>
+          <div className="inline-actions">
+            <input
+              id="min-kader"
+              className="input-number"
+              type="number"
+              min={1}
+              max={100}
+              inputMode="numeric"
+              value={minText}
+              aria-describedby={`min-kader-help${minError ? ' min-kader-error' : ''}`}
+              aria-invalid={minError ? true : undefined}
+              onChange={(e) => setMinText(e.target.value)}
+            />
+            <button type="submit" className="btn" disabled={saving}>
+              {t('app.save')}
+            </button>
+          </div>
+          <p id="min-kader-help" className="field-help">
+            {t('settings.minKaderHelp')}
+          </p>
+          {minError && (
+            <p id="min-kader-error" className="field-error">
+              {minError}
+            </p>
+          )}
+        </form>
+      </section>
+
+      <section className="card" aria-labelledby="set-office">
+        <h2 id="set-office" className="card-title">
+          {t('settings.officeLegend')}
+        </h2>
+        <p className="field-help">{t('settings.officeHelp')}</p>
+        <dl className="dl">
+          <div className="dl-item">
+            <dt>{t('settings.officeName')}</dt>
+            <dd>{site.name}</dd>
+          </div>
+          <div className="dl-item">
+            <dt>{t('settings.officeLevel')}</dt>
+            <dd>{t(`level.${site.level}`)}</dd>
+          </div>
+          <div className="dl-item">
+            <dt>{t('settings.officeArea')}</dt>
+            <dd>{site.areaPath}</dd>
+          </div>
+          <div className="dl-item">
+            <dt>{t('settings.officeAreaCode')}</dt>
+            <dd className="mono">{site.areaCode}</dd>
+          </div>
+          {site.coveredVillages.length > 0 && (
+            <div className="dl-item">
+              <dt>{t('settings.officeVillages')}</dt>
+              <dd>{site.coveredVillages.map((v) => v.name).join(', ')}</dd>
+            </div>
+          )}
+          <div className="dl-item">
+            <dt>{t('settings.officeId')}</dt>
+            <dd className="mono" title={site.id}>
+              {site.id.slice(0, 8)}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="set-about">
+        <h2 id="set-about" className="card-title">
+          {t('settings.aboutLegend')}
+        </h2>
+        {info.status === 'error' && <ErrorBox message={info.error} onRetry={info.reload} />}
+        {!info.data && info.status === 'loading' && <Loading />}
+        <dl className="dl">
+          {info.data && (
+            <>
+              <div className="dl-item">
+                <dt>{t('settings.version')}</dt>
+                <dd data-testid="app-version">{info.data.appVersion}</dd>
+              </div>
+              <div className="dl-item">
+                <dt>{t('settings.schema')}</dt>
+                <dd>{info.data.schemaVersion}</dd>
+              </div>
+              <div className="dl-item">
+                <dt>{t('settings.areaSource')}</dt>
+                <dd>{info.data.areaSource}</dd>
+              </div>
+            </>
+          )}
+        </dl>
+        <p className="credits">{t('settings.credits')}</p>
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,114 @@
+import { test, expect, snap } from './fixtures'
+import { SetupPage } from './pages/SetupPage'
+
+test.describe('first-run setup', () => {
+  test('sets up a kelurahan office by searching its name and choosing from the results', async ({ page, openApp, host }) => {
+    await openApp()
+    const setup = new SetupPage(page)
+    await setup.expectShown()
+    await expect(page.getByRole('navigation', { name: 'Menu utama' })).toHaveCount(0)
+    await expect(setup.level('Kelurahan/Desa')).toBeChecked()
+
+    await setup.search('Sukarasa')
+    // Several villages are called Sukarasa: the path tells them apart.
+    const ours = setup.option('Kec. Tangerang, Kota Tangerang')
+    await expect(ours).toHaveCount(1)
+    await expect(ours).toContainText('36.71.01.1001')
+    await snap(page, 'setup-search')
+    await ours.click()
+
+    await expect(setup.chosenArea).toContainText('Sukarasa')
+    await expect(setup.chosenArea).toContainText('36.71.01.1001')
+    await expect(setup.officeName).toHaveValue('Kelurahan Sukarasa')
+    await setup.submit.click()
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beranda')
+    await expect(page.locator('.office-name')).toHaveText('Kelurahan Sukarasa')
+    await expect(page.locator('.office-area')).toContainText('Kota Tangerang')
+    const site = await host.invoke<{ level: string; areaCode: string; name: string }>('site:get', {})
+    expect(site).toMatchObject({ level: 'kelurahan', areaCode: '36.71.01.1001', name: 'Kelurahan Sukarasa' })
+  })
+
+  test('sets up a kelurahan office with the keyboard only, finding it by its code', async ({ page, openApp }) => {
+    await openApp()
+    const setup = new SetupPage(page)
+    await expect(setup.heading).toBeFocused()
+
+    await page.keyboard.press('Tab')
+    await expect(setup.level('Kelurahan/Desa')).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(setup.areaSearch).toBeFocused()
+    await page.keyboard.type('36.71.01.1001')
+    await expect(setup.areaSearch).toHaveAttribute('aria-expanded', 'true')
+    const active = page.locator('[role="option"][aria-selected="true"]')
+    await expect(active).toContainText('Sukarasa')
+    await expect(setup.areaSearch).toHaveAttribute('aria-activedescendant', (await active.getAttribute('id'))!)
+    await page.keyboard.press('Enter')
+
+    await expect(setup.chosenArea).toContainText('Kel. Sukarasa, Kec. Tangerang, Kota Tangerang, Banten')
+    // Focus lands on "Ganti"; the next Tab is the office name, and Enter there sends the form.
+    await page.keyboard.press('Tab')
+    await expect(setup.officeName).toBeFocused()
+    await expect(setup.officeName).toHaveValue('Kelurahan Sukarasa')
+    await page.keyboard.press('Enter')
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beranda')
+    await expect(page.locator('.office-name')).toHaveText('Kelurahan Sukarasa')
+  })
+
+  test('moves through the search results with the arrow keys', async ({ page, openApp }) => {
+    await openApp()
+    const setup = new SetupPage(page)
+    await setup.search('Sukarasa')
+    const first = await setup.options.nth(0).getAttribute('id')
+    const second = await setup.options.nth(1).getAttribute('id')
+    await expect(setup.areaSearch).toHaveAttribute('aria-activedescendant', first!)
+    await setup.areaSearch.press('ArrowDown')
+    await expect(setup.areaSearch).toHaveAttribute('aria-activedescendant', second!)
+    await setup.areaSearch.press('ArrowUp')
+    await expect(setup.areaSearch).toHaveAttribute('aria-activedescendant', first!)
+    await setup.areaSearch.press('Escape')
+    await expect(setup.areaSearch).toHaveAttribute('aria-expanded', 'false')
+  })
+
+  test('refuses to start without an area and says so next to the field, in Indonesian', async ({ page, openApp }) => {
+    await openApp()
+    const setup = new SetupPage(page)
+    await setup.submit.click()
+    await expect(page.getByText('Pilih wilayah dari hasil pencarian atau dari daftar wilayah.')).toBeVisible()
+    await expect(setup.areaSearch).toBeFocused()
+    await expect(setup.areaSearch).toHaveAttribute('aria-invalid', 'true')
+  })
+
+  test('sets up a kelurahan office by browsing the area list', async ({ page, openApp }) => {
+    await openApp()
+    const setup = new SetupPage(page)
+    await page.getByRole('button', { name: 'Atau pilih dari daftar wilayah' }).click()
+    for (const name of ['Banten', 'Kota Tangerang', 'Tangerang', 'Sukarasa']) {
+      await page.locator('.browse-grid').getByRole('button', { name: new RegExp(`^${name} \\d`) }).click()
+    }
+    await expect(setup.chosenArea).toContainText('36.71.01.1001')
+    await expect(setup.officeName).toHaveValue('Kelurahan Sukarasa')
+  })
+
+  test('sets up a Puskesmas that covers all but one village of its kecamatan', async ({ page, openApp, host }) => {
+    await openApp()
+    const setup = new SetupPage(page)
+    await setup.level('Puskesmas').check()
+    await expect(page.getByRole('combobox', { name: 'Cari kecamatan tempat Puskesmas' })).toBeVisible()
+    await setup.search('36.71.01')
+    await setup.option('Kota Tangerang').first().click()
+    await expect(setup.officeName).toHaveValue('Puskesmas Tangerang')
+    const villages = page.getByRole('group', { name: /Kelurahan\/desa yang dibina/ }).getByRole('checkbox')
+    await expect(villages.first()).toBeChecked()
+    const count = await villages.count()
+    expect(count).toBeGreaterThan(1)
+    await villages.first().uncheck()
+    await snap(page, 'setup-puskesmas')
+    await setup.submit.click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beranda')
+    const site = await host.invoke<{ level: string; coveredVillages: unknown[] }>('site:get', {})
+    expect(site.level).toBe('puskesmas')
+    expect(site.coveredVillages).toHaveLength(count - 1)
+  })
+})

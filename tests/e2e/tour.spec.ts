@@ -1,0 +1,61 @@
+// Every screen opens without an error and speaks Indonesian. With SIMPUL_SNAPSHOTS=/dir set,
+// it also leaves a screenshot of each, to be looked at by eye.
+
+import { test, expect, snap } from './fixtures'
+
+test.describe('on a fresh installation', () => {
+  test('the first screen is the office setup, without navigation', async ({ page, openApp }) => {
+    await openApp()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Selamat datang di Simpul Posyandu')
+    await expect(page.getByRole('navigation', { name: 'Menu utama' })).toHaveCount(0)
+    await snap(page, '01-setup')
+  })
+})
+
+test.describe('on a kelurahan with kader', () => {
+  test.use({ seed: 'roster' })
+
+  test('every screen of the navigation opens and says what it is', async ({ page, openApp }) => {
+    await openApp()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beranda')
+    await expect(page.locator('.office-name')).toHaveText('Kelurahan Sukarasa')
+    await expect(page.getByText('Jumlah kader per bidang SPM')).toBeVisible()
+    await snap(page, '02-beranda')
+    const nav = page.getByRole('navigation', { name: 'Menu utama' })
+    for (const [link, heading, shot] of [
+      ['Posyandu', 'Posyandu', '03-posyandu'],
+      ['Kader', 'Kader', '04-kader'],
+      ['Pelatihan & Kompetensi', 'Pelatihan & Kompetensi', '05-pelatihan'],
+      ['Rapat & Tindak Lanjut', 'Rapat & Tindak Lanjut', '06-rapat'],
+      ['Kirim/Terima Paket', 'Kirim/Terima Paket', '07-paket'],
+      ['Rekap', 'Rekap', '08-rekap'],
+      ['Pengaturan', 'Pengaturan', '09-pengaturan'],
+    ] as const) {
+      await nav.getByRole('link', { name: link, exact: true }).click()
+      const h1 = page.getByRole('heading', { level: 1 })
+      await expect(h1).toHaveText(heading)
+      await expect(h1).toBeFocused()
+      await expect(page.getByRole('link', { name: link, exact: true })).toHaveAttribute('aria-current', 'page')
+      if (shot === '04-kader') await expect(page.getByText('30 kader')).toBeVisible()
+      if (shot === '09-pengaturan') await expect(page.getByText('Data wilayah: idn-area-data (kode MIT, data ODbL)')).toBeVisible()
+      await snap(page, shot)
+    }
+    await expect(page.getByText('undefined')).toHaveCount(0)
+  })
+
+  test('the kader page and forms render', async ({ page, openApp }) => {
+    await openApp('kader')
+    await page.getByRole('row').nth(1).click()
+    await expect(page.getByRole('heading', { name: 'Riwayat status' })).toBeVisible()
+    await snap(page, '10-kader-detail')
+    await page.getByRole('link', { name: 'Ubah' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Ubah data kader')
+    await snap(page, '11-kader-edit')
+    await page.goto(page.url().replace(/#.*$/, '#/kader/baru'))
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kader baru')
+    await snap(page, '12-kader-new')
+    await page.goto(page.url().replace(/#.*$/, '#/posyandu/baru'))
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posyandu baru')
+    await snap(page, '13-posyandu-new')
+  })
+})
