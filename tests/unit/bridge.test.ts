@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBridge, type Bridge } from '../../electron/core/bridge/server'
-import { closeDatabase, openDatabase } from '../../electron/core/db/open'
-import type { Db } from '../../electron/core/db/schema'
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/static/static-files'
+import { createTestDb, type TestDb } from '../fixtures/db'
 
 let dir: string
-let db: Db
+let testDb: TestDb
 let bridge: Bridge
 
 interface Reply {
@@ -57,13 +56,13 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Simpul Posyandu</title><div id="root"></div>')
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(dir, 'secret.txt'), 'RAHASIA')
-  db = await openDatabase(join(dir, 'test.sqlite'))
-  bridge = await startBridge({ db, staticDir, port: 0 })
+  testDb = await createTestDb()
+  bridge = await startBridge({ db: testDb.db, staticDir, port: 0 })
 })
 
 afterAll(async () => {
   await bridge.close()
-  await closeDatabase(db)
+  await testDb.cleanup()
   rmSync(dir, { recursive: true, force: true })
 })
 

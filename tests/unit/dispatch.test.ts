@@ -1,34 +1,41 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { closeDatabase, openDatabase } from '../../electron/core/db/open'
 import type { Db } from '../../electron/core/db/schema'
 import { INTERNAL_MESSAGE, createDispatcher, type Dispatch } from '../../electron/core/ipc/dispatch'
 import { handlers } from '../../electron/core/ipc/handlers'
 import type { HandlerContext } from '../../electron/core/ipc/types'
 import { AppError } from '../../shared/result'
+import { createTestDb, kaderFields, posyanduFields, setUpKelurahan, type TestDb } from '../fixtures/db'
 
-let dir: string
+let testDb: TestDb
 let db: Db
 let dispatch: Dispatch
 const ctx = (): HandlerContext => ({ db, emit: () => {} })
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'simpul-dispatch-'))
-  db = await openDatabase(join(dir, 'test.sqlite'))
+  testDb = await createTestDb()
+  db = testDb.db
+  await setUpKelurahan(db)
   dispatch = createDispatcher(ctx())
 })
 
 afterAll(async () => {
-  await closeDatabase(db)
-  rmSync(dir, { recursive: true, force: true })
+  await testDb.cleanup()
 })
 
 describe('dispatch', () => {
   it('round-trips a valid call to its service', async () => {
     const result = await dispatch('app:info', {})
     expect(result).toMatchObject({ ok: true, value: { appVersion: expect.any(String), schemaVersion: expect.any(Number) } })
+  })
+
+  it('validates, runs and returns a create and a read of the same record', async () => {
+    const created = await dispatch('posyandu:create', posyanduFields({ name: 'Posyandu Mawar 02', rw: '7' }))
+    expect(created).toMatchObject({ ok: true, value: { name: 'Posyandu Mawar 02', rw: '007' } })
+    if (!created.ok) return
+    const id = (created.value as { id: string }).id
+    const kader = await dispatch('kader:create', kaderFields(id, { phone: '0812 3456 7890' }))
+    expect(kader).toMatchObject({ ok: true, value: { kader: { posyanduId: id, phone: '+6281234567890' } } })
+    expect(await dispatch('posyandu:get', { id })).toMatchObject({ ok: true, value: { id, activeKaderCount: 1 } })
   })
 
   it('treats a missing input as an empty object for calls that take none', async () => {
@@ -87,10 +94,14 @@ describe('dispatch', () => {
     expect(result).toEqual({ ok: false, error: { code: 'not_found', message: 'Kader tidak ditemukan.', field: 'id' } })
   })
 
-  it('passes a real service failure through (archiving a kader that does not exist)', async () => {
-    const result = await dispatch('kader:archive', { id: '0190c1a2-0000-7000-8000-000000000001' })
-    expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.error.code).not.toBe('internal')
+  it('passes a real service refusal through (a second office setup)', async () => {
+    const result = await dispatch('site:setup', { level: 'kelurahan', areaCode: '36.71.01.1002', name: 'Kantor Lain' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'already_set_up', message: expect.stringMatching(/sudah disiapkan/) } })
+  })
+
+  it('passes not_found through for a record that does not exist', async () => {
+    const result = await dispatch('kader:get', { id: '0190c1a2-0000-7000-8000-000000000001' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 
   it('turns an unexpected throw into internal, logs the stack and returns none', async () => {
