@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Db } from '../../electron/core/db/schema'
 import { INTERNAL_MESSAGE, createDispatcher, type Dispatch } from '../../electron/core/ipc/dispatch'
 import { handlers } from '../../electron/core/ipc/handlers'
-import type { HandlerContext } from '../../electron/core/ipc/types'
+import type { HandlerContext, Handlers } from '../../electron/core/ipc/types'
 import { AppError } from '../../shared/result'
 import { createTestDb, kaderFields, posyanduFields, setUpKelurahan, type TestDb } from '../fixtures/db'
 
@@ -36,6 +36,13 @@ describe('dispatch', () => {
     const kader = await dispatch('kader:create', kaderFields(id, { phone: '0812 3456 7890' }))
     expect(kader).toMatchObject({ ok: true, value: { kader: { posyanduId: id, phone: '+6281234567890' } } })
     expect(await dispatch('posyandu:get', { id })).toMatchObject({ ok: true, value: { id, activeKaderCount: 1 } })
+  })
+
+  it('has a handler for every contract channel, and the type system insists on it', () => {
+    const { 'app:info': _dropped, ...incomplete } = handlers
+    // @ts-expect-error a contract entry without a handler must not compile (checked by tsc)
+    const table: Handlers = incomplete
+    expect(Object.keys(table)).not.toContain('app:info')
   })
 
   it('treats a missing input as an empty object for calls that take none', async () => {

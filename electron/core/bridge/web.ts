@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { closeDatabase } from '../db/open'
 import type { Db } from '../db/schema'
 import { messageOf, openDatabaseFile } from '../host/open-database-file'
+import { userPath } from '../host/user-path'
 import { startBridge, type Bridge } from './server'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
 
   if (rendererIsStale()) await buildRenderer()
 
-  const dbFile = resolve(values.db)
+  const dbFile = userPath(values.db)
   const db: Db = await openDatabaseFile(dbFile)
   let bridge: Bridge
   try {

@@ -1,10 +1,10 @@
 // How commands get at the database file named by --db.
 
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { closeDatabase } from '../db/open'
 import type { Db } from '../db/schema'
 import { openDatabaseFile } from '../host/open-database-file'
+import { userPath } from '../host/user-path'
 import { createDispatcher, type Dispatch } from '../ipc/dispatch'
 import type { Channel, Input, Output } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
@@ -22,7 +22,7 @@ export interface Session {
  * `mustExist`: commands that read data refuse to create an empty file by accident.
  */
 export async function withDatabase<T>(file: string, io: Io, mustExist: boolean, work: (s: Session) => Promise<T>): Promise<T> {
-  const path = resolve(file)
+  const path = userPath(file)
   if (mustExist && !existsSync(path)) {
     throw new CliError(
       `Berkas basis data tidak ditemukan: ${path}. Jalankan dulu: npm run simpul -- init --db ${file} --level kelurahan --wilayah KODE --name "NAMA KANTOR"`,
