@@ -6,7 +6,7 @@ const LEVEL_NAMES: Record<SiteLevel, string> = {
   kelurahan: 'Kelurahan/desa',
   puskesmas: 'Puskesmas',
   kecamatan: 'Kecamatan',
-  kota: 'Kota/kabupaten (Dinas)',
+  kota: 'Dinas kota/kabupaten',
 }
 
 export const init = defineCommand({
