@@ -101,7 +101,8 @@ export async function openDatabase(path: string): Promise<Db> {
   try {
     sqlite = new SqliteDatabase(path)
   } catch (e) {
-    throw asOpenError(e) instanceof AppError ? asOpenError(e) : new AppError({ code: 'internal', message: CANNOT_OPEN })
+    const mapped = asOpenError(e)
+    throw mapped instanceof AppError ? mapped : new AppError({ code: 'internal', message: CANNOT_OPEN })
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   try {

@@ -162,10 +162,12 @@ export async function childAreas(db: Db, input: ParsedInput<'area:children'>): P
   return toAreas(db, rows)
 }
 
-// A person typing "kel. sukarasa" or "kecamatan tangerang" means the level, not the letters.
-const LEVEL_WORDS: [RegExp, AreaLevel][] = [
-  [/^(kel\.?|kelurahan|desa)\s+/, 4],
-  [/^(kec\.?|kecamatan)\s+/, 3],
+// A person typing "kel. sukarasa" or "kecamatan tangerang" means the kind of area, not the
+// letters. For villages the kind is the first digit of the village number (1 kelurahan, 2 desa).
+const KIND_WORDS: { re: RegExp; level: AreaLevel; villageKind?: '1' | '2' }[] = [
+  { re: /^(kel\.?|kelurahan)\s+/, level: 4, villageKind: '1' },
+  { re: /^desa\s+/, level: 4, villageKind: '2' },
+  { re: /^(kec\.?|kecamatan)\s+/, level: 3 },
 ]
 
 export async function searchAreas(db: Db, input: ParsedInput<'area:search'>): Promise<Area[]> {
@@ -189,10 +191,11 @@ export async function searchAreas(db: Db, input: ParsedInput<'area:search'>): Pr
       .orderBy('code')
   } else {
     let text = raw
-    for (const [re, lvl] of LEVEL_WORDS) {
-      if (re.test(text)) {
-        text = text.replace(re, '')
-        level ??= lvl
+    for (const kind of KIND_WORDS) {
+      if (kind.re.test(text)) {
+        text = text.replace(kind.re, '')
+        level ??= kind.level
+        if (kind.villageKind && level === 4) q = q.where('code', 'like', `__.__.__.${kind.villageKind}%`)
       }
     }
     // LIKE wildcards typed by a person are meant literally; no area name contains them.

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { berandaSummary } from '../../electron/core/features/beranda/beranda.service'
+import { archiveKader } from '../../electron/core/features/kader/kader.service'
+import { setSettings } from '../../electron/core/features/settings/settings.service'
+import { createTestDb, makeKader, makePosyandu, nik, setUpKelurahan, type TestDb } from '../fixtures/db'
+
+let t: TestDb
+beforeEach(async () => {
+  t = await createTestDb()
+  await setUpKelurahan(t.db)
+})
+afterEach(async () => t.cleanup())
+
+describe('berandaSummary', () => {
+  it('is all zeros for a new office', async () => {
+    const s = await berandaSummary(t.db)
+    expect(s.posyandu).toEqual({ total: 0, active: 0 })
+    expect(s.kader.total).toBe(0)
+    expect(s.kader.byStatus).toEqual({ aktif: 0, nonaktif: 0, pindah: 0, meninggal: 0 })
+    expect(Object.values(s.kader.bySpmField).every((n) => n === 0)).toBe(true)
+    expect(s.posyanduBelowMinimum).toEqual([])
+  })
+
+  it('counts Posyandu and non-archived kader by status, SPM field and role, and flags thin Posyandu', async () => {
+    await setSettings(t.db, { minKaderPerPosyandu: 2 })
+    const melati = await makePosyandu(t.db, { name: 'Posyandu Melati 01' })
+    const anggrek = await makePosyandu(t.db, { name: 'Posyandu Anggrek 02' })
+    await makePosyandu(t.db, { name: 'Posyandu Dahlia 03', active: false })
+    await makeKader(t.db, melati.id, { role: 'ketua', spmFields: ['kesehatan', 'pendidikan'] })
+    await makeKader(t.db, melati.id, { nik: nik(), spmFields: ['sosial'] })
+    await makeKader(t.db, anggrek.id, { nik: nik(), status: 'pindah' })
+    const gone = await makeKader(t.db, anggrek.id, { nik: nik() })
+    await archiveKader(t.db, { id: gone.kader.id })
+
+    const s = await berandaSummary(t.db)
+    expect(s.posyandu).toEqual({ total: 3, active: 2 })
+    expect(s.kader.total).toBe(3)
+    expect(s.kader.byStatus).toEqual({ aktif: 2, nonaktif: 0, pindah: 1, meninggal: 0 })
+    expect(s.kader.bySpmField).toEqual({ pendidikan: 1, kesehatan: 2, pekerjaan_umum: 0, perumahan_rakyat: 0, trantibumlinmas: 0, sosial: 1 })
+    expect(s.kader.byRole).toEqual({ ketua: 1, sekretaris: 0, bendahara: 0, ketua_bidang: 0, kader: 2 })
+    expect(s.posyanduBelowMinimum).toEqual([{ id: anggrek.id, name: 'Posyandu Anggrek 02', activeKaderCount: 0 }])
+  })
+})

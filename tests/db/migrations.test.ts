@@ -1,0 +1,175 @@
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely'
+import { afterEach, describe, expect, it } from 'vitest'
+import { MIGRATIONS, SCHEMA_VERSION, migrateTo, migrateToLatest } from '../../electron/core/db/migrations'
+import { generateDemo } from '../../electron/core/features/demo/demo.service'
+import { listKader } from '../../electron/core/features/kader/kader.service'
+import { kaderListInput, type Input } from '../../shared/contract'
+import { createTestDb, setUpKelurahan, type TestDb } from '../fixtures/db'
+
+function memoryDb() {
+  const sqlite = new SqliteDatabase(':memory:')
+  sqlite.pragma('foreign_keys = ON')
+  return { sqlite, db: new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) }) }
+}
+
+type ColumnInfo = { name: string; notnull: number; dflt_value: string | null; pk: number }
+const columns = (sqlite: SqliteDatabase.Database, table: string) => sqlite.prepare(`pragma table_info(${table})`).all() as ColumnInfo[]
+const indexes = (sqlite: SqliteDatabase.Database, table: string) =>
+  (sqlite.prepare(`pragma index_list(${table})`).all() as { name: string }[]).map((i) => i.name)
+
+const REPLICATED = ['id', 'site_id', 'version', 'field_versions', 'created_at', 'updated_at', 'deleted']
+
+describe('migrations', () => {
+  it('knows every migration by name and counts them as the schema version', () => {
+    expect(Object.keys(MIGRATIONS)).toEqual(['2026_11_23_0001_create_core_tables'])
+    expect(SCHEMA_VERSION).toBe(Object.keys(MIGRATIONS).length)
+  })
+
+  describe('2026_11_23_0001_create_core_tables', () => {
+    it('creates every table of the schema with its columns', async () => {
+      const { sqlite, db } = memoryDb()
+      await migrateTo(db, '2026_11_23_0001_create_core_tables')
+      const expected: Record<string, string[]> = {
+        meta: ['key', 'value'],
+        site: ['id', 'level', 'area_code', 'area_name', 'name', 'created_at', 'clock'],
+        site_village: ['village_code', 'village_name'],
+        setting: ['key', 'value'],
+        area: ['code', 'name', 'level', 'parent_code', 'name_search'],
+        posyandu: [...REPLICATED, 'name', 'village_code', 'village_name', 'rw', 'address', 'puskesmas', 'schedule', 'spm_fields', 'active'],
+        kader: [
+          ...REPLICATED,
+          'nik', 'name', 'sex', 'birth_place', 'birth_date', 'phone', 'address', 'rt', 'rw', 'posyandu_id', 'role',
+          'spm_fields', 'sk_number', 'sk_date', 'education', 'status', 'status_date', 'notes',
+        ],
+        kader_status: [...REPLICATED, 'kader_id', 'status', 'date', 'note'],
+      }
+      for (const [table, cols] of Object.entries(expected)) {
+        expect(columns(sqlite, table).map((c) => c.name).sort(), table).toEqual([...cols].sort())
+      }
+      await db.destroy()
+    })
+
+    it('gives the replicated tables non-null sync columns, a tombstone defaulting to 0 and empty field versions', async () => {
+      const { sqlite, db } = memoryDb()
+      await migrateTo(db, '2026_11_23_0001_create_core_tables')
+      for (const table of ['posyandu', 'kader', 'kader_status']) {
+        const cols = new Map(columns(sqlite, table).map((c) => [c.name, c]))
+        for (const name of REPLICATED) expect(cols.get(name)?.notnull || cols.get(name)?.pk, `${table}.${name}`).toBeTruthy()
+        expect(cols.get('deleted')?.dflt_value).toBe('0')
+        expect(cols.get('field_versions')?.dflt_value).toBe("'{}'")
+        expect(cols.get('id')?.pk).toBe(1)
+      }
+      await db.destroy()
+    })
+
+    it('links kader to posyandu and status history to kader by foreign keys', async () => {
+      const { sqlite, db } = memoryDb()
+      await migrateTo(db, '2026_11_23_0001_create_core_tables')
+      const fk = (t: string) => sqlite.prepare(`pragma foreign_key_list(${t})`).all() as { table: string; from: string; to: string }[]
+      expect(fk('kader')).toEqual([expect.objectContaining({ table: 'posyandu', from: 'posyandu_id', to: 'id' })])
+      expect(fk('kader_status')).toEqual([expect.objectContaining({ table: 'kader', from: 'kader_id', to: 'id' })])
+      const now = new Date().toISOString()
+      expect(() =>
+        sqlite
+          .prepare(
+            `insert into kader (id, site_id, version, created_at, updated_at, nik, name, sex, birth_date, posyandu_id, role, status, status_date)
+             values ('k', 's', 'v', ?, ?, '3671011204850001', 'X', 'L', '1985-04-12', 'no-such-posyandu', 'kader', 'aktif', '2024-01-01')`,
+          )
+          .run(now, now),
+      ).toThrow(/FOREIGN KEY/)
+      await db.destroy()
+    })
+
+    it('creates the indexes the roster, the Posyandu list and the area search rely on', async () => {
+      const { sqlite, db } = memoryDb()
+      await migrateTo(db, '2026_11_23_0001_create_core_tables')
+      expect(indexes(sqlite, 'kader')).toEqual(
+        expect.arrayContaining([
+          'kader_deleted_name_idx',
+          'kader_deleted_status_name_idx',
+          'kader_posyandu_name_idx',
+          'kader_posyandu_status_idx',
+          'kader_deleted_birth_date_idx',
+          'kader_deleted_updated_at_idx',
+          'kader_nik_idx',
+        ]),
+      )
+      expect(indexes(sqlite, 'posyandu')).toEqual(expect.arrayContaining(['posyandu_village_code_idx', 'posyandu_name_idx']))
+      expect(indexes(sqlite, 'area')).toEqual(expect.arrayContaining(['area_parent_code_idx', 'area_level_idx']))
+      expect(indexes(sqlite, 'kader_status')).toEqual(expect.arrayContaining(['kader_status_kader_id_idx']))
+      const nameIdx = sqlite.prepare(`select sql from sqlite_master where name = 'kader_deleted_name_idx'`).get() as { sql: string }
+      expect(nameIdx.sql.toLowerCase()).toContain('collate nocase')
+      await db.destroy()
+    })
+
+    it('is a no-op when run again on a migrated database', async () => {
+      const { sqlite, db } = memoryDb()
+      await migrateToLatest(db)
+      await migrateToLatest(db)
+      expect((sqlite.prepare('select count(*) n from kysely_migration').get() as { n: number }).n).toBe(SCHEMA_VERSION)
+      await db.destroy()
+    })
+  })
+})
+
+describe('roster query plans', () => {
+  let t: TestDb
+  afterEach(async () => t?.cleanup())
+
+  /** Runs listKader through a second connection that records its SQL, then asks SQLite for each plan. */
+  async function plansOf(file: string, q: Input<'kader:list'>): Promise<{ sql: string; plan: string[] }[]> {
+    const sqlite = new SqliteDatabase(file)
+    const queries: CompiledQuery[] = []
+    const db = new Kysely<any>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      log: (e) => {
+        if (e.level === 'query') queries.push(e.query)
+      },
+    })
+    await listKader(db, kaderListInput.parse(q))
+    const out = queries.map((c) => ({
+      sql: c.sql,
+      plan: (sqlite.prepare(`explain query plan ${c.sql}`).all(...(c.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail),
+    }))
+    await db.destroy()
+    return out
+  }
+
+  async function rosterDb(): Promise<TestDb> {
+    t = await createTestDb()
+    await setUpKelurahan(t.db)
+    await generateDemo(t.db, { wilayah: '36.71.01.1001', posyanduPerVillage: 4, kaderPerPosyandu: 50, seed: 3 })
+    return t
+  }
+
+  it('pages the default roster (non-archived, by name) straight from an index, without sorting', async () => {
+    const { file } = await rosterDb()
+    const [count, page] = await plansOf(file, {})
+    expect(count!.plan.join(' | ')).toMatch(/COVERING INDEX kader_deleted_/)
+    expect(page!.plan.join(' | ')).toMatch(/INDEX kader_deleted_name_idx/)
+    expect(page!.plan.join(' | ')).not.toMatch(/TEMP B-TREE/)
+  })
+
+  it('walks the same index backwards for a descending name sort', async () => {
+    const { file } = await rosterDb()
+    const [, page] = await plansOf(file, { sortDir: 'desc' })
+    expect(page!.plan.join(' | ')).toMatch(/INDEX kader_deleted_name_idx/)
+    expect(page!.plan.join(' | ')).not.toMatch(/TEMP B-TREE/)
+  })
+
+  it('sorts by Posyandu by walking Posyandu and their kader in index order', async () => {
+    const { file } = await rosterDb()
+    const [, page] = await plansOf(file, { sortBy: 'posyandu' })
+    const plan = page!.plan.join(' | ')
+    expect(plan).toMatch(/posyandu_name_idx/)
+    expect(plan).toMatch(/kader_posyandu_name_idx/)
+    expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/)
+  })
+
+  it('reads the rows of a page by primary key only', async () => {
+    const { file } = await rosterDb()
+    const [, , rows] = await plansOf(file, { offset: 150 })
+    expect(rows!.plan.join(' | ')).not.toMatch(/SCAN/)
+  })
+})

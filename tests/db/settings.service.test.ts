@@ -1,0 +1,27 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { getSettings, setSettings } from '../../electron/core/features/settings/settings.service'
+import { createTestDb, type TestDb } from '../fixtures/db'
+
+let t: TestDb
+beforeEach(async () => {
+  t = await createTestDb()
+})
+afterEach(async () => t.cleanup())
+
+describe('settings', () => {
+  it('starts in Indonesian with a minimum of 5 kader per Posyandu', async () => {
+    expect(await getSettings(t.db)).toEqual({ language: 'id', minKaderPerPosyandu: 5 })
+  })
+
+  it('changes only the settings given and keeps them', async () => {
+    expect(await setSettings(t.db, { minKaderPerPosyandu: 15 })).toEqual({ language: 'id', minKaderPerPosyandu: 15 })
+    expect(await setSettings(t.db, { language: 'en' })).toEqual({ language: 'en', minKaderPerPosyandu: 15 })
+    expect(await getSettings(t.db)).toEqual({ language: 'en', minKaderPerPosyandu: 15 })
+  })
+
+  it('falls back to the default when a stored value is damaged', async () => {
+    await t.db.insertInto('setting').values({ key: 'minKaderPerPosyandu', value: '"lima"' }).execute()
+    await t.db.insertInto('setting').values({ key: 'language', value: 'not json' }).execute()
+    expect(await getSettings(t.db)).toEqual({ language: 'id', minKaderPerPosyandu: 5 })
+  })
+})
