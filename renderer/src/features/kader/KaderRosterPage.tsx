@@ -125,6 +125,14 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
       setSelected(i)
       pendingFocus.current = true
       virtualizer.scrollToIndex(i, { align: 'auto' })
+      // When the row is already drawn (and selected) nothing re-renders: focus it on the next frame.
+      window.requestAnimationFrame(() => {
+        const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)
+        if (el && pendingFocus.current) {
+          pendingFocus.current = false
+          el.focus({ preventScroll: true })
+        }
+      })
     },
     [total, virtualizer],
   )

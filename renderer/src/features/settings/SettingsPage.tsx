@@ -17,6 +17,9 @@ export function SettingsPage() {
   const [minText, setMinText] = useState(String(settings.minKaderPerPosyandu))
   const [minError, setMinError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  // The choice shows at once; it returns to the saved one if saving fails.
+  const [lang, setLang] = useState(settings.language)
+  useEffect(() => setLang(settings.language), [settings.language])
 
   useEffect(() => setMinText(String(settings.minKaderPerPosyandu)), [settings.minKaderPerPosyandu])
 
@@ -30,7 +33,10 @@ export function SettingsPage() {
     } catch (e) {
       const msg = e instanceof CallError ? (e.shape.fields?.minKaderPerPosyandu ?? e.shape.message) : errorMessage(e)
       if ('minKaderPerPosyandu' in patch) setMinError(msg)
-      else toasts.push({ message: msg, tone: 'error' })
+      else {
+        setLang(settings.language)
+        toasts.push({ message: msg, tone: 'error' })
+      }
     } finally {
       setSaving(false)
     }
@@ -57,18 +63,20 @@ export function SettingsPage() {
           </legend>
           <p className="field-help">{t('settings.languageHelp')}</p>
           <div className="radio-row">
-            {(['id', 'en'] as const).map((lang) => (
-              <label key={lang} className="check">
+            {(['id', 'en'] as const).map((code) => (
+              <label key={code} className="check">
                 <input
                   type="radio"
                   name="language"
-                  value={lang}
-                  lang={lang}
-                  checked={settings.language === lang}
-                  disabled={saving}
-                  onChange={() => void save({ language: lang })}
+                  value={code}
+                  lang={code}
+                  checked={lang === code}
+                  onChange={() => {
+                    setLang(code)
+                    void save({ language: code })
+                  }}
                 />
-                <span lang={lang}>{lang === 'id' ? t('settings.langId') : t('settings.langEn')}</span>
+                <span lang={code}>{code === 'id' ? t('settings.langId') : t('settings.langEn')}</span>
               </label>
             ))}
           </div>
