@@ -95,8 +95,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Roster indexes (20,000 kader must page in milliseconds). Each ends in the list's
   // tie-breakers (name without case, then id) so a page is read in index order, no sort step.
   const nameNocase = sql`name collate nocase`
-  // The default view: non-archived, by name. With nik at the end it also answers the name and
-  // NIK search and the roster count from the index alone.
+  // The default view: non-archived, by name. With nik and spm_fields at the end it also answers
+  // the name/NIK search, the SPM filter and their counts from the index alone (no row reads).
   await db.schema
     .createIndex('kader_deleted_name_idx')
     .on('kader')
@@ -104,6 +104,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column(nameNocase)
     .column('id')
     .column('nik')
+    .column('spm_fields')
     .execute()
   // Sort and filter by status (status codes sort like their Indonesian labels).
   await db.schema

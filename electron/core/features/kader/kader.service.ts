@@ -64,13 +64,15 @@ function rosterFilter(input: ParsedInput<'kader:list'>) {
     const conds = [eb('kader.deleted', '=', input.archived ? 1 : 0)]
     const text = literal(input.query.trim().toLowerCase())
     if (text) {
-      const ors = [eb(eb.fn('lower', ['kader.name']), 'like', `%${text}%`)]
       const digits = cleanNik(text)
-      if (/^\d+$/.test(digits)) {
-        // A full NIK is an exact lookup on the nik index; a part of one is a substring search.
-        ors.push(digits.length === 16 ? eb('kader.nik', '=', digits) : eb('kader.nik', 'like', `%${digits}%`))
+      if (/^\d{16}$/.test(digits)) {
+        // A whole NIK is never part of a name: one lookup on the nik index.
+        conds.push(eb('kader.nik', '=', digits))
+      } else {
+        const ors = [eb(eb.fn('lower', ['kader.name']), 'like', `%${text}%`)]
+        if (/^\d+$/.test(digits)) ors.push(eb('kader.nik', 'like', `%${digits}%`))
+        conds.push(eb.or(ors))
       }
-      conds.push(eb.or(ors))
     }
     if (input.posyanduId) conds.push(eb('kader.posyandu_id', '=', input.posyanduId))
     if (input.status) conds.push(eb('kader.status', '=', input.status))
