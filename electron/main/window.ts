@@ -30,6 +30,7 @@ export function createMainWindow(devUrl: string | null): BrowserWindow {
   // Keep the product name in the taskbar whatever the page's <title> says.
   win.on('page-title-updated', (event) => event.preventDefault())
   win.once('ready-to-show', () => win.show())
+  // The CSP header comes with app:// only: the dev server's hot reload needs inline scripts.
   void win.loadURL(devUrl ?? APP_URL)
   return win
 }
