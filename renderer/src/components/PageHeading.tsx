@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { i18n } from '../i18n'
 
 /**
  * The page title. It takes focus when the page opens, so a keyboard or screen-reader user
@@ -9,6 +10,12 @@ export function PageHeading({ children, focus = true }: { children: ReactNode; f
   useEffect(() => {
     if (focus) ref.current?.focus({ preventScroll: false })
   }, [focus])
+  // The window title follows the page, so the taskbar and screen readers name where one is.
+  const text = typeof children === 'string' ? children : null
+  useEffect(() => {
+    const app = i18n.t('app.name')
+    document.title = text && text !== app ? `${text} · ${app}` : app
+  }, [text])
   return (
     <h1 ref={ref} tabIndex={-1} className="page-title">
       {children}

@@ -57,11 +57,16 @@ function ToastItem({ toast, onClose }: { toast: Toast; onClose: () => void }) {
   const [busy, setBusy] = useState(false)
   const duration = toast.duration ?? (toast.action ? 10_000 : 5_000)
   const [paused, setPaused] = useState(false)
+  // The parent hands a new onClose on every render; the timer must not restart because of it.
+  const close = useRef(onClose)
+  useEffect(() => {
+    close.current = onClose
+  })
   useEffect(() => {
     if (paused) return
-    const timer = window.setTimeout(onClose, duration)
+    const timer = window.setTimeout(() => close.current(), duration)
     return () => window.clearTimeout(timer)
-  }, [duration, onClose, paused])
+  }, [duration, paused])
   return (
     <div
       className={`toast toast-${toast.tone ?? 'info'}`}

@@ -27,6 +27,7 @@ import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
 import { formatDate, todayIso } from '../../i18n/format'
 import { invalidateKaderPages } from './kaderPages'
+import { posyanduLabel } from '../posyandu/posyanduLabel'
 
 interface Values extends Record<string, unknown> {
   nik: string
@@ -258,6 +259,7 @@ export function KaderFormPage({ id }: { id: string | null }) {
   const title = id ? t('kader.editTitle') : t('kader.newTitle')
   const ready = posyandu && (!id || original)
   const sexLabel = (s: Sex) => t(`sex.${s}`)
+  const manyVillages = new Set((posyandu ?? []).map((p) => p.villageCode)).size > 1
 
   const fillButton = (() => {
     if (!derived) return null
@@ -475,7 +477,8 @@ export function KaderFormPage({ id }: { id: string | null }) {
                     <option value="">{t('kader.posyanduChoose')}</option>
                     {posyandu.map((p) => (
                       <option key={p.id} value={p.id}>
-                        {p.active ? p.name : `${p.name} (${t('posyandu.inactive').toLowerCase()})`}
+                        {posyanduLabel(p, manyVillages)}
+                        {p.active ? '' : ` (${t('posyandu.inactive').toLowerCase()})`}
                       </option>
                     ))}
                   </select>

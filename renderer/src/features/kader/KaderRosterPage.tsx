@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { ageOn, formatDate, formatNumber } from '../../i18n/format'
 import { useKaderPages, type KaderQuery } from './kaderPages'
+import { posyanduLabel } from '../posyandu/posyanduLabel'
 
 type SortBy = (typeof KADER_SORTS)[number]
 
@@ -58,6 +59,7 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
   const pendingFocus = useRef(false)
   const data = useKaderPages(query)
   const total = data.total ?? 0
+  const manyVillages = new Set(posyandu.map((p) => p.villageCode)).size > 1
 
   useEffect(() => {
     call('posyandu:list', { includeInactive: true }).then(setPosyandu, () => setPosyandu([]))
@@ -244,7 +246,7 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
             <option value="">{t('kader.all')}</option>
             {posyandu.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
+                {posyanduLabel(p, manyVillages)}
               </option>
             ))}
             {query.posyanduId && !posyandu.some((p) => p.id === query.posyanduId) && <option value={query.posyanduId}>…</option>}
@@ -325,7 +327,14 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
 
       {data.error && <ErrorBox message={data.error} onRetry={data.retry} />}
 
-      <div className="roster card" role="grid" aria-label={t('kader.listLabel')} aria-rowcount={total + 1} aria-colcount={6}>
+      <div
+        className={`roster card ${data.stale ? 'is-stale' : ''}`}
+        role="grid"
+        aria-label={t('kader.listLabel')}
+        aria-rowcount={total + 1}
+        aria-colcount={6}
+        aria-busy={data.stale || undefined}
+      >
         <div role="rowgroup" className="roster-head">
           <div role="row" aria-rowindex={1} className="roster-row">
             {header('name', `${t('kader.colName')} / ${t('kader.colNik')}`)}

@@ -94,12 +94,19 @@ export function useKaderPages(query: KaderQuery) {
     if (entry.total === null && !entry.error) fetchPage(0)
   })
 
+  // While a new search or filter loads, the previous answer stays on screen (marked stale)
+  // instead of the list blinking empty for a moment at every keystroke.
+  const lastShown = useRef<Entry | null>(null)
+  if (entry.total !== null) lastShown.current = entry
+  const shown = entry.total === null && !entry.error && lastShown.current ? lastShown.current : entry
+
   return {
     key,
-    total: entry.total,
+    total: shown.total,
+    stale: shown !== entry,
     error: entry.error,
     loading: entry.inflight.size > 0,
-    getRow: (index: number): KaderRow | undefined => entry.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    getRow: (index: number): KaderRow | undefined => shown.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     ensure,
     retry: () => {
       entry.error = null
