@@ -1,6 +1,6 @@
 // Draws resources/icon.png (512×512): a green rounded square with a white "simpul" (a hub
 // joined to three nodes). Plain zlib PNG writing, so no image tool is needed to regenerate it:
-//   node scripts/make-icon.mjs
+//   node resources/make-icon.mjs
 
 import { writeFileSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'

@@ -61,7 +61,9 @@ async function start(): Promise<void> {
   const file = join(userData, DB_FILE_NAME)
   try {
     mkdirSync(userData, { recursive: true })
-    db = await openDatabaseFile(file, (error) => console.error(error))
+    // Packaged: idn-area-data's CSVs are copied beside app.asar (electron-builder.yml).
+    const areaDataDir = app.isPackaged ? join(process.resourcesPath, 'idn-area-data') : undefined
+    db = await openDatabaseFile(file, (error) => console.error(error), { areaDataDir })
   } catch (error) {
     // Details (with the stack) stay in the log; the person sees what to do.
     dialog.showErrorBox('Simpul Posyandu tidak dapat dibuka', `${messageOf(error)}\n\nBerkas data: ${file}`)

@@ -14,11 +14,15 @@ export function normalisePhone(input: string): string | null {
   return `+62${digits}`
 }
 
-/** "+6281234567890" → "0812-3456-7890" (landlines: "021-5551234"). */
+const TWO_DIGIT_AREA_CODES = new Set(['21', '22', '24', '31', '61'])
+
+/** "+6281234567890" → "0812-3456-7890" (landlines: "021-5551234", "0274-512345"). */
 export function formatPhone(e164: string | null | undefined): string {
   if (!e164) return ''
   if (!e164.startsWith('+62')) return e164
   const national = `0${e164.slice(3)}`
   if (national.startsWith('08')) return national.replace(/^(\d{4})(\d{4})(\d+)$/, '$1-$2-$3')
-  return national.replace(/^(0\d{2,3})(\d+)$/, '$1-$2')
+  // Landline area codes are 2 digits for the biggest cities (021 Jakarta, 022 Bandung, …), 3 elsewhere.
+  const areaDigits = TWO_DIGIT_AREA_CODES.has(national.slice(1, 3)) ? 2 : 3
+  return `${national.slice(0, areaDigits + 1)}-${national.slice(areaDigits + 1)}`
 }

@@ -26,7 +26,8 @@ describe('formatPhone', () => {
   })
 
   it('shows a landline in its national digits', () => {
-    expect(formatPhone('+62215551234').replace(/-/g, '')).toBe('0215551234')
+    expect(formatPhone('+62215551234')).toBe('021-5551234')
+    expect(formatPhone('+62274512345')).toBe('0274-512345')
   })
 
   it('shows nothing for an empty number', () => {

@@ -94,7 +94,12 @@ async function assertKnownSchema(db: Kysely<any>): Promise<void> {
   }
 }
 
-export async function openDatabase(path: string): Promise<Db> {
+export interface OpenOptions {
+  /** Folder with idn-area-data's CSV files; the packaged app passes its resources copy. */
+  areaDataDir?: string
+}
+
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
   const memory = isMemory(path)
   if (!memory) assertSqliteFile(path)
   let sqlite: SqliteDatabase.Database
@@ -110,7 +115,7 @@ export async function openDatabase(path: string): Promise<Db> {
     await assertKnownSchema(db)
     applyFilePragmas(sqlite, memory)
     await migrateToLatest(db)
-    await ensureAreas(db)
+    await ensureAreas(db, options.areaDataDir)
     await optimizeDatabase(db)
   } catch (e) {
     await db.destroy()

@@ -2,12 +2,16 @@
 // failure becomes an AppError whose message can be shown as is, in Indonesian, without a stack.
 
 import { AppError } from '../../../shared/result'
-import { openDatabase } from '../db/open'
+import { openDatabase, type OpenOptions } from '../db/open'
 import type { Db } from '../db/schema'
 
-export async function openDatabaseFile(file: string, onUnexpected?: (error: unknown) => void): Promise<Db> {
+export async function openDatabaseFile(
+  file: string,
+  onUnexpected?: (error: unknown) => void,
+  options: OpenOptions = {},
+): Promise<Db> {
   try {
-    return await openDatabase(file)
+    return await openDatabase(file, options)
   } catch (error) {
     if (error instanceof AppError) throw error
     onUnexpected?.(error)

@@ -1,7 +1,10 @@
 // The official Kemendagri area list (idn-area-data, ODbL) as a local table: loaded once per
 // data version, then searched for pickers and used to check every area code the app stores.
 
-import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import Papa from 'papaparse'
 import idnAreaPackage from 'idn-area-data/package.json'
 import type { Area, ParsedInput } from '../../../../shared/contract'
 import type { AreaLevel } from '../../../../shared/domain/reference'
@@ -15,24 +18,45 @@ const INSERT_BATCH = 2000
 
 type NewArea = { code: string; name: string; level: AreaLevel; parent_code: string | null; name_search: string }
 
-async function readAreaList(): Promise<NewArea[]> {
-  const [provinces, regencies, districts, villages] = await Promise.all([
-    getProvinces(),
-    getRegencies(),
-    getDistricts(),
-    getVillages(),
-  ])
+/**
+ * The folder holding idn-area-data's CSV files. The packaged app passes a copy beside
+ * app.asar (electron-builder extraResources): the package is ESM and finds its CSVs relative
+ * to its own module, which does not load reliably from inside an asar archive. Everywhere
+ * else (tests, CLI, web preview, `npm start`) the package's own folder is used, so there is
+ * one reading path for both.
+ */
+export function defaultAreaDataDir(): string {
+  return join(dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json')), 'data')
+}
+
+const AREA_DATA_MISSING =
+  'Daftar wilayah Kemendagri tidak lengkap di dalam instalasi aplikasi. Pasang ulang Simpul Posyandu.'
+
+function readCsv(dir: string, name: string): Record<string, string>[] {
+  let text: string
+  try {
+    text = readFileSync(join(dir, `${name}.csv`), 'utf8')
+  } catch {
+    throw new AppError({ code: 'internal', message: AREA_DATA_MISSING })
+  }
+  // Some names are quoted because they contain commas; papaparse is the parser idn-area-data uses.
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data
+}
+
+function readAreaList(dir: string): NewArea[] {
   const rows: NewArea[] = []
   const add = (code: string | undefined, name: string | undefined, level: AreaLevel, parent: string | null) => {
-    // The CSV parser yields an empty record for a trailing newline.
     if (!code || !name) return
     const n = name.trim()
     rows.push({ code: code.trim(), name: n, level, parent_code: parent, name_search: n.toLowerCase() })
   }
-  for (const p of provinces) add(p.code, p.name, 1, null)
-  for (const r of regencies) add(r.code, r.name, 2, r.province_code ?? null)
-  for (const d of districts) add(d.code, d.name, 3, d.regency_code ?? null)
-  for (const v of villages) add(v.code, v.name, 4, v.district_code ?? null)
+  for (const p of readCsv(dir, 'provinces')) add(p.code, p.name, 1, null)
+  for (const r of readCsv(dir, 'regencies')) add(r.code, r.name, 2, r.province_code ?? null)
+  for (const d of readCsv(dir, 'districts')) add(d.code, d.name, 3, d.regency_code ?? null)
+  for (const v of readCsv(dir, 'villages')) add(v.code, v.name, 4, v.district_code ?? null)
+  if (rows.length < 1000) {
+    throw new AppError({ code: 'internal', message: AREA_DATA_MISSING })
+  }
   return rows
 }
 
@@ -41,10 +65,10 @@ async function readAreaList(): Promise<NewArea[]> {
  * an app update that ships a newer idn-area-data). One transaction: a half-loaded list would
  * make valid codes look unknown.
  */
-export async function ensureAreas(db: Db): Promise<{ loaded: boolean; count: number }> {
+export async function ensureAreas(db: Db, dataDir: string = defaultAreaDataDir()): Promise<{ loaded: boolean; count: number }> {
   const current = await db.selectFrom('meta').select('value').where('key', '=', 'area_source').executeTakeFirst()
   if (current?.value === AREA_SOURCE) return { loaded: false, count: 0 }
-  const rows = await readAreaList()
+  const rows = readAreaList(dataDir)
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('area').execute()
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
