@@ -174,10 +174,13 @@ export interface KaderRow {
   phone: string | null
   posyanduId: string
   posyanduName: string
+  /** Posyandu names repeat between kelurahan ("Mawar 01"): the list shows where. */
+  villageName: string
   role: KaderRole
   spmFields: SpmField[]
   status: KaderStatus
   archived: boolean
+  updatedAt: string
 }
 
 export interface NikCheck {

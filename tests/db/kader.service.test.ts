@@ -265,10 +265,12 @@ describe('listKader', () => {
       phone: '+6281234567890',
       posyanduId: r.anggrek.id,
       posyanduName: 'Posyandu Anggrek 02',
+      villageName: 'Sukarasa',
       role: 'ketua',
       spmFields: ['pendidikan', 'kesehatan'],
       status: 'aktif',
       archived: false,
+      updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     })
     expect(JSON.stringify(rows)).not.toContain(r.budi.nik)
   })

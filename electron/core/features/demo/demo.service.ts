@@ -178,6 +178,7 @@ interface World {
   provinceDistricts: string[]
   districtNames: Map<string, string>
   regencyNames: Map<string, string>
+  serialRng: Rng
   /** Last serial used per NIK prefix (12 digits), starting above what the database already holds. */
   serials: Map<string, number>
 }
@@ -194,7 +195,9 @@ function uniqueNik(w: World, district: string, birthDate: string, sex: Sex): str
   let date = birthDate
   for (;;) {
     const prefix = encodeNik(district, date, sex, 1).slice(0, 12)
-    const serial = (w.serials.get(prefix) ?? 0) + 1
+    // Real serials are spread out (others born that day registered first), so masked NIKs in a
+    // list do not all end in 0001; still strictly increasing per prefix, so never doubled.
+    const serial = (w.serials.get(prefix) ?? w.serialRng.int(0, 300)) + w.serialRng.int(1, 9)
     if (serial <= 9999) {
       w.serials.set(prefix, serial)
       return encodeNik(district, date, sex, serial)
@@ -416,6 +419,8 @@ async function loadWorld(db: Db, seed: number, provinceCode: string): Promise<Wo
   }
   return {
     rng: new Rng(mulberry32(seed)),
+    // A stream of its own, so spreading serials does not shift the names, dates and statuses.
+    serialRng: new Rng(mulberry32(seed ^ 0x5e71a1)),
     provinceDistricts: areas.filter((a) => a.level === 3).map((a) => a.code),
     districtNames: new Map(areas.filter((a) => a.level === 3).map((a) => [a.code, a.name])),
     regencyNames: new Map(areas.filter((a) => a.level === 2).map((a) => [a.code, a.name])),

@@ -156,10 +156,12 @@ export async function listKader(db: Db, input: ParsedInput<'kader:list'>): Promi
             'kader.phone',
             'kader.posyandu_id',
             'posyandu.name as posyandu_name',
+            'posyandu.village_name',
             'kader.role',
             'kader.spm_fields',
             'kader.status',
             'kader.deleted',
+            'kader.updated_at',
           ])
           .where('kader.id', 'in', ids)
           .execute()
@@ -178,10 +180,12 @@ export async function listKader(db: Db, input: ParsedInput<'kader:list'>): Promi
         phone: r.phone,
         posyanduId: r.posyandu_id,
         posyanduName: r.posyandu_name,
+        villageName: r.village_name,
         role: r.role as KaderRole,
         spmFields: parseSpmFields(r.spm_fields),
         status: r.status as KaderStatus,
         archived: r.deleted === 1,
+        updatedAt: r.updated_at,
       })),
   }
 }

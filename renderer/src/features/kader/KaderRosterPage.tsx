@@ -422,7 +422,8 @@ function RowCells({ row }: { row: KaderRow }) {
         <span className="row-sub">{formatDate(row.birthDate)}</span>
       </div>
       <div role="gridcell" className="cell cell-posyandu">
-        {row.posyanduName}
+        <span>{row.posyanduName}</span>
+        <span className="row-sub">{row.villageName}</span>
       </div>
       <div role="gridcell" className="cell">
         {t(`role.${row.role}`)}
