@@ -57,6 +57,8 @@ async function start(): Promise<void> {
   denyAllPermissions()
   handleAppProtocol(join(__dirname, '../renderer'))
 
+  // The Electron smoke test gives each run a fresh folder; a packaged app ignores the variable.
+  if (!app.isPackaged && process.env.SIMPUL_USER_DATA) app.setPath('userData', process.env.SIMPUL_USER_DATA)
   const userData = app.getPath('userData')
   const file = join(userData, DB_FILE_NAME)
   try {

@@ -46,7 +46,9 @@ test.describe('first-run setup', () => {
     await page.keyboard.press('Enter')
 
     await expect(setup.chosenArea).toContainText('Kel. Sukarasa, Kec. Tangerang, Kota Tangerang, Banten')
-    // Focus lands on "Ganti"; the next Tab is the office name, and Enter there sends the form.
+    // Focus lands on "Ganti" (moved there just after the choice renders); the next Tab is the
+    // office name, and Enter there sends the form.
+    await expect(setup.chosenArea.getByRole('button')).toBeFocused()
     await page.keyboard.press('Tab')
     await expect(setup.officeName).toBeFocused()
     await expect(setup.officeName).toHaveValue('Kelurahan Sukarasa')
