@@ -88,6 +88,8 @@ test.describe('kader roster', () => {
     await expect(k.heading).toHaveText('Kader baru')
     await expect(k.nik).toBeFocused()
     await page.getByRole('link', { name: `Buka data ${existing.name}` }).click()
+    // What was typed would be lost: the form asks first.
+    await page.getByRole('dialog', { name: 'Buang perubahan?' }).getByRole('button', { name: 'Buang perubahan' }).click()
     await expect(k.heading).toHaveText(existing.name)
     expect((await roster(host)).total).toBe(30)
   })
@@ -255,6 +257,23 @@ test.describe('kader roster', () => {
     await k.name.press('Escape')
     await dialog.getByRole('button', { name: 'Buang perubahan' }).click()
     await expect(k.heading).toHaveText(target.name)
+  })
+
+  test('asks before leaving a form with unsaved changes through the navigation', async ({ page, openApp, host }) => {
+    const target = await someKader(host)
+    await openApp(`kader/${target.id}/ubah`)
+    const k = new KaderPage(page)
+    await k.name.fill(`${target.name} Y`)
+    const nav = page.getByRole('navigation', { name: 'Menu utama' })
+    await nav.getByRole('link', { name: 'Posyandu', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Buang perubahan?' })
+    await expect(dialog).toBeVisible()
+    await dialog.getByRole('button', { name: 'Lanjutkan mengisi' }).click()
+    await expect(k.name).toHaveValue(`${target.name} Y`)
+    await nav.getByRole('link', { name: 'Posyandu', exact: true }).click()
+    await dialog.getByRole('button', { name: 'Buang perubahan' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posyandu')
+    expect((await host.invoke<{ name: string }>('kader:get', { id: target.id })).name).toBe(target.name)
   })
 
   test('archives a kader, then undoes it from the notice', async ({ page, openApp, host }) => {

@@ -1,7 +1,7 @@
 // Hash routing: enough for a desktop app with a handful of screens, works the same under
 // app:// in Electron and over the HTTP bridge, and needs no router library.
 
-import { useSyncExternalStore } from 'react'
+import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react'
 
 export interface Route {
   /** Path segments after "#/", e.g. ["kader", "<id>"]. */
@@ -46,4 +46,31 @@ export function navigate(path: string, query?: Record<string, string | null | un
   } else {
     window.location.hash = target
   }
+}
+
+/**
+ * While `active` (a form with unsaved changes), a click on any in-app link (the navigation,
+ * a link in the page) asks first: `ask(proceed)` shows the question and calls `proceed` to
+ * go on. Programmatic navigate() (after a save) is not held up.
+ */
+export function useLeaveGuard(active: boolean, ask: (proceed: () => void) => void): void {
+  const askRef = useRef(ask)
+  useLayoutEffect(() => {
+    askRef.current = ask
+  })
+  useEffect(() => {
+    if (!active) return
+    const onClick = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || !(e.target instanceof Element)) return
+      const target = e.target.closest('a[href^="#/"]')?.getAttribute('href')
+      if (!target || target === window.location.hash) return
+      e.preventDefault()
+      askRef.current(() => {
+        window.location.hash = target
+      })
+    }
+    // Capture phase: before the link's own handlers and the browser's default action.
+    document.addEventListener('click', onClick, true)
+    return () => document.removeEventListener('click', onClick, true)
+  }, [active])
 }

@@ -16,7 +16,7 @@ import {
   type SpmField,
 } from '@shared/domain/reference'
 import { call, CallError, errorMessage } from '../../api/client'
-import { href, navigate } from '../../app/router'
+import { href, navigate, useLeaveGuard } from '../../app/router'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DateInput, isDateUnderstood } from '../../components/DateInput'
 import { ErrorBox } from '../../components/ErrorBox'
@@ -210,7 +210,14 @@ export function KaderFormPage({ id }: { id: string | null }) {
     else if (id) navigate(`kader/${id}`)
     else navigate('kader')
   }
+  // Where to go once the person agrees to discard: a clicked link, or back (Esc, Batal).
+  const pendingLeave = useRef<(() => void) | null>(null)
+  useLeaveGuard(form.dirty && !saving, (proceed) => {
+    pendingLeave.current = proceed
+    setConfirmDiscard(true)
+  })
   function cancel() {
+    pendingLeave.current = null
     if (form.dirty) setConfirmDiscard(true)
     else leave()
   }
@@ -596,7 +603,10 @@ export function KaderFormPage({ id }: { id: string | null }) {
         danger
         onConfirm={() => {
           setConfirmDiscard(false)
-          leave()
+          const go = pendingLeave.current
+          pendingLeave.current = null
+          if (go) go()
+          else leave()
         }}
         onCancel={() => setConfirmDiscard(false)}
       >

@@ -4,7 +4,7 @@ import { posyanduInput, type Area, type SpmField } from '@shared/contract'
 import { SPM_FIELDS } from '@shared/domain/reference'
 import { call, errorMessage } from '../../api/client'
 import { useApp } from '../../app/AppContext'
-import { navigate } from '../../app/router'
+import { navigate, useLeaveGuard } from '../../app/router'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field, FieldSet } from '../../components/Field'
@@ -83,7 +83,14 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
   function leave() {
     navigate('posyandu')
   }
+  // Where to go once the person agrees to discard: a clicked link, or back (Esc, Batal).
+  const pendingLeave = useRef<(() => void) | null>(null)
+  useLeaveGuard(form.dirty && !saving, (proceed) => {
+    pendingLeave.current = proceed
+    setConfirmDiscard(true)
+  })
   function cancel() {
+    pendingLeave.current = null
     if (form.dirty) setConfirmDiscard(true)
     else leave()
   }
@@ -206,7 +213,10 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
         danger
         onConfirm={() => {
           setConfirmDiscard(false)
-          leave()
+          const go = pendingLeave.current
+          pendingLeave.current = null
+          if (go) go()
+          else leave()
         }}
         onCancel={() => setConfirmDiscard(false)}
       >
