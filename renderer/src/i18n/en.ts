@@ -8,6 +8,10 @@ export type Messages = Widen<typeof id>
 
 export const en: Messages = {
   app: {
+    discardTitle: 'Discard changes?',
+    discardBody: 'Changes that were not saved will be lost.',
+    discardYes: 'Discard changes',
+    discardNo: 'Keep editing',
     name: 'Simpul Posyandu',
     skipToContent: 'Skip to content',
     loading: 'Loading…',
@@ -335,10 +339,6 @@ export const en: Messages = {
     rtHelp: 'E.g. 003',
     saved: '{{name}} saved.',
     savedWithWarnings: '{{name}} saved with notes: {{warnings}}',
-    discardTitle: 'Discard changes?',
-    discardBody: 'Changes that were not saved will be lost.',
-    discardYes: 'Discard changes',
-    discardNo: 'Keep editing',
     fixErrors: 'Check the fields marked in red.',
     noPosyandu: 'No Posyandu yet. Add a Posyandu before recording kader.',
     notFound: 'Kader record not found.',

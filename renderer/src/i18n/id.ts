@@ -3,6 +3,10 @@
 
 export const id = {
   app: {
+    discardTitle: 'Buang perubahan?',
+    discardBody: 'Perubahan yang belum disimpan akan hilang.',
+    discardYes: 'Buang perubahan',
+    discardNo: 'Lanjutkan mengisi',
     name: 'Simpul Posyandu',
     skipToContent: 'Lompat ke isi halaman',
     loading: 'Memuat…',
@@ -331,10 +335,6 @@ export const id = {
     rtHelp: 'Mis. 003',
     saved: 'Data {{name}} disimpan.',
     savedWithWarnings: 'Data {{name}} disimpan dengan catatan: {{warnings}}',
-    discardTitle: 'Buang perubahan?',
-    discardBody: 'Perubahan yang belum disimpan akan hilang.',
-    discardYes: 'Buang perubahan',
-    discardNo: 'Lanjutkan mengisi',
     fixErrors: 'Periksa isian yang ditandai merah.',
     noPosyandu: 'Belum ada Posyandu. Tambahkan Posyandu dulu sebelum mencatat kader.',
     notFound: 'Data kader tidak ditemukan.',

@@ -16,8 +16,8 @@ import {
   type SpmField,
 } from '@shared/domain/reference'
 import { call, CallError, errorMessage } from '../../api/client'
-import { href, navigate, useLeaveGuard } from '../../app/router'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { href, navigate } from '../../app/router'
+import { useDiscardGuard } from '../../components/useDiscardGuard'
 import { DateInput, isDateUnderstood } from '../../components/DateInput'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field, FieldSet } from '../../components/Field'
@@ -126,7 +126,6 @@ export function KaderFormPage({ id }: { id: string | null }) {
   const [original, setOriginal] = useState<Kader | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const [confirmDiscard, setConfirmDiscard] = useState(false)
   const [duplicate, setDuplicate] = useState<{ id: string; name: string } | null>(null)
   const formRef = useRef<HTMLFormElement>(null)
   const originalStatus = original?.status ?? null
@@ -210,17 +209,7 @@ export function KaderFormPage({ id }: { id: string | null }) {
     else if (id) navigate(`kader/${id}`)
     else navigate('kader')
   }
-  // Where to go once the person agrees to discard: a clicked link, or back (Esc, Batal).
-  const pendingLeave = useRef<(() => void) | null>(null)
-  useLeaveGuard(form.dirty && !saving, (proceed) => {
-    pendingLeave.current = proceed
-    setConfirmDiscard(true)
-  })
-  function cancel() {
-    pendingLeave.current = null
-    if (form.dirty) setConfirmDiscard(true)
-    else leave()
-  }
+  const { cancel, dialog: discardDialog } = useDiscardGuard(form.dirty && !saving, () => leave())
 
   function fillFromNik(what: 'date' | 'sex' | 'both') {
     if (!derived) return
@@ -595,23 +584,7 @@ export function KaderFormPage({ id }: { id: string | null }) {
           </div>
         </form>
       )}
-      <ConfirmDialog
-        open={confirmDiscard}
-        title={t('kader.discardTitle')}
-        confirmLabel={t('kader.discardYes')}
-        cancelLabel={t('kader.discardNo')}
-        danger
-        onConfirm={() => {
-          setConfirmDiscard(false)
-          const go = pendingLeave.current
-          pendingLeave.current = null
-          if (go) go()
-          else leave()
-        }}
-        onCancel={() => setConfirmDiscard(false)}
-      >
-        <p>{t('kader.discardBody')}</p>
-      </ConfirmDialog>
+      {discardDialog}
     </div>
   )
 }

@@ -4,8 +4,8 @@ import { posyanduInput, type Area, type SpmField } from '@shared/contract'
 import { SPM_FIELDS } from '@shared/domain/reference'
 import { call, errorMessage } from '../../api/client'
 import { useApp } from '../../app/AppContext'
-import { navigate, useLeaveGuard } from '../../app/router'
-import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { navigate } from '../../app/router'
+import { useDiscardGuard } from '../../components/useDiscardGuard'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field, FieldSet } from '../../components/Field'
 import { focusFirstInvalid, formKeyHandler, serverErrors, useFormState } from '../../components/form'
@@ -32,7 +32,6 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
   const [loadError, setLoadError] = useState<string | null>(null)
   const [ready, setReady] = useState(false)
   const [saving, setSaving] = useState(false)
-  const [confirmDiscard, setConfirmDiscard] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
   const form = useFormState<Values, typeof posyanduInput>(
     {
@@ -83,17 +82,7 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
   function leave() {
     navigate('posyandu')
   }
-  // Where to go once the person agrees to discard: a clicked link, or back (Esc, Batal).
-  const pendingLeave = useRef<(() => void) | null>(null)
-  useLeaveGuard(form.dirty && !saving, (proceed) => {
-    pendingLeave.current = proceed
-    setConfirmDiscard(true)
-  })
-  function cancel() {
-    pendingLeave.current = null
-    if (form.dirty) setConfirmDiscard(true)
-    else leave()
-  }
+  const { cancel, dialog: discardDialog } = useDiscardGuard(form.dirty && !saving, () => leave())
 
   async function save() {
     if (saving) return
@@ -205,23 +194,7 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
           </div>
         </form>
       )}
-      <ConfirmDialog
-        open={confirmDiscard}
-        title={t('kader.discardTitle')}
-        confirmLabel={t('kader.discardYes')}
-        cancelLabel={t('kader.discardNo')}
-        danger
-        onConfirm={() => {
-          setConfirmDiscard(false)
-          const go = pendingLeave.current
-          pendingLeave.current = null
-          if (go) go()
-          else leave()
-        }}
-        onCancel={() => setConfirmDiscard(false)}
-      >
-        <p>{t('kader.discardBody')}</p>
-      </ConfirmDialog>
+      {discardDialog}
     </div>
   )
 }
