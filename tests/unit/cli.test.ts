@@ -152,6 +152,23 @@ describe('simpul CLI (in-process)', () => {
     expect(existsSync(file)).toBe(false)
   })
 
+  it('leaves no database file behind when init is refused (an unknown area)', async () => {
+    const file = join(dir, 'salah-wilayah.sqlite')
+    const r = await cli(['init', '--db', file, '--level', 'kelurahan', '--wilayah', '99.99.99.9999', '--name', 'Kelurahan X'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/tidak ada dalam daftar wilayah Kemendagri/)
+    expectOneCleanLine(r.stderr)
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(existsSync(f)).toBe(false)
+  })
+
+  it('keeps an existing database file when a command on it fails', async () => {
+    const file = join(dir, 'tetap.sqlite')
+    const args = ['init', '--db', file, '--level', 'kota', '--wilayah', '36.71', '--name', 'Dinas Kesehatan Kota Tangerang']
+    expect((await cli(args)).code).toBe(0)
+    expect((await cli(args)).code).toBe(1)
+    expect(existsSync(file)).toBe(true)
+  })
+
   it('prints help for help, for no command and for --help after a command', async () => {
     for (const argv of [['help'], [], ['--help']]) {
       const r = await cli(argv)

@@ -1,6 +1,6 @@
 // How commands get at the database file named by --db.
 
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { closeDatabase } from '../db/open'
 import type { Db } from '../db/schema'
 import { openDatabaseFile } from '../host/open-database-file'
@@ -28,12 +28,19 @@ export async function withDatabase<T>(file: string, io: Io, mustExist: boolean, 
       `Berkas basis data tidak ditemukan: ${path}. Jalankan dulu: npm run simpul -- init --db ${file} --level kelurahan --wilayah KODE --name "NAMA KANTOR"`,
     )
   }
+  const created = !existsSync(path)
   const db = await openDatabaseFile(path, io.debug)
+  let succeeded = false
   try {
     const dispatch = createDispatcher({ db, emit: () => {} }, { logInternal: (_channel, error) => io.debug(error) })
-    return await work({ db, dispatch, file: path })
+    const value = await work({ db, dispatch, file: path })
+    succeeded = true
+    return value
   } finally {
     await closeDatabase(db)
+    // A file this command created for work that failed (e.g. init with an unknown area)
+    // would look like a set-up office later: leave nothing behind.
+    if (created && !succeeded) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true })
   }
 }
 
