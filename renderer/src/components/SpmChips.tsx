@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { SpmField } from '@shared/contract'
+import { SPM_FIELDS } from '@shared/domain/reference'
 
 export function SpmChips({ fields }: { fields: readonly SpmField[] }) {
   const { t } = useTranslation()
@@ -11,5 +12,26 @@ export function SpmChips({ fields }: { fields: readonly SpmField[] }) {
         </li>
       ))}
     </ul>
+  )
+}
+
+/** The six SPM fields as checkboxes, in the official order (inside the caller's FieldSet). */
+export function SpmCheckboxes({ value, onChange }: { value: readonly SpmField[]; onChange: (next: SpmField[]) => void }) {
+  const { t } = useTranslation()
+  return (
+    <div className="check-grid">
+      {SPM_FIELDS.map((f) => (
+        <label key={f} className="check">
+          <input
+            type="checkbox"
+            name="spmFields"
+            value={f}
+            checked={value.includes(f)}
+            onChange={(e) => onChange(e.target.checked ? [...value, f] : value.filter((x) => x !== f))}
+          />
+          <span>{t(`spm.${f}`)}</span>
+        </label>
+      ))}
+    </div>
   )
 }

@@ -8,7 +8,6 @@ import {
   KADER_ROLES,
   KADER_STATUSES,
   SEXES,
-  SPM_FIELDS,
   type EducationLevel,
   type KaderRole,
   type KaderStatus,
@@ -18,6 +17,7 @@ import {
 import { call, CallError, errorMessage } from '../../api/client'
 import { href, navigate } from '../../app/router'
 import { useDiscardGuard } from '../../components/useDiscardGuard'
+import { SpmCheckboxes } from '../../components/SpmChips'
 import { DateInput, isDateUnderstood } from '../../components/DateInput'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field, FieldSet } from '../../components/Field'
@@ -494,23 +494,13 @@ export function KaderFormPage({ id }: { id: string | null }) {
               </Field>
             </div>
             <FieldSet id="k-spm" legend={t('kader.spmLegend')} error={errorOf('spmFields')}>
-              <div className="check-grid">
-                {SPM_FIELDS.map((f) => (
-                  <label key={f} className="check">
-                    <input
-                      type="checkbox"
-                      name="spmFields"
-                      value={f}
-                      checked={values.spmFields.includes(f)}
-                      onChange={(e) => {
-                        touch('spmFields')
-                        set('spmFields', e.target.checked ? [...values.spmFields, f] : values.spmFields.filter((x) => x !== f))
-                      }}
-                    />
-                    <span>{t(`spm.${f}`)}</span>
-                  </label>
-                ))}
-              </div>
+              <SpmCheckboxes
+                value={values.spmFields}
+                onChange={(next) => {
+                  touch('spmFields')
+                  set('spmFields', next)
+                }}
+              />
             </FieldSet>
             <div className="form-row">
               <Field id="k-skNumber" label={t('kader.skNumber')} error={errorOf('skNumber')} optional className="grow">

@@ -6,6 +6,7 @@ import { call, errorMessage } from '../../api/client'
 import { useApp } from '../../app/AppContext'
 import { navigate } from '../../app/router'
 import { useDiscardGuard } from '../../components/useDiscardGuard'
+import { SpmCheckboxes } from '../../components/SpmChips'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field, FieldSet } from '../../components/Field'
 import { focusFirstInvalid, formKeyHandler, serverErrors, useFormState } from '../../components/form'
@@ -156,21 +157,13 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
             {(c) => <input {...c} type="text" value={values.schedule} onChange={(e) => set('schedule', e.target.value)} onBlur={() => touch('schedule')} />}
           </Field>
           <FieldSet id="p-spm" legend={t('posyandu.spmLegend')} error={errorOf('spmFields')}>
-            <div className="check-grid">
-              {SPM_FIELDS.map((f) => (
-                <label key={f} className="check">
-                  <input
-                    type="checkbox"
-                    checked={values.spmFields.includes(f)}
-                    onChange={(e) => {
-                      touch('spmFields')
-                      set('spmFields', e.target.checked ? [...values.spmFields, f] : values.spmFields.filter((x) => x !== f))
-                    }}
-                  />
-                  <span>{t(`spm.${f}`)}</span>
-                </label>
-              ))}
-            </div>
+            <SpmCheckboxes
+              value={values.spmFields}
+              onChange={(next) => {
+                touch('spmFields')
+                set('spmFields', next)
+              }}
+            />
           </FieldSet>
           <div className="field">
             <label className="switch">
