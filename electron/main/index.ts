@@ -9,6 +9,7 @@ import { closeDatabase } from '../core/db/open'
 import type { Db } from '../core/db/schema'
 import { messageOf, openDatabaseFile } from '../core/host/open-database-file'
 import { createDispatcher } from '../core/ipc/dispatch'
+import type { Emit } from '../core/ipc/types'
 import { EVENT_CHANNEL, registerInvokeHandler } from './ipc'
 import { buildMenu } from './menu'
 import { handleAppProtocol, registerAppScheme } from './protocol'
@@ -61,25 +62,25 @@ async function start(): Promise<void> {
   if (!app.isPackaged && process.env.SIMPUL_USER_DATA) app.setPath('userData', process.env.SIMPUL_USER_DATA)
   const userData = app.getPath('userData')
   const file = join(userData, DB_FILE_NAME)
-  try {
+  const emit: Emit = (event, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, { event, payload })
+  }
+  // The window opens at once and shows its loading state; calls wait for the database. The
+  // first start loads ~92,000 areas, which takes seconds on an old office PC: better a
+  // window saying "Memuat…" than nothing on screen.
+  const ready = (async () => {
     mkdirSync(userData, { recursive: true })
     // Packaged: idn-area-data's CSVs are copied beside app.asar (electron-builder.yml).
     const areaDataDir = app.isPackaged ? join(process.resourcesPath, 'idn-area-data') : undefined
     db = await openDatabaseFile(file, (error) => console.error(error), { areaDataDir })
-  } catch (error) {
+    return createDispatcher({ db, emit })
+  })()
+  ready.catch((error: unknown) => {
     // Details (with the stack) stay in the log; the person sees what to do.
     dialog.showErrorBox('Simpul Posyandu tidak dapat dibuka', `${messageOf(error)}\n\nBerkas data: ${file}`)
     app.exit(1)
-    return
-  }
-
-  const dispatch = createDispatcher({
-    db,
-    emit: (event, payload) => {
-      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, { event, payload })
-    },
   })
-  registerInvokeHandler(dispatch, devUrl)
+  registerInvokeHandler((channel, input) => ready.then((dispatch) => dispatch(channel, input)), devUrl)
   mainWindow = createMainWindow(devUrl)
   mainWindow.on('closed', () => {
     mainWindow = null
