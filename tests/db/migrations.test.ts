@@ -55,7 +55,7 @@ describe('migrations', () => {
       await migrateTo(db, '2026_11_23_0001_create_core_tables')
       for (const table of ['posyandu', 'kader', 'kader_status']) {
         const cols = new Map(columns(sqlite, table).map((c) => [c.name, c]))
-        for (const name of REPLICATED) expect(cols.get(name)?.notnull || cols.get(name)?.pk, `${table}.${name}`).toBeTruthy()
+        for (const name of REPLICATED) expect(cols.get(name)?.notnull === 1 || (cols.get(name)?.pk ?? 0) > 0, `${table}.${name} NOT NULL`).toBe(true)
         expect(cols.get('deleted')?.dflt_value).toBe('0')
         expect(cols.get('field_versions')?.dflt_value).toBe("'{}'")
         expect(cols.get('id')?.pk).toBe(1)
