@@ -20,6 +20,18 @@ import {
   type SpmField,
 } from './domain/reference'
 import { cleanNik, type NikWarning } from './domain/nik'
+import {
+  ASSESSMENT_METHODS,
+  ASSESSMENT_RESULTS,
+  LEVEL_CODES,
+  TRAINING_KINDS,
+  type AssessmentMethod,
+  type AssessmentResult,
+  type Catalogue,
+  type LevelCode,
+  type NextLevelNeed,
+  type TrainingKind,
+} from './domain/competency'
 import { normalisePhone } from './domain/phone'
 
 // Indonesian default messages for anything a field below does not word itself.
@@ -222,6 +234,165 @@ export interface AppInfo {
   areaSource: string
 }
 
+
+// ---------------------------------------------------------------- competencies and trainings
+
+export interface CatalogueVersionInfo {
+  version: string
+  title: string
+  installedAt: string
+  active: boolean
+}
+
+/** The competency catalogue in force, and every version this office has held. */
+export interface CatalogueInfo {
+  catalogue: Catalogue
+  versions: CatalogueVersionInfo[]
+}
+
+export interface Assessor {
+  name: string
+  nip: string | null
+  profession: string | null
+  institution: string | null
+}
+
+/** One judgement kader × competency. Never edited: a later one supersedes it. */
+export interface Assessment {
+  id: string
+  kaderId: string
+  competencyCode: string
+  /** The catalogue version in force when it was recorded. */
+  catalogueVersion: string
+  date: string
+  result: AssessmentResult
+  method: AssessmentMethod
+  assessor: Assessor
+  trainingId: string | null
+  trainingTitle: string | null
+  notes: string | null
+  recordedAt: string
+  /** A later assessment of the same kader and competency replaced it. */
+  superseded: boolean
+}
+
+export interface GroupProgress {
+  code: string
+  name: string
+  /** All items kompeten: the kader holds this group's TKK. */
+  complete: boolean
+  competent: number
+  total: number
+}
+
+/** A kader's competencies now: derived from the assessments under the catalogue in force. */
+export interface KaderCompetency {
+  kaderId: string
+  name: string
+  posyanduName: string
+  villageName: string
+  catalogueVersion: string
+  level: LevelCode | null
+  groups: GroupProgress[]
+  items: { code: string; groupCode: string; text: string; verified: boolean; current: Assessment | null }[]
+  /** What is still missing for the next level; null at the highest level. */
+  next: NextLevelNeed | null
+  /** Every assessment, newest first, superseded ones included. */
+  history: Assessment[]
+}
+
+/** One line of the competency matrix (kader × 25). */
+export interface MatrixRow {
+  kaderId: string
+  name: string
+  posyanduName: string
+  villageName: string
+  level: LevelCode | null
+  /** Codes whose latest assessment is kompeten. */
+  competent: string[]
+  /** Codes whose latest assessment is belum kompeten. */
+  notYet: string[]
+}
+
+export interface CompetencySummary {
+  /** Active, non-archived kader in the chosen area. */
+  kaderCount: number
+  levels: Record<LevelCode | 'none', number>
+  /** Per competency code: kader holding it kompeten, and kader assessed belum kompeten. */
+  coverage: { code: string; competent: number; notYet: number }[]
+  /** Per group: kader holding its TKK. */
+  groups: { code: string; complete: number }[]
+}
+
+/** A proposed training class: kader near each other who lack the same group's items. */
+export interface TrainingCohort {
+  group: string
+  groupName: string
+  /** The codes of the group that members lack (union), catalogue order. */
+  codes: string[]
+  /** "C1–C5" */
+  label: string
+  kaderIds: string[]
+  posyanduCount: number
+  villageNames: string[]
+  /** Members for whom this class is all that stands between them and their next level. */
+  levelUps: number
+}
+
+export interface TrainingNeeds {
+  kaderCount: number
+  withoutLevel: number
+  /** Per code: active kader who do not hold it kompeten. */
+  missingPerCode: { code: string; missing: number }[]
+  /** Best first: most level-ups, then largest. */
+  cohorts: TrainingCohort[]
+}
+
+export interface TrainingRow {
+  id: string
+  title: string
+  kind: TrainingKind
+  startDate: string
+  endDate: string
+  place: string | null
+  organiser: string | null
+  competencies: string[]
+  participantCount: number
+}
+
+export interface TrainingParticipant {
+  kaderId: string
+  name: string
+  nikMasked: string
+  posyanduName: string
+  villageName: string
+  level: LevelCode | null
+  /** The days (YYYY-MM-DD) of the training the kader attended. */
+  attendance: string[]
+  preScore: number | null
+  postScore: number | null
+  certificateNumber: string | null
+}
+
+export interface Training extends TrainingRow {
+  facilitators: string[]
+  notes: string | null
+  /** Every calendar day from start to end: the columns of the attendance list. */
+  days: string[]
+  catalogueVersion: string
+  participants: TrainingParticipant[]
+  createdAt: string
+  updatedAt: string
+}
+
+/** A document ready to print: a standalone HTML page (A4, inline styles, no scripts). */
+export interface PrintDocument {
+  title: string
+  /** Suggested file name, e.g. "Kartu Kompetensi - Siti Aminah.pdf". */
+  fileName: string
+  html: string
+}
+
 // ---------------------------------------------------------------- input schemas
 
 export const siteSetupInput = z.object({
@@ -276,11 +447,130 @@ export const kaderListInput = z.object({
   spmField: z.enum(SPM_FIELDS).nullish(),
   /** true: show only the archived kader (to restore them); false: only the roster. */
   archived: z.boolean().default(false),
+  /** Only kader of Posyandu in this kelurahan/desa (choosing training participants). */
+  villageCode: villageCode.nullish(),
   sortBy: z.enum(KADER_SORTS).default('name'),
   sortDir: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 })
+
+
+// ---------------------------------------------------------------- competency and training inputs
+
+const competencyCode = z.string().regex(/^[A-Z][0-9]{1,2}$/, { message: 'Kode keterampilan tidak dikenal.' })
+
+/** Which kader a competency view covers: one Posyandu, or an area (kelurahan, kecamatan, kota). */
+export const scopeInput = z.object({
+  posyanduId: id.nullish(),
+  wilayah: areaCode.nullish(),
+})
+
+export const assessorInput = z.object({
+  name: reqText(100, 'Nama penilai'),
+  nip: z
+    .string()
+    .nullish()
+    .transform((s) => (s ? s.replace(/\s+/g, '') : null))
+    .refine((s) => s === null || /^\d{18}$/.test(s), { message: 'NIP harus 18 angka (boleh dikosongkan).' }),
+  profession: optText(60, 'Profesi penilai'),
+  institution: optText(120, 'Instansi penilai'),
+})
+
+export const assessmentInput = z.object({
+  kaderId: id,
+  competencyCode,
+  date: isoDate,
+  result: z.enum(ASSESSMENT_RESULTS, { message: 'Pilih hasil: kompeten atau belum kompeten.' }),
+  method: z.enum(ASSESSMENT_METHODS, { message: 'Pilih cara penilaian.' }),
+  assessor: assessorInput,
+  trainingId: id.nullish().transform((s) => s ?? null),
+  notes: optText(500, 'Catatan'),
+})
+
+export const bulkAssessmentInput = z.object({
+  trainingId: id.nullish().transform((s) => s ?? null),
+  date: isoDate,
+  method: z.enum(ASSESSMENT_METHODS, { message: 'Pilih cara penilaian.' }),
+  assessor: assessorInput,
+  /** Only the cells a person filled; an empty cell is no judgement. */
+  entries: z
+    .array(z.object({ kaderId: id, competencyCode, result: z.enum(ASSESSMENT_RESULTS) }))
+    .min(1, { message: 'Isi paling sedikit satu hasil penilaian.' })
+    .max(20_000),
+})
+
+const score = z
+  .number({ message: 'Nilai harus angka 0–100.' })
+  .min(0, { message: 'Nilai paling kecil 0.' })
+  .max(100, { message: 'Nilai paling besar 100.' })
+  .nullish()
+  .transform((n) => n ?? null)
+
+export const trainingInput = z
+  .object({
+    title: reqText(200, 'Nama kegiatan'),
+    kind: z.enum(TRAINING_KINDS, { message: 'Pilih jenis kegiatan.' }),
+    startDate: isoDate,
+    endDate: isoDate,
+    place: optText(200, 'Tempat'),
+    organiser: optText(120, 'Penyelenggara'),
+    facilitators: z
+      .array(z.string().trim().max(120, { message: 'Nama fasilitator paling panjang 120 huruf.' }))
+      .max(30)
+      .default([])
+      .transform((xs) => xs.filter((x) => x.length > 0)),
+    competencies: z
+      .array(competencyCode)
+      .default([])
+      .transform((xs) => [...new Set(xs)]),
+    notes: optText(1000, 'Catatan'),
+    participantIds: z
+      .array(id)
+      .max(1000, { message: 'Paling banyak 1.000 peserta dalam satu kegiatan.' })
+      .default([])
+      .transform((xs) => [...new Set(xs)]),
+  })
+  .refine((t) => t.endDate >= t.startDate, { message: 'Tanggal selesai tidak boleh sebelum tanggal mulai.', path: ['endDate'] })
+  .refine((t) => (Date.parse(t.endDate) - Date.parse(t.startDate)) / 86_400_000 < 62, {
+    message: 'Satu kegiatan paling lama 61 hari. Catat kegiatan yang lebih panjang sebagai beberapa kegiatan.',
+    path: ['endDate'],
+  })
+
+export const trainingResultsInput = z.object({
+  trainingId: id,
+  participants: z
+    .array(
+      z.object({
+        kaderId: id,
+        attendance: z.array(isoDate).max(62).transform((xs) => [...new Set(xs)].sort()),
+        preScore: score,
+        postScore: score,
+        certificateNumber: optText(100, 'Nomor sertifikat'),
+      }),
+    )
+    .max(1000),
+})
+
+export const MATRIX_SORTS = ['name', 'posyandu', 'level'] as const
+
+export const matrixInput = scopeInput.extend({
+  query: z.string().trim().max(100).default(''),
+  /** Only kader at this level ('none': without a level yet). */
+  level: z.enum([...LEVEL_CODES, 'none']).nullish(),
+  /** Only kader who do not hold this code kompeten. */
+  lacking: competencyCode.nullish(),
+  sortBy: z.enum(MATRIX_SORTS).default('name'),
+  sortDir: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+})
+
+export const printRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('kartuKader'), kaderId: id }),
+  z.object({ kind: z.literal('daftarHadir'), trainingId: id }),
+])
+export type PrintRequest = z.output<typeof printRequest>
 
 const empty = z.object({}).strict()
 
@@ -344,6 +634,38 @@ export const contract = {
   'kader:archive': { input: z.object({ id }), output: out<{ id: string }>() },
   /** Undo of archive. Refused with duplicate_nik if another kader took the NIK meanwhile. */
   'kader:restore': { input: z.object({ id }), output: out<Kader>() },
+
+  /** The competency catalogue in force and the versions held. */
+  'competency:catalogue': { input: empty, output: out<CatalogueInfo>() },
+  /** Installs a catalogue (JSON text); keeps every assessment and recomputes levels. */
+  'competency:installCatalogue': { input: z.object({ json: z.string().max(500_000) }), output: out<CatalogueInfo>() },
+  'competency:kader': { input: z.object({ kaderId: id }), output: out<KaderCompetency>() },
+  'competency:assess': { input: assessmentInput, output: out<KaderCompetency>() },
+  /** The training grid: many kader × competencies in one transaction. */
+  'competency:assessBulk': { input: bulkAssessmentInput, output: out<{ saved: number; levelChanges: number }>() },
+  'competency:matrix': { input: matrixInput, output: out<{ total: number; rows: MatrixRow[] }>() },
+  'competency:summary': { input: scopeInput, output: out<CompetencySummary>() },
+  'competency:needs': {
+    input: scopeInput.extend({ classSize: z.number().int().min(5).max(100).default(30) }),
+    output: out<TrainingNeeds>(),
+  },
+
+  'training:list': {
+    input: z.object({ query: z.string().trim().max(100).default('') }),
+    output: out<TrainingRow[]>(),
+  },
+  'training:get': { input: z.object({ id }), output: out<Training>() },
+  'training:create': { input: trainingInput, output: out<Training>() },
+  /** Replaces the details and the participant list (removed participants keep their results). */
+  'training:update': { input: trainingInput.and(z.object({ id })), output: out<Training>() },
+  /** Attendance per day, pre/post test scores and certificate numbers. */
+  'training:results': { input: trainingResultsInput, output: out<Training>() },
+  'training:archive': { input: z.object({ id }), output: out<{ id: string }>() },
+
+  /** A printable document (preview in the UI, PDF in the desktop app). */
+  'print:document': { input: printRequest, output: out<PrintDocument>() },
+  /** Desktop only: prints the document to a PDF file the person chooses. Null when cancelled. */
+  'print:savePdf': { input: printRequest, output: out<{ path: string } | null>() },
 } as const
 
 export type Contract = typeof contract
@@ -361,6 +683,7 @@ export interface Events {
 export type EventName = keyof Events
 
 export type { AreaLevel, EducationLevel, KaderRole, KaderStatus, Sex, SiteLevel, SpmField, NikWarning }
+export type { AssessmentMethod, AssessmentResult, Catalogue, LevelCode, NextLevelNeed, TrainingKind }
 
 /** The API the preload exposes as window.simpul and the HTTP client mimics. */
 export interface SimpulApi {

@@ -7,6 +7,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
 import { AppError } from '../../../shared/result'
 import { ensureAreas } from '../features/area/area.service'
+import { ensureCatalogue } from '../features/competency/catalogue.service'
 import { MIGRATIONS, migrateToLatest } from './migrations'
 import type { Database, Db } from './schema'
 
@@ -116,6 +117,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     applyFilePragmas(sqlite, memory)
     await migrateToLatest(db)
     await ensureAreas(db, options.areaDataDir)
+    await ensureCatalogue(db)
     await optimizeDatabase(db)
   } catch (e) {
     await db.destroy()

@@ -108,6 +108,80 @@ export interface KaderStatusTable extends ReplicatedColumns {
   note: string | null
 }
 
+/**
+ * Competency catalogues (reference data, versioned). Every version ever installed stays, so old
+ * assessments can be read under the wording they were made with; meta 'catalogue.active' names
+ * the one in force. Local for now: the bundle issue carries it down from the kota.
+ */
+export interface CatalogueTable {
+  version: string
+  title: string
+  /** The whole catalogue as JSON (shared/domain/competency.ts checks its shape). */
+  body: string
+  installed_at: string
+}
+
+export interface TrainingTable extends ReplicatedColumns {
+  title: string
+  kind: string
+  start_date: string
+  end_date: string
+  place: string | null
+  organiser: string | null
+  /** JSON array of names. */
+  facilitators: string
+  /** JSON array of competency codes. */
+  competencies: string
+  catalogue_version: string
+  notes: string | null
+}
+
+/** A kader on a training's list. Removing a participant is a tombstone (results are kept). */
+export interface TrainingParticipantTable extends ReplicatedColumns {
+  training_id: string
+  kader_id: string
+  /** JSON array of the days attended ("YYYY-MM-DD"). */
+  attendance: string
+  pre_score: number | null
+  post_score: number | null
+  certificate_number: string | null
+}
+
+/** One judgement kader × competency. Never edited: a later one (date, then version) supersedes it. */
+export interface AssessmentTable extends ReplicatedColumns {
+  kader_id: string
+  competency_code: string
+  catalogue_version: string
+  date: string
+  result: 'kompeten' | 'belum_kompeten'
+  method: string
+  assessor_name: string
+  assessor_nip: string | null
+  assessor_profession: string | null
+  assessor_institution: string | null
+  training_id: string | null
+  notes: string | null
+}
+
+/**
+ * Derived, local: each kader's competencies now under the catalogue in force. Rewritten in the
+ * same transaction as every assessment (and wholly when the catalogue changes), so lists can
+ * filter and sort by level in SQL. Never typed, never sent: `recomputeCompetencies` rebuilds it.
+ */
+export interface KaderCompetencyTable {
+  kader_id: string
+  /** JSON array of codes held kompeten now, catalogue order. */
+  competent: string
+  /** JSON array of codes whose latest result is belum kompeten. */
+  not_yet: string
+  /** JSON array of complete group codes (TKK). */
+  groups: string
+  level: 'purwa' | 'madya' | 'utama' | null
+  /** 0 none, 1 purwa, 2 madya, 3 utama: sorts by level. */
+  level_rank: number
+  catalogue_version: string
+}
+
 export interface Database {
   meta: MetaTable
   site: SiteTable
@@ -117,6 +191,11 @@ export interface Database {
   posyandu: PosyanduTable
   kader: KaderTable
   kader_status: KaderStatusTable
+  catalogue: CatalogueTable
+  training: TrainingTable
+  training_participant: TrainingParticipantTable
+  assessment: AssessmentTable
+  kader_competency: KaderCompetencyTable
 }
 
 export type Db = Kysely<Database>
@@ -129,3 +208,5 @@ export type NewKaderRow = Insertable<KaderTable>
 export type KaderUpdate = Updateable<KaderTable>
 export type KaderStatusRow = Selectable<KaderStatusTable>
 export type AreaRow = Selectable<AreaTable>
+export type TrainingDbRow = Selectable<TrainingTable>
+export type AssessmentDbRow = Selectable<AssessmentTable>

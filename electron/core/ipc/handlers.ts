@@ -14,7 +14,26 @@ import {
   updateKader,
 } from '../features/kader/kader.service'
 import { createPosyandu, getPosyandu, listPosyandu, updatePosyandu } from '../features/posyandu/posyandu.service'
+import { getCatalogueInfo, installCatalogue } from '../features/competency/catalogue.service'
+import {
+  assess,
+  assessBulk,
+  competencyMatrix,
+  competencySummary,
+  getKaderCompetency,
+} from '../features/competency/competency.service'
+import { trainingNeeds } from '../features/competency/needs.service'
+import { printDocument } from '../features/print/print.service'
 import { getSettings, setSettings } from '../features/settings/settings.service'
+import {
+  archiveTraining,
+  createTraining,
+  getTraining,
+  listTrainings,
+  saveTrainingResults,
+  updateTraining,
+} from '../features/training/training.service'
+import { AppError } from '../../../shared/result'
 import { getSite, listSiteVillages, setupSite } from '../features/site/site.service'
 import type { Handlers } from './types'
 
@@ -46,4 +65,31 @@ export const handlers = {
   'kader:update': (ctx, input) => updateKader(ctx.db, input),
   'kader:archive': (ctx, input) => archiveKader(ctx.db, input),
   'kader:restore': (ctx, input) => restoreKader(ctx.db, input),
+
+  'competency:catalogue': (ctx) => getCatalogueInfo(ctx.db),
+  'competency:installCatalogue': (ctx, input) => installCatalogue(ctx.db, input),
+  'competency:kader': (ctx, input) => getKaderCompetency(ctx.db, input),
+  'competency:assess': (ctx, input) => assess(ctx.db, input),
+  'competency:assessBulk': (ctx, input) => assessBulk(ctx.db, input),
+  'competency:matrix': (ctx, input) => competencyMatrix(ctx.db, input),
+  'competency:summary': (ctx, input) => competencySummary(ctx.db, input),
+  'competency:needs': (ctx, input) => trainingNeeds(ctx.db, input),
+
+  'training:list': (ctx, input) => listTrainings(ctx.db, input),
+  'training:get': (ctx, input) => getTraining(ctx.db, input),
+  'training:create': (ctx, input) => createTraining(ctx.db, input),
+  'training:update': (ctx, input) => updateTraining(ctx.db, input),
+  'training:results': (ctx, input) => saveTrainingResults(ctx.db, input),
+  'training:archive': (ctx, input) => archiveTraining(ctx.db, input),
+
+  'print:document': (ctx, input) => printDocument(ctx.db, input),
+  'print:savePdf': async (ctx, input) => {
+    if (!ctx.host) {
+      throw new AppError({
+        code: 'unsupported',
+        message: 'Menyimpan PDF langsung hanya ada di aplikasi desktop. Di pratinjau peramban, pakai tombol Cetak lalu pilih "Simpan sebagai PDF".',
+      })
+    }
+    return ctx.host.savePdf(await printDocument(ctx.db, input))
+  },
 } satisfies Handlers

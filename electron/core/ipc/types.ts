@@ -2,7 +2,7 @@
 // handler, each handler receives the zod-parsed input and returns the contract's output,
 // so adding a contract entry without wiring it is a compile error.
 
-import type { Channel, EventName, Events, Output, ParsedInput } from '../../../shared/contract'
+import type { Channel, EventName, Events, Output, ParsedInput, PrintDocument } from '../../../shared/contract'
 import type { Db } from '../db/schema'
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void
@@ -12,6 +12,16 @@ export interface HandlerContext {
   db: Db
   /** Pushes an event to the UI that made the call (progress of long tasks). */
   emit: Emit
+  /**
+   * What only the desktop host can do (Electron main provides it; the HTTP bridge and the CLI
+   * do not, and the calls that need it answer `unsupported`).
+   */
+  host?: Host
+}
+
+export interface Host {
+  /** Prints the document to PDF (Chromium's printToPDF) into a file the person chooses; null when cancelled. */
+  savePdf(doc: PrintDocument): Promise<{ path: string } | null>
 }
 
 export type Handler<C extends Channel> = (ctx: HandlerContext, input: ParsedInput<C>) => Promise<Output<C>>

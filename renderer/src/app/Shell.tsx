@@ -10,12 +10,19 @@ import { KaderRosterPage } from '../features/kader/KaderRosterPage'
 import { KaderDetailPage } from '../features/kader/KaderDetailPage'
 import { KaderFormPage } from '../features/kader/KaderFormPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
+import { TrainingListPage } from '../features/training/TrainingListPage'
+import { TrainingFormPage } from '../features/training/TrainingFormPage'
+import { TrainingDetailPage } from '../features/training/TrainingDetailPage'
+import { CompetencyPage } from '../features/competency/CompetencyPage'
+import { TrainingNeedsPage } from '../features/competency/TrainingNeedsPage'
+import { CataloguePage } from '../features/competency/CataloguePage'
+import { TrainingAssessPage } from '../features/competency/TrainingAssessPage'
 
 const NAV = [
   { key: 'beranda', path: '' },
   { key: 'posyandu', path: 'posyandu' },
   { key: 'kader', path: 'kader' },
-  { key: 'pelatihan', path: 'pelatihan' },
+  { key: 'pelatihan', path: 'pelatihan', also: ['kompetensi'] },
   { key: 'rapat', path: 'rapat' },
   { key: 'paket', path: 'paket' },
   { key: 'rekap', path: 'rekap' },
@@ -39,6 +46,17 @@ function page(route: Route) {
       if (!c) return <KaderDetailPage id={b} />
       break
     case 'pelatihan':
+      if (!b) return <TrainingListPage query={route.query} />
+      if (b === 'baru') return <TrainingFormPage id={null} />
+      if (c === 'ubah') return <TrainingFormPage id={b} />
+      if (c === 'penilaian') return <TrainingAssessPage trainingId={b} />
+      if (!c) return <TrainingDetailPage id={b} />
+      break
+    case 'kompetensi':
+      if (!b) return <CompetencyPage query={route.query} />
+      if (b === 'kebutuhan') return <TrainingNeedsPage query={route.query} />
+      if (b === 'katalog') return <CataloguePage />
+      break
     case 'rapat':
     case 'paket':
     case 'rekap':
@@ -97,7 +115,7 @@ export function Shell() {
         <ul>
           {NAV.map((item) => (
             <li key={item.key}>
-              <a href={`#/${item.path}`} aria-current={current === item.path ? 'page' : undefined}>
+              <a href={`#/${item.path}`} aria-current={current === item.path || ('also' in item && (item.also as readonly string[]).includes(current)) ? 'page' : undefined}>
                 {t(`nav.${item.key}`)}
               </a>
             </li>

@@ -2,11 +2,17 @@
 // come from the core (validation, errors) stay Indonesian: they are written once, there.
 
 import type { id } from './id'
+import type { Widen } from './widen'
+import { competencyEn } from './sections/competency'
+import { printEn } from './sections/print'
+import { trainingEn } from './sections/training'
 
-type Widen<T> = T extends string ? string : T extends readonly string[] ? readonly string[] : { [K in keyof T]: Widen<T[K]> }
 export type Messages = Widen<typeof id>
 
 export const en: Messages = {
+  training: trainingEn,
+  competency: competencyEn,
+  print: printEn,
   app: {
     discardTitle: 'Discard changes?',
     discardBody: 'Changes that were not saved will be lost.',

@@ -1,7 +1,14 @@
 // Bahasa Indonesia: the default and the language the office works in. Every user-visible
 // string of the UI lives here (and in en.ts with the same keys).
 
+import { competencyId } from './sections/competency'
+import { printId } from './sections/print'
+import { trainingId } from './sections/training'
+
 export const id = {
+  training: trainingId,
+  competency: competencyId,
+  print: printId,
   app: {
     discardTitle: 'Buang perubahan?',
     discardBody: 'Perubahan yang belum disimpan akan hilang.',

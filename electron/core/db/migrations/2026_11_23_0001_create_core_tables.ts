@@ -5,7 +5,7 @@
 import { sql, type CreateTableBuilder, type Kysely } from 'kysely'
 
 /** Columns of every row that travels between offices (see ReplicatedColumns in schema.ts). */
-function replicated<T extends string>(t: CreateTableBuilder<T, never>): CreateTableBuilder<T, never> {
+export function replicated<T extends string>(t: CreateTableBuilder<T, never>): CreateTableBuilder<T, never> {
   return t
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('site_id', 'text', (c) => c.notNull())

@@ -75,6 +75,11 @@ function rosterFilter(input: ParsedInput<'kader:list'>) {
       }
     }
     if (input.posyanduId) conds.push(eb('kader.posyandu_id', '=', input.posyanduId))
+    if (input.villageCode) {
+      conds.push(
+        eb('kader.posyandu_id', 'in', eb.selectFrom('posyandu').select('posyandu.id').where('posyandu.village_code', '=', input.villageCode)),
+      )
+    }
     if (input.status) conds.push(eb('kader.status', '=', input.status))
     // spm_fields is a JSON array of codes; a quoted code cannot match a longer one by accident.
     if (input.spmField) conds.push(eb('kader.spm_fields', 'like', `%"${input.spmField}"%`))

@@ -11,6 +11,7 @@ import { SpmChips } from '../../components/SpmChips'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { ageOn, formatDate, formatDateTime } from '../../i18n/format'
+import { KaderCompetencySection } from '../competency/KaderCompetencySection'
 import { invalidateKaderPages } from './kaderPages'
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
@@ -189,6 +190,7 @@ export function KaderDetailPage({ id }: { id: string }) {
               )}
             </section>
           </div>
+          <KaderCompetencySection kaderId={id} />
         </>
       )}
     </div>

@@ -18,7 +18,7 @@ const ROW_HEIGHT = 60
 
 /** The roster's state outlives the page, so coming back from a kader finds the same list and place. */
 const remembered: { query: KaderQuery; text: string; selected: number; scrollTop: number } = {
-  query: { query: '', posyanduId: null, status: null, spmField: null, archived: false, sortBy: 'name', sortDir: 'asc' },
+  query: { query: '', posyanduId: null, villageCode: null, status: null, spmField: null, archived: false, sortBy: 'name', sortDir: 'asc' },
   text: '',
   selected: 0,
   scrollTop: 0,

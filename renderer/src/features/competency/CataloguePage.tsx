@@ -1,0 +1,4 @@
+// Placeholder: being built (issue 3).
+export function CataloguePage(_props: Record<string, never>) {
+  return null
+}

@@ -1,0 +1,4 @@
+// Placeholder: being built (issue 3).
+export function CompetencyPage(_props: { query: URLSearchParams }) {
+  return null
+}
