@@ -210,3 +210,4 @@ export type KaderStatusRow = Selectable<KaderStatusTable>
 export type AreaRow = Selectable<AreaTable>
 export type TrainingDbRow = Selectable<TrainingTable>
 export type AssessmentDbRow = Selectable<AssessmentTable>
+export type NewKaderCompetencyRow = Insertable<KaderCompetencyTable>
