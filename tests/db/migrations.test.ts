@@ -1,6 +1,10 @@
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { closeDatabase, openDatabase } from '../../electron/core/db/open'
 import { MIGRATIONS, SCHEMA_VERSION, migrateTo, migrateToLatest } from '../../electron/core/db/migrations'
 import { generateDemo } from '../../electron/core/features/demo/demo.service'
 import { listKader } from '../../electron/core/features/kader/kader.service'
@@ -22,7 +26,7 @@ const REPLICATED = ['id', 'site_id', 'version', 'field_versions', 'created_at', 
 
 describe('migrations', () => {
   it('knows every migration by name and counts them as the schema version', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['2026_11_23_0001_create_core_tables'])
+    expect(Object.keys(MIGRATIONS)).toEqual(['2026_11_23_0001_create_core_tables', '2026_11_23_0002_create_competency_tables'])
     expect(SCHEMA_VERSION).toBe(Object.keys(MIGRATIONS).length)
   })
 
@@ -109,6 +113,60 @@ describe('migrations', () => {
       await migrateToLatest(db)
       expect((sqlite.prepare('select count(*) n from kysely_migration').get() as { n: number }).n).toBe(SCHEMA_VERSION)
       await db.destroy()
+    })
+  })
+
+  describe('2026_11_23_0002_create_competency_tables', () => {
+    it('adds the competency tables to a database that already holds a roster, leaving the roster as it was', async () => {
+      const { sqlite, db } = memoryDb()
+      await migrateTo(db, '2026_11_23_0001_create_core_tables')
+      const sync = { site_id: 's', version: '1795000000000:0000:s', created_at: '2026-11-23T00:00:00Z', updated_at: '2026-11-23T00:00:00Z' }
+      await db.insertInto('posyandu').values({ ...sync, id: 'p1', name: 'Mawar', village_code: '36.71.01.1001', village_name: 'Sukarasa' }).execute()
+      const kader = { ...sync, id: 'k1', nik: '3671015204850001', name: 'Siti', sex: 'P', birth_date: '1985-04-12', posyandu_id: 'p1', role: 'kader', status: 'aktif', status_date: '2024-01-01' }
+      await db.insertInto('kader').values(kader).execute()
+      await migrateToLatest(db)
+
+      expect(columns(sqlite, 'training').map((c) => c.name)).toEqual([
+        ...REPLICATED, 'title', 'kind', 'start_date', 'end_date', 'place', 'organiser', 'facilitators', 'competencies', 'catalogue_version', 'notes',
+      ])
+      expect(columns(sqlite, 'training_participant').map((c) => c.name)).toEqual([
+        ...REPLICATED, 'training_id', 'kader_id', 'attendance', 'pre_score', 'post_score', 'certificate_number',
+      ])
+      expect(columns(sqlite, 'assessment').map((c) => c.name)).toEqual([
+        ...REPLICATED, 'kader_id', 'competency_code', 'catalogue_version', 'date', 'result', 'method',
+        'assessor_name', 'assessor_nip', 'assessor_profession', 'assessor_institution', 'training_id', 'notes',
+      ])
+      expect(columns(sqlite, 'kader_competency').map((c) => c.name)).toEqual(['kader_id', 'competent', 'not_yet', 'groups', 'level', 'level_rank', 'catalogue_version'])
+      expect(columns(sqlite, 'catalogue').map((c) => c.name)).toEqual(['version', 'title', 'body', 'installed_at'])
+      expect(indexes(sqlite, 'assessment')).toEqual(expect.arrayContaining(['assessment_kader_code_idx', 'assessment_training_idx']))
+      expect(indexes(sqlite, 'kader_competency')).toEqual(expect.arrayContaining(['kader_competency_level_idx']))
+      expect(await db.selectFrom('kader').selectAll().execute()).toEqual([expect.objectContaining({ id: 'k1', name: 'Siti', deleted: 0, field_versions: '{}' })])
+
+      // Assessments must name an existing kader (and training, when they name one).
+      const a = { ...sync, id: 'a1', competency_code: 'A1', catalogue_version: '2024.1', date: '2026-10-01', result: 'kompeten', method: 'observasi_praktik', assessor_name: 'Rina' }
+      await expect(db.insertInto('assessment').values({ ...a, kader_id: 'nobody' }).execute()).rejects.toThrow(/FOREIGN KEY/)
+      await expect(db.insertInto('assessment').values({ ...a, kader_id: 'k1', training_id: 'none' }).execute()).rejects.toThrow(/FOREIGN KEY/)
+      await db.insertInto('assessment').values({ ...a, kader_id: 'k1' }).execute()
+      await db.destroy()
+    })
+
+    it('gives a database file written before the catalogue existed the shipped catalogue when it is opened', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'simpul-mig-'))
+      try {
+        const file = join(dir, 'lama.sqlite')
+        const sqlite = new SqliteDatabase(file)
+        const old = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) })
+        await migrateTo(old, '2026_11_23_0001_create_core_tables')
+        await old.insertInto('meta').values({ key: 'app', value: 'simpul-posyandu' }).execute()
+        await old.destroy()
+        const db = await openDatabase(file)
+        const active = await db.selectFrom('meta').select('value').where('key', '=', 'catalogue.active').executeTakeFirstOrThrow()
+        expect(active.value).toBe('2024.1')
+        expect(await db.selectFrom('catalogue').select('version').execute()).toEqual([{ version: '2024.1' }])
+        await closeDatabase(db)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
     })
   })
 })
