@@ -224,6 +224,8 @@ export interface BerandaSummary {
     bySpmField: Record<SpmField, number>
     byRole: Record<KaderRole, number>
   }
+  /** Active kader per level (derived from assessments; 'none' = no level yet). */
+  kaderLevels: Record<LevelCode | 'none', number>
   /** Active Posyandu whose active kader are below the minKaderPerPosyandu setting. */
   posyanduBelowMinimum: { id: string; name: string; activeKaderCount: number }[]
 }

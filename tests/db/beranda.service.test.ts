@@ -19,6 +19,7 @@ describe('berandaSummary', () => {
     expect(s.kader.byStatus).toEqual({ aktif: 0, nonaktif: 0, pindah: 0, meninggal: 0 })
     expect(Object.values(s.kader.bySpmField).every((n) => n === 0)).toBe(true)
     expect(s.posyanduBelowMinimum).toEqual([])
+    expect(s.kaderLevels).toEqual({ none: 0, purwa: 0, madya: 0, utama: 0 })
   })
 
   it('counts Posyandu and non-archived kader by status, SPM field and role, and flags thin Posyandu', async () => {
@@ -39,5 +40,7 @@ describe('berandaSummary', () => {
     expect(s.kader.bySpmField).toEqual({ pendidikan: 1, kesehatan: 2, pekerjaan_umum: 0, perumahan_rakyat: 0, trantibumlinmas: 0, sosial: 1 })
     expect(s.kader.byRole).toEqual({ ketua: 1, sekretaris: 0, bendahara: 0, ketua_bidang: 0, kader: 2 })
     expect(s.posyanduBelowMinimum).toEqual([{ id: anggrek.id, name: 'Posyandu Anggrek 02', activeKaderCount: 0 }])
+    // No assessments yet: every active kader is without a level.
+    expect(s.kaderLevels).toEqual({ none: 2, purwa: 0, madya: 0, utama: 0 })
   })
 })

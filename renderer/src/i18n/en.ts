@@ -197,6 +197,9 @@ export const en: Messages = {
     openRoster: 'See kader',
     empty: 'No Posyandu yet. Start by adding the first Posyandu.',
     addPosyandu: 'Add Posyandu',
+    chartLevelTitle: 'Active kader by level',
+    levelName: { none: 'No level yet', purwa: 'Kader Purwa', madya: 'Kader Madya', utama: 'Kader Utama' },
+    openMatrix: 'Open the competency matrix',
   },
   chart: {
     valueLabel: '{{label}}: {{value}}',

@@ -192,6 +192,9 @@ export const id = {
     openRoster: 'Lihat kader',
     empty: 'Belum ada Posyandu. Mulai dengan menambahkan Posyandu pertama.',
     addPosyandu: 'Tambah Posyandu',
+    chartLevelTitle: 'Kader aktif per tingkat',
+    levelName: { none: 'Belum ada tingkat', purwa: 'Kader Purwa', madya: 'Kader Madya', utama: 'Kader Utama' },
+    openMatrix: 'Lihat matriks kompetensi',
   },
   chart: {
     valueLabel: '{{label}}: {{value}}',

@@ -53,6 +53,17 @@ export async function berandaSummary(db: Db): Promise<BerandaSummary> {
     .orderBy('posyandu.id')
     .execute()
 
+  const levelRows = await db
+    .selectFrom('kader')
+    .leftJoin('kader_competency as kc', 'kc.kader_id', 'kader.id')
+    .select(['kc.level', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('kader.deleted', '=', 0)
+    .where('kader.status', '=', 'aktif')
+    .groupBy('kc.level')
+    .execute()
+  const kaderLevels = { none: 0, purwa: 0, madya: 0, utama: 0 }
+  for (const r of levelRows) kaderLevels[r.level ?? 'none'] += Number(r.n)
+
   const byStatus = zeros(KADER_STATUSES)
   for (const r of byStatusRows) if (r.status in byStatus) byStatus[r.status as KaderStatus] = Number(r.n)
   const byRole = zeros(KADER_ROLES)
@@ -68,6 +79,7 @@ export async function berandaSummary(db: Db): Promise<BerandaSummary> {
       bySpmField,
       byRole,
     },
+    kaderLevels,
     posyanduBelowMinimum: below.map((r) => ({ id: r.id, name: r.name, activeKaderCount: Number(r.active_kader_count) })),
   }
 }

@@ -69,6 +69,19 @@ export function BerandaPage() {
                 bars={KADER_STATUSES.map((st) => ({ key: st, label: t(`status.${st}`), value: s.kader.byStatus[st] }))}
               />
             </section>
+            <section className="card">
+              <BarChart
+                title={t('beranda.chartLevelTitle')}
+                bars={(['none', 'purwa', 'madya', 'utama'] as const).map((l) => ({
+                  key: l,
+                  label: t(`beranda.levelName.${l}`),
+                  value: s.kaderLevels[l],
+                }))}
+              />
+              <p>
+                <a href={href('kompetensi')}>{t('beranda.openMatrix')}</a>
+              </p>
+            </section>
           </div>
           <section className="card" aria-labelledby="below-min-title">
             <h2 id="below-min-title" className="card-title">
