@@ -1,25 +1,461 @@
-// Placeholder: being built (issue 3).
-import type { ParsedInput, Training, TrainingRow } from '../../../../shared/contract'
-import type { Db } from '../../db/schema'
+// Training events (pelatihan, refreshing, bimtek, orientasi, praktik lapangan) and their
+// participants. A participant row is the kader's place on the list and carries the results
+// (attendance per day, pre/post test, certificate): taking someone off the list is a tombstone,
+// so the results come back if they are put on it again, and the removal travels to other offices.
 
-const todo = (): never => {
-  throw new Error('belum dibuat')
+import type { ParsedInput, Training, TrainingParticipant, TrainingRow } from '../../../../shared/contract'
+import { competencyCodes, type LevelCode, type TrainingKind } from '../../../../shared/domain/competency'
+import { maskNik } from '../../../../shared/domain/nik'
+import { AppError } from '../../../../shared/result'
+import type { Db, TrainingDbRow, TrainingTable } from '../../db/schema'
+import { bumpFieldVersions, nextVersions } from '../../sync/hlc'
+import { uuidv7 } from '../../sync/uuid'
+import { activeCatalogue } from '../competency/catalogue.service'
+import { requireSite } from '../site/site.service'
+
+const EDITABLE = [
+  'title',
+  'kind',
+  'start_date',
+  'end_date',
+  'place',
+  'organiser',
+  'facilitators',
+  'competencies',
+  'catalogue_version',
+  'notes',
+] as const
+type Editable = (typeof EDITABLE)[number]
+
+const RESULT_COLUMNS = ['attendance', 'pre_score', 'post_score', 'certificate_number'] as const
+
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']
+
+/** "2025-03-05" → "5 Maret 2025": messages name dates the way the screen shows them. */
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number)
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`
 }
-export async function listTrainings(_db: Db, _input: ParsedInput<'training:list'>): Promise<TrainingRow[]> {
-  return todo()
+
+/** Every calendar day from start to end, both included (UTC arithmetic: no zone can skip a day). */
+export function trainingDays(start: string, end: string): string[] {
+  const days: string[] = []
+  const last = Date.parse(`${end}T00:00:00Z`)
+  for (let t = Date.parse(`${start}T00:00:00Z`); t <= last; t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10))
+  return days
 }
-export async function getTraining(_db: Db, _input: ParsedInput<'training:get'>): Promise<Training> {
-  return todo()
+
+function invalidField(field: string, message: string): AppError {
+  return new AppError({ code: 'invalid_input', field, message, fields: { [field]: message } })
 }
-export async function createTraining(_db: Db, _input: ParsedInput<'training:create'>): Promise<Training> {
-  return todo()
+
+function notFoundTraining(): AppError {
+  return new AppError({ code: 'not_found', message: 'Kegiatan pelatihan ini tidak ditemukan atau sudah diarsipkan. Buka kembali daftar pelatihan.' })
 }
-export async function updateTraining(_db: Db, _input: ParsedInput<'training:update'>): Promise<Training> {
-  return todo()
+
+function parseList(json: string): string[] {
+  try {
+    const v = JSON.parse(json) as unknown
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
+  }
 }
-export async function saveTrainingResults(_db: Db, _input: ParsedInput<'training:results'>): Promise<Training> {
-  return todo()
+
+/** LIKE wildcards typed by a person are meant literally; titles and places never need them. */
+const literal = (s: string) => s.replace(/[%_\\]/g, '')
+
+// ---------------------------------------------------------------- reads
+
+export async function listTrainings(db: Db, input: ParsedInput<'training:list'>): Promise<TrainingRow[]> {
+  let q = db
+    .selectFrom('training')
+    .select([
+      'training.id',
+      'training.title',
+      'training.kind',
+      'training.start_date',
+      'training.end_date',
+      'training.place',
+      'training.organiser',
+      'training.competencies',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('training_participant')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('training_participant.training_id', '=', 'training.id')
+        .where('training_participant.deleted', '=', 0)
+        .as('participant_count'),
+    )
+    .where('training.deleted', '=', 0)
+  const text = literal(input.query.trim().toLowerCase())
+  if (text) {
+    q = q.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['training.title']), 'like', `%${text}%`), eb(eb.fn('lower', ['training.place']), 'like', `%${text}%`)]),
+    )
+  }
+  const rows = await q.orderBy('training.start_date', 'desc').orderBy('training.end_date', 'desc').orderBy('training.id', 'desc').execute()
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    kind: r.kind as TrainingKind,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    place: r.place,
+    organiser: r.organiser,
+    competencies: parseList(r.competencies),
+    participantCount: Number(r.participant_count ?? 0),
+  }))
 }
-export async function archiveTraining(_db: Db, _input: ParsedInput<'training:archive'>): Promise<{ id: string }> {
-  return todo()
+
+async function participantsOf(db: Db, trainingId: string): Promise<{ list: TrainingParticipant[]; lastChange: string | null }> {
+  const rows = await db
+    .selectFrom('training_participant as tp')
+    .innerJoin('kader', 'kader.id', 'tp.kader_id')
+    .innerJoin('posyandu', 'posyandu.id', 'kader.posyandu_id')
+    .leftJoin('kader_competency as kc', 'kc.kader_id', 'kader.id')
+    .select([
+      'tp.kader_id',
+      'tp.attendance',
+      'tp.pre_score',
+      'tp.post_score',
+      'tp.certificate_number',
+      'tp.updated_at',
+      'kader.name',
+      'kader.nik',
+      'posyandu.name as posyandu_name',
+      'posyandu.village_name',
+      'kc.level',
+    ])
+    .where('tp.training_id', '=', trainingId)
+    .where('tp.deleted', '=', 0)
+    .orderBy('kader.name', (ob) => ob.collate('nocase'))
+    .orderBy('kader.id')
+    .execute()
+  let lastChange: string | null = null
+  const seen = new Set<string>()
+  const list: TrainingParticipant[] = []
+  for (const r of rows) {
+    if (lastChange === null || r.updated_at > lastChange) lastChange = r.updated_at
+    // Two offices may each have put the same kader on the list: one line per kader.
+    if (seen.has(r.kader_id)) continue
+    seen.add(r.kader_id)
+    list.push({
+      kaderId: r.kader_id,
+      name: r.name,
+      nikMasked: maskNik(r.nik),
+      posyanduName: r.posyandu_name,
+      villageName: r.village_name,
+      level: (r.level ?? null) as LevelCode | null,
+      attendance: parseList(r.attendance).sort(),
+      preScore: r.pre_score,
+      postScore: r.post_score,
+      certificateNumber: r.certificate_number,
+    })
+  }
+  return { list, lastChange }
+}
+
+export async function getTraining(db: Db, input: ParsedInput<'training:get'>): Promise<Training> {
+  const row = await db.selectFrom('training').selectAll().where('id', '=', input.id).where('deleted', '=', 0).executeTakeFirst()
+  if (!row) throw notFoundTraining()
+  const { list, lastChange } = await participantsOf(db, row.id)
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind as TrainingKind,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    place: row.place,
+    organiser: row.organiser,
+    competencies: parseList(row.competencies),
+    participantCount: list.length,
+    facilitators: parseList(row.facilitators),
+    notes: row.notes,
+    days: trainingDays(row.start_date, row.end_date),
+    catalogueVersion: row.catalogue_version,
+    participants: list,
+    createdAt: row.created_at,
+    // Recording attendance changes the class as people see it, though not the training row.
+    updatedAt: lastChange && lastChange > row.updated_at ? lastChange : row.updated_at,
+  }
+}
+
+// ---------------------------------------------------------------- validation
+
+/** Codes of the catalogue in force, returned in catalogue order (A1 … E4) whatever order they were ticked in. */
+async function requireCodes(db: Db, codes: readonly string[]): Promise<{ codes: string[]; version: string }> {
+  const catalogue = await activeCatalogue(db)
+  const order = competencyCodes(catalogue)
+  const unknown = codes.filter((c) => !order.includes(c))
+  if (unknown.length > 0) {
+    throw invalidField(
+      'competencies',
+      `Keterampilan ${unknown.join(', ')} tidak ada di katalog yang berlaku (versi ${catalogue.version}). Pilih keterampilan dari daftar.`,
+    )
+  }
+  return { codes: order.filter((c) => codes.includes(c)), version: catalogue.version }
+}
+
+/**
+ * Newly listed participants must be kader on the roster. Those already on the list stay even if
+ * archived since: fixing a training's title must not need the old class to be rebuilt.
+ */
+async function requireParticipants(db: Db, ids: readonly string[], alreadyListed: ReadonlySet<string>): Promise<void> {
+  const fresh = ids.filter((id) => !alreadyListed.has(id))
+  if (fresh.length === 0) return
+  const found = new Set<string>()
+  // SQLite binds at most 32,766 parameters; 1,000 participants is the contract's limit anyway.
+  for (let i = 0; i < fresh.length; i += 500) {
+    const rows = await db
+      .selectFrom('kader')
+      .select('id')
+      .where('id', 'in', fresh.slice(i, i + 500))
+      .where('deleted', '=', 0)
+      .execute()
+    for (const r of rows) found.add(r.id)
+  }
+  const missing = fresh.filter((id) => !found.has(id))
+  if (missing.length > 0) {
+    throw invalidField(
+      'participantIds',
+      missing.length === 1
+        ? 'Satu kader yang dipilih sebagai peserta tidak ada lagi di daftar kader (mungkin sudah diarsipkan). Hapus dari daftar peserta lalu simpan lagi.'
+        : `${missing.length} kader yang dipilih sebagai peserta tidak ada lagi di daftar kader (mungkin sudah diarsipkan). Hapus dari daftar peserta lalu simpan lagi.`,
+    )
+  }
+}
+
+function editableValues(
+  input: ParsedInput<'training:create'>,
+  codes: string[],
+  catalogueVersion: string,
+  organiser: string | null,
+): Pick<TrainingTable, Editable> {
+  return {
+    title: input.title,
+    kind: input.kind,
+    start_date: input.startDate,
+    end_date: input.endDate,
+    place: input.place,
+    organiser,
+    facilitators: JSON.stringify(input.facilitators),
+    competencies: JSON.stringify(codes),
+    catalogue_version: catalogueVersion,
+    notes: input.notes,
+  }
+}
+
+// ---------------------------------------------------------------- writes
+
+export async function createTraining(db: Db, input: ParsedInput<'training:create'>): Promise<Training> {
+  const id = await db.transaction().execute(async (trx) => {
+    const site = await requireSite(trx)
+    const { codes, version: catalogueVersion } = await requireCodes(trx, input.competencies)
+    await requireParticipants(trx, input.participantIds, new Set())
+    const versions = await nextVersions(trx, site.id, 1 + input.participantIds.length)
+    const now = new Date().toISOString()
+    const id = uuidv7()
+    await trx
+      .insertInto('training')
+      .values({
+        // The Puskesmas runs the trainings: an organiser left blank is this office.
+        ...editableValues(input, codes, catalogueVersion, input.organiser ?? site.name),
+        id,
+        site_id: site.id,
+        version: versions[0]!,
+        field_versions: '{}',
+        created_at: now,
+        updated_at: now,
+        deleted: 0,
+      })
+      .execute()
+    const participants = input.participantIds.map((kaderId, i) => ({
+      id: uuidv7(),
+      site_id: site.id,
+      version: versions[i + 1]!,
+      field_versions: '{}',
+      created_at: now,
+      updated_at: now,
+      deleted: 0 as const,
+      training_id: id,
+      kader_id: kaderId,
+      attendance: '[]',
+      pre_score: null,
+      post_score: null,
+      certificate_number: null,
+    }))
+    for (let i = 0; i < participants.length; i += 200) await trx.insertInto('training_participant').values(participants.slice(i, i + 200)).execute()
+    return id
+  })
+  return getTraining(db, { id })
+}
+
+async function requireTrainingRow(trx: Db, id: string): Promise<TrainingDbRow> {
+  const row = await trx.selectFrom('training').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row || row.deleted === 1) throw notFoundTraining()
+  return row
+}
+
+export async function updateTraining(db: Db, input: ParsedInput<'training:update'>): Promise<Training> {
+  await db.transaction().execute(async (trx) => {
+    const site = await requireSite(trx)
+    const existing = await requireTrainingRow(trx, input.id)
+    const { codes, version: catalogueVersion } = await requireCodes(trx, input.competencies)
+    const rows = await trx
+      .selectFrom('training_participant')
+      .select(['id', 'kader_id', 'deleted', 'field_versions'])
+      .where('training_id', '=', input.id)
+      .orderBy('deleted')
+      .orderBy('version', 'desc')
+      .execute()
+    // Current rows sort first: a kader listed twice (two offices) keeps the live row.
+    const byKader = new Map<string, (typeof rows)[number]>()
+    for (const r of rows) if (!byKader.has(r.kader_id)) byKader.set(r.kader_id, r)
+    const listed = new Set(rows.filter((r) => r.deleted === 0).map((r) => r.kader_id))
+    await requireParticipants(trx, input.participantIds, listed)
+
+    const values = editableValues(input, codes, catalogueVersion, input.organiser)
+    const changed = EDITABLE.filter((c) => values[c] !== existing[c])
+    const wanted = new Set(input.participantIds)
+    const removals = rows.filter((r) => r.deleted === 0 && !wanted.has(r.kader_id))
+    const restores = input.participantIds
+      .map((k) => byKader.get(k))
+      .filter((r): r is (typeof rows)[number] => r !== undefined && r.deleted === 1)
+    const additions = input.participantIds.filter((k) => !byKader.has(k))
+
+    const count = (changed.length > 0 ? 1 : 0) + removals.length + restores.length + additions.length
+    if (count === 0) return
+    const versions = await nextVersions(trx, site.id, count)
+    let next = 0
+    const now = new Date().toISOString()
+
+    if (changed.length > 0) {
+      const version = versions[next++]!
+      const patch: Record<string, unknown> = {}
+      for (const c of changed) patch[c] = values[c]
+      await trx
+        .updateTable('training')
+        .set({ ...patch, version, field_versions: bumpFieldVersions(existing.field_versions, changed, version), updated_at: now })
+        .where('id', '=', input.id)
+        .execute()
+    }
+    for (const [rowsToFlip, deleted] of [
+      [removals, 1],
+      [restores, 0],
+    ] as const) {
+      for (const r of rowsToFlip) {
+        const version = versions[next++]!
+        await trx
+          .updateTable('training_participant')
+          .set({ deleted, version, field_versions: bumpFieldVersions(r.field_versions, ['deleted'], version), updated_at: now })
+          .where('id', '=', r.id)
+          .execute()
+      }
+    }
+    const fresh = additions.map((kaderId) => ({
+      id: uuidv7(),
+      site_id: site.id,
+      version: versions[next++]!,
+      field_versions: '{}',
+      created_at: now,
+      updated_at: now,
+      deleted: 0 as const,
+      training_id: input.id,
+      kader_id: kaderId,
+      attendance: '[]',
+      pre_score: null,
+      post_score: null,
+      certificate_number: null,
+    }))
+    for (let i = 0; i < fresh.length; i += 200) await trx.insertInto('training_participant').values(fresh.slice(i, i + 200)).execute()
+  })
+  return getTraining(db, { id: input.id })
+}
+
+/** Attendance, scores and certificates of the participants named; the others stay as they are. */
+export async function saveTrainingResults(db: Db, input: ParsedInput<'training:results'>): Promise<Training> {
+  await db.transaction().execute(async (trx) => {
+    const site = await requireSite(trx)
+    const training = await requireTrainingRow(trx, input.trainingId)
+    const days = new Set(trainingDays(training.start_date, training.end_date))
+    const rows = await trx
+      .selectFrom('training_participant')
+      .selectAll()
+      .where('training_id', '=', input.trainingId)
+      .where('deleted', '=', 0)
+      .orderBy('version', 'desc')
+      .execute()
+    const byKader = new Map<string, (typeof rows)[number]>()
+    for (const r of rows) if (!byKader.has(r.kader_id)) byKader.set(r.kader_id, r)
+
+    const updates: { row: (typeof rows)[number]; values: Record<(typeof RESULT_COLUMNS)[number], unknown>; changed: string[] }[] = []
+    for (const p of input.participants) {
+      const row = byKader.get(p.kaderId)
+      if (!row) {
+        const kader = await trx.selectFrom('kader').select('name').where('id', '=', p.kaderId).executeTakeFirst()
+        throw invalidField(
+          'participants',
+          `${kader ? kader.name : 'Salah satu kader'} bukan peserta kegiatan ini. Muat ulang halaman, lalu isi kehadiran dan nilai lagi.`,
+        )
+      }
+      const outside = p.attendance.find((d) => !days.has(d))
+      if (outside) {
+        const range =
+          training.start_date === training.end_date
+            ? longDate(training.start_date)
+            : `${longDate(training.start_date)} sampai ${longDate(training.end_date)}`
+        throw invalidField(
+          'participants',
+          `Tanggal hadir ${longDate(outside)} di luar tanggal kegiatan (${range}). Centang hanya hari-hari kegiatan, atau ubah dulu tanggal kegiatannya.`,
+        )
+      }
+      const values = {
+        attendance: JSON.stringify(p.attendance),
+        pre_score: p.preScore,
+        post_score: p.postScore,
+        certificate_number: p.certificateNumber,
+      }
+      const before = { ...row, attendance: JSON.stringify(parseList(row.attendance).sort()) }
+      const changed = RESULT_COLUMNS.filter((c) => values[c] !== before[c])
+      if (changed.length > 0) updates.push({ row, values, changed })
+    }
+    if (updates.length === 0) return
+    const versions = await nextVersions(trx, site.id, updates.length)
+    const now = new Date().toISOString()
+    for (const [i, u] of updates.entries()) {
+      const version = versions[i]!
+      const patch: Record<string, unknown> = {}
+      for (const c of u.changed) patch[c] = u.values[c as keyof typeof u.values]
+      await trx
+        .updateTable('training_participant')
+        .set({ ...patch, version, field_versions: bumpFieldVersions(u.row.field_versions, u.changed, version), updated_at: now })
+        .where('id', '=', u.row.id)
+        .execute()
+    }
+  })
+  return getTraining(db, { id: input.trainingId })
+}
+
+/** Tombstone, never a hard delete: the archive travels to other offices; assessments keep their link. */
+export async function archiveTraining(db: Db, input: ParsedInput<'training:archive'>): Promise<{ id: string }> {
+  await db.transaction().execute(async (trx) => {
+    const site = await requireSite(trx)
+    const row = await trx.selectFrom('training').select(['deleted', 'field_versions']).where('id', '=', input.id).executeTakeFirst()
+    if (!row) throw notFoundTraining()
+    if (row.deleted === 1) return
+    const [version] = await nextVersions(trx, site.id, 1)
+    await trx
+      .updateTable('training')
+      .set({
+        deleted: 1,
+        version: version!,
+        field_versions: bumpFieldVersions(row.field_versions, ['deleted'], version!),
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', input.id)
+      .execute()
+  })
+  return { id: input.id }
 }

@@ -1,4 +1,165 @@
-// Placeholder: being built (issue 3).
-export function TrainingListPage(_props: { query: URLSearchParams }) {
-  return null
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { codeRangeLabel } from '@shared/domain/competency'
+import { href, navigate } from '../../app/router'
+import { ErrorBox } from '../../components/ErrorBox'
+import { Loading } from '../../components/Loading'
+import { PageHeading } from '../../components/PageHeading'
+import { useCall } from '../../components/useCall'
+import { formatNumber } from '../../i18n/format'
+import { TrainingTabs } from './TrainingTabs'
+import { formatDateRange } from './trainingFormat'
+import './training.css'
+
+function isTyping(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false
+  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'
+}
+
+export function TrainingListPage({ query: params }: { query: URLSearchParams }) {
+  const { t } = useTranslation()
+  const [text, setText] = useState(() => params.get('q') ?? '')
+  const [query, setQuery] = useState(text.trim())
+  const list = useCall('training:list', { query }, [query])
+  const catalogue = useCall('competency:catalogue', {})
+  const searchRef = useRef<HTMLInputElement>(null)
+  const tableRef = useRef<HTMLTableSectionElement>(null)
+  const rows = list.data
+
+  // A short pause in typing before asking again; the list is small, but each key need not reload it.
+  useEffect(() => {
+    const q = text.trim()
+    if (q === query) return
+    const timer = window.setTimeout(() => setQuery(q), 200)
+    return () => window.clearTimeout(timer)
+  }, [text, query])
+
+  // "/" searches and "n" records a new training from anywhere on the page.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || document.querySelector('dialog[open]') || isTyping(e.target)) return
+      if (e.ctrlKey || e.metaKey || e.altKey) return
+      if (e.key === '/') {
+        e.preventDefault()
+        searchRef.current?.focus()
+        searchRef.current?.select()
+      } else if (e.key === 'n' || e.key === 'N') {
+        e.preventDefault()
+        navigate('pelatihan/baru')
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  function focusRow(i: number) {
+    const links = tableRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-row]')
+    if (!links || links.length === 0) return
+    links[Math.max(0, Math.min(links.length - 1, i))]?.focus()
+  }
+
+  function onRowKey(e: React.KeyboardEvent<HTMLAnchorElement>, i: number) {
+    const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: Number.MAX_SAFE_INTEGER }
+    if (e.key === 'ArrowUp' && i === 0) {
+      e.preventDefault()
+      searchRef.current?.focus()
+    } else if (e.key in moves) {
+      e.preventDefault()
+      focusRow(moves[e.key]!)
+    }
+  }
+
+  const label = (codes: string[]) => (catalogue.data && codes.length ? codeRangeLabel(catalogue.data.catalogue, codes) : codes.join(', '))
+
+  return (
+    <div className="page training-page">
+      <TrainingTabs current="pelatihan" />
+      <div className="page-head">
+        <PageHeading>{t('training.title')}</PageHeading>
+        <a className="btn btn-primary" href={href('pelatihan/baru')} aria-keyshortcuts="N">
+          {t('training.add')}
+        </a>
+      </div>
+      <div className="toolbar" role="search">
+        <div className="field toolbar-search">
+          <label htmlFor="training-search" className="field-label">
+            {t('training.search')}
+          </label>
+          <input
+            ref={searchRef}
+            id="training-search"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t('training.searchPlaceholder')}
+            aria-keyshortcuts="/"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') {
+                e.preventDefault()
+                focusRow(0)
+              } else if (e.key === 'Enter') {
+                e.preventDefault()
+                setQuery(text.trim())
+              }
+            }}
+          />
+        </div>
+      </div>
+      <div className="training-status">
+        <p className="muted" aria-live="polite" aria-atomic="true">
+          {rows ? t('training.count', { n: formatNumber(rows.length) }) : '\u00a0'}
+        </p>
+        {list.status === 'loading' && <Loading inline />}
+        <p className="muted small">{t('training.listHint')}</p>
+      </div>
+      {list.status === 'error' && <ErrorBox message={list.error} onRetry={list.reload} />}
+      {rows && rows.length === 0 && (
+        <div className="card empty-card">
+          <p>{query ? t('training.emptySearch', { q: query }) : t('training.empty')}</p>
+          {!query && (
+            <a className="btn btn-primary" href={href('pelatihan/baru')}>
+              {t('training.add')}
+            </a>
+          )}
+        </div>
+      )}
+      {rows && rows.length > 0 && (
+        <div className="table-wrap card">
+          <table className="table training-table" aria-label={t('training.listLabel')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('training.colTitle')}</th>
+                <th scope="col">{t('training.colKind')}</th>
+                <th scope="col">{t('training.colDates')}</th>
+                <th scope="col">{t('training.colPlace')}</th>
+                <th scope="col" className="num">
+                  {t('training.colParticipants')}
+                </th>
+                <th scope="col">{t('training.colCompetencies')}</th>
+              </tr>
+            </thead>
+            <tbody ref={tableRef}>
+              {rows.map((r, i) => (
+                <tr key={r.id}>
+                  <th scope="row" className="wrap">
+                    <a href={href(`pelatihan/${r.id}`)} data-row={i} onKeyDown={(e) => onRowKey(e, i)}>
+                      {r.title}
+                    </a>
+                    {r.organiser && <span className="row-sub muted small">{r.organiser}</span>}
+                  </th>
+                  <td>{t(`training.kind.${r.kind}`)}</td>
+                  <td className="nowrap">{formatDateRange(r.startDate, r.endDate)}</td>
+                  <td className="wrap">{r.place ?? t('app.none')}</td>
+                  <td className="num">{formatNumber(r.participantCount)}</td>
+                  <td className="mono">{r.competencies.length ? label(r.competencies) : t('app.none')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  )
 }

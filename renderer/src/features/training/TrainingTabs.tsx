@@ -1,6 +1,7 @@
 // The sub-navigation of "Pelatihan & Kompetensi": one section in the menu, four views.
 
 import { useTranslation } from 'react-i18next'
+import './training.css'
 
 const TABS = [
   { key: 'pelatihan', path: '#/pelatihan' },
