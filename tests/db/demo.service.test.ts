@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
+import { activeCatalogue } from '../../electron/core/features/competency/catalogue.service'
 import { generateDemo, mulberry32 } from '../../electron/core/features/demo/demo.service'
 import { exportKaderList, getKader, listKader } from '../../electron/core/features/kader/kader.service'
 import { listPosyandu } from '../../electron/core/features/posyandu/posyandu.service'
 import { setupSite } from '../../electron/core/features/site/site.service'
 import type { Db } from '../../electron/core/db/schema'
 import { kaderListInput } from '../../shared/contract'
+import { ASSESSMENT_METHODS, LEVEL_CODES, TRAINING_KINDS, competencyCodes, levelOf, type LevelCode } from '../../shared/domain/competency'
 import { compareNik, parseNik } from '../../shared/domain/nik'
 import { createTestDb, errorOf, setUpKelurahan, type TestDb } from '../fixtures/db'
 
@@ -36,6 +39,63 @@ async function content(db: Db) {
   return { posyandu, kader, history }
 }
 
+/** A digest of the training history as the generator decided it: no ids, versions or timestamps. */
+async function trainingDigest(db: Db): Promise<string> {
+  const trainings = await db
+    .selectFrom('training')
+    .select(['title', 'kind', 'start_date', 'end_date', 'place', 'organiser', 'facilitators', 'competencies', 'catalogue_version', 'notes'])
+    .orderBy('start_date')
+    .orderBy('title')
+    .orderBy('place')
+    .execute()
+  const participants = await db
+    .selectFrom('training_participant as tp')
+    .innerJoin('training as t', 't.id', 'tp.training_id')
+    .innerJoin('kader as k', 'k.id', 'tp.kader_id')
+    .select(['t.title', 't.start_date', 'k.nik', 'tp.attendance', 'tp.pre_score', 'tp.post_score', 'tp.certificate_number'])
+    .orderBy('k.nik')
+    .orderBy('t.start_date')
+    .orderBy('t.title')
+    .execute()
+  const assessments = await db
+    .selectFrom('assessment as a')
+    .innerJoin('kader as k', 'k.id', 'a.kader_id')
+    .leftJoin('training as t', 't.id', 'a.training_id')
+    .select([
+      'k.nik', 'a.competency_code', 'a.date', 'a.result', 'a.method', 'a.catalogue_version', 'a.assessor_name', 'a.assessor_nip',
+      'a.assessor_profession', 'a.assessor_institution', 'a.notes', 't.title', 't.start_date',
+    ])
+    .orderBy('k.nik')
+    .orderBy('a.competency_code')
+    .orderBy('a.date')
+    .orderBy('a.method')
+    .execute()
+  expect(assessments.length).toBeGreaterThan(0)
+  return createHash('sha256').update(JSON.stringify({ trainings, participants, assessments })).digest('hex')
+}
+
+/**
+ * Each kader's level recomputed from the assessment table alone: the latest result per kader
+ * and code (by date, then version) under the catalogue, through the shared level rule.
+ */
+async function levelsFromAssessments(db: Db): Promise<Map<string, LevelCode | null>> {
+  const catalogue = await activeCatalogue(db)
+  const rows = await db.selectFrom('assessment').select(['kader_id', 'competency_code', 'date', 'version', 'result']).where('deleted', '=', 0).execute()
+  const latest = new Map<string, { date: string; version: string; result: string }>()
+  for (const r of rows) {
+    const key = `${r.kader_id} ${r.competency_code}`
+    const seen = latest.get(key)
+    if (!seen || r.date > seen.date || (r.date === seen.date && r.version > seen.version)) latest.set(key, r)
+  }
+  const competent = new Map<string, Set<string>>()
+  for (const k of await db.selectFrom('kader').select('id').execute()) competent.set(k.id, new Set())
+  for (const [key, r] of latest) {
+    const [kaderId, code] = key.split(' ')
+    if (r.result === 'kompeten') competent.get(kaderId!)!.add(code!)
+  }
+  return new Map([...competent].map(([id, set]) => [id, levelOf(catalogue, set)]))
+}
+
 describe('mulberry32', () => {
   it('gives the same sequence for the same seed, in [0, 1)', () => {
     const a = mulberry32(42)
@@ -62,10 +122,10 @@ describe('generateDemo', () => {
 
   it('gives every kelurahan under the area its Posyandu, each with one ketua, sekretaris and bendahara', async () => {
     const { db } = await kecamatanDb()
-    const progress: [number, number][] = []
-    const made = await generateDemo(db, DEMO, (done, total) => progress.push([done, total]))
+    const progress: [number, number, string][] = []
+    const made = await generateDemo(db, DEMO, (done, total, stage) => progress.push([done, total, stage]))
     const villages = await db.selectFrom('area').select('code').where('parent_code', '=', '36.71.01').execute()
-    expect(made).toEqual({ villages: villages.length, posyandu: villages.length * 3, kader: villages.length * 36 })
+    expect(made).toMatchObject({ villages: villages.length, posyandu: villages.length * 3, kader: villages.length * 36 })
 
     const posyandu = await listPosyandu(db, { includeInactive: true })
     for (const v of villages) expect(posyandu.filter((p) => p.villageCode === v.code)).toHaveLength(3)
@@ -87,8 +147,16 @@ describe('generateDemo', () => {
     expect(roles).toHaveLength(posyandu.length * 3)
     expect(roles.every((r) => Number(r.n) === 1)).toBe(true)
 
-    expect(progress.at(-1)).toEqual([made.kader, made.kader])
+    // First the roster, then the training history, each counted in kader up to all of them.
+    expect(progress.at(-1)).toEqual([made.kader, made.kader, 'pelatihan'])
+    expect(progress).toContainEqual([made.kader, made.kader, 'kader'])
     expect(progress.every(([, total]) => total === made.kader)).toBe(true)
+    const stages = progress.map(([, , stage]) => stage)
+    expect(stages.indexOf('pelatihan')).toBe(stages.lastIndexOf('kader') + 1)
+    for (const stage of ['kader', 'pelatihan']) {
+      const done = progress.filter((p) => p[2] === stage).map(([d]) => d)
+      expect(done).toEqual([...done].sort((a, b) => a - b))
+    }
   })
 
   it('makes NIKs that are valid, unique, from a real kecamatan of the province, and agree with birth date and sex', async () => {
@@ -141,6 +209,9 @@ describe('generateDemo', () => {
       ...(await db.selectFrom('posyandu').select('version').execute()),
       ...(await db.selectFrom('kader').select('version').execute()),
       ...(await db.selectFrom('kader_status').select('version').execute()),
+      ...(await db.selectFrom('training').select('version').execute()),
+      ...(await db.selectFrom('training_participant').select('version').execute()),
+      ...(await db.selectFrom('assessment').select('version').execute()),
     ].map((r) => r.version)
     expect(new Set(versions).size).toBe(versions.length)
     const clock = (await db.selectFrom('site').select('clock').executeTakeFirstOrThrow()).clock
@@ -165,10 +236,163 @@ describe('generateDemo', () => {
     await setUpKelurahan(t.db)
     await generateDemo(t.db, { wilayah: '3671011001', posyanduPerVillage: 2, kaderPerPosyandu: 5, seed: 1 })
     const again = await generateDemo(t.db, { wilayah: '36.71.01.1001', posyanduPerVillage: 2, kaderPerPosyandu: 5, seed: 1 })
-    expect(again).toEqual({ villages: 1, posyandu: 2, kader: 10 })
+    expect(again).toMatchObject({ villages: 1, posyandu: 2, kader: 10 })
     const niks = (await t.db.selectFrom('kader').select('nik').execute()).map((k) => k.nik)
     expect(niks).toHaveLength(20)
     expect(new Set(niks).size).toBe(20)
+  })
+
+  it('makes the same training history for the same seed, and another for another seed', async () => {
+    const a = await kecamatanDb()
+    const b = await kecamatanDb()
+    const c = await kecamatanDb()
+    await generateDemo(a.db, DEMO)
+    await generateDemo(b.db, DEMO)
+    await generateDemo(c.db, { ...DEMO, seed: 8 })
+    const digest = await trainingDigest(a.db)
+    expect(await trainingDigest(b.db)).toBe(digest)
+    expect(await trainingDigest(c.db)).not.toBe(digest)
+  })
+
+  it('gives the area kader at every level and kader without one, in believable proportions', async () => {
+    const { db } = await kecamatanDb()
+    const made = await generateDemo(db, DEMO)
+    expect(made.trainings).toBeGreaterThan(0)
+    expect(made.assessments).toBe(Number((await db.selectFrom('assessment').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n))
+    const active = await db
+      .selectFrom('kader')
+      .leftJoin('kader_competency as kc', 'kc.kader_id', 'kader.id')
+      .where('kader.status', '=', 'aktif')
+      .select('kc.level')
+      .execute()
+    const share = (level: LevelCode | null) => active.filter((r) => (r.level ?? null) === level).length / active.length
+    // Aimed at ~30 % none, 35 % Purwa, 25 % Madya, 10 % Utama; bounds leave room for chance.
+    expect(share(null)).toBeGreaterThan(0.15)
+    expect(share(null)).toBeLessThan(0.45)
+    expect(share('purwa')).toBeGreaterThan(0.2)
+    expect(share('purwa')).toBeLessThan(0.5)
+    expect(share('madya')).toBeGreaterThan(0.1)
+    expect(share('madya')).toBeLessThan(0.4)
+    expect(share('utama')).toBeGreaterThan(0.02)
+    expect(share('utama')).toBeLessThan(0.2)
+    for (const level of LEVEL_CODES) expect(share(level), level).toBeGreaterThan(0)
+  })
+
+  it('derives every level by the catalogue rule from the latest assessments', async () => {
+    const { db } = await kecamatanDb()
+    await generateDemo(db, DEMO)
+    const catalogue = await activeCatalogue(db)
+    const expected = await levelsFromAssessments(db)
+    const derived = await db
+      .selectFrom('kader')
+      .leftJoin('kader_competency as kc', 'kc.kader_id', 'kader.id')
+      .select(['kader.id', 'kc.level', 'kc.competent', 'kc.catalogue_version'])
+      .execute()
+    expect(derived).toHaveLength(expected.size)
+    for (const d of derived) {
+      expect(d.level ?? null, d.id).toBe(expected.get(d.id))
+      if (d.competent) {
+        expect(d.catalogue_version).toBe(catalogue.version)
+        const codes = JSON.parse(d.competent) as string[]
+        expect(codes).toEqual(competencyCodes(catalogue).filter((c) => codes.includes(c)))
+      }
+    }
+    const levels = new Set(expected.values())
+    for (const level of [...LEVEL_CODES, null]) expect(levels.has(level), String(level)).toBe(true)
+  })
+
+  it('leaves some groups half done and supersedes some belum kompeten results by a later kompeten', async () => {
+    const { db } = await kecamatanDb()
+    await generateDemo(db, DEMO)
+    const catalogue = await activeCatalogue(db)
+    const rows = await db.selectFrom('kader_competency').select(['competent', 'not_yet']).execute()
+    const partial = rows.filter((r) => {
+      const yes = new Set(JSON.parse(r.competent) as string[])
+      return catalogue.groups.some((g) => g.items.some((i) => yes.has(i.code)) && !g.items.every((i) => yes.has(i.code)))
+    })
+    expect(partial.length).toBeGreaterThan(rows.length * 0.1)
+    expect(rows.some((r) => (JSON.parse(r.not_yet) as string[]).length > 0)).toBe(true)
+
+    const history = await db
+      .selectFrom('assessment')
+      .select(['kader_id', 'competency_code', 'date', 'result', 'method', 'training_id'])
+      .orderBy('kader_id')
+      .orderBy('competency_code')
+      .orderBy('date')
+      .orderBy('version')
+      .execute()
+    let superseded = 0
+    for (let i = 1; i < history.length; i++) {
+      const [before, after] = [history[i - 1]!, history[i]!]
+      if (before.kader_id !== after.kader_id || before.competency_code !== after.competency_code) continue
+      expect(after.date > before.date).toBe(true)
+      expect(after.method).toBe('supervisi_posyandu')
+      if (before.result === 'belum_kompeten' && after.result === 'kompeten') superseded++
+    }
+    expect(superseded).toBeGreaterThan(0)
+  })
+
+  it('records trainings of one group each, with 10–30 participants, attendance, scores and certificates, assessed at their end', async () => {
+    const { db } = await kecamatanDb()
+    await generateDemo(db, DEMO)
+    const catalogue = await activeCatalogue(db)
+    const groups = catalogue.groups.map((g) => JSON.stringify(g.items.map((i) => i.code)))
+    const trainings = await db.selectFrom('training').selectAll().execute()
+    const participants = await db.selectFrom('training_participant').selectAll().execute()
+    const kader = new Map((await db.selectFrom('kader').select(['id', 'status', 'status_date']).execute()).map((k) => [k.id, k]))
+    const joined = new Map(
+      (await db.selectFrom('kader_status').select(['kader_id', (eb) => eb.fn.min<string>('date').as('first')]).groupBy('kader_id').execute()).map((r) => [r.kader_id, r.first]),
+    )
+    const kinds = new Set(trainings.map((t) => t.kind))
+    for (const kind of kinds) expect(TRAINING_KINDS).toContain(kind)
+    expect(kinds.size).toBeGreaterThanOrEqual(3)
+    for (const t of trainings) {
+      const days = (Date.parse(t.end_date) - Date.parse(t.start_date)) / 86_400_000 + 1
+      expect(days).toBeGreaterThanOrEqual(1)
+      expect(days).toBeLessThanOrEqual(3)
+      expect(t.end_date < '2026-06-30').toBe(true)
+      expect(t.organiser).toBe('Puskesmas Tangerang')
+      expect(t.place).toBeTruthy()
+      expect(t.catalogue_version).toBe(catalogue.version)
+      expect(groups).toContain(t.competencies)
+      const facilitators = JSON.parse(t.facilitators) as string[]
+      expect(facilitators.length).toBeGreaterThanOrEqual(2)
+      const own = participants.filter((p) => p.training_id === t.id)
+      expect(own.length).toBeGreaterThanOrEqual(10)
+      expect(own.length).toBeLessThanOrEqual(30)
+      for (const p of own) {
+        const attendance = JSON.parse(p.attendance) as string[]
+        expect(attendance.length).toBeGreaterThanOrEqual(1)
+        for (const day of attendance) expect(day >= t.start_date && day <= t.end_date).toBe(true)
+        expect(joined.get(p.kader_id)! < t.start_date).toBe(true)
+        const k = kader.get(p.kader_id)!
+        if (k.status !== 'aktif') expect(t.end_date < k.status_date).toBe(true)
+        if (p.pre_score !== null) expect(p.post_score!).toBeGreaterThan(p.pre_score)
+        if (p.certificate_number) expect(p.certificate_number).toMatch(/^445\/\d{4}\.\d{2}\/PKM\.\d{2}\/[IVX]+\/20\d{2}$/)
+      }
+    }
+    expect(participants.some((p) => p.certificate_number)).toBe(true)
+
+    const byTraining = new Map(trainings.map((t) => [t.id, t]))
+    const enrolled = new Set(participants.map((p) => `${p.training_id} ${p.kader_id}`))
+    const assessments = await db.selectFrom('assessment').selectAll().execute()
+    expect(new Set(assessments.map((a) => a.method))).toEqual(new Set(ASSESSMENT_METHODS.filter((m) => m !== 'observasi_praktik')))
+    for (const a of assessments) {
+      expect(a.assessor_nip).toMatch(/^\d{18}$/)
+      expect(['Tenaga Promosi Kesehatan', 'Nutrisionis', 'Bidan', 'Perawat']).toContain(a.assessor_profession)
+      expect(a.assessor_institution).toBe('Puskesmas Tangerang')
+      expect(a.catalogue_version).toBe(catalogue.version)
+      expect(a.date <= '2026-06-30').toBe(true)
+      if (a.method === 'uji_pelatihan') {
+        const t = byTraining.get(a.training_id!)!
+        expect(a.date).toBe(t.end_date)
+        expect(JSON.parse(t.competencies)).toContain(a.competency_code)
+        expect(enrolled.has(`${a.training_id} ${a.kader_id}`)).toBe(true)
+        expect(JSON.parse(t.facilitators)).toContain(a.assessor_name)
+      } else {
+        expect(a.training_id).toBeNull()
+      }
+    }
   })
 
   it('makes 20,000 kader well under 30 seconds, and the roster still pages in milliseconds', async () => {
@@ -180,6 +404,9 @@ describe('generateDemo', () => {
     const ms = performance.now() - started
     expect(made.kader).toBeGreaterThanOrEqual(20_000)
     expect(ms).toBeLessThan(30_000)
+    expect(made.trainings).toBeGreaterThan(1000)
+    const levels = await t.db.selectFrom('kader_competency').select('level').distinct().execute()
+    expect(new Set(levels.map((l) => l.level))).toEqual(new Set([null, ...LEVEL_CODES]))
 
     const input = kaderListInput.parse({})
     await listKader(t.db, input)

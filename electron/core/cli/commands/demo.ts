@@ -1,4 +1,4 @@
-import { generateDemo } from '../../features/demo/demo.service'
+import { generateDemo, type DemoStage } from '../../features/demo/demo.service'
 import { CliError, defineCommand, type Io } from '../command'
 import { withDatabase } from '../db-file'
 
@@ -12,18 +12,25 @@ function positiveInt(raw: string | undefined, fallback: number, option: string, 
 }
 
 /** Redraws one stderr line at most every 100 ms; nothing at all when stderr is not a terminal. */
-function progressLine(io: Io): { update(done: number, total: number): void; finish(): void } {
+const STAGE: Record<DemoStage, string> = {
+  kader: 'Membuat data contoh…',
+  pelatihan: 'Membuat data pelatihan dan penilaian…',
+}
+
+function progressLine(io: Io): { update(done: number, total: number, stage: DemoStage): void; finish(): void } {
   if (!io.isTTY) return { update: () => {}, finish: () => {} }
   let last = 0
+  let lastStage: DemoStage | null = null
   let drawn = false
   return {
-    update(done, total) {
+    update(done, total, stage) {
       const now = Date.now()
-      if (now - last < 100 && done < total) return
+      if (now - last < 100 && done < total && stage === lastStage) return
       last = now
+      lastStage = stage
       drawn = true
       const pct = total > 0 ? Math.floor((done / total) * 100) : 0
-      io.stderr(`\rMembuat data contoh… ${pct}% (${fmt(done)} dari ${fmt(total)})`)
+      io.stderr(`\r\x1b[2K${STAGE[stage]} ${pct}% (${fmt(done)} dari ${fmt(total)} kader)`)
     },
     finish() {
       if (drawn) io.stderr('\r\x1b[2K')
@@ -33,7 +40,7 @@ function progressLine(io: Io): { update(done: number, total: number): void; fini
 
 export const demo = defineCommand({
   name: 'demo',
-  summary: 'Mengisi basis data dengan Posyandu dan kader contoh (nama dan NIK rekaan).',
+  summary: 'Mengisi basis data dengan Posyandu, kader, pelatihan dan penilaian kompetensi contoh (nama dan NIK rekaan).',
   usage: '--db BERKAS --wilayah KODE [--posyandu N (per kelurahan, bawaan 8)] [--kader-per-posyandu M (bawaan 12)] [--seed S (bawaan 1)]',
   options: {
     db: { type: 'string' },
@@ -55,7 +62,7 @@ export const demo = defineCommand({
         const made = await generateDemo(
           db,
           { wilayah: values.wilayah!.trim(), posyanduPerVillage, kaderPerPosyandu, seed },
-          (done, total) => progress.update(done, total),
+          (done, total, stage) => progress.update(done, total, stage),
         )
         progress.finish()
         io.stdout(`Selesai: ${fmt(made.villages)} kelurahan, ${fmt(made.posyandu)} Posyandu, ${fmt(made.kader)} kader.\n`)

@@ -13,6 +13,9 @@ export function helpText(commands: readonly Command[]): string {
     '  npm run simpul -- init --db kota.sqlite --level kota --wilayah 36.71 --name "Dinas Kesehatan Kota Tangerang"',
     '  npm run simpul -- demo --db kota.sqlite --wilayah 36.71',
     '  npm run -s simpul -- kader list --db kota.sqlite --json > kader.json',
+    '  npm run simpul -- training list --db kota.sqlite',
+    '  npm run simpul -- kompetensi matrix --db kota.sqlite --wilayah 36.71.01',
+    '  npm run -s simpul -- kompetensi matrix --db kota.sqlite --wilayah 3671011001 --json > matriks.json',
     '',
     'Bila terjadi kesalahan tak terduga, jalankan lagi dengan SIMPUL_DEBUG=1 untuk melihat rinciannya.',
   ]

@@ -5,10 +5,15 @@ import { demo } from './demo'
 import { helpCommand } from './help'
 import { init } from './init'
 import { kaderList } from './kader-list'
+import { kompetensiMatrix } from './kompetensi-matrix'
+import { pelatihanList, trainingList } from './training-list'
 
 export const COMMANDS: readonly Command[] = [
   init,
   demo,
   kaderList,
+  trainingList,
+  pelatihanList,
+  kompetensiMatrix,
   helpCommand(() => COMMANDS),
 ]

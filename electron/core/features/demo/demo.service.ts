@@ -3,7 +3,9 @@
 // rules, so every screen and check behaves as with real data. Deterministic for a seed: the
 // content depends only on the seed and the area list, never on today's date or the clock.
 // Rows are written straight in multi-row inserts, one transaction per batch: going through
-// createKader one by one would take minutes at this size.
+// createKader one by one would take minutes at this size. Then the training history
+// (demo-training.ts): classes, participants and assessments, so that the area has kader at
+// every level and some with none; the derived levels are recomputed once at the end.
 
 import { normalisePhone } from '../../../../shared/domain/phone'
 import { SPM_FIELDS, type EducationLevel, type KaderRole, type KaderStatus, type Sex, type SpmField } from '../../../../shared/domain/reference'
@@ -12,7 +14,10 @@ import type { AreaRow, Db, NewKaderRow, NewPosyanduRow } from '../../db/schema'
 import { nextVersions } from '../../sync/hlc'
 import { uuidv7 } from '../../sync/uuid'
 import { codePrefixRange, dottedCode, findAreaRow, unknownArea, villagesUnder } from '../area/area.service'
+import { activeCatalogue } from '../competency/catalogue.service'
+import { recomputeCompetencies } from '../competency/competency.service'
 import { requireSite } from '../site/site.service'
+import { REFERENCE_DATE, writeTrainingHistory, type DemoPerson } from './demo-training'
 
 export interface DemoInput {
   /** Area code: every kelurahan/desa under it (or the village itself) gets Posyandu. */
@@ -26,7 +31,12 @@ export interface DemoResult {
   villages: number
   posyandu: number
   kader: number
+  trainings: number
+  assessments: number
 }
+
+/** What the progress counts: kader written, then kader whose training history is written. */
+export type DemoStage = 'kader' | 'pelatihan'
 
 // ---------------------------------------------------------------- randomness
 
@@ -146,8 +156,6 @@ const NONAKTIF_NOTES = ['Cuti melahirkan', 'Sakit', 'Bekerja di luar kota', 'Men
 // ---------------------------------------------------------------- dates and NIK
 
 const DAY = 86_400_000
-/** Fixed "today" of the demo world, so a seed gives the same data in any year. */
-const REFERENCE_DATE = Date.UTC(2026, 5, 30)
 const EARLIEST_JOIN = Date.UTC(2008, 0, 1)
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10)
@@ -362,7 +370,7 @@ async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => 
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size))
 }
 
-async function writeBatch(db: Db, siteId: string, batch: PosyanduDraft[]): Promise<void> {
+async function writeBatch(db: Db, siteId: string, batch: PosyanduDraft[], people: DemoPerson[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const kaderCount = batch.reduce((s, p) => s + p.kader.length, 0)
     const statusCount = batch.reduce((s, p) => s + p.kader.reduce((t, k) => t + k.history.length, 0), 0)
@@ -379,6 +387,15 @@ async function writeBatch(db: Db, siteId: string, batch: PosyanduDraft[]): Promi
       for (const k of p.kader) {
         const kid = uuidv7()
         kader.push({ ...k.row, id: kid, posyandu_id: pid, site_id: siteId, version: versions[v++]!, created_at: now, updated_at: now })
+        people.push({
+          kaderId: kid,
+          villageCode: p.row.village_code,
+          villageName: p.row.village_name,
+          posyanduName: p.row.name,
+          joined: k.history[0]!.date,
+          status: k.row.status as KaderStatus,
+          statusDate: k.row.status_date,
+        })
         for (const h of k.history) {
           statuses.push({
             id: uuidv7(),
@@ -435,7 +452,7 @@ async function loadWorld(db: Db, seed: number, provinceCode: string): Promise<Wo
 export async function generateDemo(
   db: Db,
   input: DemoInput,
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: (done: number, total: number, stage: DemoStage) => void,
 ): Promise<DemoResult> {
   const site = await requireSite(db)
   const code = /^[\d\s]+$/.test(input.wilayah) ? dottedCode(input.wilayah) : input.wilayah.trim()
@@ -451,17 +468,18 @@ export async function generateDemo(
   let posyanduCount = 0
   let batch: PosyanduDraft[] = []
   let batchKader = 0
+  const people: DemoPerson[] = []
   const flush = async () => {
     if (batch.length === 0) return
-    await writeBatch(db, site.id, batch)
+    await writeBatch(db, site.id, batch, people)
     posyanduCount += batch.length
     done += batchKader
     batch = []
     batchKader = 0
-    onProgress?.(done, total)
+    onProgress?.(done, total, 'kader')
   }
 
-  onProgress?.(0, total)
+  onProgress?.(0, total, 'kader')
   for (const village of villages) {
     const flowers = w.rng.shuffle(FLOWERS)
     for (let i = 0; i < perVillage; i++) {
@@ -471,6 +489,22 @@ export async function generateDemo(
     }
   }
   await flush()
+
+  const catalogue = await activeCatalogue(db)
+  // A stream of its own: the roster above stays exactly what it was before trainings existed.
+  const rng = new Rng(mulberry32(input.seed ^ 0x7a1e17))
+  const history = await writeTrainingHistory(
+    db,
+    site.id,
+    { rng, catalogue, districtNames: w.districtNames, regencyNames: w.regencyNames, personName: (sex) => personName(rng, sex) },
+    people,
+    // The last step (the recompute) is reported as the end of this stage.
+    (d, t) => {
+      if (d < t) onProgress?.(d, t, 'pelatihan')
+    },
+  )
+  await db.transaction().execute((trx) => recomputeCompetencies(trx, 'all', catalogue))
+  onProgress?.(people.length, people.length, 'pelatihan')
   await optimizeDatabase(db)
-  return { villages: villages.length, posyandu: posyanduCount, kader: done }
+  return { villages: villages.length, posyandu: posyanduCount, kader: done, trainings: history.trainings, assessments: history.assessments }
 }
