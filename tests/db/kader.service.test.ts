@@ -289,6 +289,9 @@ describe('listKader', () => {
 
   it('sorts by last change, most recent first when descending', async () => {
     const r = await roster()
+    // updated_at has millisecond resolution: on a fast machine the last kader of the roster can
+    // be created in the same millisecond as the edit below, and a tie sorts by name.
+    await new Promise((resolve) => setTimeout(resolve, 5))
     await update(r.siti.id, { ...kaderFields(melati.id), nik: r.siti.nik, name: 'Siti Aminah', birthDate: '1980-01-01', notes: 'baru' })
     expect((await list({ sortBy: 'updatedAt', sortDir: 'desc' })).rows[0]!.id).toBe(r.siti.id)
   })

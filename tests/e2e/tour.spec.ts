@@ -25,7 +25,7 @@ test.describe('on a kelurahan with kader', () => {
     for (const [link, heading, shot] of [
       ['Posyandu', 'Posyandu', '03-posyandu'],
       ['Kader', 'Kader', '04-kader'],
-      ['Pelatihan & Kompetensi', 'Pelatihan & Kompetensi', '05-pelatihan'],
+      ['Pelatihan & Kompetensi', 'Pelatihan kader', '05-pelatihan'],
       ['Rapat & Tindak Lanjut', 'Rapat & Tindak Lanjut', '06-rapat'],
       ['Kirim/Terima Paket', 'Kirim/Terima Paket', '07-paket'],
       ['Rekap', 'Rekap', '08-rekap'],
@@ -57,5 +57,27 @@ test.describe('on a kelurahan with kader', () => {
     await page.goto(page.url().replace(/#.*$/, '#/posyandu/baru'))
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posyandu baru')
     await snap(page, '13-posyandu-new')
+  })
+
+  test('the training and competency screens render', async ({ page, openApp, host }) => {
+    const trainings = await host.invoke<{ id: string }[]>('training:list', {})
+    expect(trainings.length).toBeGreaterThan(0)
+    const id = trainings[0]!.id
+    for (const [path, heading, shot] of [
+      ['kompetensi', 'Matriks kompetensi', '14-kompetensi-matriks'],
+      ['kompetensi/kebutuhan', 'Kebutuhan pelatihan', '15-kebutuhan'],
+      ['kompetensi/katalog', 'Katalog keterampilan', '16-katalog'],
+      [`pelatihan/${id}`, null, '17-pelatihan-detail'],
+      [`pelatihan/${id}/penilaian`, /^Penilaian: /, '18-penilaian'],
+      ['pelatihan/baru', null, '19-pelatihan-baru'],
+    ] as const) {
+      await openApp(path)
+      const h1 = page.getByRole('heading', { level: 1 })
+      if (heading) await expect(h1).toHaveText(heading)
+      else await expect(h1).toBeVisible()
+      await expect(page.getByText('undefined')).toHaveCount(0)
+      await expect(page.getByText(/\bNaN\b/)).toHaveCount(0)
+      await snap(page, shot)
+    }
   })
 })

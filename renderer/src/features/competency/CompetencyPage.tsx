@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { MATRIX_SORTS, type MatrixRow } from '@shared/contract'
 import { LEVEL_CODES, type Catalogue } from '@shared/domain/competency'
 import { navigate } from '../../app/router'
@@ -13,6 +12,7 @@ import { TrainingTabs } from '../training/TrainingTabs'
 import { catalogueItems, useCatalogue, type CatalogueItem } from './catalogue'
 import { CodeChart, LevelChart, type LevelKey } from './CompetencyCharts'
 import { LevelBadge } from './LevelBadge'
+import { useVirtualRows } from '../../components/useVirtualRows'
 import { useMatrixPages, type MatrixQuery } from './matrixPages'
 import { initialScope, rememberScope, ScopePicker, type Scope } from './ScopePicker'
 import './competency.css'
@@ -83,7 +83,6 @@ export function CompetencyPage({ query: params }: { query: URLSearchParams }) {
   const summary = useCall('competency:summary', scope, [scope.posyanduId, scope.wilayah])
   const searchRef = useRef<HTMLInputElement>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
-  const pendingFocus = useRef(false)
 
   const data = useMatrixPages({ ...scope, ...query })
   const total = data.total ?? 0
@@ -115,55 +114,20 @@ export function CompetencyPage({ query: params }: { query: URLSearchParams }) {
     remembered.selected = selected
   }, [query, text, selected])
 
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_H,
-    overscan: 8,
-    scrollMargin: HEAD_H,
-    scrollPaddingStart: HEAD_H,
+  const { virtualizer, items: vItems, select } = useVirtualRows({
+    total,
+    rowHeight: ROW_H,
+    scrollRef,
     initialOffset: init.fresh ? 0 : remembered.scrollTop,
-  })
-  const vItems = virtualizer.getVirtualItems()
-  const first = vItems[0]?.index ?? 0
-  const last = vItems[vItems.length - 1]?.index ?? 0
-
-  useEffect(() => {
-    if (!total) return
-    const timer = window.setTimeout(() => data.ensure(first, last), 40)
-    return () => window.clearTimeout(timer)
-  })
-
-  useEffect(() => {
-    if (!pendingFocus.current) return
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${selected}"]`)
-    if (el) {
-      pendingFocus.current = false
-      el.focus({ preventScroll: true })
-    }
+    ensure: data.ensure,
+    selected,
+    setSelected,
+    headerHeight: HEAD_H,
   })
 
   const open = useCallback((row: MatrixRow | undefined) => {
     if (row) navigate(`kader/${row.kaderId}`)
   }, [])
-
-  const select = useCallback(
-    (index: number) => {
-      if (!total) return
-      const i = Math.max(0, Math.min(total - 1, index))
-      setSelected(i)
-      pendingFocus.current = true
-      virtualizer.scrollToIndex(i, { align: 'auto' })
-      window.requestAnimationFrame(() => {
-        const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)
-        if (el && pendingFocus.current) {
-          pendingFocus.current = false
-          el.focus({ preventScroll: true })
-        }
-      })
-    },
-    [total, virtualizer],
-  )
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {

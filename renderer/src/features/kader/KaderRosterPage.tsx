@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { KADER_SORTS, type KaderRow, type Posyandu } from '@shared/contract'
 import { KADER_STATUSES, SPM_FIELDS, type KaderStatus, type SpmField } from '@shared/domain/reference'
 import { call } from '../../api/client'
@@ -9,6 +8,7 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { ageOn, formatDate, formatNumber } from '../../i18n/format'
+import { useVirtualRows } from '../../components/useVirtualRows'
 import { useKaderPages, type KaderQuery } from './kaderPages'
 import { posyanduLabel } from '../posyandu/posyanduLabel'
 
@@ -56,7 +56,6 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
   const [posyandu, setPosyandu] = useState<Posyandu[]>([])
   const searchRef = useRef<HTMLInputElement>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
-  const pendingFocus = useRef(false)
   const data = useKaderPages(query)
   const total = data.total ?? 0
   const manyVillages = new Set(posyandu.map((p) => p.villageCode)).size > 1
@@ -89,55 +88,19 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
     remembered.selected = selected
   }, [query, text, selected])
 
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+  const { virtualizer, items, select } = useVirtualRows({
+    total,
+    rowHeight: ROW_HEIGHT,
+    scrollRef,
     initialOffset: init.fresh ? 0 : remembered.scrollTop,
-  })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? 0
-
-  // Rows come in pages as they scroll into view; a short pause skips pages only flown past.
-  useEffect(() => {
-    if (!total) return
-    const timer = window.setTimeout(() => data.ensure(first, last), 40)
-    return () => window.clearTimeout(timer)
-  })
-
-  useEffect(() => {
-    if (!pendingFocus.current) return
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${selected}"]`)
-    if (el) {
-      pendingFocus.current = false
-      el.focus({ preventScroll: true })
-    }
+    ensure: data.ensure,
+    selected,
+    setSelected,
   })
 
   const open = useCallback((row: KaderRow | undefined) => {
     if (row) navigate(`kader/${row.id}`)
   }, [])
-
-  const select = useCallback(
-    (index: number) => {
-      if (!total) return
-      const i = Math.max(0, Math.min(total - 1, index))
-      setSelected(i)
-      pendingFocus.current = true
-      virtualizer.scrollToIndex(i, { align: 'auto' })
-      // When the row is already drawn (and selected) nothing re-renders: focus it on the next frame.
-      window.requestAnimationFrame(() => {
-        const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)
-        if (el && pendingFocus.current) {
-          pendingFocus.current = false
-          el.focus({ preventScroll: true })
-        }
-      })
-    },
-    [total, virtualizer],
-  )
 
   // "/" searches and "n" adds from anywhere on the page; Alt+N even while typing.
   useEffect(() => {
