@@ -646,6 +646,11 @@ export const contract = {
   /** The training grid: many kader × competencies in one transaction. */
   'competency:assessBulk': { input: bulkAssessmentInput, output: out<{ saved: number; levelChanges: number }>() },
   'competency:matrix': { input: matrixInput, output: out<{ total: number; rows: MatrixRow[] }>() },
+  /** The matrix rows of named kader (a class, a proposed cohort), in the order asked; archived ones left out. */
+  'competency:rows': {
+    input: z.object({ kaderIds: z.array(id).max(1000, { message: 'Paling banyak 1.000 kader sekaligus.' }) }),
+    output: out<MatrixRow[]>(),
+  },
   'competency:summary': { input: scopeInput, output: out<CompetencySummary>() },
   'competency:needs': {
     input: scopeInput.extend({ classSize: z.number().int().min(5).max(100).default(30) }),

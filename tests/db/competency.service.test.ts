@@ -4,6 +4,7 @@ import {
   assess,
   assessBulk,
   competencyMatrix,
+  competencyRows,
   competencySummary,
   deriveState,
   getKaderCompetency,
@@ -189,6 +190,21 @@ describe('competencies', () => {
     expect((await competencyMatrix(t.db, matrixInput.parse({ sortBy: 'level', sortDir: 'desc' }))).rows.map((r) => r.level)).toEqual(['madya', 'purwa', null])
     expect((await competencyMatrix(t.db, matrixInput.parse({ limit: 1, offset: 1 }))).rows.map((r) => r.name)).toEqual(['Bunga Madya'])
     expect(await errorOf(() => competencyMatrix(t.db, matrixInput.parse({ wilayah: '99.99' })))).toMatchObject({ code: 'unknown_area' })
+  })
+
+  it('answers the rows of named kader in the order asked, leaving archived ones out', async () => {
+    const a = (await makeKader(t.db, posyanduId, { name: 'Ani' })).kader
+    const b = (await makeKader(t.db, posyanduId, { name: 'Bunga', status: 'nonaktif' })).kader
+    const c = (await makeKader(t.db, posyanduId, { name: 'Citra' })).kader
+    await assessBulk(t.db, bulk(cells(b.id, [...groupCodes('A'), ...groupCodes('B')])))
+    await t.db.updateTable('kader').set({ deleted: 1 }).where('id', '=', c.id).execute()
+    const rows = await competencyRows(t.db, { kaderIds: [b.id, c.id, a.id] })
+    // A class may hold kader who are no longer active: they still have a row.
+    expect(rows.map((r) => [r.name, r.level])).toEqual([
+      ['Bunga', 'purwa'],
+      ['Ani', null],
+    ])
+    expect(rows[0]!.competent).toHaveLength(12)
   })
 
   it('sums levels, coverage and training needs for an area', async () => {

@@ -19,6 +19,7 @@ import {
   assess,
   assessBulk,
   competencyMatrix,
+  competencyRows,
   competencySummary,
   getKaderCompetency,
 } from '../features/competency/competency.service'
@@ -72,6 +73,7 @@ export const handlers = {
   'competency:assess': (ctx, input) => assess(ctx.db, input),
   'competency:assessBulk': (ctx, input) => assessBulk(ctx.db, input),
   'competency:matrix': (ctx, input) => competencyMatrix(ctx.db, input),
+  'competency:rows': (ctx, input) => competencyRows(ctx.db, input),
   'competency:summary': (ctx, input) => competencySummary(ctx.db, input),
   'competency:needs': (ctx, input) => trainingNeeds(ctx.db, input),
 

@@ -384,16 +384,44 @@ export async function competencyMatrix(db: Db, input: ParsedInput<'competency:ma
   const rows = await q.limit(input.limit).offset(input.offset).execute()
   return {
     total: Number(total),
-    rows: rows.map((r) => ({
-      kaderId: r.id,
-      name: r.name,
-      posyanduName: r.posyandu_name,
-      villageName: r.village_name,
-      level: r.level ?? null,
-      competent: parseCodes(r.competent),
-      notYet: parseCodes(r.not_yet),
-    })),
+    rows: rows.map(toMatrixRow),
   }
+}
+
+function toMatrixRow(r: {
+  id: string
+  name: string
+  posyandu_name: string
+  village_name: string
+  level: LevelCode | null
+  competent: string | null
+  not_yet: string | null
+}): MatrixRow {
+  return {
+    kaderId: r.id,
+    name: r.name,
+    posyanduName: r.posyandu_name,
+    villageName: r.village_name,
+    level: r.level ?? null,
+    competent: parseCodes(r.competent),
+    notYet: parseCodes(r.not_yet),
+  }
+}
+
+export async function competencyRows(db: Db, input: ParsedInput<'competency:rows'>): Promise<MatrixRow[]> {
+  const found = new Map<string, MatrixRow>()
+  for (const ids of chunks([...new Set(input.kaderIds)], ID_CHUNK)) {
+    const rows = await db
+      .selectFrom('kader')
+      .innerJoin('posyandu', 'posyandu.id', 'kader.posyandu_id')
+      .leftJoin('kader_competency as kc', 'kc.kader_id', 'kader.id')
+      .select(['kader.id', 'kader.name', 'posyandu.name as posyandu_name', 'posyandu.village_name', 'kc.level', 'kc.competent', 'kc.not_yet'])
+      .where('kader.id', 'in', ids)
+      .where('kader.deleted', '=', 0)
+      .execute()
+    for (const r of rows) found.set(r.id, toMatrixRow(r))
+  }
+  return input.kaderIds.flatMap((id) => found.get(id) ?? [])
 }
 
 export async function competencySummary(db: Db, input: ParsedInput<'competency:summary'>): Promise<CompetencySummary> {

@@ -26,7 +26,6 @@ import { useCall } from '../../components/useCall'
 import { formatDate, formatDateTime, todayIso } from '../../i18n/format'
 import { AssessorInputs, loadAssessor, saveAssessor, type AssessorFields } from './AssessorInputs'
 import { useCatalogue } from './catalogue'
-import { currentSets } from './kaderCompetencies'
 import { LevelBadge } from './LevelBadge'
 import { invalidateMatrixPages } from './matrixPages'
 import './competency.css'
@@ -105,7 +104,7 @@ function NextLevel({ kc, catalogue }: { kc: KaderCompetency; catalogue: Catalogu
       </p>
     )
   }
-  const { competent } = currentSets(kc)
+  const competent = new Set(kc.items.filter((i) => i.current?.result === 'kompeten').map((i) => i.code))
   const done = new Set(completeGroups(catalogue, competent))
   const missingOf = (g: string) => catalogue.groups.find((x) => x.code === g)?.items.filter((i) => !competent.has(i.code)).map((i) => i.code) ?? []
   const required = rule.requiresAllOf.flatMap(missingOf)

@@ -5,7 +5,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { bulkAssessmentInput, type KaderCompetency, type Training } from '@shared/contract'
+import { bulkAssessmentInput, type MatrixRow, type Training } from '@shared/contract'
 import { ASSESSMENT_METHODS, levelOf, LEVEL_CODES, type AssessmentMethod, type AssessmentResult, type Catalogue, type LevelCode } from '@shared/domain/competency'
 import { call, CallError, errorMessage } from '../../api/client'
 import { href, navigate } from '../../app/router'
@@ -70,7 +70,7 @@ function AssessSheet({ training, catalogue }: { training: Training; catalogue: C
 
   const [cells, setCells] = useState<Cells>({})
   const [active, setActive] = useState({ r: 0, c: 0 })
-  const [people, setPeople] = useState<Map<string, KaderCompetency>>(new Map())
+  const [people, setPeople] = useState<Map<string, MatrixRow>>(new Map())
   // The last day of the class, unless it has not come yet: a judgement cannot be dated ahead.
   const [date, setDate] = useState(() => (training.endDate <= todayIso() ? training.endDate : todayIso()))
   const [method, setMethod] = useState<AssessmentMethod>('uji_pelatihan')

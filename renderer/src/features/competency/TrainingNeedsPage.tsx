@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { KaderCompetency, TrainingCohort } from '@shared/contract'
+import type { MatrixRow, TrainingCohort } from '@shared/contract'
 import { useApp } from '../../app/AppContext'
 import { href, navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
@@ -170,7 +170,7 @@ function CohortCard({ cohort, rank, scope }: { cohort: TrainingCohort; rank: num
   const { t } = useTranslation()
   const { site } = useApp()
   const [open, setOpen] = useState(false)
-  const [people, setPeople] = useState<Map<string, KaderCompetency> | null>(null)
+  const [people, setPeople] = useState<Map<string, MatrixRow> | null>(null)
   const titleId = `cohort-${rank}`
 
   useEffect(() => {
