@@ -4,7 +4,7 @@ import { DEFAULT_CATALOGUE } from '../../electron/core/features/competency/catal
 import { escapeHtml, html, safeFileName } from '../../electron/core/features/print/html'
 import { cityOf } from '../../electron/core/features/print/office'
 import { printDocument } from '../../electron/core/features/print/print.service'
-import { rentangTanggal, tanggal } from '../../electron/core/features/print/tanggal'
+import { rentangTanggal, tanggal } from '../../shared/domain/tanggal'
 import { createTraining } from '../../electron/core/features/training/training.service'
 import { bulkAssessmentInput, trainingInput, type Input, type Kader, type Posyandu } from '../../shared/contract'
 import { competencyCodes } from '../../shared/domain/competency'

@@ -7,7 +7,7 @@ import type { Training } from '../../../../shared/contract'
 import type { TrainingKind } from '../../../../shared/domain/competency'
 import { html, letterhead, page, signature, type SafeHtml } from './html'
 import type { Office } from './office'
-import { hari, rentangTanggal, tanggal, tanggalSingkat } from './tanggal'
+import { hari, rentangTanggal, tanggal, tanggalSingkat } from '../../../../shared/domain/tanggal'
 
 export interface DaftarHadirData {
   office: Office

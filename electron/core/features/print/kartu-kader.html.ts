@@ -7,7 +7,7 @@ import type { KaderCompetency } from '../../../../shared/contract'
 import { codeRangeLabel, type Catalogue, type LevelCode } from '../../../../shared/domain/competency'
 import { html, letterhead, page, signature, type SafeHtml } from './html'
 import type { Office } from './office'
-import { tanggal, tanggalSingkat } from './tanggal'
+import { tanggal, tanggalSingkat } from '../../../../shared/domain/tanggal'
 
 export interface KartuKaderData {
   office: Office

@@ -6,6 +6,7 @@
 import type { ParsedInput, Training, TrainingParticipant, TrainingRow } from '../../../../shared/contract'
 import { competencyCodes, type LevelCode, type TrainingKind } from '../../../../shared/domain/competency'
 import { maskNik } from '../../../../shared/domain/nik'
+import { tanggal } from '../../../../shared/domain/tanggal'
 import { AppError } from '../../../../shared/result'
 import type { Db, TrainingDbRow, TrainingTable } from '../../db/schema'
 import { bumpFieldVersions, nextVersions } from '../../sync/hlc'
@@ -28,14 +29,6 @@ const EDITABLE = [
 type Editable = (typeof EDITABLE)[number]
 
 const RESULT_COLUMNS = ['attendance', 'pre_score', 'post_score', 'certificate_number'] as const
-
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']
-
-/** "2025-03-05" → "5 Maret 2025": messages name dates the way the screen shows them. */
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number)
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`
-}
 
 /** Every calendar day from start to end, both included (UTC arithmetic: no zone can skip a day). */
 export function trainingDays(start: string, end: string): string[] {
@@ -404,11 +397,11 @@ export async function saveTrainingResults(db: Db, input: ParsedInput<'training:r
       if (outside) {
         const range =
           training.start_date === training.end_date
-            ? longDate(training.start_date)
-            : `${longDate(training.start_date)} sampai ${longDate(training.end_date)}`
+            ? tanggal(training.start_date)
+            : `${tanggal(training.start_date)} sampai ${tanggal(training.end_date)}`
         throw invalidField(
           'participants',
-          `Tanggal hadir ${longDate(outside)} di luar tanggal kegiatan (${range}). Centang hanya hari-hari kegiatan, atau ubah dulu tanggal kegiatannya.`,
+          `Tanggal hadir ${tanggal(outside)} di luar tanggal kegiatan (${range}). Centang hanya hari-hari kegiatan, atau ubah dulu tanggal kegiatannya.`,
         )
       }
       const values = {
