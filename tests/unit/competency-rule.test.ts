@@ -145,6 +145,14 @@ describe('proposed training classes', () => {
     }
   })
 
+  it('puts the groups new kader need first (A and B) before the others, when no class lifts anyone', () => {
+    const list = Array.from({ length: 10 }, (_, i) => kader(i, '36.71.01.1001', []))
+    const cohorts = proposeCohorts(CATALOGUE, list, 30)
+    expect(cohorts.every((c) => c.levelUps === 0)).toBe(true)
+    // Both are on the way to Purwa; classes of the same size follow the catalogue order.
+    expect(cohorts.slice(0, 2).map((c) => c.group)).toEqual(['A', 'B'])
+  })
+
   it('names only the codes the members lack', () => {
     const list = [kader(1, '36.71.01.1001', [...all('A'), 'B1', 'B2', 'B3', 'B4', 'B6', 'B8']), kader(2, '36.71.01.1001', [...all('A'), 'B1', 'B2', 'B3', 'B4', 'B6', 'B8'])]
     const b = proposeCohorts(CATALOGUE, list, 30).find((c) => c.group === 'B')!

@@ -3,11 +3,13 @@
 // in classes of a size the Puskesmas can teach. So for every group, the active kader lacking
 // any of its items are ordered by place (kecamatan, kelurahan, Posyandu) and cut into classes
 // of near-equal size; classes where completing the group lifts many kader to their next level
-// come first — those are the trainings that change the numbers the Dinas reports.
+// come first — those are the trainings that change the numbers the Dinas reports — then
+// classes whose group is on the members' way to their next level (a new kader needs A and B
+// before anything else, though neither alone makes them Purwa).
 
 import type { ExpressionBuilder } from 'kysely'
 import type { ParsedInput, TrainingCohort, TrainingNeeds } from '../../../../shared/contract'
-import { LEVEL_CODES, codeRangeLabel, competencyCodes, levelOf, type Catalogue, type LevelCode } from '../../../../shared/domain/competency'
+import { LEVEL_CODES, codeRangeLabel, competencyCodes, levelOf, nextLevelNeed, type Catalogue, type LevelCode } from '../../../../shared/domain/competency'
 import type { Database, Db } from '../../db/schema'
 import { activeCatalogue } from './catalogue.service'
 import { resolveScope } from './competency.service'
@@ -42,17 +44,18 @@ export function proposeCohorts(catalogue: Catalogue, kader: readonly NeedsKader[
     (a, b) =>
       a.villageCode.localeCompare(b.villageCode) || a.posyanduId.localeCompare(b.posyanduId) || a.name.localeCompare(b.name, 'id'),
   )
-  const cohorts: TrainingCohort[] = []
+  const cohorts: (TrainingCohort & { onPath: number })[] = []
   for (const group of catalogue.groups) {
     const items = group.items.map((i) => i.code)
-    const members: { k: NeedsKader; missing: string[]; levelUp: boolean }[] = []
+    const members: { k: NeedsKader; missing: string[]; levelUp: boolean; onPath: boolean }[] = []
     for (const k of byPlace) {
       const held = new Set(k.competent)
       const missing = items.filter((c) => !held.has(c))
       if (missing.length === 0) continue
       const now = levelOf(catalogue, held)
       const after = levelOf(catalogue, new Set([...held, ...items]))
-      members.push({ k, missing, levelUp: rank(after) > rank(now) })
+      const need = nextLevelNeed(catalogue, held)
+      members.push({ k, missing, levelUp: rank(after) > rank(now), onPath: Boolean(need?.missing.some((c) => items.includes(c))) })
     }
     for (const part of balancedParts(members, classSize)) {
       const lacking = new Set(part.flatMap((m) => m.missing))
@@ -68,10 +71,13 @@ export function proposeCohorts(catalogue: Catalogue, kader: readonly NeedsKader[
         posyanduCount: new Set(part.map((m) => m.k.posyanduId)).size,
         villageNames: villages,
         levelUps: part.filter((m) => m.levelUp).length,
+        onPath: part.filter((m) => m.onPath).length,
       })
     }
   }
-  return cohorts.sort((a, b) => b.levelUps - a.levelUps || b.kaderIds.length - a.kaderIds.length || a.group.localeCompare(b.group))
+  return cohorts
+    .sort((a, b) => b.levelUps - a.levelUps || b.onPath - a.onPath || b.kaderIds.length - a.kaderIds.length || a.group.localeCompare(b.group))
+    .map(({ onPath: _onPath, ...cohort }) => cohort)
 }
 
 export async function trainingNeeds(db: Db, input: ParsedInput<'competency:needs'>): Promise<TrainingNeeds> {
