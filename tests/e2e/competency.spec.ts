@@ -398,4 +398,22 @@ kota.describe('the matrix of a kota with 11,000 active kader', () => {
     expect(limits.length).toBeGreaterThan(0)
     expect(Math.max(...limits)).toBeLessThanOrEqual(100)
   })
+
+  kota('the training list of a kota opens a hundred at a time and narrows by year', async ({ page, bigHost }) => {
+    const trainings = await bigHost.invoke<{ startDate: string }[]>('training:list', {})
+    expect(trainings.length).toBeGreaterThan(200)
+    const fmt = (n: number) => n.toLocaleString('id-ID')
+    await page.goto(`${bigHost.url}#/pelatihan`)
+    await expect(page.getByText(`Ditampilkan 100 dari ${fmt(trainings.length)} kegiatan`)).toBeVisible()
+    await expect(page.locator('.training-table tbody tr')).toHaveCount(100)
+    await page.getByRole('button', { name: 'Tampilkan 100 lagi' }).click()
+    await expect(page.locator('.training-table tbody tr')).toHaveCount(200)
+
+    const year = trainings[0]!.startDate.slice(0, 4)
+    const inYear = trainings.filter((t) => t.startDate.startsWith(year)).length
+    await page.getByLabel('Tahun').selectOption(year)
+    const shown = Math.min(100, inYear)
+    await expect(page.locator('.training-table tbody tr')).toHaveCount(shown)
+    await expect(page.getByText(inYear > 100 ? `Ditampilkan 100 dari ${fmt(inYear)} kegiatan` : `${fmt(inYear)} kegiatan`)).toBeVisible()
+  })
 })

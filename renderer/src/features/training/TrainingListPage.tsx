@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { codeRangeLabel } from '@shared/domain/competency'
 import { href, navigate } from '../../app/router'
@@ -10,6 +10,8 @@ import { formatNumber } from '../../i18n/format'
 import { TrainingTabs } from './TrainingTabs'
 import { formatDateRange } from './trainingFormat'
 import './training.css'
+
+const PAGE = 100
 
 function isTyping(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false
@@ -24,7 +26,16 @@ export function TrainingListPage({ query: params }: { query: URLSearchParams }) 
   const catalogue = useCall('competency:catalogue', {})
   const searchRef = useRef<HTMLInputElement>(null)
   const tableRef = useRef<HTMLTableSectionElement>(null)
-  const rows = list.data
+  // A kota holds thousands of trainings over the years: people look at one year at a time, and
+  // the table draws a hundred rows at a time so it opens at once.
+  const [year, setYear] = useState(() => params.get('tahun') ?? '')
+  // "Show more" counts for one search and year; a new one starts from the first hundred.
+  const listKey = `${query}|${year}`
+  const [more, setMore] = useState({ key: listKey, limit: PAGE })
+  const limit = more.key === listKey ? more.limit : PAGE
+  const years = useMemo(() => [...new Set((list.data ?? []).map((r) => r.startDate.slice(0, 4)))].sort().reverse(), [list.data])
+  const all = useMemo(() => (list.data && year ? list.data.filter((r) => r.startDate.startsWith(year)) : list.data), [list.data, year])
+  const rows = all?.slice(0, limit)
 
   // A short pause in typing before asking again; the list is small, but each key need not reload it.
   useEffect(() => {
@@ -106,10 +117,27 @@ export function TrainingListPage({ query: params }: { query: URLSearchParams }) 
             }}
           />
         </div>
+        <div className="field">
+          <label htmlFor="training-year" className="field-label">
+            {t('training.year')}
+          </label>
+          <select id="training-year" value={year} onChange={(e) => setYear(e.target.value)}>
+            <option value="">{t('training.allYears')}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <div className="training-status">
         <p className="muted" aria-live="polite" aria-atomic="true">
-          {rows ? t('training.count', { n: formatNumber(rows.length) }) : '\u00a0'}
+          {all && rows
+            ? rows.length < all.length
+              ? t('training.shownOf', { shown: formatNumber(rows.length), n: formatNumber(all.length) })
+              : t('training.count', { n: formatNumber(all.length) })
+            : '\u00a0'}
         </p>
         {list.status === 'loading' && <Loading inline />}
         <p className="muted small">{t('training.listHint')}</p>
@@ -118,7 +146,7 @@ export function TrainingListPage({ query: params }: { query: URLSearchParams }) 
       {rows && rows.length === 0 && (
         <div className="card empty-card">
           <p>{query ? t('training.emptySearch', { q: query }) : t('training.empty')}</p>
-          {!query && (
+          {!query && !year && (
             <a className="btn btn-primary" href={href('pelatihan/baru')}>
               {t('training.add')}
             </a>
@@ -158,6 +186,13 @@ export function TrainingListPage({ query: params }: { query: URLSearchParams }) 
               ))}
             </tbody>
           </table>
+          {all && rows.length < all.length && (
+            <p>
+              <button type="button" className="btn" onClick={() => setMore({ key: listKey, limit: limit + PAGE })}>
+                {t('training.showMore', { n: formatNumber(Math.min(PAGE, all.length - rows.length)) })}
+              </button>
+            </p>
+          )}
         </div>
       )}
     </div>
