@@ -14,6 +14,7 @@ export const en: Messages = {
   competency: competencyEn,
   print: printEn,
   app: {
+    fixErrors: 'Check the fields marked in red.',
     discardTitle: 'Discard changes?',
     discardBody: 'Changes that were not saved will be lost.',
     discardYes: 'Discard changes',
@@ -348,7 +349,6 @@ export const en: Messages = {
     rtHelp: 'E.g. 003',
     saved: '{{name}} saved.',
     savedWithWarnings: '{{name}} saved with notes: {{warnings}}',
-    fixErrors: 'Check the fields marked in red.',
     noPosyandu: 'No Posyandu yet. Add a Posyandu before recording kader.',
     notFound: 'Kader record not found.',
   },

@@ -10,6 +10,7 @@ export const id = {
   competency: competencyId,
   print: printId,
   app: {
+    fixErrors: 'Periksa isian yang ditandai merah.',
     discardTitle: 'Buang perubahan?',
     discardBody: 'Perubahan yang belum disimpan akan hilang.',
     discardYes: 'Buang perubahan',
@@ -345,7 +346,6 @@ export const id = {
     rtHelp: 'Mis. 003',
     saved: 'Data {{name}} disimpan.',
     savedWithWarnings: 'Data {{name}} disimpan dengan catatan: {{warnings}}',
-    fixErrors: 'Periksa isian yang ditandai merah.',
     noPosyandu: 'Belum ada Posyandu. Tambahkan Posyandu dulu sebelum mencatat kader.',
     notFound: 'Data kader tidak ditemukan.',
   },

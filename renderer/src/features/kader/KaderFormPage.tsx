@@ -20,6 +20,7 @@ import { useDiscardGuard } from '../../components/useDiscardGuard'
 import { SpmCheckboxes } from '../../components/SpmChips'
 import { DateInput, isDateUnderstood } from '../../components/DateInput'
 import { ErrorBox } from '../../components/ErrorBox'
+import { FormFooter } from '../../components/FormFooter'
 import { Field, FieldSet } from '../../components/Field'
 import { focusFirstInvalid, formKeyHandler, serverErrors, useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
@@ -557,21 +558,12 @@ export function KaderFormPage({ id }: { id: string | null }) {
             </Field>
           </section>
 
-          {form.submitted && (!form.parsed.success || localNikError) && (
-            <p className="field-error form-summary" role="alert">
-              {t('kader.fixErrors')}
-            </p>
-          )}
-          {errorOf('_form') && <ErrorBox message={errorOf('_form')!} />}
-          <div className="form-actions sticky-actions">
-            <button type="submit" className="btn btn-primary" disabled={saving} aria-keyshortcuts="Control+S">
-              {t('app.save')}
-            </button>
-            <button type="button" className="btn" onClick={cancel} aria-keyshortcuts="Escape">
-              {t('app.cancel')}
-            </button>
-            {saving && <Loading label={t('app.saving')} inline />}
-          </div>
+          <FormFooter
+            showFixErrors={form.submitted && (!form.parsed.success || Boolean(localNikError))}
+            formError={errorOf('_form')}
+            saving={saving}
+            onCancel={cancel}
+          />
         </form>
       )}
       {discardDialog}

@@ -8,6 +8,7 @@ import { navigate } from '../../app/router'
 import { useDiscardGuard } from '../../components/useDiscardGuard'
 import { SpmCheckboxes } from '../../components/SpmChips'
 import { ErrorBox } from '../../components/ErrorBox'
+import { FormFooter } from '../../components/FormFooter'
 import { Field, FieldSet } from '../../components/Field'
 import { focusFirstInvalid, formKeyHandler, serverErrors, useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
@@ -175,16 +176,7 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
               {t('posyandu.activeHelp')}
             </p>
           </div>
-          {errorOf('_form') && <ErrorBox message={errorOf('_form')!} />}
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={saving}>
-              {t('app.save')}
-            </button>
-            <button type="button" className="btn" onClick={cancel}>
-              {t('app.cancel')}
-            </button>
-            {saving && <Loading label={t('app.saving')} inline />}
-          </div>
+          <FormFooter showFixErrors={form.submitted && !form.parsed.success} formError={errorOf('_form')} saving={saving} onCancel={cancel} />
         </form>
       )}
       {discardDialog}

@@ -7,6 +7,7 @@ import { call, errorMessage } from '../../api/client'
 import { href, navigate } from '../../app/router'
 import { DateInput, isDateUnderstood } from '../../components/DateInput'
 import { ErrorBox } from '../../components/ErrorBox'
+import { FormFooter } from '../../components/FormFooter'
 import { Field } from '../../components/Field'
 import { focusFirstInvalid, formKeyHandler, serverErrors, useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
@@ -305,21 +306,7 @@ export function TrainingFormPage({ id }: { id: string | null }) {
             />
           </section>
 
-          {hasErrors && (
-            <p className="field-error form-summary" role="alert">
-              {t('training.fixErrors')}
-            </p>
-          )}
-          {errorOf('_form') && <ErrorBox message={errorOf('_form')!} />}
-          <div className="form-actions sticky-actions">
-            <button type="submit" className="btn btn-primary" disabled={saving} aria-keyshortcuts="Control+S">
-              {t('app.save')}
-            </button>
-            <button type="button" className="btn" onClick={cancel} aria-keyshortcuts="Escape">
-              {t('app.cancel')}
-            </button>
-            {saving && <Loading label={t('app.saving')} inline />}
-          </div>
+          <FormFooter showFixErrors={hasErrors} formError={errorOf('_form')} saving={saving} onCancel={cancel} />
         </form>
       )}
       {discardDialog}

@@ -66,7 +66,6 @@ export const trainingId = {
   unverifiedHelp: 'Rumusan butir ini belum dicocokkan dengan teks resmi; kodenya tetap sama.',
   notInCatalogue: 'Tidak ada di katalog yang berlaku (hapus centangnya)',
   catalogueLoading: 'Memuat katalog keterampilan…',
-  fixErrors: 'Periksa isian yang ditandai merah.',
   saved: 'Pelatihan “{{title}}” disimpan.',
 
   // participant picker
@@ -197,7 +196,6 @@ export const trainingEn: Widen<typeof trainingId> = {
   unverifiedHelp: 'The wording of this item has not been checked against the official text; its code stays the same.',
   notInCatalogue: 'Not in the catalogue in force (untick them)',
   catalogueLoading: 'Loading the skills catalogue…',
-  fixErrors: 'Check the fields marked in red.',
   saved: 'Training “{{title}}” saved.',
 
   pickerHelp: 'Choose a kelurahan/desa and/or a Posyandu, or search a kader’s name, then add one at a time or all results at once.',
