@@ -6,6 +6,7 @@ import { navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { SearchField } from '../../components/SearchField'
 import { useCall } from '../../components/useCall'
 import { formatNumber } from '../../i18n/format'
 import { TrainingTabs } from '../training/TrainingTabs'
@@ -184,31 +185,16 @@ export function CompetencyPage({ query: params }: { query: URLSearchParams }) {
 
       <div className="toolbar" role="search">
         <ScopePicker id="cm-scope" value={scope} onChange={setScope} />
-        <div className="field toolbar-search">
-          <label htmlFor="cm-search" className="field-label">
-            {t('competency.matrix.search')}
-          </label>
-          <input
-            ref={searchRef}
-            id="cm-search"
-            type="search"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={t('competency.matrix.searchPlaceholder')}
-            aria-keyshortcuts="/"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown' && total) {
-                e.preventDefault()
-                select(selected)
-              } else if (e.key === 'Enter') {
-                e.preventDefault()
-                setQuery((q) => ({ ...q, query: text.trim() }))
-              }
-            }}
-          />
-        </div>
+        <SearchField
+          id="cm-search"
+          label={t('competency.matrix.search')}
+          placeholder={t('competency.matrix.searchPlaceholder')}
+          inputRef={searchRef}
+          value={text}
+          onChange={setText}
+          onArrowDown={() => total && select(selected)}
+          onEnter={() => setQuery((q) => ({ ...q, query: text.trim() }))}
+        />
         <div className="field cm-level">
           <label htmlFor="cm-level" className="field-label">
             {t('competency.matrix.filterLevel')}

@@ -7,6 +7,7 @@ import { navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { SearchField } from '../../components/SearchField'
 import { ageOn, formatDate, formatNumber } from '../../i18n/format'
 import { useVirtualRows } from '../../components/useVirtualRows'
 import { useKaderPages, type KaderQuery } from './kaderPages'
@@ -172,31 +173,16 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
         </a>
       </div>
       <div className="toolbar" role="search">
-        <div className="field toolbar-search">
-          <label htmlFor="kader-search" className="field-label">
-            {t('kader.search')}
-          </label>
-          <input
-            ref={searchRef}
-            id="kader-search"
-            type="search"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={t('kader.searchPlaceholder')}
-            aria-keyshortcuts="/"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown' && total) {
-                e.preventDefault()
-                select(selected)
-              } else if (e.key === 'Enter') {
-                e.preventDefault()
-                setQuery((q) => ({ ...q, query: text.trim() }))
-              }
-            }}
-          />
-        </div>
+        <SearchField
+          id="kader-search"
+          label={t('kader.search')}
+          placeholder={t('kader.searchPlaceholder')}
+          inputRef={searchRef}
+          value={text}
+          onChange={setText}
+          onArrowDown={() => total && select(selected)}
+          onEnter={() => setQuery((q) => ({ ...q, query: text.trim() }))}
+        />
         <div className="field">
           <label htmlFor="kader-filter-posyandu" className="field-label">
             {t('kader.filterPosyandu')}

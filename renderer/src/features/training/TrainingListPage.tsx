@@ -5,6 +5,7 @@ import { href, navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { SearchField } from '../../components/SearchField'
 import { useCall } from '../../components/useCall'
 import { formatNumber } from '../../i18n/format'
 import { TrainingTabs } from './TrainingTabs'
@@ -92,31 +93,16 @@ export function TrainingListPage({ query: params }: { query: URLSearchParams }) 
         </a>
       </div>
       <div className="toolbar" role="search">
-        <div className="field toolbar-search">
-          <label htmlFor="training-search" className="field-label">
-            {t('training.search')}
-          </label>
-          <input
-            ref={searchRef}
-            id="training-search"
-            type="search"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={t('training.searchPlaceholder')}
-            aria-keyshortcuts="/"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') {
-                e.preventDefault()
-                focusRow(0)
-              } else if (e.key === 'Enter') {
-                e.preventDefault()
-                setQuery(text.trim())
-              }
-            }}
-          />
-        </div>
+        <SearchField
+          id="training-search"
+          label={t('training.search')}
+          placeholder={t('training.searchPlaceholder')}
+          inputRef={searchRef}
+          value={text}
+          onChange={setText}
+          onArrowDown={() => focusRow(0)}
+          onEnter={() => setQuery(text.trim())}
+        />
         <div className="field">
           <label htmlFor="training-year" className="field-label">
             {t('training.year')}
