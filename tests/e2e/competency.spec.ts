@@ -416,4 +416,13 @@ kota.describe('the matrix of a kota with 11,000 active kader', () => {
     await expect(page.locator('.training-table tbody tr')).toHaveCount(shown)
     await expect(page.getByText(inYear > 100 ? `Ditampilkan 100 dari ${fmt(inYear)} kegiatan` : `${fmt(inYear)} kegiatan`)).toBeVisible()
   })
+
+  kota('a kota narrows the matrix to one kecamatan', async ({ page, bigHost }) => {
+    const kec = await bigHost.invoke<{ total: number }>('competency:matrix', { wilayah: '36.71.01', limit: 1 })
+    expect(kec.total).toBeGreaterThan(0)
+    await page.goto(`${bigHost.url}#/kompetensi`)
+    const c = new CompetencyPage(page)
+    await c.scope.selectOption({ label: 'Tangerang' })
+    await c.expectTotal(`${kec.total.toLocaleString('id-ID')} kader`)
+  })
 })

@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Area, Posyandu } from '@shared/contract'
 import { call } from '../../api/client'
+import { useApp } from '../../app/AppContext'
 import { posyanduLabel } from '../posyandu/posyanduLabel'
 
-/** Which kader a competency view covers: the whole office area, one kelurahan/desa, or one Posyandu. */
+/** Which kader a competency view covers: the whole office area, a kecamatan, a kelurahan/desa, or one Posyandu. */
 export interface Scope {
   posyanduId: string | null
   wilayah: string | null
@@ -37,17 +38,23 @@ function decode(v: string): Scope {
 
 export function ScopePicker({ id, value, onChange }: { id: string; value: Scope; onChange: (s: Scope) => void }) {
   const { t } = useTranslation()
+  const { site } = useApp()
+  const [districts, setDistricts] = useState<Area[]>([])
   const [villages, setVillages] = useState<Area[]>([])
   const [posyandu, setPosyandu] = useState<Posyandu[]>([])
 
   useEffect(() => {
     call('site:villages', {}).then(setVillages, () => setVillages([]))
     call('posyandu:list', { includeInactive: false }).then(setPosyandu, () => setPosyandu([]))
-  }, [])
+    // A kota looks at its kecamatan first (Kota Tangerang: 13 kecamatan, 104 kelurahan).
+    if (site.level === 'kota') call('area:children', { parentCode: site.areaCode }).then(setDistricts, () => setDistricts([]))
+  }, [site.level, site.areaCode])
 
   const manyVillages = new Set(posyandu.map((p) => p.villageCode)).size > 1
   const current = encode(value)
-  const known = current === '' || (value.posyanduId ? posyandu.some((p) => p.id === value.posyanduId) : villages.some((v) => v.code === value.wilayah))
+  const known =
+    current === '' ||
+    (value.posyanduId ? posyandu.some((p) => p.id === value.posyanduId) : [...districts, ...villages].some((a) => a.code === value.wilayah))
 
   return (
     <div className="field cm-scope">
@@ -64,6 +71,15 @@ export function ScopePicker({ id, value, onChange }: { id: string; value: Scope;
         }}
       >
         <option value="">{t('competency.scope.all')}</option>
+        {districts.length > 1 && (
+          <optgroup label={t('competency.scope.districts')}>
+            {districts.map((d) => (
+              <option key={d.code} value={`w:${d.code}`}>
+                {d.name}
+              </option>
+            ))}
+          </optgroup>
+        )}
         {villages.length > 1 && (
           <optgroup label={t('competency.scope.villages')}>
             {villages.map((v) => (

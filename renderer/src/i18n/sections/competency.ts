@@ -21,6 +21,7 @@ export const competencyId = {
   scope: {
     label: 'Wilayah',
     all: 'Seluruh wilayah',
+    districts: 'Kecamatan',
     villages: 'Kelurahan/desa',
     posyandu: 'Posyandu',
   },
@@ -235,6 +236,7 @@ export const competencyEn: Widen<typeof competencyId> = {
   scope: {
     label: 'Area',
     all: 'Whole area',
+    districts: 'Kecamatan',
     villages: 'Kelurahan/desa',
     posyandu: 'Posyandu',
   },
