@@ -9,7 +9,7 @@
 
 import type { ExpressionBuilder } from 'kysely'
 import type { ParsedInput, TrainingCohort, TrainingNeeds } from '../../../../shared/contract'
-import { LEVEL_CODES, codeRangeLabel, competencyCodes, levelOf, nextLevelNeed, type Catalogue, type LevelCode } from '../../../../shared/domain/competency'
+import { LEVEL_CODES, codeRangeLabel, competencyCodes, groupOf, levelOf, nextLevelNeed, type Catalogue, type LevelCode } from '../../../../shared/domain/competency'
 import type { Database, Db } from '../../db/schema'
 import { activeCatalogue } from './catalogue.service'
 import { resolveScope } from './competency.service'
@@ -40,22 +40,24 @@ function balancedParts<T>(xs: readonly T[], maxSize: number): T[][] {
 
 /** The proposed classes for a set of kader (pure: the service only loads the kader). */
 export function proposeCohorts(catalogue: Catalogue, kader: readonly NeedsKader[], classSize: number): TrainingCohort[] {
-  const byPlace = [...kader].sort(
-    (a, b) =>
-      a.villageCode.localeCompare(b.villageCode) || a.posyanduId.localeCompare(b.posyanduId) || a.name.localeCompare(b.name, 'id'),
-  )
+  const collator = new Intl.Collator('id')
+  // What each kader holds, and which groups their next level asks for, worked out once.
+  const people = [...kader]
+    .sort((a, b) => a.villageCode.localeCompare(b.villageCode) || a.posyanduId.localeCompare(b.posyanduId) || collator.compare(a.name, b.name))
+    .map((k) => {
+      const held = new Set(k.competent)
+      const need = nextLevelNeed(catalogue, held)
+      return { k, held, rank: rank(levelOf(catalogue, held)), needGroups: new Set(need?.missing.map(groupOf)) }
+    })
   const cohorts: (TrainingCohort & { onPath: number })[] = []
   for (const group of catalogue.groups) {
     const items = group.items.map((i) => i.code)
     const members: { k: NeedsKader; missing: string[]; levelUp: boolean; onPath: boolean }[] = []
-    for (const k of byPlace) {
-      const held = new Set(k.competent)
-      const missing = items.filter((c) => !held.has(c))
+    for (const p of people) {
+      const missing = items.filter((c) => !p.held.has(c))
       if (missing.length === 0) continue
-      const now = levelOf(catalogue, held)
-      const after = levelOf(catalogue, new Set([...held, ...items]))
-      const need = nextLevelNeed(catalogue, held)
-      members.push({ k, missing, levelUp: rank(after) > rank(now), onPath: Boolean(need?.missing.some((c) => items.includes(c))) })
+      const after = rank(levelOf(catalogue, new Set([...p.held, ...items])))
+      members.push({ k: p.k, missing, levelUp: after > p.rank, onPath: p.needGroups.has(group.code) })
     }
     for (const part of balancedParts(members, classSize)) {
       const lacking = new Set(part.flatMap((m) => m.missing))
