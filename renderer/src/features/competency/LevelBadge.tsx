@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { LevelCode } from '@shared/domain/competency'
+import './competency.css'
 
 /** The kader's level as a word in a coloured pill: the word carries the meaning, the colour helps. */
 export function LevelBadge({ level, long = false, short = false }: { level: LevelCode | null; long?: boolean; short?: boolean }) {

@@ -1,9 +1,10 @@
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { maskNik } from '@shared/domain/nik'
 import { formatPhone } from '@shared/domain/phone'
 import { call, errorMessage } from '../../api/client'
 import { href, navigate } from '../../app/router'
+import { DetailItem } from '../../components/DetailItem'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
@@ -14,14 +15,6 @@ import { ageOn, formatDate, formatDateTime } from '../../i18n/format'
 import { KaderCompetencySection } from '../competency/KaderCompetencySection'
 import { invalidateKaderPages } from './kaderPages'
 
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="dl-item">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  )
-}
 
 export function KaderDetailPage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -118,20 +111,20 @@ export function KaderDetailPage({ id }: { id: string }) {
                 {t('kader.sectionIdentity')}
               </h2>
               <dl className="dl">
-                <Item label={t('kader.nik')}>
+                <DetailItem label={t('kader.nik')}>
                   <span className="mono" data-testid="kader-nik">
                     {showNik ? k.nik : maskNik(k.nik)}
                   </span>{' '}
                   <button type="button" className="link-button" aria-pressed={showNik} onClick={() => setShowNik((s) => !s)}>
                     {showNik ? t('kader.hideNik') : t('kader.showNik')}
                   </button>
-                </Item>
-                <Item label={t('kader.sex')}>{t(`sex.${k.sex}`)}</Item>
-                <Item label={t('kader.birth')}>
+                </DetailItem>
+                <DetailItem label={t('kader.sex')}>{t(`sex.${k.sex}`)}</DetailItem>
+                <DetailItem label={t('kader.birth')}>
                   {[k.birthPlace, formatDate(k.birthDate)].filter(Boolean).join(', ')}
                   {age !== null && <span className="muted"> ({t('kader.ageYears', { age })})</span>}
-                </Item>
-                <Item label={t('kader.education')}>{k.education ? t(`education.${k.education}`) : none}</Item>
+                </DetailItem>
+                <DetailItem label={t('kader.education')}>{k.education ? t(`education.${k.education}`) : none}</DetailItem>
               </dl>
             </section>
             <section className="card" aria-labelledby="sec-contact">
@@ -139,9 +132,9 @@ export function KaderDetailPage({ id }: { id: string }) {
                 {t('kader.sectionContact')}
               </h2>
               <dl className="dl">
-                <Item label={t('kader.phone')}>{k.phone ? formatPhone(k.phone) : none}</Item>
-                <Item label={t('kader.address')}>{k.address ?? none}</Item>
-                <Item label={t('kader.rtRw')}>{k.rt || k.rw ? `${k.rt ?? none}/${k.rw ?? none}` : none}</Item>
+                <DetailItem label={t('kader.phone')}>{k.phone ? formatPhone(k.phone) : none}</DetailItem>
+                <DetailItem label={t('kader.address')}>{k.address ?? none}</DetailItem>
+                <DetailItem label={t('kader.rtRw')}>{k.rt || k.rw ? `${k.rt ?? none}/${k.rw ?? none}` : none}</DetailItem>
               </dl>
             </section>
             <section className="card" aria-labelledby="sec-posyandu">
@@ -149,14 +142,14 @@ export function KaderDetailPage({ id }: { id: string }) {
                 {t('kader.sectionPosyandu')}
               </h2>
               <dl className="dl">
-                <Item label={t('kader.posyandu')}>{k.posyanduName}</Item>
-                <Item label={t('kader.role')}>{t(`role.${k.role}`)}</Item>
-                <Item label={t('kader.spm')}>
+                <DetailItem label={t('kader.posyandu')}>{k.posyanduName}</DetailItem>
+                <DetailItem label={t('kader.role')}>{t(`role.${k.role}`)}</DetailItem>
+                <DetailItem label={t('kader.spm')}>
                   <SpmChips fields={k.spmFields} />
-                </Item>
-                <Item label={t('kader.sk')}>
+                </DetailItem>
+                <DetailItem label={t('kader.sk')}>
                   {k.skNumber || k.skDate ? [k.skNumber, formatDate(k.skDate)].filter(Boolean).join(', ') : none}
-                </Item>
+                </DetailItem>
               </dl>
             </section>
             <section className="card" aria-labelledby="sec-status">
@@ -164,14 +157,14 @@ export function KaderDetailPage({ id }: { id: string }) {
                 {t('kader.sectionStatus')}
               </h2>
               <dl className="dl">
-                <Item label={t('kader.status')}>
+                <DetailItem label={t('kader.status')}>
                   <span className={`badge badge-${k.status}`}>{t(`status.${k.status}`)}</span>{' '}
                   <span className="muted">
                     {t('kader.statusSince').toLowerCase()} {formatDate(k.statusDate)}
                   </span>
-                </Item>
-                <Item label={t('kader.notes')}>{k.notes ? <span className="pre">{k.notes}</span> : none}</Item>
-                <Item label={t('kader.lastChanged')}>{formatDateTime(k.updatedAt)}</Item>
+                </DetailItem>
+                <DetailItem label={t('kader.notes')}>{k.notes ? <span className="pre">{k.notes}</span> : none}</DetailItem>
+                <DetailItem label={t('kader.lastChanged')}>{formatDateTime(k.updatedAt)}</DetailItem>
               </dl>
               <h3 className="sub-title">{t('kader.history')}</h3>
               {history.length === 0 ? (

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Input, Training } from '@shared/contract'
 import { formatDate } from '../../i18n/format'
+import { LevelBadge } from '../competency/LevelBadge'
 import { formatScore, parseScore } from './trainingFormat'
 
 interface RowState {
@@ -195,7 +196,9 @@ export function ResultsGrid(props: {
                   <a href={`#/kader/${p.kaderId}`}>{p.name}</a>
                   <span className="muted small">{p.posyanduName}</span>
                 </th>
-                <td>{p.level ? <span className={`badge level-${p.level}`}>{t(`training.level.${p.level}`)}</span> : <span className="muted small">{t('training.level.none')}</span>}</td>
+                <td>
+                  <LevelBadge level={p.level} />
+                </td>
                 {days.map((d, di) => (
                   <td key={d} className="day-cell">
                     <input

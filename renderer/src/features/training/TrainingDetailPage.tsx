@@ -1,9 +1,10 @@
-import { useCallback, useState, type ReactNode } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { codeRangeLabel } from '@shared/domain/competency'
 import { call, errorMessage } from '../../api/client'
 import { href, navigate } from '../../app/router'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { DetailItem } from '../../components/DetailItem'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
@@ -16,14 +17,6 @@ import { ResultsGrid, type ResultsGridHandle } from './ResultsGrid'
 import { formatDateRange } from './trainingFormat'
 import './training.css'
 
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="dl-item">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  )
-}
 
 export function TrainingDetailPage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -111,15 +104,15 @@ export function TrainingDetailPage({ id }: { id: string }) {
               {t('training.sectionDetails')}
             </h2>
             <dl className="dl training-dl">
-              <Item label={t('training.fieldKind')}>{t(`training.kind.${tr.kind}`)}</Item>
-              <Item label={t('training.dates')}>
+              <DetailItem label={t('training.fieldKind')}>{t(`training.kind.${tr.kind}`)}</DetailItem>
+              <DetailItem label={t('training.dates')}>
                 {formatDateRange(tr.startDate, tr.endDate)} <span className="muted">({t('training.days', { n: tr.days.length })})</span>
-              </Item>
-              <Item label={t('training.fieldPlace')}>{tr.place ?? none}</Item>
-              <Item label={t('training.fieldOrganiser')}>{tr.organiser ?? none}</Item>
-              <Item label={t('training.fieldFacilitators')}>{tr.facilitators.length ? tr.facilitators.join(', ') : none}</Item>
-              <Item label={t('training.colParticipants')}>{formatNumber(tr.participantCount)}</Item>
-              <Item label={t('training.sectionCompetencies')}>
+              </DetailItem>
+              <DetailItem label={t('training.fieldPlace')}>{tr.place ?? none}</DetailItem>
+              <DetailItem label={t('training.fieldOrganiser')}>{tr.organiser ?? none}</DetailItem>
+              <DetailItem label={t('training.fieldFacilitators')}>{tr.facilitators.length ? tr.facilitators.join(', ') : none}</DetailItem>
+              <DetailItem label={t('training.colParticipants')}>{formatNumber(tr.participantCount)}</DetailItem>
+              <DetailItem label={t('training.sectionCompetencies')}>
                 {competencies.length === 0 ? (
                   none
                 ) : (
@@ -137,14 +130,14 @@ export function TrainingDetailPage({ id }: { id: string }) {
                     </ul>
                   </>
                 )}
-              </Item>
+              </DetailItem>
               {tr.notes && (
-                <Item label={t('training.fieldNotes')}>
+                <DetailItem label={t('training.fieldNotes')}>
                   <span className="pre">{tr.notes}</span>
-                </Item>
+                </DetailItem>
               )}
-              <Item label={t('training.catalogueVersion')}>{tr.catalogueVersion}</Item>
-              <Item label={t('training.lastChanged')}>{formatDateTime(tr.updatedAt)}</Item>
+              <DetailItem label={t('training.catalogueVersion')}>{tr.catalogueVersion}</DetailItem>
+              <DetailItem label={t('training.lastChanged')}>{formatDateTime(tr.updatedAt)}</DetailItem>
             </dl>
           </section>
 

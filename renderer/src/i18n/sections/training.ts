@@ -12,7 +12,6 @@ export const trainingId = {
     orientasi: 'Orientasi',
     praktik_lapangan: 'Praktik lapangan',
   },
-  level: { purwa: 'Purwa', madya: 'Madya', utama: 'Utama', none: 'Belum ada' },
 
   // list
   title: 'Pelatihan kader',
@@ -144,7 +143,6 @@ export const trainingEn: Widen<typeof trainingId> = {
     orientasi: 'Orientation',
     praktik_lapangan: 'Field practice',
   },
-  level: { purwa: 'Purwa', madya: 'Madya', utama: 'Utama', none: 'None yet' },
 
   title: 'Kader trainings',
   add: 'Record a training',
