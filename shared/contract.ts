@@ -32,6 +32,18 @@ import {
   type NextLevelNeed,
   type TrainingKind,
 } from './domain/competency'
+import {
+  ATTACHMENT_KINDS,
+  FOLLOW_UP_SOURCES,
+  FOLLOW_UP_STATUSES,
+  MEETING_KINDS,
+  MEETING_LEVELS,
+  type AttachmentKind,
+  type FollowUpSource,
+  type FollowUpStatus,
+  type MeetingKind,
+  type MeetingLevel,
+} from './domain/meeting'
 import { normalisePhone } from './domain/phone'
 
 // Indonesian default messages for anything a field below does not word itself.
@@ -387,6 +399,145 @@ export interface Training extends TrainingRow {
   updatedAt: string
 }
 
+
+// ---------------------------------------------------------------- meetings and follow-ups
+
+/** A regional office (OPD) that can be made responsible for a follow-up. Editable reference data. */
+export interface Opd {
+  id: string
+  name: string
+  /** The SPM fields it owns: used to suggest who is responsible for a follow-up. */
+  spmFields: SpmField[]
+  active: boolean
+}
+
+export interface Attendee {
+  name: string
+  position: string | null
+  /** Institution as written on the attendance sheet (an OPD, the PKK, a Posyandu…). */
+  institution: string | null
+  opdId: string | null
+  phone: string | null
+  present: boolean
+}
+
+export interface AgendaItem {
+  title: string
+  /** Minutes of this agenda item in the small rich-text format of shared/domain/meeting.ts. */
+  minutes: string
+}
+
+export interface AttachmentInfo {
+  id: string
+  fileName: string
+  kind: AttachmentKind
+  mime: string
+  size: number
+  sha256: string
+  createdAt: string
+}
+
+/** One line of the meeting list. */
+export interface MeetingRow {
+  id: string
+  level: MeetingLevel
+  kind: MeetingKind
+  title: string
+  date: string
+  place: string | null
+  attendeeCount: number
+  presentCount: number
+  followUpCount: number
+  openFollowUps: number
+  overdueFollowUps: number
+}
+
+export interface Meeting {
+  id: string
+  level: MeetingLevel
+  kind: MeetingKind
+  title: string
+  date: string
+  /** "HH:MM" (WIB) */
+  startTime: string | null
+  endTime: string | null
+  place: string | null
+  chair: string | null
+  minuteTaker: string | null
+  invitationNumber: string | null
+  /** For a monev / pembinaan visit: the Posyandu visited. */
+  posyanduId: string | null
+  posyanduName: string | null
+  spmFields: SpmField[]
+  agenda: AgendaItem[]
+  /** Kesimpulan, rich text. */
+  conclusions: string
+  attendees: Attendee[]
+  attachments: AttachmentInfo[]
+  followUps: FollowUpRow[]
+  createdAt: string
+  updatedAt: string
+}
+
+export interface FollowUpProgress {
+  id: string
+  date: string
+  status: FollowUpStatus
+  note: string | null
+  recordedAt: string
+}
+
+/** One line of a follow-up list. `overdue` follows the rule in shared/domain/meeting.ts. */
+export interface FollowUpRow {
+  id: string
+  source: FollowUpSource
+  meetingId: string | null
+  meetingTitle: string | null
+  /** When the problem was raised. */
+  date: string
+  posyanduId: string | null
+  posyanduName: string | null
+  spmField: SpmField | null
+  description: string
+  opdId: string
+  opdName: string
+  dueDate: string
+  status: FollowUpStatus
+  overdue: boolean
+  /** Days past the deadline (0 when not overdue). */
+  daysOverdue: number
+  closedDate: string | null
+}
+
+export interface FollowUp extends FollowUpRow {
+  reporter: string | null
+  closingEvidence: string | null
+  progress: FollowUpProgress[]
+  createdAt: string
+  updatedAt: string
+}
+
+/** The board per OPD: what each office still owes and how fast it closes. */
+export interface OpdBoardRow {
+  opdId: string
+  opdName: string
+  open: number
+  overdue: number
+  closed: number
+  /** Median whole days from raised to closed, over the closed ones; null when none closed. */
+  medianDaysToClose: number | null
+}
+
+export interface SearchHit {
+  kind: 'rapat' | 'tindak_lanjut'
+  /** The meeting or the follow-up. */
+  id: string
+  title: string
+  /** A few words around the match, the matched words between « and ». */
+  snippet: string
+  date: string
+}
+
 /** A document ready to print: a standalone HTML page (A4, inline styles, no scripts). */
 export interface PrintDocument {
   title: string
@@ -568,9 +719,86 @@ export const matrixInput = scopeInput.extend({
   limit: z.number().int().min(1).max(500).default(100),
 })
 
+
+// ---------------------------------------------------------------- meeting and follow-up inputs
+
+const hhmm = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((s) => (s ? s : null))
+  .refine((s) => s === null || /^([01]\d|2[0-3]):[0-5]\d$/.test(s), { message: 'Jam ditulis seperti 09:00.' })
+
+export const opdInput = z.object({
+  name: reqText(120, 'Nama OPD'),
+  spmFields: z.array(z.enum(SPM_FIELDS)).default([]).transform((xs) => SPM_FIELDS.filter((f) => xs.includes(f))),
+  active: z.boolean().default(true),
+})
+
+export const attendeeInput = z.object({
+  name: reqText(100, 'Nama peserta'),
+  position: optText(100, 'Jabatan'),
+  institution: optText(120, 'Instansi'),
+  opdId: id.nullish().transform((s) => s ?? null),
+  phone: phoneSchema,
+  present: z.boolean().default(true),
+})
+
+export const meetingInput = z.object({
+  level: z.enum(MEETING_LEVELS, { message: 'Pilih tingkat Tim Pembina.' }),
+  kind: z.enum(MEETING_KINDS, { message: 'Pilih jenis kegiatan.' }),
+  title: reqText(200, 'Judul rapat'),
+  date: isoDate,
+  startTime: hhmm,
+  endTime: hhmm,
+  place: optText(200, 'Tempat'),
+  chair: optText(100, 'Pimpinan rapat'),
+  minuteTaker: optText(100, 'Notulis'),
+  invitationNumber: optText(100, 'Nomor undangan'),
+  posyanduId: id.nullish().transform((s) => s ?? null),
+  spmFields: z.array(z.enum(SPM_FIELDS)).default([]).transform((xs) => SPM_FIELDS.filter((f) => xs.includes(f))),
+  agenda: z
+    .array(z.object({ title: reqText(200, 'Judul agenda'), minutes: z.string().max(50_000, { message: 'Notulen satu agenda paling panjang 50.000 huruf.' }).default('') }))
+    .max(30, { message: 'Paling banyak 30 agenda.' })
+    .default([]),
+  conclusions: z.string().max(20_000, { message: 'Kesimpulan paling panjang 20.000 huruf.' }).default(''),
+  /** The whole attendance list, in order (replaces the saved one). */
+  attendees: z.array(attendeeInput).max(500, { message: 'Paling banyak 500 peserta.' }).default([]),
+})
+
+export const followUpInput = z.object({
+  source: z.enum(FOLLOW_UP_SOURCES, { message: 'Pilih asal tindak lanjut.' }),
+  meetingId: id.nullish().transform((s) => s ?? null),
+  date: isoDate,
+  posyanduId: id.nullish().transform((s) => s ?? null),
+  spmField: z.enum(SPM_FIELDS).nullish().transform((s) => s ?? null),
+  description: reqText(2000, 'Uraian masalah dan tindak lanjut'),
+  reporter: optText(100, 'Pelapor'),
+  opdId: z.string({ message: 'Pilih OPD penanggung jawab.' }).uuid({ message: 'Pilih OPD penanggung jawab.' }),
+  dueDate: isoDate,
+})
+
+export const followUpProgressInput = z.object({
+  id,
+  date: isoDate,
+  status: z.enum(FOLLOW_UP_STATUSES, { message: 'Pilih status.' }),
+  note: optText(2000, 'Catatan perkembangan'),
+  /** Required when the status becomes selesai: what shows it was done. */
+  closingEvidence: optText(2000, 'Bukti penyelesaian'),
+})
+
+export const followUpListInput = z.object({
+  /** 'open' = baru or diproses; 'overdue' = open and past the deadline. */
+  state: z.enum(['all', 'open', 'overdue', ...FOLLOW_UP_STATUSES]).default('all'),
+  opdId: id.nullish(),
+  meetingId: id.nullish(),
+  query: z.string().trim().max(100).default(''),
+})
+
 export const printRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('kartuKader'), kaderId: id }),
   z.object({ kind: z.literal('daftarHadir'), trainingId: id }),
+  z.object({ kind: z.literal('notulen'), meetingId: id }),
 ])
 export type PrintRequest = z.output<typeof printRequest>
 
@@ -673,6 +901,46 @@ export const contract = {
   'print:document': { input: printRequest, output: out<PrintDocument>() },
   /** Desktop only: prints the document to a PDF file the person chooses. Null when cancelled. */
   'print:savePdf': { input: printRequest, output: out<{ path: string } | null>() },
+
+  'opd:list': { input: z.object({ includeInactive: z.boolean().default(false) }), output: out<Opd[]>() },
+  'opd:create': { input: opdInput, output: out<Opd>() },
+  'opd:update': { input: opdInput.extend({ id }), output: out<Opd>() },
+
+  'meeting:list': {
+    input: z.object({ query: z.string().trim().max(100).default(''), level: z.enum(MEETING_LEVELS).nullish() }),
+    output: out<MeetingRow[]>(),
+  },
+  'meeting:get': { input: z.object({ id }), output: out<Meeting>() },
+  'meeting:create': { input: meetingInput, output: out<Meeting>() },
+  'meeting:update': { input: meetingInput.extend({ id }), output: out<Meeting>() },
+  'meeting:archive': { input: z.object({ id }), output: out<{ id: string }>() },
+  /** A photo or a scanned signed attendance list, sent as base64; stored once per content (SHA-256). */
+  'meeting:addAttachment': {
+    input: z.object({
+      meetingId: id,
+      fileName: reqText(200, 'Nama berkas'),
+      kind: z.enum(ATTACHMENT_KINDS),
+      mime: z.string().max(100),
+      dataBase64: z.string().max(12_000_000, { message: 'Berkas terlalu besar. Paling besar 8 MB.' }),
+    }),
+    output: out<AttachmentInfo>(),
+  },
+  'meeting:removeAttachment': { input: z.object({ id }), output: out<{ id: string }>() },
+  'meeting:attachment': { input: z.object({ id }), output: out<{ fileName: string; mime: string; dataBase64: string }>() },
+
+  'followUp:list': { input: followUpListInput, output: out<FollowUpRow[]>() },
+  'followUp:get': { input: z.object({ id }), output: out<FollowUp>() },
+  'followUp:create': { input: followUpInput, output: out<FollowUp>() },
+  'followUp:update': { input: followUpInput.extend({ id }), output: out<FollowUp>() },
+  /** A dated progress note that may change the status; closing as selesai needs evidence. */
+  'followUp:progress': { input: followUpProgressInput, output: out<FollowUp>() },
+  'followUp:board': { input: empty, output: out<OpdBoardRow[]>() },
+
+  /** Full-text search over minutes, decisions and follow-ups (FTS5, Indonesian affixes folded). */
+  'search:query': {
+    input: z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(100).default(30) }),
+    output: out<SearchHit[]>(),
+  },
 } as const
 
 export type Contract = typeof contract
@@ -691,6 +959,7 @@ export type EventName = keyof Events
 
 export type { AreaLevel, EducationLevel, KaderRole, KaderStatus, Sex, SiteLevel, SpmField, NikWarning }
 export type { AssessmentMethod, AssessmentResult, Catalogue, LevelCode, NextLevelNeed, TrainingKind }
+export type { AttachmentKind, FollowUpSource, FollowUpStatus, MeetingKind, MeetingLevel }
 
 /** The API the preload exposes as window.simpul and the HTTP client mimics. */
 export interface SimpulApi {

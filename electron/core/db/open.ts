@@ -8,6 +8,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely'
 import { AppError } from '../../../shared/result'
 import { ensureAreas } from '../features/area/area.service'
 import { ensureCatalogue } from '../features/competency/catalogue.service'
+import { ensureOpds } from '../features/opd/opd.service'
 import { MIGRATIONS, migrateToLatest } from './migrations'
 import type { Database, Db } from './schema'
 
@@ -118,6 +119,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     await migrateToLatest(db)
     await ensureAreas(db, options.areaDataDir)
     await ensureCatalogue(db)
+    await ensureOpds(db)
     await optimizeDatabase(db)
   } catch (e) {
     await db.destroy()

@@ -182,6 +182,84 @@ export interface KaderCompetencyTable {
   catalogue_version: string
 }
 
+/** A regional office (OPD). Defaults carry a stable `code`, so two offices' defaults are one record. */
+export interface OpdTable extends ReplicatedColumns {
+  code: string | null
+  name: string
+  /** JSON array of SpmField codes. */
+  spm_fields: string
+  active: 0 | 1
+}
+
+export interface MeetingTable extends ReplicatedColumns {
+  level: string
+  kind: string
+  title: string
+  date: string
+  start_time: string | null
+  end_time: string | null
+  place: string | null
+  chair: string | null
+  minute_taker: string | null
+  invitation_number: string | null
+  posyandu_id: string | null
+  /** JSON array of SpmField codes. */
+  spm_fields: string
+  /** JSON array of { title, minutes } (minutes in the rich-text format of shared/domain/meeting.ts). */
+  agenda: string
+  conclusions: string
+  /** JSON array of Attendee (shared/contract.ts), in the order of the attendance sheet. */
+  attendees: string
+}
+
+export interface AttachmentTable extends ReplicatedColumns {
+  meeting_id: string
+  file_name: string
+  kind: string
+  mime: string
+  size: number
+  sha256: string
+}
+
+/** File contents, stored once per SHA-256 whatever how many attachments name them. Local. */
+export interface AttachmentBlobTable {
+  sha256: string
+  data: Buffer
+}
+
+export interface FollowUpTable extends ReplicatedColumns {
+  source: string
+  meeting_id: string | null
+  date: string
+  posyandu_id: string | null
+  spm_field: string | null
+  description: string
+  reporter: string | null
+  opd_id: string
+  due_date: string
+  status: string
+  closed_date: string | null
+  closing_evidence: string | null
+}
+
+/** Dated progress of a follow-up; one row per note, never edited. */
+export interface FollowUpProgressTable extends ReplicatedColumns {
+  follow_up_id: string
+  date: string
+  status: string
+  note: string | null
+}
+
+/** The FTS5 index (local, derived). Only search.service.ts touches it, with raw SQL. */
+export interface SearchFtsTable {
+  ref_kind: 'rapat' | 'tindak_lanjut'
+  ref_id: string
+  date: string
+  title: string
+  content: string
+  stems: string
+}
+
 export interface Database {
   meta: MetaTable
   site: SiteTable
@@ -196,6 +274,13 @@ export interface Database {
   training_participant: TrainingParticipantTable
   assessment: AssessmentTable
   kader_competency: KaderCompetencyTable
+  opd: OpdTable
+  meeting: MeetingTable
+  attachment: AttachmentTable
+  attachment_blob: AttachmentBlobTable
+  follow_up: FollowUpTable
+  follow_up_progress: FollowUpProgressTable
+  search_fts: SearchFtsTable
 }
 
 export type Db = Kysely<Database>

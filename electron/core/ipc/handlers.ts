@@ -24,7 +24,27 @@ import {
   getKaderCompetency,
 } from '../features/competency/competency.service'
 import { trainingNeeds } from '../features/competency/needs.service'
+import {
+  addFollowUpProgress,
+  createFollowUp,
+  getFollowUp,
+  listFollowUps,
+  opdBoard,
+  updateFollowUp,
+} from '../features/follow-up/follow-up.service'
+import {
+  addAttachment,
+  archiveMeeting,
+  createMeeting,
+  getAttachment,
+  getMeeting,
+  listMeetings,
+  removeAttachment,
+  updateMeeting,
+} from '../features/meeting/meeting.service'
+import { createOpd, listOpd, updateOpd } from '../features/opd/opd.service'
 import { printDocument } from '../features/print/print.service'
+import { search } from '../features/search/search.service'
 import { getSettings, setSettings } from '../features/settings/settings.service'
 import {
   archiveTraining,
@@ -94,4 +114,26 @@ export const handlers = {
     }
     return ctx.host.savePdf(await printDocument(ctx.db, input))
   },
+
+  'opd:list': (ctx, input) => listOpd(ctx.db, input),
+  'opd:create': (ctx, input) => createOpd(ctx.db, input),
+  'opd:update': (ctx, input) => updateOpd(ctx.db, input),
+
+  'meeting:list': (ctx, input) => listMeetings(ctx.db, input),
+  'meeting:get': (ctx, input) => getMeeting(ctx.db, input),
+  'meeting:create': (ctx, input) => createMeeting(ctx.db, input),
+  'meeting:update': (ctx, input) => updateMeeting(ctx.db, input),
+  'meeting:archive': (ctx, input) => archiveMeeting(ctx.db, input),
+  'meeting:addAttachment': (ctx, input) => addAttachment(ctx.db, input),
+  'meeting:removeAttachment': (ctx, input) => removeAttachment(ctx.db, input),
+  'meeting:attachment': (ctx, input) => getAttachment(ctx.db, input),
+
+  'followUp:list': (ctx, input) => listFollowUps(ctx.db, input),
+  'followUp:get': (ctx, input) => getFollowUp(ctx.db, input),
+  'followUp:create': (ctx, input) => createFollowUp(ctx.db, input),
+  'followUp:update': (ctx, input) => updateFollowUp(ctx.db, input),
+  'followUp:progress': (ctx, input) => addFollowUpProgress(ctx.db, input),
+  'followUp:board': (ctx) => opdBoard(ctx.db),
+
+  'search:query': (ctx, input) => search(ctx.db, input),
 } satisfies Handlers

@@ -17,13 +17,22 @@ import { CompetencyPage } from '../features/competency/CompetencyPage'
 import { TrainingNeedsPage } from '../features/competency/TrainingNeedsPage'
 import { CataloguePage } from '../features/competency/CataloguePage'
 import { TrainingAssessPage } from '../features/competency/TrainingAssessPage'
+import { MeetingListPage } from '../features/meeting/MeetingListPage'
+import { MeetingFormPage } from '../features/meeting/MeetingFormPage'
+import { MeetingDetailPage } from '../features/meeting/MeetingDetailPage'
+import { FollowUpListPage } from '../features/follow-up/FollowUpListPage'
+import { FollowUpFormPage } from '../features/follow-up/FollowUpFormPage'
+import { FollowUpDetailPage } from '../features/follow-up/FollowUpDetailPage'
+import { OpdBoardPage } from '../features/follow-up/OpdBoardPage'
+import { SearchPage } from '../features/search/SearchPage'
+import { OpdSettingsPage } from '../features/opd/OpdSettingsPage'
 
 const NAV = [
   { key: 'beranda', path: '' },
   { key: 'posyandu', path: 'posyandu' },
   { key: 'kader', path: 'kader' },
   { key: 'pelatihan', path: 'pelatihan', also: ['kompetensi'] },
-  { key: 'rapat', path: 'rapat' },
+  { key: 'rapat', path: 'rapat', also: ['tindak-lanjut'] },
   { key: 'paket', path: 'paket' },
   { key: 'rekap', path: 'rekap' },
   { key: 'pengaturan', path: 'pengaturan' },
@@ -58,10 +67,24 @@ function page(route: Route) {
       if (b === 'katalog') return <CataloguePage />
       break
     case 'rapat':
+      if (!b) return <MeetingListPage query={route.query} />
+      if (b === 'baru') return <MeetingFormPage id={null} />
+      if (b === 'cari') return <SearchPage query={route.query} />
+      if (c === 'ubah') return <MeetingFormPage id={b} />
+      if (!c) return <MeetingDetailPage id={b} />
+      break
+    case 'tindak-lanjut':
+      if (!b) return <FollowUpListPage query={route.query} />
+      if (b === 'baru') return <FollowUpFormPage id={null} query={route.query} />
+      if (b === 'papan') return <OpdBoardPage />
+      if (c === 'ubah') return <FollowUpFormPage id={b} query={route.query} />
+      if (!c) return <FollowUpDetailPage id={b} />
+      break
     case 'paket':
     case 'rekap':
       return <ComingSoon area={a} />
     case 'pengaturan':
+      if (b === 'opd') return <OpdSettingsPage />
       return <SettingsPage />
   }
   return <NotFound />

@@ -3,6 +3,8 @@
 
 import type { id } from './id'
 import type { Widen } from './widen'
+import { followUpEn } from './sections/follow-up'
+import { meetingEn } from './sections/meeting'
 import { competencyEn } from './sections/competency'
 import { printEn } from './sections/print'
 import { trainingEn } from './sections/training'
@@ -13,6 +15,8 @@ export const en: Messages = {
   training: trainingEn,
   competency: competencyEn,
   print: printEn,
+  meeting: meetingEn,
+  followUp: followUpEn,
   app: {
     fixErrors: 'Check the fields marked in red.',
     discardTitle: 'Discard changes?',

@@ -1,6 +1,8 @@
 // Bahasa Indonesia: the default and the language the office works in. Every user-visible
 // string of the UI lives here (and in en.ts with the same keys).
 
+import { followUpId } from './sections/follow-up'
+import { meetingId } from './sections/meeting'
 import { competencyId } from './sections/competency'
 import { printId } from './sections/print'
 import { trainingId } from './sections/training'
@@ -9,6 +11,8 @@ export const id = {
   training: trainingId,
   competency: competencyId,
   print: printId,
+  meeting: meetingId,
+  followUp: followUpId,
   app: {
     fixErrors: 'Periksa isian yang ditandai merah.',
     discardTitle: 'Buang perubahan?',

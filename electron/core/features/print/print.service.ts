@@ -26,7 +26,14 @@ export async function printDocument(db: Db, request: PrintRequest, options: Prin
       return kartuKader(db, request.kaderId, options)
     case 'daftarHadir':
       return daftarHadir(db, request.trainingId)
+    case 'notulen':
+      return notulen(db, request.meetingId, options)
   }
+}
+
+// Placeholder: being built (issue 4).
+async function notulen(_db: Db, _meetingId: string, _options: PrintOptions): Promise<PrintDocument> {
+  throw new Error('belum dibuat')
 }
 
 async function kartuKader(db: Db, kaderId: string, options: PrintOptions): Promise<PrintDocument> {

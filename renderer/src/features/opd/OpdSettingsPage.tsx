@@ -1,0 +1,4 @@
+// Placeholder: being built (issue 4).
+export function OpdSettingsPage(_props: Record<string, never>) {
+  return null
+}
