@@ -26,7 +26,11 @@ const REPLICATED = ['id', 'site_id', 'version', 'field_versions', 'created_at', 
 
 describe('migrations', () => {
   it('knows every migration by name and counts them as the schema version', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['2026_11_23_0001_create_core_tables', '2026_11_23_0002_create_competency_tables'])
+    expect(Object.keys(MIGRATIONS)).toEqual([
+      '2026_11_23_0001_create_core_tables',
+      '2026_11_23_0002_create_competency_tables',
+      '2026_11_23_0003_create_meeting_tables',
+    ])
     expect(SCHEMA_VERSION).toBe(Object.keys(MIGRATIONS).length)
   })
 
@@ -167,6 +171,37 @@ describe('migrations', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }
+    })
+  })
+  describe('2026_11_23_0003_create_meeting_tables', () => {
+    it('adds meetings, follow-ups, attachments and the search index beside the existing data', async () => {
+      const { sqlite, db } = memoryDb()
+      await migrateTo(db, '2026_11_23_0002_create_competency_tables')
+      const sync = { site_id: 's', version: '1795000000000:0000:s', created_at: '2026-11-23T00:00:00Z', updated_at: '2026-11-23T00:00:00Z' }
+      await db.insertInto('posyandu').values({ ...sync, id: 'p1', name: 'Mawar', village_code: '36.71.01.1001', village_name: 'Sukarasa' }).execute()
+      await migrateToLatest(db)
+
+      expect(columns(sqlite, 'opd').map((c) => c.name)).toEqual([...REPLICATED, 'code', 'name', 'spm_fields', 'active'])
+      expect(columns(sqlite, 'meeting').map((c) => c.name)).toEqual([
+        ...REPLICATED, 'level', 'kind', 'title', 'date', 'start_time', 'end_time', 'place', 'chair', 'minute_taker',
+        'invitation_number', 'posyandu_id', 'spm_fields', 'agenda', 'conclusions', 'attendees',
+      ])
+      expect(columns(sqlite, 'follow_up').map((c) => c.name)).toEqual([
+        ...REPLICATED, 'source', 'meeting_id', 'date', 'posyandu_id', 'spm_field', 'description', 'reporter', 'opd_id',
+        'due_date', 'status', 'closed_date', 'closing_evidence',
+      ])
+      expect(columns(sqlite, 'follow_up_progress').map((c) => c.name)).toEqual([...REPLICATED, 'follow_up_id', 'date', 'status', 'note'])
+      expect(columns(sqlite, 'attachment').map((c) => c.name)).toEqual([...REPLICATED, 'meeting_id', 'file_name', 'kind', 'mime', 'size', 'sha256'])
+      expect(columns(sqlite, 'attachment_blob').map((c) => c.name)).toEqual(['sha256', 'data'])
+      expect(indexes(sqlite, 'follow_up')).toEqual(expect.arrayContaining(['follow_up_status_due_idx', 'follow_up_opd_idx', 'follow_up_meeting_idx']))
+      expect(await db.selectFrom('posyandu').select('name').execute()).toEqual([{ name: 'Mawar' }])
+
+      // A follow-up must name an existing OPD; the search index is a working FTS5 table.
+      const f = { ...sync, id: 'f1', source: 'aduan', date: '2026-11-01', description: 'Lampu jalan mati', due_date: '2026-11-30', status: 'baru' }
+      await expect(db.insertInto('follow_up').values({ ...f, opd_id: 'none' }).execute()).rejects.toThrow(/FOREIGN KEY/)
+      sqlite.prepare(`insert into search_fts (ref_kind, ref_id, date, title, content, stems) values ('rapat', 'm1', '2026-11-01', 'Rapat', 'persampahan', 'sampah')`).run()
+      expect(sqlite.prepare(`select ref_id from search_fts where search_fts match 'stems:sampah'`).all()).toEqual([{ ref_id: 'm1' }])
+      await db.destroy()
     })
   })
 })
