@@ -838,6 +838,8 @@ export const contract = {
   'area:get': { input: z.object({ code: areaCode }), output: out<Area>() },
 
   'beranda:summary': { input: empty, output: out<BerandaSummary>() },
+  /** Follow-ups still open and those past their deadline: shown in the menu on every screen. */
+  'beranda:followUps': { input: empty, output: out<{ open: number; overdue: number }>() },
 
   'posyandu:list': {
     input: z.object({ includeInactive: z.boolean().default(true) }),

@@ -3,7 +3,7 @@
 
 import { appInfo } from '../features/app/app.service'
 import { childAreas, getArea, searchAreas } from '../features/area/area.service'
-import { berandaSummary } from '../features/beranda/beranda.service'
+import { berandaSummary, followUpCounts } from '../features/beranda/beranda.service'
 import {
   archiveKader,
   checkNik,
@@ -73,6 +73,7 @@ export const handlers = {
   'area:get': (ctx, input) => getArea(ctx.db, input),
 
   'beranda:summary': (ctx) => berandaSummary(ctx.db),
+  'beranda:followUps': (ctx) => followUpCounts(ctx.db),
 
   'posyandu:list': (ctx, input) => listPosyandu(ctx.db, input),
   'posyandu:get': (ctx, input) => getPosyandu(ctx.db, input),

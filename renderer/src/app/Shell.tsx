@@ -3,6 +3,7 @@ import { useApp } from './AppContext'
 import { useRoute, type Route } from './router'
 import { ComingSoon } from './ComingSoon'
 import { PageHeading } from '../components/PageHeading'
+import { useCall } from '../components/useCall'
 import { BerandaPage } from '../features/beranda/BerandaPage'
 import { PosyanduListPage } from '../features/posyandu/PosyanduListPage'
 import { PosyanduFormPage } from '../features/posyandu/PosyanduFormPage'
@@ -109,6 +110,9 @@ export function Shell() {
   const { site } = useApp()
   const route = useRoute()
   const current = route.parts[0] ?? ''
+  // Asked again on every move, so a follow-up closed on one screen leaves the menu right away.
+  const followUps = useCall('beranda:followUps', {}, [route.key])
+  const overdue = followUps.data?.overdue ?? 0
   // The form and detail routes of a section remount on every hash change, so their state is fresh.
   const pageKey = route.parts.join('/')
   return (
@@ -140,6 +144,14 @@ export function Shell() {
             <li key={item.key}>
               <a href={`#/${item.path}`} aria-current={current === item.path || ('also' in item && (item.also as readonly string[]).includes(current)) ? 'page' : undefined}>
                 {t(`nav.${item.key}`)}
+                {item.key === 'rapat' && overdue > 0 && (
+                  <>
+                    <span className="nav-badge" aria-hidden="true" title={t('nav.overdue', { count: overdue })}>
+                      {overdue}
+                    </span>
+                    <span className="sr-only">, {t('nav.overdue', { count: overdue })}</span>
+                  </>
+                )}
               </a>
             </li>
           ))}

@@ -43,6 +43,7 @@ export const en: Messages = {
     shortcutsHint: 'Shortcuts: Ctrl+S save, Esc cancel.',
   },
   nav: {
+    overdue: '{{count}} follow-ups overdue',
     label: 'Main menu',
     beranda: 'Home',
     posyandu: 'Posyandu',
@@ -186,6 +187,8 @@ export const en: Messages = {
     saving: 'Saving the office identity…',
   },
   beranda: {
+    followUpsOverdue: 'Follow-ups overdue',
+    followUpsOpen: 'of {{open}} still open',
     title: 'Home',
     posyanduActive: 'Active Posyandu',
     posyanduOf: 'of {{total}} Posyandu',
@@ -357,6 +360,10 @@ export const en: Messages = {
     notFound: 'Kader record not found.',
   },
   settings: {
+    referenceTitle: 'Regional reference data',
+    referenceIntro: 'Lists shared by every office of the region; the kota can send updates.',
+    opdLink: 'OPD list (who is responsible for follow-ups)',
+    catalogueLink: 'Catalogue of the 25 basic kader skills',
     title: 'Settings',
     languageLegend: 'Language',
     languageHelp: 'Language of the app.',

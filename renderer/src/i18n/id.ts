@@ -39,6 +39,7 @@ export const id = {
     shortcutsHint: 'Pintasan: Ctrl+S simpan, Esc batal.',
   },
   nav: {
+    overdue: '{{count}} tindak lanjut lewat tenggat',
     label: 'Menu utama',
     beranda: 'Beranda',
     posyandu: 'Posyandu',
@@ -181,6 +182,8 @@ export const id = {
     saving: 'Menyimpan identitas kantor…',
   },
   beranda: {
+    followUpsOverdue: 'Tindak lanjut lewat tenggat',
+    followUpsOpen: 'dari {{open}} yang belum selesai',
     title: 'Beranda',
     posyanduActive: 'Posyandu aktif',
     posyanduOf: 'dari {{total}} Posyandu',
@@ -354,6 +357,10 @@ export const id = {
     notFound: 'Data kader tidak ditemukan.',
   },
   settings: {
+    referenceTitle: 'Data rujukan wilayah',
+    referenceIntro: 'Daftar yang dipakai bersama oleh semua kantor di wilayah ini; kota dapat mengirim pembaruannya.',
+    opdLink: 'Daftar OPD (penanggung jawab tindak lanjut)',
+    catalogueLink: 'Katalog 25 keterampilan dasar kader',
     title: 'Pengaturan',
     languageLegend: 'Bahasa',
     languageHelp: 'Bahasa tampilan aplikasi.',

@@ -5,6 +5,8 @@ import { KADER_ROLES, KADER_STATUSES, SPM_FIELDS, type KaderRole, type KaderStat
 import type { Db } from '../../db/schema'
 import { activeKaderCounts } from '../posyandu/posyandu.service'
 import { getSettings } from '../settings/settings.service'
+import { todayJakarta } from '../kader/kader.service'
+import { CLOSED_STATUSES } from '../../../../shared/domain/meeting'
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
 
@@ -82,4 +84,18 @@ export async function berandaSummary(db: Db): Promise<BerandaSummary> {
     kaderLevels,
     posyanduBelowMinimum: below.map((r) => ({ id: r.id, name: r.name, activeKaderCount: Number(r.active_kader_count) })),
   }
+}
+
+/** Open follow-ups and the overdue ones among them (the rule of shared/domain/meeting.ts, in SQL). */
+export async function followUpCounts(db: Db, today: string = todayJakarta()): Promise<{ open: number; overdue: number }> {
+  const r = await db
+    .selectFrom('follow_up')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('open'),
+      eb.fn.sum<number>(eb.case().when('due_date', '<', today).then(1).else(0).end()).as('overdue'),
+    ])
+    .where('deleted', '=', 0)
+    .where('status', 'not in', [...CLOSED_STATUSES])
+    .executeTakeFirstOrThrow()
+  return { open: Number(r.open), overdue: Number(r.overdue ?? 0) }
 }

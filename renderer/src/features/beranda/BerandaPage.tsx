@@ -13,6 +13,7 @@ export function BerandaPage() {
   const { t } = useTranslation()
   const { settings } = useApp()
   const summary = useCall('beranda:summary', {})
+  const followUps = useCall('beranda:followUps', {})
   const s = summary.data
 
   return (
@@ -41,6 +42,13 @@ export function BerandaPage() {
               <span className="stat-value">{formatNumber(s.kader.byStatus.aktif)}</span>
               <span className="stat-sub">{t('beranda.kaderOf', { total: formatNumber(s.kader.total) })}</span>
             </a>
+            {followUps.data && (
+              <a className={`stat card${followUps.data.overdue > 0 ? ' stat-alert' : ''}`} href={href('tindak-lanjut', { status: followUps.data.overdue > 0 ? 'overdue' : 'open' })}>
+                <span className="stat-label">{t('beranda.followUpsOverdue')}</span>
+                <span className="stat-value">{formatNumber(followUps.data.overdue)}</span>
+                <span className="stat-sub">{t('beranda.followUpsOpen', { open: formatNumber(followUps.data.open) })}</span>
+              </a>
+            )}
             <div className="stat card">
               <span className="stat-label">{t('beranda.byStatus')}</span>
               <ul className="stat-list">

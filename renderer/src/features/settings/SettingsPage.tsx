@@ -119,6 +119,20 @@ export function SettingsPage() {
         </form>
       </section>
 
+      <section className="card" aria-labelledby="set-reference">
+        <h2 id="set-reference" className="card-title">
+          {t('settings.referenceTitle')}
+        </h2>
+        <p className="muted">{t('settings.referenceIntro')}</p>
+        <ul className="link-list">
+          <li>
+            <a href="#/pengaturan/opd">{t('settings.opdLink')}</a>
+          </li>
+          <li>
+            <a href="#/kompetensi/katalog">{t('settings.catalogueLink')}</a>
+          </li>
+        </ul>
+      </section>
       <section className="card" aria-labelledby="set-office">
         <h2 id="set-office" className="card-title">
           {t('settings.officeLegend')}

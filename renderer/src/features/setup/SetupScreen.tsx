@@ -12,17 +12,18 @@ import { AreaBrowser } from './AreaBrowser'
 
 type Errors = Partial<Record<'level' | 'areaCode' | 'name' | 'coveredVillageCodes' | 'form', string>>
 
-function suggestName(t: ReturnType<typeof useTranslation>['t'], level: SiteLevel, area: Area): string {
-  if (level === 'kelurahan') {
-    // Kemendagri village codes: DDDD starting with 1 is a kelurahan, 2 a desa.
-    const isDesa = area.code.split('.')[3]?.startsWith('2')
-    return t(isDesa ? 'setup.suggest.desa' : 'setup.suggest.kelurahan', { name: area.name })
-  }
-  return t(`setup.suggest.${level}`, { name: area.name })
+/** The translation of one `setup.suggest.*` key (a plain signature keeps i18next's key types shallow). */
+type Suggest = (kind: 'desa' | SiteLevel, name: string) => string
+
+function suggestName(suggest: Suggest, level: SiteLevel, area: Area): string {
+  // Kemendagri village codes: DDDD starting with 1 is a kelurahan, 2 a desa.
+  if (level === 'kelurahan' && area.code.split('.')[3]?.startsWith('2')) return suggest('desa', area.name)
+  return suggest(level, area.name)
 }
 
 export function SetupScreen({ onDone }: { onDone: (site: Site) => void }) {
   const { t } = useTranslation()
+  const suggest: Suggest = (kind, name) => t(`setup.suggest.${kind}`, { name })
   const [level, setLevel] = useState<SiteLevel>('kelurahan')
   const [area, setArea] = useState<Area | null>(null)
   const [browsing, setBrowsing] = useState(false)
@@ -42,14 +43,14 @@ export function SetupScreen({ onDone }: { onDone: (site: Site) => void }) {
   function chooseLevel(next: SiteLevel) {
     setLevel(next)
     if (area && area.level !== SITE_AREA_LEVEL[next]) setArea(null)
-    else if (area && !nameEdited) setName(suggestName(t, next, area))
+    else if (area && !nameEdited) setName(suggestName(suggest, next, area))
     setErrors((e) => ({ ...e, level: undefined }))
   }
 
   function chooseArea(a: Area) {
     setArea(a)
     setBrowsing(false)
-    if (!nameEdited || !name.trim()) setName(suggestName(t, level, a))
+    if (!nameEdited || !name.trim()) setName(suggestName(suggest, level, a))
     setErrors((e) => ({ ...e, areaCode: undefined }))
     window.setTimeout(() => changeRef.current?.focus(), 0)
   }
