@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { berandaSummary } from '../../electron/core/features/beranda/beranda.service'
+import { berandaSummary, followUpCounts } from '../../electron/core/features/beranda/beranda.service'
 import { archiveKader } from '../../electron/core/features/kader/kader.service'
 import { setSettings } from '../../electron/core/features/settings/settings.service'
 import { createTestDb, makeKader, makePosyandu, nik, setUpKelurahan, type TestDb } from '../fixtures/db'
@@ -42,5 +42,22 @@ describe('berandaSummary', () => {
     expect(s.posyanduBelowMinimum).toEqual([{ id: anggrek.id, name: 'Posyandu Anggrek 02', activeKaderCount: 0 }])
     // No assessments yet: every active kader is without a level.
     expect(s.kaderLevels).toEqual({ none: 2, purwa: 0, madya: 0, utama: 0 })
+  })
+
+  it('counts open follow-ups and the overdue ones among them, by the overdue rule', async () => {
+    const sync = { site_id: 's', version: '1795000000000:0000:s', field_versions: '{}', created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-01T00:00:00Z', deleted: 0 as const }
+    await t.db.insertInto('opd').values({ ...sync, id: 'o1', code: null, name: 'Dinas Uji', spm_fields: '[]', active: 1 }).execute()
+    const f = (id: string, due: string, status: string, deleted: 0 | 1 = 0) =>
+      t.db
+        .insertInto('follow_up')
+        .values({ ...sync, id, deleted, source: 'aduan', meeting_id: null, date: '2026-11-01', posyandu_id: null, spm_field: null, description: id, reporter: null, opd_id: 'o1', due_date: due, status, closed_date: null, closing_evidence: null })
+        .execute()
+    await f('late', '2026-11-22', 'baru')
+    await f('late-too', '2026-11-01', 'diproses')
+    await f('due-today', '2026-11-23', 'baru')
+    await f('closed-late', '2026-11-01', 'selesai')
+    await f('given-up', '2026-11-01', 'tidak_dapat')
+    await f('archived', '2026-11-01', 'baru', 1)
+    expect(await followUpCounts(t.db, '2026-11-23')).toEqual({ open: 3, overdue: 2 })
   })
 })
