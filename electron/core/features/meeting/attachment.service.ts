@@ -1,0 +1,130 @@
+// Attachments of a meeting: the metadata row is replicated, the content lives in attachment_blob
+// keyed by its SHA-256, inside the same SQLite file (one backup holds everything, and a pulled
+// power cord never leaves a half-written file). The same photo attached twice is stored once.
+// Blobs are never deleted here: a removed attachment is a tombstone that may come back, and
+// another row (or another office's row) may name the same content.
+
+import { createHash } from 'node:crypto'
+import type { AttachmentInfo, ParsedInput } from '../../../../shared/contract'
+import { MAX_ATTACHMENT_BYTES, type AttachmentKind } from '../../../../shared/domain/meeting'
+import { AppError } from '../../../../shared/result'
+import type { AttachmentTable, Db } from '../../db/schema'
+import { bumpFieldVersions, nextVersion } from '../../sync/hlc'
+import { uuidv7 } from '../../sync/uuid'
+import { requireSite } from '../site/site.service'
+import { invalidField, notFoundMeeting } from './errors'
+
+const MB = 1024 * 1024
+
+/** "12,3 MB", rounded up so a file just over the limit never reads as exactly the limit. */
+function megabytes(bytes: number): string {
+  return (Math.ceil((bytes / MB) * 10) / 10).toFixed(1).replace('.', ',')
+}
+
+function notFoundAttachment(): AppError {
+  return new AppError({ code: 'not_found', message: 'Lampiran ini tidak ditemukan atau sudah dihapus. Muat ulang halaman rapat.' })
+}
+
+/** The bytes of a base64 text (a "data:…;base64," prefix and line breaks are tolerated). */
+function decode(dataBase64: string): Buffer {
+  const body = dataBase64.replace(/^data:[^,]*;base64,/i, '').replace(/\s+/g, '')
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(body)) {
+    throw invalidField('file', 'Isi berkas tidak terbaca. Pilih berkasnya sekali lagi; jika tetap gagal, simpan ulang berkasnya lalu unggah lagi.')
+  }
+  // Node's base64 decoder also takes the URL-safe alphabet.
+  return Buffer.from(body, 'base64')
+}
+
+function toInfo(r: Pick<AttachmentTable, 'id' | 'file_name' | 'kind' | 'mime' | 'size' | 'sha256' | 'created_at'>): AttachmentInfo {
+  return { id: r.id, fileName: r.file_name, kind: r.kind as AttachmentKind, mime: r.mime, size: r.size, sha256: r.sha256, createdAt: r.created_at }
+}
+
+/** The meeting's attachments that are not removed, newest first. */
+export async function attachmentsOf(db: Db, meetingId: string): Promise<AttachmentInfo[]> {
+  const rows = await db
+    .selectFrom('attachment')
+    .select(['id', 'file_name', 'kind', 'mime', 'size', 'sha256', 'created_at'])
+    .where('meeting_id', '=', meetingId)
+    .where('deleted', '=', 0)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute()
+  return rows.map(toInfo)
+}
+
+export async function addAttachment(db: Db, input: ParsedInput<'meeting:addAttachment'>): Promise<AttachmentInfo> {
+  const data = decode(input.dataBase64)
+  if (data.length === 0) {
+    throw invalidField('file', 'Berkas ini kosong (0 byte). Pilih berkas lain, atau simpan ulang berkasnya lalu unggah lagi.')
+  }
+  if (data.length > MAX_ATTACHMENT_BYTES) {
+    throw invalidField(
+      'file',
+      `Berkas ${megabytes(data.length)} MB terlalu besar. Paling besar ${MAX_ATTACHMENT_BYTES / MB} MB: kecilkan foto atau pindai dengan resolusi lebih rendah.`,
+    )
+  }
+  const sha256 = createHash('sha256').update(data).digest('hex')
+  const row = await db.transaction().execute(async (trx) => {
+    const site = await requireSite(trx)
+    const meeting = await trx.selectFrom('meeting').select('deleted').where('id', '=', input.meetingId).executeTakeFirst()
+    if (!meeting || meeting.deleted === 1) throw notFoundMeeting()
+    await trx.insertInto('attachment_blob').values({ sha256, data }).onConflict((oc) => oc.column('sha256').doNothing()).execute()
+    const version = await nextVersion(trx, site.id)
+    const now = new Date().toISOString()
+    const values = {
+      id: uuidv7(),
+      site_id: site.id,
+      version,
+      field_versions: '{}',
+      created_at: now,
+      updated_at: now,
+      deleted: 0 as const,
+      meeting_id: input.meetingId,
+      file_name: input.fileName,
+      kind: input.kind,
+      mime: input.mime.trim() || 'application/octet-stream',
+      size: data.length,
+      sha256,
+    }
+    await trx.insertInto('attachment').values(values).execute()
+    return values
+  })
+  return toInfo(row)
+}
+
+export async function removeAttachment(db: Db, input: ParsedInput<'meeting:removeAttachment'>): Promise<{ id: string }> {
+  await db.transaction().execute(async (trx) => {
+    const site = await requireSite(trx)
+    const row = await trx.selectFrom('attachment').select(['deleted', 'field_versions']).where('id', '=', input.id).executeTakeFirst()
+    if (!row || row.deleted === 1) throw notFoundAttachment()
+    const version = await nextVersion(trx, site.id)
+    await trx
+      .updateTable('attachment')
+      .set({ deleted: 1, version, field_versions: bumpFieldVersions(row.field_versions, ['deleted'], version), updated_at: new Date().toISOString() })
+      .where('id', '=', input.id)
+      .execute()
+  })
+  return { id: input.id }
+}
+
+export async function getAttachment(
+  db: Db,
+  input: ParsedInput<'meeting:attachment'>,
+): Promise<{ fileName: string; mime: string; dataBase64: string }> {
+  const row = await db
+    .selectFrom('attachment')
+    .leftJoin('attachment_blob', 'attachment_blob.sha256', 'attachment.sha256')
+    .select(['attachment.file_name', 'attachment.mime', 'attachment_blob.data'])
+    .where('attachment.id', '=', input.id)
+    .where('attachment.deleted', '=', 0)
+    .executeTakeFirst()
+  if (!row) throw notFoundAttachment()
+  if (!row.data) {
+    // The metadata travels between offices; the content may not have arrived yet.
+    throw new AppError({
+      code: 'not_found',
+      message: `Isi berkas "${row.file_name}" belum ada di komputer ini. Minta kantor yang mengunggahnya mengirim data terbaru, lalu coba lagi.`,
+    })
+  }
+  return { fileName: row.file_name, mime: row.mime, dataBase64: Buffer.from(row.data).toString('base64') }
+}
