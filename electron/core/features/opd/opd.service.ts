@@ -11,6 +11,7 @@ import type { Db, OpdTable } from '../../db/schema'
 import { bumpFieldVersions, nextVersion } from '../../sync/hlc'
 import { uuidv7 } from '../../sync/uuid'
 import { parseSpmFields } from '../posyandu/posyandu.service'
+import { reindexFollowUpsOfOpd } from '../search/search.service'
 import { requireSite } from '../site/site.service'
 
 /** Site id of rows every installation creates identically (seeded before any office exists). */
@@ -163,6 +164,8 @@ export async function updateOpd(db: Db, input: ParsedInput<'opd:update'>): Promi
       .set({ ...patch, version, field_versions: bumpFieldVersions(existing.field_versions, changed, version), updated_at: new Date().toISOString() })
       .where('id', '=', input.id)
       .execute()
+    // The OPD's name is part of its follow-ups' search entries: a search by the new name must find them.
+    if (changed.includes('name')) await reindexFollowUpsOfOpd(trx, input.id)
   })
   return opdById(db, input.id)
 }
