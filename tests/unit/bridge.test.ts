@@ -3,7 +3,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startBridge, type Bridge } from '../../electron/core/bridge/server'
+import { MAX_BODY_BYTES, startBridge, type Bridge } from '../../electron/core/bridge/server'
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/static/static-files'
 import { createTestDb, type TestDb } from '../fixtures/db'
 
@@ -113,8 +113,8 @@ describe('HTTP bridge', () => {
     expect(reply.status).toBe(200)
   })
 
-  it('refuses a body over 1 MB with 413', async () => {
-    const reply = await invoke({ channel: 'app:info', input: { pad: 'x'.repeat(1024 * 1024 + 10) } })
+  it('refuses a body over its limit (an 8 MB attachment in base64, and a little more) with 413', async () => {
+    const reply = await invoke({ channel: 'app:info', input: { pad: 'x'.repeat(MAX_BODY_BYTES + 10) } })
     expect(reply.status).toBe(413)
   })
 

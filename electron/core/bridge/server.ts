@@ -19,7 +19,8 @@ import type { Emit, Handlers } from '../ipc/types'
 import { SECURITY_HEADERS, contentTypeFor, isAppRoute, resolveInside } from '../static/static-files'
 
 export const BRIDGE_HOST = '127.0.0.1'
-export const MAX_BODY_BYTES = 1024 * 1024
+// An attachment travels as base64 (8 MB of file ≈ 11 MB of text; the contract allows 12 MB).
+export const MAX_BODY_BYTES = 13 * 1024 * 1024
 const KEEPALIVE_MS = 15_000
 
 export interface BridgeOptions {
@@ -83,7 +84,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       const body = await readBody(req, MAX_BODY_BYTES)
       if (body === 'too_large') {
         // Connection: close ends the socket after the answer instead of reading the rest.
-        sendJson(res, 413, fail({ code: 'invalid_input', message: 'Data yang dikirim terlalu besar (lebih dari 1 MB).' }), { Connection: 'close' })
+        sendJson(res, 413, fail({ code: 'invalid_input', message: 'Data yang dikirim terlalu besar (lebih dari 13 MB).' }), { Connection: 'close' })
         return
       }
       let parsed: unknown

@@ -1,4 +1,184 @@
-// Placeholder: being built (issue 4).
-export function MeetingListPage(_props: { query: URLSearchParams }) {
-  return null
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { MeetingLevel } from '@shared/contract'
+import { MEETING_LEVELS } from '@shared/domain/meeting'
+import { href, navigate } from '../../app/router'
+import { ErrorBox } from '../../components/ErrorBox'
+import { Loading } from '../../components/Loading'
+import { PageHeading } from '../../components/PageHeading'
+import { SearchField } from '../../components/SearchField'
+import { useCall } from '../../components/useCall'
+import { formatDate, formatNumber } from '../../i18n/format'
+import { MeetingTabs } from './MeetingTabs'
+import './meeting.css'
+
+function isTyping(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false
+  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'
+}
+
+const asLevel = (s: string | null): MeetingLevel | '' => ((MEETING_LEVELS as readonly string[]).includes(s ?? '') ? (s as MeetingLevel) : '')
+
+export function MeetingListPage({ query: params }: { query: URLSearchParams }) {
+  const { t } = useTranslation()
+  const [text, setText] = useState(() => params.get('q') ?? '')
+  const [query, setQuery] = useState(text.trim())
+  const [level, setLevel] = useState<MeetingLevel | ''>(() => asLevel(params.get('tingkat')))
+  const list = useCall('meeting:list', { query, level: level || null }, [query, level])
+  const searchRef = useRef<HTMLInputElement>(null)
+  const tableRef = useRef<HTMLTableSectionElement>(null)
+  const rows = list.data
+
+  useEffect(() => {
+    const q = text.trim()
+    if (q === query) return
+    const timer = window.setTimeout(() => setQuery(q), 200)
+    return () => window.clearTimeout(timer)
+  }, [text, query])
+
+  // "/" searches and "n" records a new meeting from anywhere on the page.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || document.querySelector('dialog[open]') || isTyping(e.target)) return
+      if (e.ctrlKey || e.metaKey || e.altKey) return
+      if (e.key === '/') {
+        e.preventDefault()
+        searchRef.current?.focus()
+        searchRef.current?.select()
+      } else if (e.key === 'n' || e.key === 'N') {
+        e.preventDefault()
+        navigate('rapat/baru')
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  function focusRow(i: number) {
+    const links = tableRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-row]')
+    if (!links || links.length === 0) return
+    links[Math.max(0, Math.min(links.length - 1, i))]?.focus()
+  }
+
+  function onRowKey(e: React.KeyboardEvent<HTMLAnchorElement>, i: number) {
+    const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: Number.MAX_SAFE_INTEGER }
+    if (e.key === 'ArrowUp' && i === 0) {
+      e.preventDefault()
+      searchRef.current?.focus()
+    } else if (e.key in moves) {
+      e.preventDefault()
+      focusRow(moves[e.key]!)
+    }
+  }
+
+  const filtered = Boolean(query || level)
+
+  return (
+    <div className="page meeting-page">
+      <MeetingTabs current="rapat" />
+      <div className="page-head">
+        <PageHeading>{t('meeting.title')}</PageHeading>
+        <a className="btn btn-primary" href={href('rapat/baru')} aria-keyshortcuts="N">
+          {t('meeting.add')}
+        </a>
+      </div>
+      <p className="muted">{t('meeting.intro')}</p>
+      <div className="toolbar" role="search">
+        <SearchField
+          id="meeting-search"
+          label={t('meeting.search')}
+          placeholder={t('meeting.searchPlaceholder')}
+          inputRef={searchRef}
+          value={text}
+          onChange={setText}
+          onArrowDown={() => focusRow(0)}
+          onEnter={() => setQuery(text.trim())}
+        />
+        <div className="field meeting-level-field">
+          <label htmlFor="meeting-level" className="field-label">
+            {t('meeting.levelFilter')}
+          </label>
+          <select id="meeting-level" value={level} onChange={(e) => setLevel(asLevel(e.target.value))}>
+            <option value="">{t('meeting.allLevels')}</option>
+            {MEETING_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`meeting.level.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="meeting-status">
+        <p className="muted" aria-live="polite" aria-atomic="true">
+          {rows ? t('meeting.count', { count: rows.length, n: formatNumber(rows.length) }) : '\u00a0'}
+        </p>
+        {list.status === 'loading' && <Loading inline />}
+        <p className="muted small">{t('meeting.listHint')}</p>
+      </div>
+      {list.status === 'error' && <ErrorBox message={list.error} onRetry={list.reload} />}
+      {rows && rows.length === 0 && (
+        <div className="card empty-card">
+          {filtered ? (
+            <p>{query ? t('meeting.emptySearch', { q: query }) : t('meeting.emptyLevel')}</p>
+          ) : (
+            <>
+              <p>
+                <strong>{t('meeting.emptyTitle')}</strong>
+              </p>
+              <p>{t('meeting.empty')}</p>
+              <a className="btn btn-primary" href={href('rapat/baru')}>
+                {t('meeting.add')}
+              </a>
+            </>
+          )}
+        </div>
+      )}
+      {rows && rows.length > 0 && (
+        <div className="table-wrap card">
+          <table className="table meeting-table" aria-label={t('meeting.listLabel')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('meeting.colDate')}</th>
+                <th scope="col">{t('meeting.colTitle')}</th>
+                <th scope="col">{t('meeting.colKind')}</th>
+                <th scope="col">{t('meeting.colPlace')}</th>
+                <th scope="col" className="num">
+                  {t('meeting.colAttendance')}
+                </th>
+                <th scope="col">{t('meeting.colFollowUps')}</th>
+              </tr>
+            </thead>
+            <tbody ref={tableRef}>
+              {rows.map((r, i) => (
+                <tr key={r.id}>
+                  <td className="nowrap">{formatDate(r.date)}</td>
+                  <th scope="row" className="wrap-wide">
+                    <a href={href(`rapat/${r.id}`)} data-row={i} onKeyDown={(e) => onRowKey(e, i)}>
+                      {r.title}
+                    </a>
+                    <span className="row-sub muted small">{t(`meeting.levelShort.${r.level}`)}</span>
+                  </th>
+                  <td>{t(`meeting.kind.${r.kind}`)}</td>
+                  <td className="wrap">{r.place ?? t('app.none')}</td>
+                  <td className="num nowrap">
+                    {t('meeting.attendanceCell', { present: formatNumber(r.presentCount), total: formatNumber(r.attendeeCount) })}
+                  </td>
+                  <td>
+                    {r.followUpCount === 0 ? (
+                      t('app.none')
+                    ) : (
+                      <span className="followup-cell">
+                        <span>{t('meeting.followUpCell', { count: r.followUpCount, open: formatNumber(r.openFollowUps) })}</span>
+                        {r.overdueFollowUps > 0 && <span className="badge badge-overdue">{t('meeting.overdueBadge', { count: r.overdueFollowUps })}</span>}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  )
 }
