@@ -1,4 +1,267 @@
-// Placeholder: being built (issue 4).
-export function FollowUpDetailPage(_props: { id: string }) {
-  return null
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { followUpProgressInput, type FollowUp } from '@shared/contract'
+import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '@shared/domain/meeting'
+import { call } from '../../api/client'
+import { href } from '../../app/router'
+import { DateInput, isDateUnderstood } from '../../components/DateInput'
+import { DetailItem } from '../../components/DetailItem'
+import { ErrorBox } from '../../components/ErrorBox'
+import { Field } from '../../components/Field'
+import { focusFirstInvalid, serverErrors, useFormState } from '../../components/form'
+import { Loading } from '../../components/Loading'
+import { PageHeading } from '../../components/PageHeading'
+import { useToasts } from '../../components/Toasts'
+import { useCall } from '../../components/useCall'
+import { useDiscardGuard } from '../../components/useDiscardGuard'
+import { formatDate, formatDateTime, formatNumber, todayIso } from '../../i18n/format'
+import { DueDate, StatusBadge } from './badges'
+import './follow-up.css'
+
+interface ProgressValues extends Record<string, unknown> {
+  date: string
+  status: FollowUpStatus
+  note: string
+  closingEvidence: string
+}
+
+/** The next step people usually take: a new one gets worked on; otherwise the status stays. */
+function nextDefaults(f: FollowUp): ProgressValues {
+  return { date: todayIso(), status: f.status === 'baru' ? 'diproses' : f.status, note: '', closingEvidence: f.closingEvidence ?? '' }
+}
+
+function shortTitle(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim()
+  return one.length > 90 ? `${one.slice(0, 88)}…` : one
+}
+
+export function FollowUpDetailPage({ id }: { id: string }) {
+  const { t } = useTranslation()
+  const fu = useCall('followUp:get', { id }, [id])
+  const f = fu.data
+  const none = t('app.none')
+
+  return (
+    <div className="page fu-page">
+      <p className="back-link">
+        <a href={href('tindak-lanjut')}>← {t('followUp.backToList')}</a>
+      </p>
+      <div className="page-head">
+        <PageHeading>{f ? shortTitle(f.description) : t('followUp.detailTitle')}</PageHeading>
+        {f && (
+          <div className="page-actions">
+            <a className="btn" href={href(`tindak-lanjut/${f.id}/ubah`)}>
+              {t('followUp.edit')}
+            </a>
+          </div>
+        )}
+      </div>
+      {fu.status === 'error' && <ErrorBox message={fu.error} onRetry={fu.reload} />}
+      {!f && fu.status === 'loading' && <Loading />}
+      {f && (
+        <>
+          {f.overdue && (
+            <div className="fu-overdue-banner" data-testid="overdue-banner">
+              <p className="fu-overdue-banner-title">
+                <span aria-hidden="true">⚠ </span>
+                {t('followUp.overdueBanner', { n: formatNumber(f.daysOverdue), date: formatDate(f.dueDate) })}
+              </p>
+              <p>{t('followUp.overdueBannerHelp', { opd: f.opdName })}</p>
+            </div>
+          )}
+          <section className="card" aria-labelledby="fu-sec-details">
+            <h2 id="fu-sec-details" className="card-title">
+              {t('followUp.sectionDetails')}
+            </h2>
+            <dl className="dl fu-dl">
+              <DetailItem label={t('followUp.colStatus')}>
+                <StatusBadge status={f.status} />
+                {f.closedDate && <span className="muted"> {t('followUp.closedOn', { date: formatDate(f.closedDate) })}</span>}
+              </DetailItem>
+              <DetailItem label={t('followUp.fieldDescription')}>
+                <span className="pre">{f.description}</span>
+              </DetailItem>
+              <DetailItem label={t('followUp.fieldOpd')}>{f.opdName}</DetailItem>
+              <DetailItem label={t('followUp.fieldDue')}>
+                <DueDate row={f} today={todayIso()} />
+              </DetailItem>
+              <DetailItem label={t('followUp.fieldSource')}>
+                {t(`followUp.sourceLong.${f.source}`)}
+                {f.meetingId && (
+                  <>
+                    {': '}
+                    <a href={href(`rapat/${f.meetingId}`)}>{f.meetingTitle ?? t('followUp.fieldMeeting')}</a>
+                  </>
+                )}
+              </DetailItem>
+              <DetailItem label={t('followUp.fieldDate')}>{formatDate(f.date)}</DetailItem>
+              <DetailItem label={t('followUp.fieldPosyandu')}>{f.posyanduName ?? none}</DetailItem>
+              <DetailItem label={t('followUp.fieldSpm')}>{f.spmField ? t(`spm.${f.spmField}`) : none}</DetailItem>
+              <DetailItem label={t('followUp.fieldReporter')}>{f.reporter ?? none}</DetailItem>
+              {f.closingEvidence && (
+                <DetailItem label={t('followUp.closingEvidence')}>
+                  <span className="pre">{f.closingEvidence}</span>
+                </DetailItem>
+              )}
+              <DetailItem label={t('followUp.lastChanged')}>{formatDateTime(f.updatedAt)}</DetailItem>
+            </dl>
+          </section>
+
+          <section className="card" aria-labelledby="fu-sec-progress">
+            <h2 id="fu-sec-progress" className="card-title">
+              {t('followUp.sectionProgress')}
+            </h2>
+            <Timeline f={f} />
+          </section>
+
+          <ProgressForm key={f.updatedAt} f={f} onSaved={fu.reload} />
+        </>
+      )}
+    </div>
+  )
+}
+
+function Timeline({ f }: { f: FollowUp }) {
+  const { t } = useTranslation()
+  const items = [...f.progress].sort((a, b) => a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt))
+  return (
+    <ol className="fu-timeline" aria-label={t('followUp.progressLabel')}>
+      {items.map((p) => (
+        <li key={p.id} className="fu-timeline-item">
+          <span className="fu-timeline-date">{formatDate(p.date)}</span>
+          <div className="fu-timeline-body">
+            <span className="fu-timeline-head">
+              <StatusBadge status={p.status} />
+            </span>
+            {p.note && <p className="pre">{p.note}</p>}
+            <span className="muted small">{t('followUp.recorded', { date: formatDateTime(p.recordedAt) })}</span>
+          </div>
+        </li>
+      ))}
+      {items.length === 0 && <li className="muted fu-timeline-empty">{t('followUp.noProgress')}</li>}
+    </ol>
+  )
+}
+
+function ProgressForm({ f, onSaved }: { f: FollowUp; onSaved: () => void }) {
+  const { t } = useTranslation()
+  const toasts = useToasts()
+  const formRef = useRef<HTMLFormElement>(null)
+  const [saving, setSaving] = useState(false)
+  const form = useFormState<ProgressValues, typeof followUpProgressInput>(nextDefaults(f), followUpProgressInput, (v) => ({ ...v, id: f.id }))
+  const { values, set, touch, errorOf } = form
+  const { dialog: discardDialog } = useDiscardGuard(form.dirty && !saving, () => undefined)
+
+  // The closing rules (selesai needs evidence, tidak dapat a reason, an unchanged status a note)
+  // are the core's: its refusal lands on the field it names, in its own words.
+  const dateError = (() => {
+    const err = errorOf('date')
+    return err && !form.server.date && !isDateUnderstood(values.date) ? t('date.notUnderstood') : err
+  })()
+
+  // The refused field is focused once it is drawn as invalid (and the button is enabled again).
+  const [refusals, setRefusals] = useState(0)
+  useEffect(() => {
+    if (refusals > 0) focusFirstInvalid(formRef.current)
+  }, [refusals])
+
+  async function save() {
+    if (saving) return
+    form.setSubmitted(true)
+    if (!form.parsed.success) {
+      focusFirstInvalid(formRef.current)
+      return
+    }
+    setSaving(true)
+    try {
+      await call('followUp:progress', form.parsed.data)
+      form.setBaseline(values)
+      toasts.push({ message: t('followUp.progressSaved'), tone: 'success' })
+      onSaved()
+    } catch (e) {
+      form.setServer(serverErrors(e))
+      setRefusals((n) => n + 1)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const closing = values.status === 'selesai'
+  const refused = Object.keys(form.server).some((k) => k !== '_form')
+  const hasErrors = form.submitted && (!form.parsed.success || refused)
+
+  return (
+    <section className="card" aria-labelledby="fu-sec-new-progress">
+      <h2 id="fu-sec-new-progress" className="card-title">
+        {t('followUp.sectionNewProgress')}
+      </h2>
+      <form
+        ref={formRef}
+        className="form fu-progress-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+        onKeyDown={(e) => {
+          if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) {
+            e.preventDefault()
+            void save()
+          }
+        }}
+      >
+        <div className="form-row">
+          <Field id="fp-date" label={t('followUp.fieldProgressDate')} help={t('date.help')} error={dateError}>
+            {(c) => <DateInput {...c} value={values.date} onChange={(v) => set('date', v)} onBlur={() => touch('date')} />}
+          </Field>
+          <Field id="fp-status" label={t('followUp.fieldNewStatus')} error={errorOf('status')}>
+            {(c) => (
+              <select {...c} value={values.status} onChange={(e) => set('status', e.target.value as FollowUpStatus)} onBlur={() => touch('status')}>
+                {FOLLOW_UP_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`followUp.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <Field
+          id="fp-note"
+          label={values.status === 'tidak_dapat' ? t('followUp.fieldReason') : t('followUp.fieldNote')}
+          help={values.status === 'tidak_dapat' ? t('followUp.reasonHelp') : t('followUp.noteHelp')}
+          error={errorOf('note')}
+          optional={values.status !== 'tidak_dapat'}
+        >
+          {(c) => <textarea {...c} rows={3} value={values.note} onChange={(e) => set('note', e.target.value)} onBlur={() => touch('note')} />}
+        </Field>
+        {closing && (
+          <Field id="fp-evidence" label={t('followUp.fieldEvidence')} help={t('followUp.evidenceHelp')} error={errorOf('closingEvidence')}>
+            {(c) => (
+              <textarea
+                {...c}
+                rows={3}
+                value={values.closingEvidence}
+                onChange={(e) => set('closingEvidence', e.target.value)}
+                onBlur={() => touch('closingEvidence')}
+              />
+            )}
+          </Field>
+        )}
+        {hasErrors && (
+          <p className="field-error form-summary" role="alert">
+            {t('app.fixErrors')}
+          </p>
+        )}
+        {errorOf('_form') && <ErrorBox message={errorOf('_form')!} />}
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={saving} aria-keyshortcuts="Control+S">
+            {t('followUp.saveProgress')}
+          </button>
+          {saving && <Loading label={t('app.saving')} inline />}
+        </div>
+      </form>
+      {discardDialog}
+    </section>
+  )
 }

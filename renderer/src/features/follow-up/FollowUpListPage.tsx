@@ -1,4 +1,253 @@
-// Placeholder: being built (issue 4).
-export function FollowUpListPage(_props: { query: URLSearchParams }) {
-  return null
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { FOLLOW_UP_STATUSES, CLOSED_STATUSES, type FollowUpStatus } from '@shared/domain/meeting'
+import type { FollowUpRow } from '@shared/contract'
+import { href, navigate } from '../../app/router'
+import { ErrorBox } from '../../components/ErrorBox'
+import { Loading } from '../../components/Loading'
+import { PageHeading } from '../../components/PageHeading'
+import { SearchField } from '../../components/SearchField'
+import { useCall } from '../../components/useCall'
+import { formatDate, formatNumber, todayIso } from '../../i18n/format'
+import { MeetingTabs } from '../meeting/MeetingTabs'
+import { DueDate, StatusBadge } from './badges'
+import './follow-up.css'
+
+/** What the "Tampilkan" choice can hold: the core's states, plus "closed" (both closing statuses), filtered here. */
+export const LIST_STATES = ['all', 'open', 'overdue', 'closed', ...FOLLOW_UP_STATUSES] as const
+export type ListState = (typeof LIST_STATES)[number]
+
+function readState(v: string | null): ListState {
+  return (LIST_STATES as readonly string[]).includes(v ?? '') ? (v as ListState) : 'all'
+}
+
+function isTyping(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false
+  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'
+}
+
+/** Overdue first (longest overdue on top), then the open ones by deadline, then the closed ones. */
+function byUrgency(a: FollowUpRow, b: FollowUpRow): number {
+  const rank = (r: FollowUpRow) => (r.overdue ? 0 : CLOSED_STATUSES.includes(r.status) ? 2 : 1)
+  const d = rank(a) - rank(b)
+  if (d !== 0) return d
+  if (a.overdue) return b.daysOverdue - a.daysOverdue
+  if (rank(a) === 1) return a.dueDate.localeCompare(b.dueDate)
+  return (b.closedDate ?? '').localeCompare(a.closedDate ?? '')
+}
+
+export function FollowUpListPage({ query: params }: { query: URLSearchParams }) {
+  const { t } = useTranslation()
+  // The address holds the choices (the board and the Beranda link here with ?status=overdue&opd=…),
+  // so a reload or the Back button shows the same list.
+  const state = readState(params.get('status'))
+  const opdId = params.get('opd') ?? ''
+  const query = params.get('q') ?? ''
+  const [text, setText] = useState(query)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const tableRef = useRef<HTMLTableSectionElement>(null)
+  const today = todayIso()
+
+  const list = useCall('followUp:list', { state: state === 'closed' ? 'all' : state, opdId: opdId || null, query }, [state, opdId, query])
+  const opds = useCall('opd:list', { includeInactive: true })
+
+  function setParams(next: { status?: ListState; opd?: string; q?: string }) {
+    const s = next.status ?? state
+    navigate(
+      'tindak-lanjut',
+      { status: s === 'all' ? null : s, opd: next.opd ?? opdId, q: next.q ?? query },
+      { replace: true },
+    )
+  }
+
+  // A link from elsewhere (the tabs, Beranda) can change the address under this page.
+  const [seenQuery, setSeenQuery] = useState(query)
+  if (seenQuery !== query) {
+    setSeenQuery(query)
+    if (text.trim() !== query) setText(query)
+  }
+
+  // A short pause in typing before asking again.
+  useEffect(() => {
+    const q = text.trim()
+    if (q === query) return
+    const timer = window.setTimeout(() => setParams({ q }), 250)
+    return () => window.clearTimeout(timer)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text, query])
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || document.querySelector('dialog[open]') || isTyping(e.target)) return
+      if (e.ctrlKey || e.metaKey || e.altKey) return
+      if (e.key === '/') {
+        e.preventDefault()
+        searchRef.current?.focus()
+        searchRef.current?.select()
+      } else if (e.key === 'n' || e.key === 'N') {
+        e.preventDefault()
+        navigate('tindak-lanjut/baru')
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const rows = useMemo(() => {
+    const data = list.data ?? null
+    if (!data) return null
+    const shown = state === 'closed' ? data.filter((r) => CLOSED_STATUSES.includes(r.status)) : data
+    return [...shown].sort(byUrgency)
+  }, [list.data, state])
+  const overdueCount = rows?.filter((r) => r.overdue).length ?? 0
+  const filtered = state !== 'all' || Boolean(opdId) || Boolean(query)
+
+  function focusRow(i: number) {
+    const links = tableRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-row]')
+    if (!links || links.length === 0) return
+    links[Math.max(0, Math.min(links.length - 1, i))]?.focus()
+  }
+
+  function onRowKey(e: React.KeyboardEvent<HTMLAnchorElement>, i: number) {
+    const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: Number.MAX_SAFE_INTEGER }
+    if (e.key === 'ArrowUp' && i === 0) {
+      e.preventDefault()
+      searchRef.current?.focus()
+    } else if (e.key in moves) {
+      e.preventDefault()
+      focusRow(moves[e.key]!)
+    }
+  }
+
+  const stateLabel = (s: ListState) =>
+    s === 'all'
+      ? t('followUp.stateAll')
+      : s === 'open'
+        ? t('followUp.stateOpen')
+        : s === 'overdue'
+          ? t('followUp.stateOverdue')
+          : s === 'closed'
+            ? t('followUp.stateClosed')
+            : t('followUp.stateStatus', { status: t(`followUp.status.${s as FollowUpStatus}`) })
+
+  return (
+    <div className="page fu-page">
+      <MeetingTabs current="tindakLanjut" />
+      <div className="page-head">
+        <PageHeading>{t('followUp.title')}</PageHeading>
+        <a className="btn btn-primary" href={href('tindak-lanjut/baru')} aria-keyshortcuts="N">
+          {t('followUp.add')}
+        </a>
+      </div>
+      <div className="toolbar" role="search">
+        <SearchField
+          id="fu-search"
+          label={t('followUp.search')}
+          placeholder={t('followUp.searchPlaceholder')}
+          inputRef={searchRef}
+          value={text}
+          onChange={setText}
+          onArrowDown={() => focusRow(0)}
+          onEnter={() => setParams({ q: text.trim() })}
+        />
+        <div className="field fu-filter">
+          <label htmlFor="fu-state" className="field-label">
+            {t('followUp.state')}
+          </label>
+          <select id="fu-state" value={state} onChange={(e) => setParams({ status: readState(e.target.value) })}>
+            {LIST_STATES.map((s) => (
+              <option key={s} value={s}>
+                {stateLabel(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field fu-filter fu-filter-opd">
+          <label htmlFor="fu-opd" className="field-label">
+            {t('followUp.opdFilter')}
+          </label>
+          <select id="fu-opd" value={opdId} onChange={(e) => setParams({ opd: e.target.value })}>
+            <option value="">{t('followUp.opdAll')}</option>
+            {(opds.data ?? []).map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.active ? o.name : `${o.name} (${t('followUp.opd.inactive')})`}
+              </option>
+            ))}
+            {/* An OPD named in the address before the list arrives keeps its choice meanwhile. */}
+            {opdId && !opds.data?.some((o) => o.id === opdId) && <option value={opdId}>…</option>}
+          </select>
+        </div>
+      </div>
+      <div className="fu-status-line">
+        <p className="muted" aria-live="polite" aria-atomic="true">
+          {rows ? (
+            <>
+              {t('followUp.count', { n: formatNumber(rows.length) })}
+              {overdueCount > 0 && (
+                <>
+                  {' · '}
+                  <strong className="fu-late-text">{t('followUp.overdueSummary', { n: formatNumber(overdueCount) })}</strong>
+                </>
+              )}
+            </>
+          ) : (
+            '\u00a0'
+          )}
+        </p>
+        {list.status === 'loading' && <Loading inline />}
+        <p className="muted small">{t('followUp.listHint')}</p>
+      </div>
+      {list.status === 'error' && <ErrorBox message={list.error} onRetry={list.reload} />}
+      {rows && rows.length === 0 && (
+        <div className="card empty-card">
+          <p>{filtered ? t('followUp.emptyFiltered') : t('followUp.empty')}</p>
+          {!filtered && (
+            <a className="btn btn-primary" href={href('tindak-lanjut/baru')}>
+              {t('followUp.add')}
+            </a>
+          )}
+        </div>
+      )}
+      {rows && rows.length > 0 && (
+        <div className="table-wrap card">
+          <table className="table fu-table" aria-label={t('followUp.listLabel')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('followUp.colDescription')}</th>
+                <th scope="col">{t('followUp.colOpd')}</th>
+                <th scope="col">{t('followUp.colPosyandu')}</th>
+                <th scope="col">{t('followUp.colSource')}</th>
+                <th scope="col">{t('followUp.colDue')}</th>
+                <th scope="col">{t('followUp.colStatus')}</th>
+              </tr>
+            </thead>
+            <tbody ref={tableRef}>
+              {rows.map((r, i) => (
+                <tr key={r.id} className={r.overdue ? 'fu-row-overdue' : CLOSED_STATUSES.includes(r.status) ? 'row-muted' : undefined}>
+                  <th scope="row" className="fu-desc">
+                    <a href={href(`tindak-lanjut/${r.id}`)} data-row={i} onKeyDown={(e) => onRowKey(e, i)}>
+                      {r.description}
+                    </a>
+                    {r.meetingTitle && <span className="row-sub muted small">{t('followUp.fromMeeting', { title: r.meetingTitle })}</span>}
+                  </th>
+                  <td className="wrap">{r.opdName}</td>
+                  <td className="wrap">{r.posyanduName ?? t('app.none')}</td>
+                  <td>
+                    {t(`followUp.source.${r.source}`)}
+                    <span className="row-sub muted small">{formatDate(r.date)}</span>
+                  </td>
+                  <td className="nowrap">
+                    <DueDate row={r} today={today} />
+                  </td>
+                  <td>
+                    <StatusBadge status={r.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  )
 }

@@ -1,4 +1,162 @@
-// Placeholder: being built (issue 4).
-export function SearchPage(_props: { query: URLSearchParams }) {
-  return null
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SearchHit } from '@shared/contract'
+import { call, errorMessage } from '../../api/client'
+import { href, navigate } from '../../app/router'
+import { ErrorBox } from '../../components/ErrorBox'
+import { Loading } from '../../components/Loading'
+import { PageHeading } from '../../components/PageHeading'
+import { formatDate, formatNumber } from '../../i18n/format'
+import { MeetingTabs } from '../meeting/MeetingTabs'
+import { highlight } from './highlight'
+import '../follow-up/follow-up.css'
+
+function isTyping(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false
+  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'
+}
+
+/** The last answer, with the words it answers: while a newer search runs, the older hits stay shown. */
+type Answer = { q: string; tick: number } & ({ hits: SearchHit[]; error: null } | { hits: null; error: string })
+
+type State = { status: 'idle' } | { status: 'loading'; hits: SearchHit[] | null } | { status: 'done'; hits: SearchHit[] } | { status: 'error'; message: string }
+
+export function SearchPage({ query: params }: { query: URLSearchParams }) {
+  const { t } = useTranslation()
+  const q = (params.get('q') ?? '').trim()
+  const [text, setText] = useState(q)
+  const [answer, setAnswer] = useState<Answer | null>(null)
+  const [tick, setTick] = useState(0)
+  const inputRef = useRef<HTMLInputElement>(null)
+
+  // The words live in the address, so Back from a result returns to the same results.
+  function setQuery(next: string) {
+    navigate('rapat/cari', { q: next }, { replace: true })
+  }
+
+  useEffect(() => {
+    inputRef.current?.focus()
+  }, [])
+
+  // A link from elsewhere (the tabs) can change the address under this page.
+  const [seenQ, setSeenQ] = useState(q)
+  if (seenQ !== q) {
+    setSeenQ(q)
+    if (text.trim() !== q) setText(q)
+  }
+
+  useEffect(() => {
+    const next = text.trim()
+    if (next === q) return
+    const timer = window.setTimeout(() => setQuery(next), 250)
+    return () => window.clearTimeout(timer)
+  }, [text, q])
+
+  useEffect(() => {
+    if (!q) return
+    let live = true
+    call('search:query', { query: q, limit: 50 }).then(
+      (hits) => live && setAnswer({ q, tick, hits, error: null }),
+      (e: unknown) => live && setAnswer({ q, tick, hits: null, error: errorMessage(e) }),
+    )
+    return () => {
+      live = false
+    }
+  }, [q, tick])
+
+  const state: State = !q
+    ? { status: 'idle' }
+    : answer?.q !== q || answer.tick !== tick
+      ? { status: 'loading', hits: answer?.hits ?? null }
+      : answer.error !== null
+        ? { status: 'error', message: answer.error }
+        : { status: 'done', hits: answer.hits }
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || document.querySelector('dialog[open]') || isTyping(e.target)) return
+      if (e.ctrlKey || e.metaKey || e.altKey) return
+      if (e.key === '/') {
+        e.preventDefault()
+        inputRef.current?.focus()
+        inputRef.current?.select()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const hits = state.status === 'done' ? state.hits : state.status === 'loading' ? state.hits : null
+
+  return (
+    <div className="page fu-page">
+      <MeetingTabs current="cari" />
+      {/* The box, not the heading, takes the focus here: people come to this page to type. */}
+      <PageHeading focus={false}>{t('followUp.searchTitle')}</PageHeading>
+      <form
+        className="toolbar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault()
+          setQuery(text.trim())
+        }}
+      >
+        <div className="field toolbar-search">
+          <label htmlFor="search-q" className="field-label">
+            {t('followUp.searchLabel')}
+          </label>
+          <input
+            ref={inputRef}
+            id="search-q"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t('followUp.searchBoxPlaceholder')}
+            aria-keyshortcuts="/"
+            aria-describedby="search-help"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') {
+                e.preventDefault()
+                document.querySelector<HTMLAnchorElement>('.search-hits a')?.focus()
+              }
+            }}
+          />
+        </div>
+      </form>
+      <p id="search-help" className="muted small">
+        {t('followUp.searchHelp')} {t('followUp.searchHint')}
+      </p>
+      <div className="fu-status-line">
+        <p aria-live="polite" aria-atomic="true">
+          {state.status === 'idle'
+            ? t('followUp.searchStart')
+            : state.status === 'done'
+              ? state.hits.length
+                ? t('followUp.searchCount', { n: formatNumber(state.hits.length), q })
+                : t('followUp.searchEmpty', { q })
+              : '\u00a0'}
+        </p>
+        {state.status === 'loading' && <Loading inline />}
+      </div>
+      {state.status === 'error' && <ErrorBox message={state.message} onRetry={() => setTick((n) => n + 1)} />}
+      {hits && hits.length > 0 && (
+        <ol className="search-hits" aria-label={t('followUp.searchResults')}>
+          {hits.map((h) => (
+            <li key={`${h.kind}:${h.id}`} className="search-hit card">
+              <div className="search-hit-head">
+                <span className={`badge search-kind search-kind-${h.kind}`}>{t(`followUp.hitKind.${h.kind}`)}</span>
+                <a href={h.kind === 'rapat' ? href(`rapat/${h.id}`) : href(`tindak-lanjut/${h.id}`)} className="search-hit-title">
+                  {h.title}
+                </a>
+                <span className="muted small search-hit-date">{formatDate(h.date)}</span>
+              </div>
+              {h.snippet && <p className="search-snippet">{highlight(h.snippet)}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  )
 }
