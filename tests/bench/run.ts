@@ -3,8 +3,12 @@
 // on any machine. Baseline = what a naive app does: read every kader row (or every assessment)
 // into JavaScript, then derive, filter, sort and slice there; or save a grid cell by cell.
 // Our path = the service as the UI calls it (derived state kept per kader, filter and page in SQL).
+// Meetings: 5,000 Tim Pembina meetings with their follow-ups; search (FTS5 with Indonesian
+// affixes folded) against a LIKE '%word%' scan of the same text, and the overdue list and the
+// OPD board against reading everything into JavaScript.
 
 import { mkdtempSync, rmSync } from 'node:fs'
+import { sql } from 'kysely'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -12,11 +16,18 @@ import { closeDatabase, openDatabase } from '../../electron/core/db/open'
 import { activeCatalogue } from '../../electron/core/features/competency/catalogue.service'
 import { assess, assessBulk, competencyMatrix, competencySummary, recomputeCompetencies } from '../../electron/core/features/competency/competency.service'
 import { trainingNeeds } from '../../electron/core/features/competency/needs.service'
-import { generateDemo } from '../../electron/core/features/demo/demo.service'
+import { villagesUnder } from '../../electron/core/features/area/area.service'
+import { generateDemo, mulberry32 } from '../../electron/core/features/demo/demo.service'
+import { writeMeetingHistory } from '../../electron/core/features/demo/demo-meeting'
+import type { DemoRandom } from '../../electron/core/features/demo/demo-training'
+import { listFollowUps, median as medianDays, opdBoard } from '../../electron/core/features/follow-up/follow-up.service'
+import { listMeetings } from '../../electron/core/features/meeting/meeting.service'
+import { matchExpression, queryGroups, rebuildSearchIndex, search } from '../../electron/core/features/search/search.service'
 import { listKader, todayJakarta } from '../../electron/core/features/kader/kader.service'
 import { setupSite } from '../../electron/core/features/site/site.service'
 import { assessmentInput, bulkAssessmentInput, contract, kaderListInput, matrixInput, scopeInput, type Input } from '../../shared/contract'
 import { LEVEL_CODES, competencyCodes, levelOf, type Catalogue, type LevelCode } from '../../shared/domain/competency'
+import { CLOSED_STATUSES, daysBetween, isOverdue, type FollowUpStatus } from '../../shared/domain/meeting'
 import type { Db } from '../../electron/core/db/schema'
 
 const ROUNDS = 30
@@ -200,6 +211,142 @@ async function competencyBench(db: Db, kaderCount: number): Promise<void> {
   )
 }
 
+// ---------------------------------------------------------------- meetings, follow-ups and search
+
+/** A DemoRandom over mulberry32, for topping the demo's meetings up to the benchmark's size. */
+function demoRandom(seed: number): DemoRandom {
+  const next = mulberry32(seed)
+  const r: DemoRandom = {
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (xs) => xs[Math.floor(next() * xs.length)]!,
+    chance: (p) => next() < p,
+    weighted: (items) => {
+      let x = next() * items.reduce((s, [, w]) => s + w, 0)
+      for (const [item, w] of items) if ((x -= w) < 0) return item
+      return items[items.length - 1]![0]
+    },
+    shuffle: (xs) => {
+      const out = [...xs]
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1))
+        ;[out[i], out[j]] = [out[j]!, out[i]!]
+      }
+      return out
+    },
+  }
+  return r
+}
+
+const MEETINGS = 5000
+
+/**
+ * The naive search: LIKE '%word%' over the same text the index holds (meeting title, agenda
+ * with minutes, conclusions; follow-up description, reporter, progress notes, evidence), every
+ * word required, newest first. It finds only the exact spelling (no affixes folded).
+ */
+async function likeSearch(db: Db, query: string, limit: number | null = 30) {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  const cond = (column: string) => sql.join(words.map((w) => sql`lower(${sql.raw(column)}) like ${`%${w}%`}`), sql` and `)
+  return (
+    await sql<{ id: string; date: string }>`
+      select id, date from (
+        select id, date, title || ' ' || agenda || ' ' || conclusions as text from meeting where deleted = 0
+        union all
+        select f.id, f.date, f.description || ' ' || coalesce(f.reporter, '') || ' ' || coalesce(f.closing_evidence, '') || ' ' ||
+          coalesce((select group_concat(p.note, ' ') from follow_up_progress p where p.follow_up_id = f.id), '') as text
+        from follow_up f where f.deleted = 0
+      ) where ${cond('text')}
+      order by date desc limit ${limit ?? -1}`.execute(db)
+  ).rows
+}
+
+/** The naive overdue list: every follow-up with its OPD into JavaScript, the rule applied there. */
+async function naiveOverdue(db: Db, today: string) {
+  const rows = await db
+    .selectFrom('follow_up as f')
+    .innerJoin('opd', 'opd.id', 'f.opd_id')
+    .leftJoin('posyandu as p', 'p.id', 'f.posyandu_id')
+    .leftJoin('meeting as m', 'm.id', 'f.meeting_id')
+    .select(['f.id', 'f.description', 'f.due_date', 'f.status', 'f.date', 'opd.name as opd', 'p.name as posyandu', 'm.title as meeting'])
+    .where('f.deleted', '=', 0)
+    .execute()
+  return rows
+    .filter((r) => isOverdue({ dueDate: r.due_date, status: r.status as FollowUpStatus }, today))
+    .map((r) => ({ ...r, daysOverdue: daysBetween(r.due_date, today) }))
+    .sort((a, b) => a.due_date.localeCompare(b.due_date))
+}
+
+/** The naive board: one query per OPD, counted and the median taken in JavaScript. */
+async function naiveBoard(db: Db, today: string) {
+  const opds = await db.selectFrom('opd').select(['id', 'name']).where('deleted', '=', 0).execute()
+  const out = []
+  for (const o of opds) {
+    const rows = await db.selectFrom('follow_up').select(['status', 'due_date', 'date', 'closed_date']).where('opd_id', '=', o.id).where('deleted', '=', 0).execute()
+    const closed = rows.filter((r) => CLOSED_STATUSES.includes(r.status as FollowUpStatus))
+    out.push({
+      opd: o.name,
+      open: rows.length - closed.length,
+      overdue: rows.filter((r) => isOverdue({ dueDate: r.due_date, status: r.status as FollowUpStatus }, today)).length,
+      median: medianDays(closed.map((r) => daysBetween(r.date, r.closed_date!))),
+    })
+  }
+  return out
+}
+
+async function meetingBench(db: Db, siteId: string): Promise<void> {
+  // The kota demo holds ~900 meetings; more years of the same Tim Pembina work, each from a
+  // seed of its own, bring it to the size the issue names.
+  const villages = (await villagesUnder(db, '36.71')).sort((a, b) => (a.code < b.code ? -1 : 1))
+  const districts = await db.selectFrom('area').select(['code', 'name']).where('parent_code', '=', '36.71').execute()
+  const world = { villages, districtNames: new Map(districts.map((d) => [d.code, d.name])), regencyNames: new Map([['36.71', 'Kota Tangerang']]), areaLevel: 2 }
+  const countOf = async (table: 'meeting' | 'follow_up' | 'follow_up_progress') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  let t = performance.now()
+  for (let seed = 100; (await countOf('meeting')) < MEETINGS; seed++) {
+    const rng = demoRandom(seed)
+    await writeMeetingHistory(db, siteId, { ...world, rng, personName: (sex) => `${rng.pick(sex === 'P' ? ['Siti', 'Dewi', 'Ratna', 'Yuli'] : ['Ahmad', 'Budi', 'Asep', 'Joko'])} ${rng.pick(['Rahmawati', 'Hidayat', 'Lestari', 'Santoso', 'Nurjanah', 'Saputra'])}` })
+  }
+  const writeMs = performance.now() - t
+  t = performance.now()
+  await rebuildSearchIndex(db)
+  const indexMs = performance.now() - t
+  const [meetings, followUps, progress] = [await countOf('meeting'), await countOf('follow_up'), await countOf('follow_up_progress')]
+  const fmt = (n: number) => n.toLocaleString('id-ID')
+  console.log('')
+  console.log(`Rapat dan tindak lanjut: ${fmt(meetings)} rapat, ${fmt(followUps)} tindak lanjut, ${fmt(progress)} catatan perkembangan`)
+  console.log(`Tulis data rapat tambahan: ${writeMs.toFixed(0)} ms; bangun ulang indeks pencarian (FTS5): ${indexMs.toFixed(0)} ms`)
+  console.log(`${'kasus'.padEnd(44)} ${'layanan'.padStart(12)} ${'baseline'.padStart(12)}  (median ${ROUNDS}x, ms)  temuan layanan / LIKE`)
+
+  const queries: [string, string][] = [
+    ['cari satu kata "imunisasi"', 'imunisasi'],
+    ['cari kata berimbuhan "penimbangan"', 'penimbangan'],
+    ['cari dua kata "saluran drainase"', 'saluran drainase'],
+    ['cari kata langka "isbat"', 'isbat'],
+    ['cari kata yang tidak ada "gempa"', 'gempa'],
+  ]
+  const slowest: number[] = []
+  for (const [label, query] of queries) {
+    const input = contract['search:query'].input.parse({ query })
+    const ours = await time(() => search(db, input))
+    const base = await time(() => likeSearch(db, query), FEW)
+    slowest.push(ours)
+    // How many each finds, without the page limit: the index also finds the affixed forms.
+    const found = await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${matchExpression(queryGroups(query))}`.execute(db)
+    const like = (await likeSearch(db, query, null)).length
+    row(label, ours, base, `  ${fmt(Number(found.rows[0]!.n))} / ${fmt(like)}`)
+  }
+
+  const today = todayJakarta()
+  const overdueInput = contract['followUp:list'].input.parse({ state: 'overdue' })
+  const overdue = await listFollowUps(db, overdueInput)
+  row(`tindak lanjut lewat tenggat (${fmt(overdue.length)} baris)`, await time(() => listFollowUps(db, overdueInput)), await time(() => naiveOverdue(db, today), FEW))
+  row('papan OPD', await time(() => opdBoard(db)), await time(() => naiveBoard(db, today), FEW), '  (baseline: satu kueri per OPD)')
+  const all = contract['meeting:list'].input.parse({})
+  console.log(`${`daftar rapat (semua ${fmt(meetings)})`.padEnd(44)} ${(await time(() => listMeetings(db, all), FEW)).toFixed(2).padStart(12)} ${'—'.padStart(12)}`)
+  console.log(`Pencarian pada ${fmt(meetings)} rapat: paling lambat ${Math.max(...slowest).toFixed(2)} ms (syarat: di bawah 100 ms)`)
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'simpul-bench-'))
   const file = join(dir, 'bench.sqlite')
@@ -207,7 +354,7 @@ async function main() {
     let t = performance.now()
     const db = await openDatabase(file)
     const openMs = performance.now() - t
-    await setupSite(db, { level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang', coveredVillageCodes: [] })
+    const site = await setupSite(db, { level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang', coveredVillageCodes: [] })
     t = performance.now()
     const demo = await generateDemo(db, { wilayah: '36.71', posyanduPerVillage: 2, kaderPerPosyandu: 100, seed: 1 })
     const demoMs = performance.now() - t
@@ -236,6 +383,7 @@ async function main() {
       console.log(`${label.padEnd(40)} ${ours.toFixed(2).padStart(12)} ${base.toFixed(2).padStart(12)}  ${(base / ours).toFixed(1)}x`)
     }
     await competencyBench(db, demo.kader)
+    await meetingBench(db, site.id)
     await closeDatabase(db)
   } finally {
     rmSync(dir, { recursive: true, force: true })

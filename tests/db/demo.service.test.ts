@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { activeCatalogue } from '../../electron/core/features/competency/catalogue.service'
 import { generateDemo, mulberry32 } from '../../electron/core/features/demo/demo.service'
+import { FIRST_NOTE } from '../../electron/core/features/follow-up/follow-up.service'
 import { exportKaderList, getKader, listKader } from '../../electron/core/features/kader/kader.service'
 import { listPosyandu } from '../../electron/core/features/posyandu/posyandu.service'
 import { setupSite } from '../../electron/core/features/site/site.service'
 import type { Db } from '../../electron/core/db/schema'
-import { kaderListInput } from '../../shared/contract'
+import { kaderListInput, type Attendee } from '../../shared/contract'
 import { ASSESSMENT_METHODS, LEVEL_CODES, TRAINING_KINDS, competencyCodes, levelOf, type LevelCode } from '../../shared/domain/competency'
+import { CLOSED_STATUSES, FOLLOW_UP_SOURCES, MEETING_KINDS, isOverdue, parseRichText, type FollowUpStatus } from '../../shared/domain/meeting'
 import { compareNik, parseNik } from '../../shared/domain/nik'
 import { createTestDb, errorOf, setUpKelurahan, type TestDb } from '../fixtures/db'
 
@@ -421,4 +423,187 @@ describe('generateDemo', () => {
     // Generous for a loaded CI machine; on an idle one the default page takes about 2 ms.
     expect(Math.min(...times)).toBeLessThan(100)
   }, 120_000)
+})
+
+// ---------------------------------------------------------------- Tim Pembina meetings and follow-ups
+
+/** The meetings and follow-ups as the generator decided them: ids of rows replaced by what they name. */
+async function meetingDigest(db: Db): Promise<string> {
+  const opd = new Map((await db.selectFrom('opd').select(['id', 'name']).execute()).map((o) => [o.id, o.name]))
+  const posyandu = new Map((await db.selectFrom('posyandu').select(['id', 'name', 'village_code']).execute()).map((p) => [p.id, `${p.village_code} ${p.name}`]))
+  const meetings = (
+    await db
+      .selectFrom('meeting')
+      .select(['id', 'level', 'kind', 'title', 'date', 'start_time', 'end_time', 'place', 'chair', 'minute_taker', 'invitation_number', 'posyandu_id', 'spm_fields', 'agenda', 'conclusions', 'attendees'])
+      .orderBy('date')
+      .orderBy('title')
+      .orderBy('invitation_number')
+      .execute()
+  ).map(({ id: _id, posyandu_id, attendees, ...m }) => ({
+    ...m,
+    posyandu: posyandu_id ? posyandu.get(posyandu_id) : null,
+    attendees: (JSON.parse(attendees) as { opdId: string | null }[]).map((a) => ({ ...a, opdId: a.opdId ? opd.get(a.opdId) : null })),
+  }))
+  const titles = new Map((await db.selectFrom('meeting').select(['id', 'title', 'date']).execute()).map((m) => [m.id, `${m.date} ${m.title}`]))
+  const followUps = (
+    await db
+      .selectFrom('follow_up')
+      .select(['id', 'source', 'meeting_id', 'date', 'posyandu_id', 'spm_field', 'description', 'reporter', 'opd_id', 'due_date', 'status', 'closed_date', 'closing_evidence'])
+      .execute()
+  ).map(({ id: _id, meeting_id, posyandu_id, opd_id, ...f }) => ({
+    ...f,
+    meeting: meeting_id ? titles.get(meeting_id) : null,
+    posyandu: posyandu_id ? posyandu.get(posyandu_id) : null,
+    opd: opd.get(opd_id),
+  }))
+  const progress = await db
+    .selectFrom('follow_up_progress as p')
+    .innerJoin('follow_up as f', 'f.id', 'p.follow_up_id')
+    .select(['f.description', 'f.date as raised', 'p.date', 'p.status', 'p.note'])
+    .execute()
+  const sort = <T,>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort()
+  return createHash('sha256').update(JSON.stringify({ meetings, followUps: sort(followUps), progress: sort(progress) })).digest('hex')
+}
+
+describe('generateDemo: Tim Pembina meetings and follow-ups', () => {
+  const REFERENCE = '2026-06-30'
+  const AFTER = '2026-07-01'
+
+  it('makes the same meetings and follow-ups for the same seed, and others for another seed', async () => {
+    const a = await kecamatanDb()
+    const b = await kecamatanDb()
+    const c = await kecamatanDb()
+    const made = await generateDemo(a.db, DEMO)
+    await generateDemo(b.db, DEMO)
+    await generateDemo(c.db, { ...DEMO, seed: 8 })
+    expect(made.meetings).toBeGreaterThan(0)
+    expect(made.followUps).toBeGreaterThan(0)
+    const digest = await meetingDigest(a.db)
+    expect(await meetingDigest(b.db)).toBe(digest)
+    expect(await meetingDigest(c.db)).not.toBe(digest)
+  })
+
+  it('gives every kelurahan its meetings, and the kecamatan its own, all dated on weekdays up to the reference date', async () => {
+    const { db } = await kecamatanDb()
+    const made = await generateDemo(db, DEMO)
+    const meetings = await db.selectFrom('meeting').selectAll().execute()
+    expect(meetings).toHaveLength(made.meetings)
+    const villages = await db.selectFrom('area').select(['code', 'name']).where('parent_code', '=', '36.71.01').execute()
+    for (const v of villages) {
+      // The invitation number carries the office: "005/123/Kel.1001/III/2026".
+      const own = meetings.filter((m) => m.level === 'kelurahan' && m.invitation_number!.includes(`/Kel.${v.code.slice(-4)}/`))
+      expect(own.length, v.name).toBeGreaterThanOrEqual(2)
+      expect(own.some((m) => m.title.includes(`Kelurahan ${v.name}`))).toBe(true)
+    }
+    expect(meetings.some((m) => m.level === 'kecamatan' && m.title.includes('Kecamatan Tangerang'))).toBe(true)
+    expect(meetings.some((m) => m.level === 'kota')).toBe(false)
+    expect(new Set(meetings.map((m) => m.kind)).size).toBeGreaterThanOrEqual(4)
+    for (const m of meetings) {
+      expect(MEETING_KINDS).toContain(m.kind)
+      expect(m.date >= '2025-01-01' && m.date <= REFERENCE).toBe(true)
+      expect([1, 2, 3, 4, 5]).toContain(new Date(`${m.date}T00:00:00Z`).getUTCDay())
+      expect(m.start_time! < m.end_time!).toBe(true)
+      expect(m.invitation_number).toMatch(/^005\/\d{3}\/[A-Za-z.]+[\d.]*\/[IVX]+\/20\d{2}$/)
+      const agenda = JSON.parse(m.agenda) as { title: string; minutes: string }[]
+      expect(agenda.length).toBeGreaterThanOrEqual(2)
+      for (const item of agenda) expect(parseRichText(item.minutes).length).toBeGreaterThan(0)
+      if (m.kind === 'monev') expect(m.posyandu_id).not.toBeNull()
+    }
+  })
+
+  it('gives every meeting an attendance list of 10–25 led by the Ketua TP PKK, with OPD members and about one in ten absent', async () => {
+    const { db } = await kecamatanDb()
+    await generateDemo(db, DEMO)
+    const opd = new Set((await db.selectFrom('opd').select('id').execute()).map((o) => o.id))
+    const meetings = await db.selectFrom('meeting').select(['chair', 'minute_taker', 'attendees']).execute()
+    let all = 0
+    let absent = 0
+    for (const m of meetings) {
+      const list = JSON.parse(m.attendees) as Attendee[]
+      expect(list.length).toBeGreaterThanOrEqual(10)
+      expect(list.length).toBeLessThanOrEqual(25)
+      expect(list[0]).toMatchObject({ name: m.chair, present: true })
+      expect(list[0]!.position).toMatch(/^Ketua TP PKK /)
+      expect(list.find((a) => a.name === m.minute_taker)?.present).toBe(true)
+      const members = list.filter((a) => a.opdId !== null)
+      expect(members.length).toBeGreaterThanOrEqual(3)
+      for (const a of members) expect(opd.has(a.opdId!)).toBe(true)
+      for (const a of list) {
+        expect(a.name.trim()).not.toBe('')
+        if (a.phone) expect(a.phone).toMatch(/^\+628\d{8,11}$/)
+      }
+      all += list.length
+      absent += list.filter((a) => !a.present).length
+    }
+    expect(absent / all).toBeGreaterThan(0.03)
+    expect(absent / all).toBeLessThan(0.2)
+  })
+
+  it('assigns follow-ups to the OPD owning their SPM field, some closed with evidence and some overdue after the reference date', async () => {
+    const { db } = await kecamatanDb()
+    const made = await generateDemo(db, DEMO)
+    const opd = new Map((await db.selectFrom('opd').select(['id', 'spm_fields']).execute()).map((o) => [o.id, JSON.parse(o.spm_fields) as string[]]))
+    const followUps = await db.selectFrom('follow_up').selectAll().execute()
+    expect(followUps).toHaveLength(made.followUps)
+    expect(new Set(followUps.map((f) => f.source))).toEqual(new Set(FOLLOW_UP_SOURCES))
+    const progress = await db.selectFrom('follow_up_progress').selectAll().orderBy('date').orderBy('version').execute()
+    for (const f of followUps) {
+      if (f.spm_field) expect(opd.get(f.opd_id)).toContain(f.spm_field)
+      expect(f.due_date > f.date).toBe(true)
+      expect(f.date <= REFERENCE).toBe(true)
+      if (f.source === 'aduan') expect(f).toMatchObject({ meeting_id: null, reporter: expect.stringMatching(/^(Ibu|Bapak) .+, warga RW \d{3}$/) })
+      else expect(f.meeting_id).not.toBeNull()
+      if (f.source === 'monev') expect(f.posyandu_id).not.toBeNull()
+      const own = progress.filter((p) => p.follow_up_id === f.id)
+      // Opened as createFollowUp does, then dated notes up to the reference date.
+      expect(own[0]).toMatchObject({ date: f.date, status: 'baru', note: FIRST_NOTE })
+      for (const p of own) expect(p.date >= f.date && p.date <= REFERENCE).toBe(true)
+      expect(own.at(-1)!.status).toBe(f.status)
+      if (CLOSED_STATUSES.includes(f.status as FollowUpStatus)) {
+        expect(f.closed_date! > f.date && f.closed_date! <= REFERENCE).toBe(true)
+        expect(own.at(-1)).toMatchObject({ status: f.status, date: f.closed_date })
+      } else {
+        expect(f.closed_date).toBeNull()
+      }
+      if (f.status === 'selesai') {
+        expect(f.closing_evidence).toBeTruthy()
+        expect(own.at(-1)!.note).toContain(`Bukti penyelesaian: ${f.closing_evidence}`)
+      }
+    }
+    const as = (f: (typeof followUps)[number]) => ({ dueDate: f.due_date, status: f.status as FollowUpStatus })
+    const overdue = followUps.filter((f) => isOverdue(as(f), AFTER))
+    expect(overdue.length).toBeGreaterThan(0)
+    expect(overdue.length).toBeLessThan(followUps.length / 2)
+    // Overdue on any later day too: the demo never depends on when it is looked at.
+    expect(followUps.filter((f) => isOverdue(as(f), '2030-01-01')).length).toBeGreaterThanOrEqual(overdue.length)
+    expect(followUps.filter((f) => f.status === 'selesai').length).toBeGreaterThan(followUps.length / 4)
+    expect(followUps.some((f) => f.status === 'tidak_dapat')).toBe(true)
+    expect(followUps.some((f) => !isOverdue(as(f), AFTER) && !CLOSED_STATUSES.includes(f.status as FollowUpStatus))).toBe(true)
+    // The follow-ups of a meeting are the decisions its minutes list.
+    const meeting = await db.selectFrom('meeting').select(['id', 'agenda']).where('kind', '=', 'rapat_koordinasi').limit(1).executeTakeFirstOrThrow()
+    for (const f of followUps.filter((x) => x.meeting_id === meeting.id)) expect(meeting.agenda).toContain(f.description.slice(0, 30))
+  })
+
+  it('leaves at least one overdue follow-up even in a single kelurahan, and indexes everything for search', async () => {
+    const t = await createTestDb()
+    opened.push(t)
+    await setUpKelurahan(t.db)
+    const made = await generateDemo(t.db, { wilayah: '36.71.01.1001', posyanduPerVillage: 4, kaderPerPosyandu: 6, seed: 3 })
+    const levels = await t.db.selectFrom('meeting').select('level').distinct().execute()
+    expect(levels.map((l) => l.level)).toEqual(['kelurahan'])
+    const followUps = await t.db.selectFrom('follow_up').select(['due_date', 'status']).execute()
+    expect(followUps.filter((f) => isOverdue({ dueDate: f.due_date, status: f.status as FollowUpStatus }, AFTER)).length).toBeGreaterThanOrEqual(1)
+    const indexed = await t.db.selectFrom('search_fts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    expect(Number(indexed.n)).toBe(made.meetings + made.followUps)
+
+    const versions = [
+      ...(await t.db.selectFrom('meeting').select('version').execute()),
+      ...(await t.db.selectFrom('follow_up').select('version').execute()),
+      ...(await t.db.selectFrom('follow_up_progress').select('version').execute()),
+      ...(await t.db.selectFrom('assessment').select('version').execute()),
+    ].map((r) => r.version)
+    expect(new Set(versions).size).toBe(versions.length)
+    const clock = (await t.db.selectFrom('site').select('clock').executeTakeFirstOrThrow()).clock
+    expect(versions.every((v) => v.slice(0, 18) <= clock)).toBe(true)
+  })
 })

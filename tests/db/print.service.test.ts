@@ -6,7 +6,18 @@ import { cityOf } from '../../electron/core/features/print/office'
 import { printDocument } from '../../electron/core/features/print/print.service'
 import { rentangTanggal, tanggal } from '../../shared/domain/tanggal'
 import { createTraining } from '../../electron/core/features/training/training.service'
-import { bulkAssessmentInput, trainingInput, type Input, type Kader, type Posyandu } from '../../shared/contract'
+import { createMeeting } from '../../electron/core/features/meeting/meeting.service'
+import { addFollowUpProgress, createFollowUp } from '../../electron/core/features/follow-up/follow-up.service'
+import {
+  bulkAssessmentInput,
+  followUpInput,
+  followUpProgressInput,
+  meetingInput,
+  trainingInput,
+  type Input,
+  type Kader,
+  type Posyandu,
+} from '../../shared/contract'
 import { competencyCodes } from '../../shared/domain/competency'
 import { createTestDb, errorOf, makeKader, makePosyandu, setUpKelurahan, type TestDb } from '../fixtures/db'
 
@@ -253,5 +264,147 @@ describe('print helpers', () => {
   it('makes a file name no file system refuses', () => {
     expect(safeFileName('Daftar Hadir - A/B: C?')).toBe('Daftar Hadir - A B C.pdf')
     expect(safeFileName('  ...  ')).toBe('Dokumen.pdf')
+  })
+})
+
+// ---------------------------------------------------------------- notulen rapat
+
+describe('notulen rapat', () => {
+  const TODAY = '2026-11-23'
+  const notulen = (meetingId: string) => printDocument(t.db, { kind: 'notulen', meetingId }, { today: TODAY })
+
+  /** The notulen also uses lists; otherwise the same rule as every printed page. */
+  function expectStandaloneNotulen(page: string) {
+    const style = /<style>([\s\S]*?)<\/style>/.exec(page)?.[1] ?? ''
+    expect(page.startsWith('<!doctype html>')).toBe(true)
+    expect(style).not.toMatch(/url\(|@import/i)
+    const tags = new Set([...TAGS, 'ul', 'ol', 'li'])
+    for (const [, tag, attrs] of page.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>/g)) {
+      expect(tags, tag).toContain(tag!.toLowerCase())
+      for (const [, attr] of attrs!.matchAll(/([^\s=]+)(?:="[^"]*")?/g)) expect(ATTRIBUTES, `${tag} ${attr}`).toContain(attr!.toLowerCase())
+    }
+  }
+
+  async function opdId(code: string): Promise<string> {
+    return (await t.db.selectFrom('opd').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id
+  }
+
+  async function meetingWithFollowUps() {
+    const dinkes = await opdId('dinkes')
+    const pupr = await opdId('pupr')
+    const meeting = await createMeeting(
+      t.db,
+      meetingInput.parse({
+        level: 'kelurahan',
+        kind: 'rapat_koordinasi',
+        title: 'Rapat Koordinasi Tim Pembina Posyandu Triwulan IV',
+        date: '2026-10-06',
+        startTime: '09:00',
+        endTime: '11:30',
+        place: 'Aula Kantor Kelurahan Sukarasa',
+        chair: 'Hj. Siti Rahmawati',
+        minuteTaker: 'Dewi Lestari, S.Sos',
+        invitationNumber: '005/123/Kel.1001/X/2026',
+        spmFields: ['kesehatan', 'pekerjaan_umum'],
+        agenda: [
+          { title: 'Pembukaan', minutes: 'Rapat dibuka oleh **Ketua TP PKK**.\nPeserta hadir tepat waktu.' },
+          { title: 'Laporan Posyandu', minutes: 'Capaian:\n\n- D/S **82%**\n- Imunisasi 91%\n\n1. Melati 01 buka rutin\n2. Mawar 02 perlu timbangan' },
+          { title: 'Lain-lain <i>', minutes: '' },
+        ],
+        conclusions: '1. Timbangan diganti.\n2. Drainase dibersihkan.',
+        attendees: [
+          { name: 'Hj. Siti Rahmawati', position: 'Ketua TP PKK Kelurahan Sukarasa', institution: 'TP PKK Kelurahan Sukarasa', phone: '081234567890', present: true },
+          { name: '<script>alert(1)</script> Budi', position: 'Staf', institution: 'Dinas PUPR', opdId: pupr, present: true },
+          { name: 'Yuli Astuti', position: 'Bidan Koordinator', institution: 'Puskesmas Tangerang', opdId: dinkes, present: false },
+          { name: 'Dewi Lestari, S.Sos', position: 'Kasi Kesos', institution: 'Kantor Kelurahan Sukarasa', present: true },
+        ],
+      }),
+    )
+    const follow = (description: string, opd: string, dueDate: string) =>
+      createFollowUp(t.db, followUpInput.parse({ source: 'rapat', meetingId: meeting.id, date: '2026-10-06', posyanduId: melati.id, spmField: 'kesehatan', description, opdId: opd, dueDate }))
+    const late = await follow('Timbangan dacin Posyandu Melati 01 rusak & perlu diganti.', dinkes, '2026-11-06')
+    const done = await follow('Saluran drainase di depan Posyandu tersumbat.', pupr, '2026-11-30')
+    await addFollowUpProgress(t.db, followUpProgressInput.parse({ id: done.id, date: '2026-10-20', status: 'selesai', note: 'Sudah dikerjakan', closingEvidence: 'Foto sesudah perbaikan' }))
+    const open = await follow('Cakupan imunisasi RW 02 rendah.', dinkes, '2026-12-15')
+    return { meeting, late, done, open }
+  }
+
+  it('prints the letterhead, the particulars, the numbered agenda with its minutes, and the conclusions', async () => {
+    const { meeting } = await meetingWithFollowUps()
+    const doc = await notulen(meeting.id)
+    expectStandaloneNotulen(doc.html)
+    expect(doc.title).toBe('Notulen - Rapat Koordinasi Tim Pembina Posyandu Triwulan IV')
+    expect(doc.fileName).toBe('Notulen - Rapat Koordinasi Tim Pembina Posyandu Triwulan IV - 2026-10-06.pdf')
+    expect(doc.html).toContain('PEMERINTAH KOTA TANGERANG')
+    expect(doc.html).toContain('KANTOR KELURAHAN SUKARASA')
+    expect(doc.html).toContain('<h1>NOTULEN RAPAT</h1>')
+    expect(doc.html).toContain('Tim Pembina Posyandu (Pokjanal) Kelurahan Sukarasa')
+    expect(doc.html).toContain(': Selasa, 6 Oktober 2026</td>')
+    expect(doc.html).toContain(': 09.00–11.30 WIB</td>')
+    expect(doc.html).toContain(': Aula Kantor Kelurahan Sukarasa</td>')
+    expect(doc.html).toContain(': 005/123/Kel.1001/X/2026</td>')
+    expect(doc.html).toContain(': Rapat koordinasi</td>')
+    expect(doc.html).toContain(': Kesehatan, Pekerjaan Umum</td>')
+    expect(doc.html).toContain(': 3 orang hadir dari 4 orang yang diundang</td>')
+
+    const titles = [...doc.html.matchAll(/<p class="agenda-title"><span class="n">(\d+)\.<\/span> ([^<]*)<\/p>/g)].map((m) => `${m[1]} ${m[2]}`)
+    expect(titles).toEqual(['1 Pembukaan', '2 Laporan Posyandu', '3 Lain-lain &lt;i&gt;'])
+    expect(doc.html).toContain('<p>Rapat dibuka oleh <b>Ketua TP PKK</b>.<br>Peserta hadir tepat waktu.</p>')
+    expect(doc.html).toContain('<ul><li>D/S <b>82%</b></li><li>Imunisasi 91%</li></ul>')
+    expect(doc.html).toContain('<ol><li>Melati 01 buka rutin</li><li>Mawar 02 perlu timbangan</li></ol>')
+    expect(doc.html).toContain('<p class="empty">Tidak ada catatan.</p>')
+    expect(doc.html).toMatch(/B\. Kesimpulan<\/h2>\s*<div class="rich"><ol><li>Timbangan diganti\.<\/li><li>Drainase dibersihkan\.<\/li><\/ol><\/div>/)
+  })
+
+  it('lists every attendee with a signature cell for those present, names escaped', async () => {
+    const { meeting } = await meetingWithFollowUps()
+    const doc = await notulen(meeting.id)
+    expect(count(doc.html, /<tr class="(odd|even|absent) attendee">/)).toBe(4)
+    expect(count(doc.html, /<tr class="absent attendee">/)).toBe(1)
+    expect(count(doc.html, /<td class="sign"><span>\d+\.<\/span><\/td>/)).toBe(3)
+    expect(doc.html).toContain('<td class="present">Tidak hadir</td>')
+    expect(doc.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Budi')
+    expect(doc.html).not.toContain('<script>')
+    expect(doc.html).toContain('<td class="phone">0812-3456-7890</td>')
+    const names = [...doc.html.matchAll(/<td class="name">([^<]*)<\/td>/g)].map((m) => m[1])
+    expect(names).toEqual(['Hj. Siti Rahmawati', '&lt;script&gt;alert(1)&lt;/script&gt; Budi', 'Yuli Astuti', 'Dewi Lestari, S.Sos'])
+  })
+
+  it('puts the follow-ups in the RTL table, overdue ones marked in words, and both signature blocks', async () => {
+    const { meeting } = await meetingWithFollowUps()
+    const doc = await notulen(meeting.id)
+    expect(count(doc.html, /<tr class="follow-up">/)).toBe(3)
+    expect(doc.html).toContain('Timbangan dacin Posyandu Melati 01 rusak &amp; perlu diganti.')
+    expect(doc.html).toContain('<td class="opd">Dinas PUPR</td>')
+    expect(doc.html).toContain('<td class="due">6 Nov 2026</td>')
+    // 6 November is 17 days before the print date: overdue, in words (not only a colour).
+    expect(doc.html).toContain('<td class="status overdue">Baru — LEWAT TENGGAT 17 hari</td>')
+    expect(count(doc.html, /LEWAT TENGGAT/)).toBe(1)
+    expect(doc.html).toContain('<td class="status">Selesai<br><span class="small">20 Okt 2026</span></td>')
+    expect(doc.html).toContain('Posyandu Melati 01 · Bidang Kesehatan')
+
+    expect(doc.html).toMatch(/<div>\u00a0<\/div>\s*<div>Notulis<\/div>\s*<div class="space"><\/div>\s*<div class="name">Dewi Lestari, S\.Sos<\/div>/)
+    expect(doc.html).toMatch(/<div>Tangerang, 6 Oktober 2026<\/div>\s*<div>Pimpinan Rapat<\/div>\s*<div class="space"><\/div>\s*<div class="name">Hj\. Siti Rahmawati<\/div>/)
+    // Signatures come after the RTL; the attendance sheet follows as an annex on its own page.
+    expect(doc.html.indexOf('Pimpinan Rapat')).toBeGreaterThan(doc.html.indexOf('<table class="rtl">'))
+    expect(doc.html.indexOf('Lampiran: Daftar hadir')).toBeGreaterThan(doc.html.indexOf('Pimpinan Rapat'))
+  })
+
+  it('prints an empty meeting with blanks to fill in by hand', async () => {
+    const meeting = await createMeeting(t.db, meetingInput.parse({ level: 'kecamatan', kind: 'fgd', title: 'FGD Stunting', date: '2026-11-02' }))
+    const doc = await notulen(meeting.id)
+    expectStandaloneNotulen(doc.html)
+    expect(doc.html).toContain('Tim Pembina Posyandu (Pokjanal) Kecamatan Tangerang')
+    expect(doc.html).toContain(': …………………………………</td>')
+    expect(doc.html).toContain('Tidak ada agenda yang dicatat.')
+    expect(doc.html).toContain('Tidak ada tindak lanjut dari rapat ini.')
+    expect(doc.html).toContain('Daftar hadir belum diisi.')
+    expect(count(doc.html, /<div class="signature">/)).toBe(2)
+  })
+
+  it('answers not_found for an unknown meeting', async () => {
+    const e = await errorOf(() => notulen('0190f5a4-0000-7000-8000-000000000000'))
+    expect(e.code).toBe('not_found')
+    expect(e.message).toMatch(/tidak ditemukan/)
   })
 })

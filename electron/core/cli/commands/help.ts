@@ -16,6 +16,9 @@ export function helpText(commands: readonly Command[]): string {
     '  npm run simpul -- training list --db kota.sqlite',
     '  npm run simpul -- kompetensi matrix --db kota.sqlite --wilayah 36.71.01',
     '  npm run -s simpul -- kompetensi matrix --db kota.sqlite --wilayah 3671011001 --json > matriks.json',
+    '  npm run simpul -- rapat list --db kota.sqlite',
+    '  npm run simpul -- tindak-lanjut list --db kota.sqlite --overdue',
+    '  npm run -s simpul -- tindak-lanjut list --db kota.sqlite --json > tindak-lanjut.json',
     '',
     'Bila terjadi kesalahan tak terduga, jalankan lagi dengan SIMPUL_DEBUG=1 untuk melihat rinciannya.',
   ]

@@ -7,6 +7,8 @@ import { init } from './init'
 import { kaderList } from './kader-list'
 import { kompetensiMatrix } from './kompetensi-matrix'
 import { pelatihanList, trainingList } from './training-list'
+import { rapatList } from './rapat-list'
+import { tindakLanjutList } from './tindak-lanjut-list'
 
 export const COMMANDS: readonly Command[] = [
   init,
@@ -15,5 +17,7 @@ export const COMMANDS: readonly Command[] = [
   trainingList,
   pelatihanList,
   kompetensiMatrix,
+  rapatList,
+  tindakLanjutList,
   helpCommand(() => COMMANDS),
 ]

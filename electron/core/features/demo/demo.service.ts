@@ -5,7 +5,8 @@
 // Rows are written straight in multi-row inserts, one transaction per batch: going through
 // createKader one by one would take minutes at this size. Then the training history
 // (demo-training.ts): classes, participants and assessments, so that the area has kader at
-// every level and some with none; the derived levels are recomputed once at the end.
+// every level and some with none; the derived levels are recomputed once at the end. Last,
+// the Tim Pembina meetings and their follow-ups (demo-meeting.ts) and the search index.
 
 import { normalisePhone } from '../../../../shared/domain/phone'
 import { SPM_FIELDS, type EducationLevel, type KaderRole, type KaderStatus, type Sex, type SpmField } from '../../../../shared/domain/reference'
@@ -16,7 +17,9 @@ import { uuidv7 } from '../../sync/uuid'
 import { codePrefixRange, dottedCode, findAreaRow, unknownArea, villagesUnder } from '../area/area.service'
 import { activeCatalogue } from '../competency/catalogue.service'
 import { recomputeCompetencies } from '../competency/competency.service'
+import { rebuildSearchIndex } from '../search/search.service'
 import { requireSite } from '../site/site.service'
+import { writeMeetingHistory } from './demo-meeting'
 import { REFERENCE_DATE, writeTrainingHistory, type DemoPerson } from './demo-training'
 
 export interface DemoInput {
@@ -33,6 +36,8 @@ export interface DemoResult {
   kader: number
   trainings: number
   assessments: number
+  meetings: number
+  followUps: number
 }
 
 /** What the progress counts: kader written, then kader whose training history is written. */
@@ -504,7 +509,26 @@ export async function generateDemo(
     },
   )
   await db.transaction().execute((trx) => recomputeCompetencies(trx, 'all', catalogue))
+  // Tim Pembina meetings and follow-ups (demo-meeting.ts), on a stream of their own again.
+  const meetingRng = new Rng(mulberry32(input.seed ^ 0x4d3371))
+  const meetings = await writeMeetingHistory(db, site.id, {
+    rng: meetingRng,
+    personName: (sex) => personName(meetingRng, sex),
+    villages,
+    districtNames: w.districtNames,
+    regencyNames: w.regencyNames,
+    areaLevel: area.level,
+  })
+  await rebuildSearchIndex(db)
   onProgress?.(people.length, people.length, 'pelatihan')
   await optimizeDatabase(db)
-  return { villages: villages.length, posyandu: posyanduCount, kader: done, trainings: history.trainings, assessments: history.assessments }
+  return {
+    villages: villages.length,
+    posyandu: posyanduCount,
+    kader: done,
+    trainings: history.trainings,
+    assessments: history.assessments,
+    meetings: meetings.meetings,
+    followUps: meetings.followUps,
+  }
 }

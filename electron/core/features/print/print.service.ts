@@ -1,18 +1,22 @@
-// Printable documents: the kader's competency card and a training's attendance list. The
-// core renders the HTML; the UI previews it in a sandboxed frame, the desktop app turns the
-// same HTML into a PDF (Chromium's printToPDF), and the tests print it with Chromium too.
+// Printable documents: the kader's competency card, a training's attendance list and the
+// minutes (notulen) of a Tim Pembina meeting. The core renders the HTML; the UI previews it in
+// a sandboxed frame, the desktop app turns the same HTML into a PDF (Chromium's printToPDF),
+// and the tests print it with Chromium too.
 
-import type { PrintDocument, PrintRequest } from '../../../../shared/contract'
+import type { Meeting, PrintDocument, PrintRequest } from '../../../../shared/contract'
 import { maskNik } from '../../../../shared/domain/nik'
 import { AppError } from '../../../../shared/result'
 import type { Db } from '../../db/schema'
 import { activeCatalogue } from '../competency/catalogue.service'
 import { getKaderCompetency } from '../competency/competency.service'
 import { todayJakarta } from '../kader/kader.service'
+import { getMeeting } from '../meeting/meeting.service'
+import { requireSite } from '../site/site.service'
 import { getTraining } from '../training/training.service'
 import { daftarHadirHtml } from './daftar-hadir.html'
 import { safeFileName } from './html'
 import { kartuKaderHtml } from './kartu-kader.html'
+import { notulenHtml } from './notulen.html'
 import { loadOffice } from './office'
 
 export interface PrintOptions {
@@ -31,9 +35,36 @@ export async function printDocument(db: Db, request: PrintRequest, options: Prin
   }
 }
 
-// Placeholder: being built (issue 4).
-async function notulen(_db: Db, _meetingId: string, _options: PrintOptions): Promise<PrintDocument> {
-  throw new Error('belum dibuat')
+async function notulen(db: Db, meetingId: string, options: PrintOptions): Promise<PrintDocument> {
+  const row = await db.selectFrom('meeting').select('id').where('id', '=', meetingId).executeTakeFirst()
+  if (!row) {
+    throw new AppError({ code: 'not_found', message: 'Rapat yang akan dicetak notulennya tidak ditemukan. Muat ulang daftar rapat lalu coba lagi.' })
+  }
+  const [office, meeting, site] = await Promise.all([loadOffice(db), getMeeting(db, { id: meetingId }), requireSite(db)])
+  const page = notulenHtml({ office, meeting, areaName: await meetingAreaName(db, meeting, site.area_code), today: options.today ?? todayJakarta() })
+  return { title: page.title, fileName: safeFileName(`Notulen - ${meeting.title} - ${meeting.date}`), html: page.html }
+}
+
+/**
+ * Whose Tim Pembina met, as the notulen's subtitle names it: the area at the meeting's level
+ * that holds the office (or, for a visit, the Posyandu's kelurahan). Null when the office sits
+ * above that level and nothing says which one (a kota office's kelurahan meeting).
+ */
+async function meetingAreaName(db: Db, meeting: Meeting, siteAreaCode: string): Promise<string | null> {
+  let code = siteAreaCode
+  if (meeting.posyanduId) {
+    const p = await db.selectFrom('posyandu').select('village_code').where('id', '=', meeting.posyanduId).executeTakeFirst()
+    if (p) code = p.village_code
+  }
+  const segments = meeting.level === 'kelurahan' ? 4 : meeting.level === 'kecamatan' ? 3 : 2
+  const parts = code.split('.')
+  if (parts.length < segments) return null
+  const area = await db.selectFrom('area').select('name').where('code', '=', parts.slice(0, segments).join('.')).executeTakeFirst()
+  if (!area) return null
+  if (meeting.level === 'kota') return area.name
+  if (meeting.level === 'kecamatan') return `Kecamatan ${area.name}`
+  // Village codes whose fourth part starts with 2 are desa, with 1 kelurahan (Kemendagri).
+  return `${parts[3]!.startsWith('2') ? 'Desa' : 'Kelurahan'} ${area.name}`
 }
 
 async function kartuKader(db: Db, kaderId: string, options: PrintOptions): Promise<PrintDocument> {
