@@ -51,7 +51,7 @@ describe('simpul CLI (in-process)', () => {
 
     const demo = await cli(['demo', '--db', db, '--wilayah', '36.71.01.1001', '--posyandu', '2', '--kader-per-posyandu', '3', '--seed', '7'])
     expect(demo).toMatchObject({ code: 0, stderr: '' })
-    expect(demo.stdout).toBe('Selesai: 1 kelurahan, 2 Posyandu, 6 kader.\n')
+    expect(demo.stdout).toMatch(/^Selesai: 1 kelurahan, 2 Posyandu, 6 kader\.\nRiwayat contoh: [\d.]+ pelatihan, [\d.]+ penilaian, [\d.]+ rapat, [\d.]+ tindak lanjut\.\n$/)
 
     const list = await cli(['kader', 'list', '--db', db, '--json'])
     expect(list.code).toBe(0)
@@ -82,7 +82,7 @@ describe('simpul CLI (in-process)', () => {
     expect((await cli(['init', '--db', db, '--level', 'kecamatan', '--wilayah', '36.71.01', '--name', 'Kecamatan Tangerang'])).code).toBe(0)
     const demo = await cli(['demo', '--db', db, '--wilayah', '36.71.01', '--posyandu', '13', '--kader-per-posyandu', '10'])
     expect(demo.code).toBe(0)
-    expect(demo.stdout).toMatch(/^Selesai: \d+ kelurahan, \d+ Posyandu, \d{1,3}\.\d{3} kader\.\n$/)
+    expect(demo.stdout).toMatch(/^Selesai: \d+ kelurahan, \d+ Posyandu, \d{1,3}\.\d{3} kader\.\nRiwayat contoh: /)
   })
 
   it('draws progress only when stderr is a terminal', async () => {
@@ -201,7 +201,7 @@ describe('simpul CLI (as a process)', () => {
     const init = await spawnCli(['init', '--db', db, '--level', 'kelurahan', '--wilayah', '36.71.01.1003', '--name', 'Kelurahan'])
     expect(init.code).toBe(0)
     const demo = await spawnCli(['demo', '--db', db, '--wilayah', '36.71.01.1003', '--posyandu', '1', '--kader-per-posyandu', '4'])
-    expect(demo).toMatchObject({ code: 0, stdout: 'Selesai: 1 kelurahan, 1 Posyandu, 4 kader.\n' })
+    expect(demo).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Selesai: 1 kelurahan, 1 Posyandu, 4 kader\.\nRiwayat contoh: /) })
     const list = await spawnCli(['kader', 'list', '--db', db, '--json'])
     expect(list.code).toBe(0)
     const rows = JSON.parse(list.stdout) as { nik: string; sex: string; birthDate: string }[]

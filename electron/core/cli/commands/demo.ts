@@ -66,6 +66,9 @@ export const demo = defineCommand({
         )
         progress.finish()
         io.stdout(`Selesai: ${fmt(made.villages)} kelurahan, ${fmt(made.posyandu)} Posyandu, ${fmt(made.kader)} kader.\n`)
+        io.stdout(
+          `Riwayat contoh: ${fmt(made.trainings)} pelatihan, ${fmt(made.assessments)} penilaian, ${fmt(made.meetings)} rapat, ${fmt(made.followUps)} tindak lanjut.\n`,
+        )
       } catch (error) {
         progress.finish()
         throw error
