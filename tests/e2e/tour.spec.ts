@@ -32,7 +32,7 @@ test.describe('on a kelurahan with kader', () => {
       ['Pengaturan', 'Pengaturan', '09-pengaturan'],
     ] as const) {
       // The Rapat link also says how many follow-ups are overdue ("…, 3 tindak lanjut lewat tenggat").
-      const navLink = nav.getByRole('link', { name: new RegExp(`^${link.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(,|$)`) })
+      const navLink = nav.getByRole('link', { name: new RegExp(`^${link.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\s*,|$)`) })
       await navLink.click()
       const h1 = page.getByRole('heading', { level: 1 })
       await expect(h1).toHaveText(heading)
@@ -61,7 +61,7 @@ test.describe('on a kelurahan with kader', () => {
     await snap(page, '13-posyandu-new')
   })
 
-  test('the training and competency screens render', async ({ page, openApp, host }) => {
+  test('the training, competency, meeting and follow-up screens render', async ({ page, openApp, host }) => {
     const trainings = await host.invoke<{ id: string }[]>('training:list', {})
     expect(trainings.length).toBeGreaterThan(0)
     const id = trainings[0]!.id
@@ -72,6 +72,12 @@ test.describe('on a kelurahan with kader', () => {
       [`pelatihan/${id}`, null, '17-pelatihan-detail'],
       [`pelatihan/${id}/penilaian`, /^Penilaian: /, '18-penilaian'],
       ['pelatihan/baru', null, '19-pelatihan-baru'],
+      ['rapat/baru', null, '20-rapat-baru'],
+      ['tindak-lanjut', null, '21-tindak-lanjut'],
+      ['tindak-lanjut/papan', null, '22-papan-opd'],
+      ['rapat/cari?q=posyandu', null, '23-cari'],
+      ['pengaturan/opd', null, '24-opd'],
+      ['tindak-lanjut/baru', null, '25-tindak-lanjut-baru'],
     ] as const) {
       await openApp(path)
       const h1 = page.getByRole('heading', { level: 1 })

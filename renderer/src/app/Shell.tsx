@@ -149,7 +149,7 @@ export function Shell() {
                     <span className="nav-badge" aria-hidden="true" title={t('nav.overdue', { count: overdue })}>
                       {overdue}
                     </span>
-                    <span className="sr-only">, {t('nav.overdue', { count: overdue })}</span>
+                    <span className="sr-only">{`, ${t('nav.overdue', { count: overdue })}`}</span>
                   </>
                 )}
               </a>

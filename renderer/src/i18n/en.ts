@@ -18,6 +18,10 @@ export const en: Messages = {
   meeting: meetingEn,
   followUp: followUpEn,
   app: {
+    year: 'Year',
+    allYears: 'All years',
+    showMore: 'Show {{n}} more',
+    shownOf: 'Showing {{shown}} of {{n}}',
     fixErrors: 'Check the fields marked in red.',
     discardTitle: 'Discard changes?',
     discardBody: 'Changes that were not saved will be lost.',

@@ -14,6 +14,10 @@ export const id = {
   meeting: meetingId,
   followUp: followUpId,
   app: {
+    year: 'Tahun',
+    allYears: 'Semua tahun',
+    showMore: 'Tampilkan {{n}} lagi',
+    shownOf: 'Ditampilkan {{shown}} dari {{n}}',
     fixErrors: 'Periksa isian yang ditandai merah.',
     discardTitle: 'Buang perubahan?',
     discardBody: 'Perubahan yang belum disimpan akan hilang.',

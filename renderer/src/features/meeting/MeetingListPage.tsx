@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { MeetingLevel } from '@shared/contract'
+import type { MeetingLevel, MeetingRow } from '@shared/contract'
 import { MEETING_LEVELS } from '@shared/domain/meeting'
 import { href, navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { SearchField } from '../../components/SearchField'
+import { ShowMore, YearSelect, useYearPages } from '../../components/useYearPages'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatNumber } from '../../i18n/format'
 import { MeetingTabs } from './MeetingTabs'
@@ -19,6 +20,8 @@ function isTyping(el: EventTarget | null): boolean {
 
 const asLevel = (s: string | null): MeetingLevel | '' => ((MEETING_LEVELS as readonly string[]).includes(s ?? '') ? (s as MeetingLevel) : '')
 
+const dateOf = (r: MeetingRow) => r.date
+
 export function MeetingListPage({ query: params }: { query: URLSearchParams }) {
   const { t } = useTranslation()
   const [text, setText] = useState(() => params.get('q') ?? '')
@@ -27,7 +30,7 @@ export function MeetingListPage({ query: params }: { query: URLSearchParams }) {
   const list = useCall('meeting:list', { query, level: level || null }, [query, level])
   const searchRef = useRef<HTMLInputElement>(null)
   const tableRef = useRef<HTMLTableSectionElement>(null)
-  const rows = list.data
+  const { year, setYear, years, all, shown: rows, showMore } = useYearPages(list.data, dateOf, `${query}|${level}`, params.get('tahun'))
 
   useEffect(() => {
     const q = text.trim()
@@ -71,7 +74,7 @@ export function MeetingListPage({ query: params }: { query: URLSearchParams }) {
     }
   }
 
-  const filtered = Boolean(query || level)
+  const filtered = Boolean(query || level || year)
 
   return (
     <div className="page meeting-page">
@@ -107,10 +110,15 @@ export function MeetingListPage({ query: params }: { query: URLSearchParams }) {
             ))}
           </select>
         </div>
+        <YearSelect id="meeting-year" value={year} years={years} onChange={setYear} />
       </div>
       <div className="meeting-status">
         <p className="muted" aria-live="polite" aria-atomic="true">
-          {rows ? t('meeting.count', { count: rows.length, n: formatNumber(rows.length) }) : '\u00a0'}
+          {all && rows
+            ? rows.length < all.length
+              ? t('app.shownOf', { shown: formatNumber(rows.length), n: t('meeting.count', { count: all.length, n: formatNumber(all.length) }) })
+              : t('meeting.count', { count: all.length, n: formatNumber(all.length) })
+            : '\u00a0'}
         </p>
         {list.status === 'loading' && <Loading inline />}
         <p className="muted small">{t('meeting.listHint')}</p>
@@ -177,6 +185,7 @@ export function MeetingListPage({ query: params }: { query: URLSearchParams }) {
               ))}
             </tbody>
           </table>
+          {all && <ShowMore shown={rows.length} total={all.length} onMore={showMore} />}
         </div>
       )}
     </div>

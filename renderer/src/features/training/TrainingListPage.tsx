@@ -1,18 +1,20 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TrainingRow } from '@shared/contract'
 import { codeRangeLabel } from '@shared/domain/competency'
 import { href, navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { SearchField } from '../../components/SearchField'
+import { ShowMore, YearSelect, useYearPages } from '../../components/useYearPages'
 import { useCall } from '../../components/useCall'
 import { formatNumber } from '../../i18n/format'
 import { TrainingTabs } from './TrainingTabs'
 import { formatDateRange } from './trainingFormat'
 import './training.css'
 
-const PAGE = 100
+const startDateOf = (r: TrainingRow) => r.startDate
 
 function isTyping(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false
@@ -27,16 +29,7 @@ export function TrainingListPage({ query: params }: { query: URLSearchParams }) 
   const catalogue = useCall('competency:catalogue', {})
   const searchRef = useRef<HTMLInputElement>(null)
   const tableRef = useRef<HTMLTableSectionElement>(null)
-  // A kota holds thousands of trainings over the years: people look at one year at a time, and
-  // the table draws a hundred rows at a time so it opens at once.
-  const [year, setYear] = useState(() => params.get('tahun') ?? '')
-  // "Show more" counts for one search and year; a new one starts from the first hundred.
-  const listKey = `${query}|${year}`
-  const [more, setMore] = useState({ key: listKey, limit: PAGE })
-  const limit = more.key === listKey ? more.limit : PAGE
-  const years = useMemo(() => [...new Set((list.data ?? []).map((r) => r.startDate.slice(0, 4)))].sort().reverse(), [list.data])
-  const all = useMemo(() => (list.data && year ? list.data.filter((r) => r.startDate.startsWith(year)) : list.data), [list.data, year])
-  const rows = all?.slice(0, limit)
+  const { year, setYear, years, all, shown: rows, showMore } = useYearPages(list.data, startDateOf, query, params.get('tahun'))
 
   // A short pause in typing before asking again; the list is small, but each key need not reload it.
   useEffect(() => {
@@ -103,25 +96,13 @@ export function TrainingListPage({ query: params }: { query: URLSearchParams }) 
           onArrowDown={() => focusRow(0)}
           onEnter={() => setQuery(text.trim())}
         />
-        <div className="field">
-          <label htmlFor="training-year" className="field-label">
-            {t('training.year')}
-          </label>
-          <select id="training-year" value={year} onChange={(e) => setYear(e.target.value)}>
-            <option value="">{t('training.allYears')}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <YearSelect id="training-year" value={year} years={years} onChange={setYear} />
       </div>
       <div className="training-status">
         <p className="muted" aria-live="polite" aria-atomic="true">
           {all && rows
             ? rows.length < all.length
-              ? t('training.shownOf', { shown: formatNumber(rows.length), n: formatNumber(all.length) })
+              ? t('app.shownOf', { shown: formatNumber(rows.length), n: t('training.count', { n: formatNumber(all.length) }) })
               : t('training.count', { n: formatNumber(all.length) })
             : '\u00a0'}
         </p>
@@ -172,13 +153,7 @@ export function TrainingListPage({ query: params }: { query: URLSearchParams }) 
               ))}
             </tbody>
           </table>
-          {all && rows.length < all.length && (
-            <p>
-              <button type="button" className="btn" onClick={() => setMore({ key: listKey, limit: limit + PAGE })}>
-                {t('training.showMore', { n: formatNumber(Math.min(PAGE, all.length - rows.length)) })}
-              </button>
-            </p>
-          )}
+          {all && <ShowMore shown={rows.length} total={all.length} onMore={showMore} />}
         </div>
       )}
     </div>
