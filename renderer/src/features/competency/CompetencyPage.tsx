@@ -5,6 +5,7 @@ import { LEVEL_CODES, type Catalogue } from '@shared/domain/competency'
 import { navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
+import { isTyping } from '../../components/listKeys'
 import { PageHeading } from '../../components/PageHeading'
 import { SearchField } from '../../components/SearchField'
 import { useCall } from '../../components/useCall'
@@ -45,10 +46,6 @@ const remembered: MatrixState = {
   scrollTop: 0,
 }
 
-function isTyping(el: EventTarget | null): boolean {
-  if (!(el instanceof HTMLElement)) return false
-  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'
-}
 
 function initialState(params: URLSearchParams): { state: MatrixState; fresh: boolean } {
   const level = params.get('tingkat')

@@ -6,6 +6,7 @@ import { href, navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { usePageKeys, useTableRows } from '../../components/listKeys'
 import { SearchField } from '../../components/SearchField'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatNumber, todayIso } from '../../i18n/format'
@@ -21,10 +22,6 @@ function readState(v: string | null): ListState {
   return (LIST_STATES as readonly string[]).includes(v ?? '') ? (v as ListState) : 'all'
 }
 
-function isTyping(el: EventTarget | null): boolean {
-  if (!(el instanceof HTMLElement)) return false
-  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'
-}
 
 /** Overdue first (longest overdue on top), then the open ones by deadline, then the closed ones. */
 function byUrgency(a: FollowUpRow, b: FollowUpRow): number {
@@ -45,7 +42,7 @@ export function FollowUpListPage({ query: params }: { query: URLSearchParams }) 
   const query = params.get('q') ?? ''
   const [text, setText] = useState(query)
   const searchRef = useRef<HTMLInputElement>(null)
-  const tableRef = useRef<HTMLTableSectionElement>(null)
+  const { tableRef, focusRow, onRowKey } = useTableRows(searchRef)
   const today = todayIso()
 
   const list = useCall('followUp:list', { state: state === 'closed' ? 'all' : state, opdId: opdId || null, query }, [state, opdId, query])
@@ -76,22 +73,7 @@ export function FollowUpListPage({ query: params }: { query: URLSearchParams }) 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, query])
 
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (e.defaultPrevented || document.querySelector('dialog[open]') || isTyping(e.target)) return
-      if (e.ctrlKey || e.metaKey || e.altKey) return
-      if (e.key === '/') {
-        e.preventDefault()
-        searchRef.current?.focus()
-        searchRef.current?.select()
-      } else if (e.key === 'n' || e.key === 'N') {
-        e.preventDefault()
-        navigate('tindak-lanjut/baru')
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  usePageKeys(searchRef, 'tindak-lanjut/baru')
 
   const rows = useMemo(() => {
     const data = list.data ?? null
@@ -102,22 +84,6 @@ export function FollowUpListPage({ query: params }: { query: URLSearchParams }) 
   const overdueCount = rows?.filter((r) => r.overdue).length ?? 0
   const filtered = state !== 'all' || Boolean(opdId) || Boolean(query)
 
-  function focusRow(i: number) {
-    const links = tableRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-row]')
-    if (!links || links.length === 0) return
-    links[Math.max(0, Math.min(links.length - 1, i))]?.focus()
-  }
-
-  function onRowKey(e: React.KeyboardEvent<HTMLAnchorElement>, i: number) {
-    const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: Number.MAX_SAFE_INTEGER }
-    if (e.key === 'ArrowUp' && i === 0) {
-      e.preventDefault()
-      searchRef.current?.focus()
-    } else if (e.key in moves) {
-      e.preventDefault()
-      focusRow(moves[e.key]!)
-    }
-  }
 
   const stateLabel = (s: ListState) =>
     s === 'all'

@@ -6,6 +6,7 @@ import { call } from '../../api/client'
 import { navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
+import { isTyping } from '../../components/listKeys'
 import { PageHeading } from '../../components/PageHeading'
 import { SearchField } from '../../components/SearchField'
 import { ageOn, formatDate, formatNumber } from '../../i18n/format'
@@ -25,10 +26,6 @@ const remembered: { query: KaderQuery; text: string; selected: number; scrollTop
   scrollTop: 0,
 }
 
-function isTyping(el: EventTarget | null): boolean {
-  if (!(el instanceof HTMLElement)) return false
-  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'
-}
 
 function initialQuery(params: URLSearchParams): { query: KaderQuery; fresh: boolean } {
   const posyandu = params.get('posyandu')

@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MeetingLevel, MeetingRow } from '@shared/contract'
 import { MEETING_LEVELS } from '@shared/domain/meeting'
-import { href, navigate } from '../../app/router'
+import { href } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { usePageKeys, useTableRows } from '../../components/listKeys'
 import { SearchField } from '../../components/SearchField'
 import { ShowMore, YearSelect, useYearPages } from '../../components/useYearPages'
 import { useCall } from '../../components/useCall'
@@ -13,10 +14,6 @@ import { formatDate, formatNumber } from '../../i18n/format'
 import { MeetingTabs } from './MeetingTabs'
 import './meeting.css'
 
-function isTyping(el: EventTarget | null): boolean {
-  if (!(el instanceof HTMLElement)) return false
-  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'
-}
 
 const asLevel = (s: string | null): MeetingLevel | '' => ((MEETING_LEVELS as readonly string[]).includes(s ?? '') ? (s as MeetingLevel) : '')
 
@@ -29,7 +26,7 @@ export function MeetingListPage({ query: params }: { query: URLSearchParams }) {
   const [level, setLevel] = useState<MeetingLevel | ''>(() => asLevel(params.get('tingkat')))
   const list = useCall('meeting:list', { query, level: level || null }, [query, level])
   const searchRef = useRef<HTMLInputElement>(null)
-  const tableRef = useRef<HTMLTableSectionElement>(null)
+  const { tableRef, focusRow, onRowKey } = useTableRows(searchRef)
   const { year, setYear, years, all, shown: rows, showMore } = useYearPages(list.data, dateOf, `${query}|${level}`, params.get('tahun'))
 
   useEffect(() => {
@@ -39,40 +36,8 @@ export function MeetingListPage({ query: params }: { query: URLSearchParams }) {
     return () => window.clearTimeout(timer)
   }, [text, query])
 
-  // "/" searches and "n" records a new meeting from anywhere on the page.
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (e.defaultPrevented || document.querySelector('dialog[open]') || isTyping(e.target)) return
-      if (e.ctrlKey || e.metaKey || e.altKey) return
-      if (e.key === '/') {
-        e.preventDefault()
-        searchRef.current?.focus()
-        searchRef.current?.select()
-      } else if (e.key === 'n' || e.key === 'N') {
-        e.preventDefault()
-        navigate('rapat/baru')
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  usePageKeys(searchRef, 'rapat/baru')
 
-  function focusRow(i: number) {
-    const links = tableRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-row]')
-    if (!links || links.length === 0) return
-    links[Math.max(0, Math.min(links.length - 1, i))]?.focus()
-  }
-
-  function onRowKey(e: React.KeyboardEvent<HTMLAnchorElement>, i: number) {
-    const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: Number.MAX_SAFE_INTEGER }
-    if (e.key === 'ArrowUp' && i === 0) {
-      e.preventDefault()
-      searchRef.current?.focus()
-    } else if (e.key in moves) {
-      e.preventDefault()
-      focusRow(moves[e.key]!)
-    }
-  }
 
   const filtered = Boolean(query || level || year)
 

@@ -5,16 +5,13 @@ import { call, errorMessage } from '../../api/client'
 import { href, navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
+import { isTyping } from '../../components/listKeys'
 import { PageHeading } from '../../components/PageHeading'
 import { formatDate, formatNumber } from '../../i18n/format'
 import { MeetingTabs } from '../meeting/MeetingTabs'
 import { highlight } from './highlight'
 import '../follow-up/follow-up.css'
 
-function isTyping(el: EventTarget | null): boolean {
-  if (!(el instanceof HTMLElement)) return false
-  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'
-}
 
 /** The last answer, with the words it answers: while a newer search runs, the older hits stay shown. */
 type Answer = { q: string; tick: number } & ({ hits: SearchHit[]; error: null } | { hits: null; error: string })

@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TrainingRow } from '@shared/contract'
 import { codeRangeLabel } from '@shared/domain/competency'
-import { href, navigate } from '../../app/router'
+import { href } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { usePageKeys, useTableRows } from '../../components/listKeys'
 import { SearchField } from '../../components/SearchField'
 import { ShowMore, YearSelect, useYearPages } from '../../components/useYearPages'
 import { useCall } from '../../components/useCall'
@@ -16,10 +17,6 @@ import './training.css'
 
 const startDateOf = (r: TrainingRow) => r.startDate
 
-function isTyping(el: EventTarget | null): boolean {
-  if (!(el instanceof HTMLElement)) return false
-  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'
-}
 
 export function TrainingListPage({ query: params }: { query: URLSearchParams }) {
   const { t } = useTranslation()
@@ -28,7 +25,7 @@ export function TrainingListPage({ query: params }: { query: URLSearchParams }) 
   const list = useCall('training:list', { query }, [query])
   const catalogue = useCall('competency:catalogue', {})
   const searchRef = useRef<HTMLInputElement>(null)
-  const tableRef = useRef<HTMLTableSectionElement>(null)
+  const { tableRef, focusRow, onRowKey } = useTableRows(searchRef)
   const { year, setYear, years, all, shown: rows, showMore } = useYearPages(list.data, startDateOf, query, params.get('tahun'))
 
   // A short pause in typing before asking again; the list is small, but each key need not reload it.
@@ -39,40 +36,8 @@ export function TrainingListPage({ query: params }: { query: URLSearchParams }) 
     return () => window.clearTimeout(timer)
   }, [text, query])
 
-  // "/" searches and "n" records a new training from anywhere on the page.
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (e.defaultPrevented || document.querySelector('dialog[open]') || isTyping(e.target)) return
-      if (e.ctrlKey || e.metaKey || e.altKey) return
-      if (e.key === '/') {
-        e.preventDefault()
-        searchRef.current?.focus()
-        searchRef.current?.select()
-      } else if (e.key === 'n' || e.key === 'N') {
-        e.preventDefault()
-        navigate('pelatihan/baru')
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  usePageKeys(searchRef, 'pelatihan/baru')
 
-  function focusRow(i: number) {
-    const links = tableRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-row]')
-    if (!links || links.length === 0) return
-    links[Math.max(0, Math.min(links.length - 1, i))]?.focus()
-  }
-
-  function onRowKey(e: React.KeyboardEvent<HTMLAnchorElement>, i: number) {
-    const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: Number.MAX_SAFE_INTEGER }
-    if (e.key === 'ArrowUp' && i === 0) {
-      e.preventDefault()
-      searchRef.current?.focus()
-    } else if (e.key in moves) {
-      e.preventDefault()
-      focusRow(moves[e.key]!)
-    }
-  }
 
   const label = (codes: string[]) => (catalogue.data && codes.length ? codeRangeLabel(catalogue.data.catalogue, codes) : codes.join(', '))
 
