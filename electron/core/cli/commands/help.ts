@@ -19,6 +19,7 @@ export function helpText(commands: readonly Command[]): string {
     '  npm run simpul -- rapat list --db kota.sqlite',
     '  npm run simpul -- tindak-lanjut list --db kota.sqlite --overdue',
     '  npm run -s simpul -- tindak-lanjut list --db kota.sqlite --json > tindak-lanjut.json',
+    '  npm run -s simpul -- db digest --db kota.sqlite',
     '',
     'Bila terjadi kesalahan tak terduga, jalankan lagi dengan SIMPUL_DEBUG=1 untuk melihat rinciannya.',
   ]

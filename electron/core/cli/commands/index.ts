@@ -1,6 +1,7 @@
 // The command table. A new command: one file beside this one, one line below.
 
 import type { Command } from '../command'
+import { dbDigest } from './db-digest'
 import { demo } from './demo'
 import { helpCommand } from './help'
 import { init } from './init'
@@ -19,5 +20,6 @@ export const COMMANDS: readonly Command[] = [
   kompetensiMatrix,
   rapatList,
   tindakLanjutList,
+  dbDigest,
   helpCommand(() => COMMANDS),
 ]

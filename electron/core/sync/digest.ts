@@ -1,0 +1,45 @@
+// A fingerprint of the data that travels between offices: every row of every replicated table,
+// in a canonical order and form, hashed with SHA-256. Local tables (the office itself, its
+// settings, the area list, derived state such as levels and the search index) are left out, so
+// two installations that hold the same records print the same digest whatever their own site.
+// Used to check that bundles carried everything (issue 5's round trips, and people comparing
+// two PCs by reading out a line).
+
+import { createHash } from 'node:crypto'
+import type { Db } from '../db/schema'
+
+/** Every table whose rows travel, by name. A new replicated table must be added here (a test checks). */
+export const REPLICATED_TABLES = [
+  'posyandu',
+  'kader',
+  'kader_status',
+  'training',
+  'training_participant',
+  'assessment',
+  'opd',
+  'meeting',
+  'attachment',
+  'follow_up',
+  'follow_up_progress',
+] as const
+
+/** JSON with keys in a fixed order, so the same row always hashes the same. */
+function canonical(row: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(row).sort().map((k) => [k, row[k]]))
+}
+
+export async function replicatedDigest(db: Db): Promise<{ digest: string; records: number }> {
+  const hash = createHash('sha256')
+  let records = 0
+  for (const table of REPLICATED_TABLES) {
+    hash.update(`\n#${table}\n`)
+    // Every replicated table has an id column; the row shapes differ and only the values matter here.
+    const rows = (await db.selectFrom(table as 'kader').selectAll().orderBy('id').execute()) as unknown as Record<string, unknown>[]
+    for (const row of rows) {
+      hash.update(canonical(row))
+      hash.update('\n')
+      records++
+    }
+  }
+  return { digest: hash.digest('hex'), records }
+}
