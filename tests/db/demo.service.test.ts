@@ -354,7 +354,7 @@ describe('generateDemo', () => {
       expect(days).toBeLessThanOrEqual(3)
       expect(t.end_date < '2026-06-30').toBe(true)
       expect(t.organiser).toBe('Puskesmas Tangerang')
-      expect(t.place).toBeTruthy()
+      expect(t.place).toMatch(/\S{3}/)
       expect(t.catalogue_version).toBe(catalogue.version)
       expect(groups).toContain(t.competencies)
       const facilitators = JSON.parse(t.facilitators) as string[]
@@ -566,7 +566,7 @@ describe('generateDemo: Tim Pembina meetings and follow-ups', () => {
         expect(f.closed_date).toBeNull()
       }
       if (f.status === 'selesai') {
-        expect(f.closing_evidence).toBeTruthy()
+        expect(f.closing_evidence).toMatch(/\S{3}/)
         expect(own.at(-1)!.note).toContain(`Bukti penyelesaian: ${f.closing_evidence}`)
       }
     }

@@ -88,16 +88,3 @@ export function focusFirstInvalid(form: HTMLFormElement | null) {
     target.scrollIntoView({ block: 'center' })
   }, 0)
 }
-
-/** Ctrl+S saves and Esc cancels anywhere in the form (Enter submits natively). */
-export function formKeyHandler(save: () => void, cancel: () => void) {
-  return (e: React.KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) {
-      e.preventDefault()
-      save()
-    } else if (e.key === 'Escape' && !e.defaultPrevented) {
-      e.preventDefault()
-      cancel()
-    }
-  }
-}

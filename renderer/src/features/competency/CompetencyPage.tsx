@@ -4,6 +4,7 @@ import { MATRIX_SORTS, type MatrixRow } from '@shared/contract'
 import { LEVEL_CODES, type Catalogue } from '@shared/domain/competency'
 import { navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
+import { SortSelect } from '../../components/SortSelect'
 import { Loading } from '../../components/Loading'
 import { isTyping } from '../../components/listKeys'
 import { PageHeading } from '../../components/PageHeading'
@@ -19,7 +20,6 @@ import { useMatrixPages, type MatrixQuery } from './matrixPages'
 import { initialScope, rememberScope, ScopePicker, type Scope } from './ScopePicker'
 import './competency.css'
 
-type SortBy = (typeof MATRIX_SORTS)[number]
 
 const ROW_H = 50
 const HEAD_H = 64
@@ -223,27 +223,15 @@ export function CompetencyPage({ query: params }: { query: URLSearchParams }) {
             {query.lacking && !items.some((i) => i.code === query.lacking) && <option value={query.lacking}>{query.lacking}</option>}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="cm-sort" className="field-label">
-            {t('competency.matrix.sortLabel')}
-          </label>
-          <select
-            id="cm-sort"
-            value={`${query.sortBy}:${query.sortDir}`}
-            onChange={(e) => {
-              const [by, dir] = e.target.value.split(':') as [SortBy, 'asc' | 'desc']
-              setQuery((q) => ({ ...q, sortBy: by, sortDir: dir }))
-            }}
-          >
-            {MATRIX_SORTS.flatMap((k) =>
-              (['asc', 'desc'] as const).map((d) => (
-                <option key={`${k}:${d}`} value={`${k}:${d}`}>
-                  {t(`competency.matrix.sort.${k}_${d}`)}
-                </option>
-              )),
-            )}
-          </select>
-        </div>
+        <SortSelect
+          id="cm-sort"
+          label={t('competency.matrix.sortLabel')}
+          sorts={MATRIX_SORTS}
+          sortBy={query.sortBy}
+          sortDir={query.sortDir}
+          optionLabel={(k, d) => t(`competency.matrix.sort.${k}_${d}`)}
+          onChange={(sortBy, sortDir) => setQuery((q) => ({ ...q, sortBy, sortDir }))}
+        />
       </div>
 
       <details

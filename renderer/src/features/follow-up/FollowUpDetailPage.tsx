@@ -5,6 +5,7 @@ import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '@shared/domain/meeting'
 import { call } from '../../api/client'
 import { href } from '../../app/router'
 import { DateInput, isDateUnderstood } from '../../components/DateInput'
+import { EditForm } from '../../components/EditForm'
 import { DetailItem } from '../../components/DetailItem'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field } from '../../components/Field'
@@ -195,21 +196,7 @@ function ProgressForm({ f, onSaved }: { f: FollowUp; onSaved: () => void }) {
       <h2 id="fu-sec-new-progress" className="card-title">
         {t('followUp.sectionNewProgress')}
       </h2>
-      <form
-        ref={formRef}
-        className="form fu-progress-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-        onKeyDown={(e) => {
-          if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) {
-            e.preventDefault()
-            void save()
-          }
-        }}
-      >
+      <EditForm formRef={formRef} className="form fu-progress-form" onSave={() => void save()}>
         <div className="form-row">
           <Field id="fp-date" label={t('followUp.fieldProgressDate')} help={t('date.help')} error={dateError}>
             {(c) => <DateInput {...c} value={values.date} onChange={(v) => set('date', v)} onBlur={() => touch('date')} />}
@@ -260,7 +247,7 @@ function ProgressForm({ f, onSaved }: { f: FollowUp; onSaved: () => void }) {
           </button>
           {saving && <Loading label={t('app.saving')} inline />}
         </div>
-      </form>
+      </EditForm>
       {discardDialog}
     </section>
   )

@@ -20,9 +20,10 @@ import { useDiscardGuard } from '../../components/useDiscardGuard'
 import { SpmCheckboxes } from '../../components/SpmChips'
 import { DateInput, isDateUnderstood } from '../../components/DateInput'
 import { ErrorBox } from '../../components/ErrorBox'
+import { EditForm } from '../../components/EditForm'
 import { FormFooter } from '../../components/FormFooter'
 import { Field, FieldSet } from '../../components/Field'
-import { focusFirstInvalid, formKeyHandler, serverErrors, useFormState } from '../../components/form'
+import { focusFirstInvalid, serverErrors, useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
@@ -309,17 +310,7 @@ export function KaderFormPage({ id }: { id: string | null }) {
         </div>
       )}
       {ready && posyandu.length > 0 && (
-        <form
-          ref={formRef}
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault()
-            void save()
-          }}
-          onKeyDown={formKeyHandler(() => void save(), cancel)}
-        >
-          <p className="muted small">{t('app.shortcutsHint')}</p>
+        <EditForm formRef={formRef} onSave={() => void save()} onCancel={cancel} shortcutsHint>
           <section className="card form-section" aria-labelledby="f-sec-identity">
             <h2 id="f-sec-identity" className="card-title">
               {t('kader.sectionIdentity')}
@@ -564,7 +555,7 @@ export function KaderFormPage({ id }: { id: string | null }) {
             saving={saving}
             onCancel={cancel}
           />
-        </form>
+        </EditForm>
       )}
       {discardDialog}
     </div>

@@ -5,6 +5,7 @@ import { KADER_STATUSES, SPM_FIELDS, type KaderStatus, type SpmField } from '@sh
 import { call } from '../../api/client'
 import { navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
+import { SortSelect } from '../../components/SortSelect'
 import { Loading } from '../../components/Loading'
 import { isTyping } from '../../components/listKeys'
 import { PageHeading } from '../../components/PageHeading'
@@ -232,27 +233,15 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="kader-sort" className="field-label">
-            {t('kader.sortLabel')}
-          </label>
-          <select
-            id="kader-sort"
-            value={`${query.sortBy}:${query.sortDir}`}
-            onChange={(e) => {
-              const [by, dir] = e.target.value.split(':') as [SortBy, 'asc' | 'desc']
-              setQuery((q) => ({ ...q, sortBy: by, sortDir: dir }))
-            }}
-          >
-            {KADER_SORTS.flatMap((s) =>
-              (['asc', 'desc'] as const).map((d) => (
-                <option key={`${s}:${d}`} value={`${s}:${d}`}>
-                  {t(`kader.sort.${s}`)} ({d === 'asc' ? t('kader.sortAsc') : t('kader.sortDesc')})
-                </option>
-              )),
-            )}
-          </select>
-        </div>
+        <SortSelect
+          id="kader-sort"
+          label={t('kader.sortLabel')}
+          sorts={KADER_SORTS}
+          sortBy={query.sortBy}
+          sortDir={query.sortDir}
+          optionLabel={(s, d) => `${t(`kader.sort.${s}`)} (${d === 'asc' ? t('kader.sortAsc') : t('kader.sortDesc')})`}
+          onChange={(sortBy, sortDir) => setQuery((q) => ({ ...q, sortBy, sortDir }))}
+        />
         <label className="toggle-chip" title={t('kader.archiveToggleHelp')}>
           <input type="checkbox" checked={query.archived} onChange={(e) => setQuery((q) => ({ ...q, archived: e.target.checked }))} />
           <span>{t('kader.archiveToggle')}</span>

@@ -9,8 +9,9 @@ import { href, navigate } from '../../app/router'
 import { DateInput, isDateUnderstood } from '../../components/DateInput'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field, FieldSet } from '../../components/Field'
+import { EditForm } from '../../components/EditForm'
 import { FormFooter } from '../../components/FormFooter'
-import { focusFirstInvalid, formKeyHandler, serverErrors, useFormState } from '../../components/form'
+import { focusFirstInvalid, serverErrors, useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { SpmCheckboxes } from '../../components/SpmChips'
@@ -294,17 +295,7 @@ export function MeetingFormPage({ id }: { id: string | null }) {
       {loadError && <ErrorBox message={loadError} />}
       {!ready && !loadError && <Loading />}
       {ready && (
-        <form
-          ref={formRef}
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault()
-            void save()
-          }}
-          onKeyDown={formKeyHandler(() => void save(), cancel)}
-        >
-          <p className="muted small">{t('app.shortcutsHint')}</p>
+        <EditForm formRef={formRef} onSave={() => void save()} onCancel={cancel} shortcutsHint>
 
           <section className="card form-section" aria-labelledby="m-sec-event">
             <h2 id="m-sec-event" className="card-title">
@@ -501,7 +492,7 @@ export function MeetingFormPage({ id }: { id: string | null }) {
           </section>
 
           <FormFooter showFixErrors={hasErrors} formError={errorOf('_form')} saving={saving} onCancel={cancel} />
-        </form>
+        </EditForm>
       )}
       {discardDialog}
     </div>

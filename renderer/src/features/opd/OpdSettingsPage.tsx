@@ -5,8 +5,9 @@ import { call, errorMessage } from '../../api/client'
 import { href } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field, FieldSet } from '../../components/Field'
+import { EditForm } from '../../components/EditForm'
 import { FormFooter } from '../../components/FormFooter'
-import { focusFirstInvalid, formKeyHandler, serverErrors, useFormState } from '../../components/form'
+import { focusFirstInvalid, serverErrors, useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { SpmCheckboxes, SpmChips } from '../../components/SpmChips'
@@ -157,16 +158,7 @@ function OpdForm({ opd, onDone }: { opd: Opd | null; onDone: (saved: boolean) =>
       <h2 id="opd-form-title" className="card-title">
         {opd ? t('followUp.opd.editTitle', { name: opd.name }) : t('followUp.opd.addTitle')}
       </h2>
-      <form
-        ref={formRef}
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-        onKeyDown={formKeyHandler(() => void save(), cancel)}
-      >
+      <EditForm formRef={formRef} onSave={() => void save()} onCancel={cancel}>
         <Field id="opd-name" label={t('followUp.opd.fieldName')} help={t('followUp.opd.nameHelp')} error={errorOf('name')}>
           {(c) => (
             // The form opens on a click meant to type a name: the field is where the person is going.
@@ -177,7 +169,7 @@ function OpdForm({ opd, onDone }: { opd: Opd | null; onDone: (saved: boolean) =>
           <SpmCheckboxes value={values.spmFields} onChange={(next) => set('spmFields', next)} />
         </FieldSet>
         <FormFooter showFixErrors={form.submitted && !form.parsed.success} formError={errorOf('_form')} saving={saving} onCancel={cancel} />
-      </form>
+      </EditForm>
       {dialog}
     </section>
   )

@@ -8,9 +8,10 @@ import { navigate } from '../../app/router'
 import { useDiscardGuard } from '../../components/useDiscardGuard'
 import { SpmCheckboxes } from '../../components/SpmChips'
 import { ErrorBox } from '../../components/ErrorBox'
+import { EditForm } from '../../components/EditForm'
 import { FormFooter } from '../../components/FormFooter'
 import { Field, FieldSet } from '../../components/Field'
-import { focusFirstInvalid, formKeyHandler, serverErrors, useFormState } from '../../components/form'
+import { focusFirstInvalid, serverErrors, useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
@@ -115,17 +116,7 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
       {loadError && <ErrorBox message={loadError} />}
       {!ready && !loadError && <Loading />}
       {ready && villages && (
-        <form
-          ref={formRef}
-          className="form card"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault()
-            void save()
-          }}
-          onKeyDown={formKeyHandler(() => void save(), cancel)}
-        >
-          <p className="muted small">{t('app.shortcutsHint')}</p>
+        <EditForm formRef={formRef} className="form card" onSave={() => void save()} onCancel={cancel} shortcutsHint>
           <Field id="p-name" label={t('posyandu.name')} help={t('posyandu.nameHelp')} error={errorOf('name')}>
             {(c) => <input {...c} type="text" value={values.name} onChange={(e) => set('name', e.target.value)} onBlur={() => touch('name')} />}
           </Field>
@@ -177,7 +168,7 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
             </p>
           </div>
           <FormFooter showFixErrors={form.submitted && !form.parsed.success} formError={errorOf('_form')} saving={saving} onCancel={cancel} />
-        </form>
+        </EditForm>
       )}
       {discardDialog}
     </div>

@@ -7,9 +7,10 @@ import { call, errorMessage } from '../../api/client'
 import { href, navigate } from '../../app/router'
 import { DateInput, isDateUnderstood } from '../../components/DateInput'
 import { ErrorBox } from '../../components/ErrorBox'
+import { EditForm } from '../../components/EditForm'
 import { FormFooter } from '../../components/FormFooter'
 import { Field } from '../../components/Field'
-import { focusFirstInvalid, formKeyHandler, serverErrors, useFormState } from '../../components/form'
+import { focusFirstInvalid, serverErrors, useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
@@ -206,17 +207,7 @@ export function TrainingFormPage({ id }: { id: string | null }) {
       {loadError && <ErrorBox message={loadError} />}
       {!ready && !loadError && <Loading />}
       {ready && (
-        <form
-          ref={formRef}
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault()
-            void save()
-          }}
-          onKeyDown={formKeyHandler(() => void save(), cancel)}
-        >
-          <p className="muted small">{t('app.shortcutsHint')}</p>
+        <EditForm formRef={formRef} onSave={() => void save()} onCancel={cancel} shortcutsHint>
           <section className="card form-section" aria-labelledby="t-sec-event">
             <h2 id="t-sec-event" className="card-title">
               {t('training.sectionEvent')}
@@ -307,7 +298,7 @@ export function TrainingFormPage({ id }: { id: string | null }) {
           </section>
 
           <FormFooter showFixErrors={hasErrors} formError={errorOf('_form')} saving={saving} onCancel={cancel} />
-        </form>
+        </EditForm>
       )}
       {discardDialog}
     </div>
