@@ -720,6 +720,178 @@ export const matrixInput = scopeInput.extend({
 })
 
 
+// ---------------------------------------------------------------- paket (bundles) and rekap
+
+/** Where a bundle goes: a level above this office ("level:kota"), a known office ("site:<id>") or any file ("berkas"). */
+export interface PaketDestination {
+  key: string
+  name: string
+  level: SiteLevel | null
+  /** When the last bundle to this destination was made (null: never: the next one carries everything). */
+  lastSentAt: string | null
+}
+
+export interface PaketOffice {
+  siteId: string
+  level: SiteLevel
+  areaCode: string
+  areaName: string
+  name: string
+}
+
+/** The readable part of a bundle (the manifest), as the UI and `paket inspect` show it. */
+export interface PaketManifestInfo {
+  bundleId: string
+  formatVersion: number
+  schemaVersion: number
+  appVersion: string
+  catalogueVersion: string
+  createdAt: string
+  sender: PaketOffice
+  recipient: { key: string; name: string; level: SiteLevel | null }
+  full: boolean
+  /** Lowest and highest record version carried (null when the bundle carries no records). */
+  versions: { from: string | null; to: string | null }
+  /** Records per kind (table name), e.g. { kader: 30 }. */
+  counts: Record<string, number>
+  records: number
+}
+
+/** A *.simpul file found in the chosen folder. */
+export interface PaketFile {
+  path: string
+  fileName: string
+  bytes: number
+  modifiedAt: string
+  /** Null when the file could not be read; `error` says why (in Indonesian). */
+  manifest: PaketManifestInfo | null
+  error: string | null
+  /** When this office imported it already (null: not yet). */
+  importedAt: string | null
+  /** Made by this office (nothing to import). */
+  own: boolean
+}
+
+export interface PaketKindSummary {
+  /** Table name (kader, assessment, …); the UI words it. */
+  kind: string
+  new: number
+  updated: number
+  unchanged: number
+  conflicts: number
+  refused: number
+}
+
+export interface PaketRefusal {
+  kind: string
+  recordId: string
+  reason: string
+}
+
+/** What an import would do (preview) or did (apply): the same computation, rolled back for a preview. */
+export interface PaketImportSummary {
+  manifest: PaketManifestInfo
+  fileName: string
+  /** Whole days between the bundle's creation and now. */
+  ageDays: number
+  /** Set when this bundle was imported before (then nothing changes). */
+  alreadyImportedAt: string | null
+  kinds: PaketKindSummary[]
+  /** The first refusals with their reasons (all are counted in `kinds`). */
+  refusals: PaketRefusal[]
+  /** New same-NIK pairs flagged for a merge decision. */
+  duplicates: number
+  /** Catalogue versions installed from the bundle (reference data from a higher level). */
+  catalogues: string[]
+  /** Records written (new + updated); 0 means the database did not change. */
+  changes: number
+  warnings: string[]
+  applied: boolean
+}
+
+export interface PaketExportResult {
+  path: string
+  fileName: string
+  bytes: number
+  records: number
+  counts: Record<string, number>
+  full: boolean
+}
+
+export interface PaketHistory {
+  sent: { bundleId: string; destinationName: string; full: boolean; createdAt: string; fileName: string; records: number }[]
+  received: { bundleId: string; senderName: string; senderLevel: string; createdAt: string; importedAt: string; fileName: string; changes: number }[]
+}
+
+export interface PaketConflict {
+  id: number
+  kind: string
+  recordId: string
+  /** Who or what the record is, in words (kader name, meeting title…). */
+  label: string
+  field: string
+  keptValue: unknown
+  keptOffice: string
+  lostValue: unknown
+  lostOffice: string
+  detectedAt: string
+  resolvedAt: string | null
+  resolution: 'kept' | 'restored' | null
+}
+
+export interface KaderDuplicatePair {
+  id: number
+  nik: string
+  a: { id: string; name: string; posyandu: string; village: string; birthDate: string; office: string; assessments: number }
+  b: { id: string; name: string; posyandu: string; village: string; birthDate: string; office: string; assessments: number }
+  detectedAt: string
+  resolvedAt: string | null
+  resolution: 'merged' | 'different' | null
+}
+
+export interface RekapCounts {
+  posyandu: number
+  activeKader: number
+  /** Active kader per level: none, purwa, madya, utama. */
+  levels: { none: number; purwa: number; madya: number; utama: number }
+  /** Per competency group (catalogue order): active kader holding the whole group (TKK). */
+  groups: { code: string; complete: number }[]
+  /** Trainings with at least one participant here, held in the year. */
+  trainings: number
+  /** Meetings held here in the year. */
+  meetings: number
+  followUpsOpen: number
+  followUpsOverdue: number
+}
+
+export interface RekapNode extends RekapCounts {
+  code: string
+  name: string
+  kind: 'kecamatan' | 'kelurahan' | 'posyandu'
+  /** Newest bundle received from an office of this area (directly or relayed); null: never. */
+  lastBundleAt: string | null
+  ageDays: number | null
+  children: RekapNode[]
+}
+
+export interface RekapOffice extends PaketOffice {
+  lastBundleAt: string | null
+  ageDays: number | null
+}
+
+export interface Rekap {
+  scope: { code: string; name: string; level: SiteLevel }
+  year: number
+  /** The date the ages are counted to (YYYY-MM-DD). */
+  today: string
+  total: RekapCounts
+  /** Kecamatan at the kota, kelurahan at a kecamatan or Puskesmas, Posyandu at a kelurahan. */
+  nodes: RekapNode[]
+  /** Offices heard of, the longest silent first. */
+  offices: RekapOffice[]
+  followUpsPerOpd: { opdId: string; name: string; open: number; overdue: number }[]
+}
+
 // ---------------------------------------------------------------- meeting and follow-up inputs
 
 const hhmm = z
@@ -937,6 +1109,35 @@ export const contract = {
   /** A dated progress note that may change the status; closing as selesai needs evidence. */
   'followUp:progress': { input: followUpProgressInput, output: out<FollowUp>() },
   'followUp:board': { input: empty, output: out<OpdBoardRow[]>() },
+
+  /** This office's destinations and the folder bundles were last written to or read from. */
+  'paket:state': { input: empty, output: out<{ folder: string; destinations: PaketDestination[]; self: PaketOffice }>() },
+  /** Writes a bundle into the folder (atomically, then reads it back). Progress events: task "paket". */
+  'paket:export': {
+    input: z.object({ folder: reqText(1000, 'Folder'), destination: z.string().min(1), full: z.boolean().default(false) }),
+    output: out<PaketExportResult>(),
+  },
+  /** The *.simpul files in a folder, newest first, with their manifests. */
+  'paket:scan': { input: z.object({ folder: reqText(1000, 'Folder') }), output: out<PaketFile[]>() },
+  /** What importing the file would do; the database does not change. */
+  'paket:preview': { input: z.object({ path: reqText(1000, 'Berkas') }), output: out<PaketImportSummary>() },
+  /** Imports the file, all or nothing. */
+  'paket:import': { input: z.object({ path: reqText(1000, 'Berkas') }), output: out<PaketImportSummary>() },
+  'paket:history': { input: empty, output: out<PaketHistory>() },
+  'paket:conflicts': { input: z.object({ includeResolved: z.boolean().default(false) }), output: out<PaketConflict[]>() },
+  /** kept: the winner stays; restored: the losing value is written back as a new change (it travels). */
+  'paket:resolveConflict': { input: z.object({ id: z.number().int(), choice: z.enum(['kept', 'restored']) }), output: out<PaketConflict>() },
+  'paket:duplicates': { input: z.object({ includeResolved: z.boolean().default(false) }), output: out<KaderDuplicatePair[]>() },
+  /** merged: `keepId` stays and the other kader's history moves to it; different: two people after all. */
+  'paket:resolveDuplicate': {
+    input: z.object({ id: z.number().int(), choice: z.enum(['merged', 'different']), keepId: id.nullish() }),
+    output: out<KaderDuplicatePair>(),
+  },
+  /** Desktop only: a folder chosen in the system dialog (null when cancelled). */
+  'paket:chooseFolder': { input: empty, output: out<{ folder: string } | null>() },
+
+  /** The recap of this office's area: per kecamatan, kelurahan and Posyandu, and the silent offices. */
+  'rekap:get': { input: z.object({ year: z.number().int().min(2000).max(2100).nullish() }), output: out<Rekap>() },
 
   /** Full-text search over minutes, decisions and follow-ups (FTS5, Indonesian affixes folded). */
   'search:query': {

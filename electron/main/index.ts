@@ -12,6 +12,7 @@ import { createDispatcher } from '../core/ipc/dispatch'
 import type { Emit } from '../core/ipc/types'
 import { EVENT_CHANNEL, registerInvokeHandler } from './ipc'
 import { buildMenu } from './menu'
+import { chooseFolder } from './folder'
 import { savePdf } from './print'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { denyAllPermissions, installNavigationGuards } from './security'
@@ -74,7 +75,7 @@ async function start(): Promise<void> {
     // Packaged: idn-area-data's CSVs are copied beside app.asar (electron-builder.yml).
     const areaDataDir = app.isPackaged ? join(process.resourcesPath, 'idn-area-data') : undefined
     db = await openDatabaseFile(file, (error) => console.error(error), { areaDataDir })
-    return createDispatcher({ db, emit, host: { savePdf: (doc) => savePdf(doc, mainWindow) } })
+    return createDispatcher({ db, emit, host: { savePdf: (doc) => savePdf(doc, mainWindow), chooseFolder: () => chooseFolder(mainWindow) } })
   })()
   ready.catch((error: unknown) => {
     // Details (with the stack) stay in the log; the person sees what to do.

@@ -2,7 +2,7 @@
 // camelCase types of shared/contract.ts. Booleans are 0 | 1, instants ISO-8601 text,
 // calendar dates "YYYY-MM-DD" text, lists JSON text.
 
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely'
+import type { Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely'
 
 /**
  * Columns every table whose rows travel between offices carries (bundle exchange, later):
@@ -14,6 +14,8 @@ import type { Insertable, Kysely, Selectable, Updateable } from 'kysely'
  *   changing different fields of one record can both win (per-field merge)
  * - updated_at: wall-clock instant of the latest change, for people, never for ordering
  * - deleted: tombstone (1 = deleted/archived); rows are never hard-deleted
+ * The tables also carry a local column `received` (this office's clock when an import last wrote
+ * the row), read and written only by electron/core/sync through raw SQL, so it is not typed here.
  */
 export interface ReplicatedColumns {
   id: string
@@ -260,6 +262,75 @@ export interface SearchFtsTable {
   stems: string
 }
 
+/** Every office this one has heard of (from bundles). Local. */
+export interface OfficeTable {
+  site_id: string
+  level: string
+  area_code: string
+  area_name: string
+  name: string
+  /** JSON array of village codes (a Puskesmas's working area). */
+  villages: string
+  last_bundle_at: string | null
+  last_imported_at: string | null
+}
+
+/** Bundles imported here, by id: importing one again changes nothing and says so. Local. */
+export interface PaketReceivedTable {
+  bundle_id: string
+  sender_site_id: string
+  sender_name: string
+  sender_level: string
+  created_at: string
+  imported_at: string
+  file_name: string
+  /** JSON of the import summary (counts per kind). */
+  summary: string
+}
+
+/** Bundles made here, by destination ("level:kota", "site:<id>", "berkas"). Local. */
+export interface PaketSentTable {
+  bundle_id: string
+  destination: string
+  destination_name: string
+  full: 0 | 1
+  clock: string
+  created_at: string
+  file_name: string
+  records: number
+}
+
+/** A field changed by two offices without either seeing the other's change: the losing value. Local. */
+export interface SyncConflictTable {
+  id: Generated<number>
+  table_name: string
+  record_id: string
+  field: string
+  /** JSON of the value kept (and of the one that lost), so null and numbers survive. */
+  kept_value: string | null
+  kept_version: string
+  lost_value: string | null
+  lost_version: string
+  bundle_id: string
+  detected_at: string
+  resolved_at: string | null
+  /** 'kept' (the winner stays) or 'restored' (the losing value was written back as a new change). */
+  resolution: string | null
+}
+
+/** Two kader with the same NIK created in two offices, waiting for a merge decision. Local. */
+export interface KaderDuplicateTable {
+  id: Generated<number>
+  nik: string
+  kader_id: string
+  other_kader_id: string
+  bundle_id: string
+  detected_at: string
+  resolved_at: string | null
+  /** 'merged' (other_kader_id folded into kader_id) or 'different' (two people after all). */
+  resolution: string | null
+}
+
 export interface Database {
   meta: MetaTable
   site: SiteTable
@@ -281,6 +352,11 @@ export interface Database {
   follow_up: FollowUpTable
   follow_up_progress: FollowUpProgressTable
   search_fts: SearchFtsTable
+  office: OfficeTable
+  paket_received: PaketReceivedTable
+  paket_sent: PaketSentTable
+  sync_conflict: SyncConflictTable
+  kader_duplicate: KaderDuplicateTable
 }
 
 export type Db = Kysely<Database>

@@ -43,7 +43,10 @@ import {
   updateMeeting,
 } from '../features/meeting/meeting.service'
 import { createOpd, listOpd, updateOpd } from '../features/opd/opd.service'
+import { listConflicts, listDuplicates, resolveConflict, resolveDuplicate } from '../features/paket/conflict.service'
+import { exportPaket, importPaket, paketHistory, paketState, previewPaket, scanFolder } from '../features/paket/paket.service'
 import { printDocument } from '../features/print/print.service'
+import { getRekap } from '../features/rekap/rekap.service'
 import { search } from '../features/search/search.service'
 import { getSettings, setSettings } from '../features/settings/settings.service'
 import {
@@ -135,6 +138,28 @@ export const handlers = {
   'followUp:update': (ctx, input) => updateFollowUp(ctx.db, input),
   'followUp:progress': (ctx, input) => addFollowUpProgress(ctx.db, input),
   'followUp:board': (ctx) => opdBoard(ctx.db),
+
+  'paket:state': (ctx) => paketState(ctx.db),
+  'paket:export': (ctx, input) => exportPaket(ctx.db, input, ctx.emit),
+  'paket:scan': (ctx, input) => scanFolder(ctx.db, input),
+  'paket:preview': (ctx, input) => previewPaket(ctx.db, input, ctx.emit),
+  'paket:import': (ctx, input) => importPaket(ctx.db, input, ctx.emit),
+  'paket:history': (ctx) => paketHistory(ctx.db),
+  'paket:conflicts': (ctx, input) => listConflicts(ctx.db, input),
+  'paket:resolveConflict': (ctx, input) => resolveConflict(ctx.db, input),
+  'paket:duplicates': (ctx, input) => listDuplicates(ctx.db, input),
+  'paket:resolveDuplicate': (ctx, input) => resolveDuplicate(ctx.db, input),
+  'paket:chooseFolder': async (ctx) => {
+    if (!ctx.host) {
+      throw new AppError({
+        code: 'unsupported',
+        message: 'Memilih folder lewat jendela hanya ada di aplikasi desktop. Ketik alamat foldernya, mis. E:\\ atau /media/flashdisk.',
+      })
+    }
+    return ctx.host.chooseFolder()
+  },
+
+  'rekap:get': (ctx, input) => getRekap(ctx.db, input),
 
   'search:query': (ctx, input) => search(ctx.db, input),
 } satisfies Handlers

@@ -22,6 +22,8 @@ export interface HandlerContext {
 export interface Host {
   /** Prints the document to PDF (Chromium's printToPDF) into a file the person chooses; null when cancelled. */
   savePdf(doc: PrintDocument): Promise<{ path: string } | null>
+  /** A folder chosen in the system dialog (the USB stick); null when cancelled. */
+  chooseFolder(): Promise<{ folder: string } | null>
 }
 
 export type Handler<C extends Channel> = (ctx: HandlerContext, input: ParsedInput<C>) => Promise<Output<C>>

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useApp } from './AppContext'
 import { useRoute, type Route } from './router'
-import { ComingSoon } from './ComingSoon'
 import { PageHeading } from '../components/PageHeading'
 import { useCall } from '../components/useCall'
 import { BerandaPage } from '../features/beranda/BerandaPage'
@@ -27,6 +26,8 @@ import { FollowUpDetailPage } from '../features/follow-up/FollowUpDetailPage'
 import { OpdBoardPage } from '../features/follow-up/OpdBoardPage'
 import { SearchPage } from '../features/search/SearchPage'
 import { OpdSettingsPage } from '../features/opd/OpdSettingsPage'
+import { PaketPage } from '../features/paket/PaketPage'
+import { RekapPage } from '../features/rekap/RekapPage'
 
 const NAV = [
   { key: 'beranda', path: '' },
@@ -82,8 +83,9 @@ function page(route: Route) {
       if (!c) return <FollowUpDetailPage id={b} />
       break
     case 'paket':
+      return <PaketPage tab={b} />
     case 'rekap':
-      return <ComingSoon area={a} />
+      return <RekapPage query={route.query} />
     case 'pengaturan':
       if (b === 'opd') return <OpdSettingsPage />
       return <SettingsPage />

@@ -4,6 +4,8 @@
 import type { id } from './id'
 import type { Widen } from './widen'
 import { followUpEn } from './sections/follow-up'
+import { paketEn } from './sections/paket'
+import { rekapEn } from './sections/rekap'
 import { meetingEn } from './sections/meeting'
 import { competencyEn } from './sections/competency'
 import { printEn } from './sections/print'
@@ -17,6 +19,8 @@ export const en: Messages = {
   print: printEn,
   meeting: meetingEn,
   followUp: followUpEn,
+  paket: paketEn,
+  rekap: rekapEn,
   app: {
     year: 'Year',
     allYears: 'All years',
@@ -57,31 +61,6 @@ export const en: Messages = {
     paket: 'Send/Receive Bundles',
     rekap: 'Recap',
     pengaturan: 'Settings',
-  },
-  soon: {
-    title: 'Coming soon',
-    intro: 'This part is being prepared and will be available in a later version.',
-    whatComes: 'What will be here:',
-    pelatihan: [
-      'Record kader trainings and who took part.',
-      'Assessment of the 25 basic skills by Puskesmas staff (competent / not yet competent).',
-      'Kader badges (TKK) and kader levels: Purwa, Madya, Utama.',
-    ],
-    rapat: [
-      'Tim Pembina Posyandu (Pokjanal) meetings: invitations, attendance, minutes.',
-      'Follow-up plans (RTL) per OPD, with deadline and status until done.',
-      'Monitoring visit reports for Posyandu.',
-    ],
-    paket: [
-      'Save this office’s data to a USB stick as a secure bundle.',
-      'Open bundles from kelurahan, Puskesmas or the Dinas and merge their data.',
-      'Office key cards to make sure a bundle really comes from its sender.',
-    ],
-    rekap: [
-      'Posyandu and kader recap per kelurahan, kecamatan and city.',
-      'Kader per SPM field, per status and per level.',
-      'Export the recap to Excel for reports.',
-    ],
   },
   header: {
     office: 'Office',

@@ -2,6 +2,8 @@
 // string of the UI lives here (and in en.ts with the same keys).
 
 import { followUpId } from './sections/follow-up'
+import { paketId } from './sections/paket'
+import { rekapId } from './sections/rekap'
 import { meetingId } from './sections/meeting'
 import { competencyId } from './sections/competency'
 import { printId } from './sections/print'
@@ -13,6 +15,8 @@ export const id = {
   print: printId,
   meeting: meetingId,
   followUp: followUpId,
+  paket: paketId,
+  rekap: rekapId,
   app: {
     year: 'Tahun',
     allYears: 'Semua tahun',
@@ -53,31 +57,6 @@ export const id = {
     paket: 'Kirim/Terima Paket',
     rekap: 'Rekap',
     pengaturan: 'Pengaturan',
-  },
-  soon: {
-    title: 'Segera hadir',
-    intro: 'Bagian ini sedang disiapkan dan akan tersedia pada versi berikutnya.',
-    whatComes: 'Yang akan ada di sini:',
-    pelatihan: [
-      'Mencatat pelatihan kader dan siapa yang ikut.',
-      'Penilaian 25 keterampilan dasar oleh petugas Puskesmas (kompeten / belum kompeten).',
-      'Tanda Kecakapan Kader (TKK) dan tingkat kader: Purwa, Madya, Utama.',
-    ],
-    rapat: [
-      'Rapat Tim Pembina Posyandu (Pokjanal): undangan, daftar hadir, notulen.',
-      'Rencana tindak lanjut (RTL) per OPD, dengan tenggat dan status sampai selesai.',
-      'Laporan monev kunjungan ke Posyandu.',
-    ],
-    paket: [
-      'Menyimpan data kantor ini ke flashdisk sebagai paket yang aman.',
-      'Membuka paket dari kelurahan, Puskesmas atau Dinas dan menggabungkan datanya.',
-      'Kartu kunci kantor untuk memastikan paket benar berasal dari kantor pengirim.',
-    ],
-    rekap: [
-      'Rekap Posyandu dan kader per kelurahan, kecamatan dan kota.',
-      'Kader per bidang SPM, per status dan per tingkat.',
-      'Ekspor rekap ke Excel untuk laporan.',
-    ],
   },
   header: {
     office: 'Kantor',
