@@ -877,6 +877,8 @@ export interface RekapNode extends RekapCounts {
 export interface RekapOffice extends PaketOffice {
   lastBundleAt: string | null
   ageDays: number | null
+  /** When this office last imported a bundle made by that office (null: only heard of it through others). */
+  lastImportedAt: string | null
 }
 
 export interface Rekap {
@@ -885,6 +887,8 @@ export interface Rekap {
   /** The date the ages are counted to (YYYY-MM-DD). */
   today: string
   total: RekapCounts
+  /** The competency groups of the catalogue in force (the order of `groups` in every count). */
+  groupNames: { code: string; name: string }[]
   /** Kecamatan at the kota, kelurahan at a kecamatan or Puskesmas, Posyandu at a kelurahan. */
   nodes: RekapNode[]
   /** Offices heard of, the longest silent first. */

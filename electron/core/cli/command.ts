@@ -33,7 +33,9 @@ export interface Command {
   usage: string
   options: OptionSpec
   required: readonly string[]
-  run(values: Record<string, string | boolean | undefined>, io: Io): Promise<void>
+  /** The name of the one positional argument the command takes (e.g. "PAKET"), if any: then it is required. */
+  positional?: string
+  run(values: Record<string, string | boolean | undefined>, io: Io, positional?: string): Promise<void>
 }
 
 export function defineCommand<O extends OptionSpec>(spec: {
@@ -42,7 +44,8 @@ export function defineCommand<O extends OptionSpec>(spec: {
   usage: string
   options: O
   required?: readonly (keyof O & string)[]
-  run(values: Values<O>, io: Io): Promise<void>
+  positional?: string
+  run(values: Values<O>, io: Io, positional?: string): Promise<void>
 }): Command {
   return {
     name: spec.name,
@@ -50,7 +53,8 @@ export function defineCommand<O extends OptionSpec>(spec: {
     usage: spec.usage,
     options: spec.options,
     required: spec.required ?? [],
-    run: (values, io) => spec.run(values as Values<O>, io),
+    positional: spec.positional,
+    run: (values, io, positional) => spec.run(values as Values<O>, io, positional),
   }
 }
 

@@ -62,10 +62,17 @@ export async function runCli(argv: readonly string[], io: Io, commands: readonly
     }
 
     let values: Record<string, string | boolean | undefined>
+    let positionals: string[]
     try {
-      ;({ values } = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: false }))
+      ;({ values, positionals } = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: command.positional !== undefined }))
     } catch (error) {
       throw parseError(error, command)
+    }
+    if (command.positional !== undefined && positionals.length !== 1) {
+      throw new CliError(
+        positionals.length === 0 ? `${command.positional} wajib disebut. ${usageOf(command)}` : `Hanya satu ${command.positional} yang boleh disebut. ${usageOf(command)}`,
+        2,
+      )
     }
     for (const name of command.required) {
       const v = values[name]
@@ -73,7 +80,7 @@ export async function runCli(argv: readonly string[], io: Io, commands: readonly
         throw new CliError(`Opsi --${name} wajib diisi. ${usageOf(command)}`, 2)
       }
     }
-    await command.run(values, io)
+    await command.run(values, io, positionals[0])
     return 0
   } catch (error) {
     if (error instanceof CliError) return failWith(io, error.message, error.exitCode)

@@ -96,6 +96,20 @@ async function assertKnownSchema(db: Kysely<any>): Promise<void> {
   }
 }
 
+/** The better-sqlite3 handle under each Kysely instance this module opened. */
+const handles = new WeakMap<Db, SqliteDatabase.Database>()
+
+/**
+ * The raw connection, for the few bulk paths (bundle import and export) where Kysely's per-query
+ * cost would dominate: prepared statements on the same connection run inside the Kysely
+ * transaction that is open at the time.
+ */
+export function sqliteOf(db: Db): SqliteDatabase.Database {
+  const h = handles.get(db)
+  if (!h) throw new Error('Not a database opened by openDatabase')
+  return h
+}
+
 export interface OpenOptions {
   /** Folder with idn-area-data's CSV files; the packaged app passes its resources copy. */
   areaDataDir?: string
@@ -112,6 +126,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     throw mapped instanceof AppError ? mapped : new AppError({ code: 'internal', message: CANNOT_OPEN })
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  handles.set(db, sqlite)
   try {
     applyConnectionPragmas(sqlite)
     await assertKnownSchema(db)

@@ -36,6 +36,7 @@ export async function replicatedDigest(db: Db): Promise<{ digest: string; record
     // Every replicated table has an id column; the row shapes differ and only the values matter here.
     const rows = (await db.selectFrom(table as 'kader').selectAll().orderBy('id').execute()) as unknown as Record<string, unknown>[]
     for (const row of rows) {
+      delete row.received // local bookkeeping: when this office received the row
       hash.update(canonical(row))
       hash.update('\n')
       records++

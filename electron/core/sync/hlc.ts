@@ -5,6 +5,7 @@
 
 import { AppError } from '../../../shared/result'
 import type { Db } from '../db/schema'
+import { bumpFieldState } from './fields'
 
 export interface Clock {
   ms: number
@@ -113,20 +114,12 @@ export async function receiveVersion(trx: Db, siteId: string, remoteVersion: str
 }
 
 /**
- * Records `version` for the columns a local write changed. Columns never changed since the row
- * was created have no entry: that reads as "older than any change", which is right for merging
- * because every copy of a row starts from the same creation values. This keeps 20,000 fresh
- * rows from each carrying a kilobyte of identical versions.
+ * Records `version` for the columns a local write changed (and what the row has seen, for the
+ * merge: see fields.ts). Columns never changed since the row was created have no entry: that reads
+ * as "older than any change", which is right for merging because every copy of a row starts from
+ * the same creation values. This keeps 20,000 fresh rows from each carrying a kilobyte of
+ * identical versions. `row.site_id` is the office that owns the row.
  */
-export function bumpFieldVersions(fieldVersions: string, changed: readonly string[], version: string): string {
-  let current: Record<string, string> = {}
-  try {
-    const parsed = JSON.parse(fieldVersions) as unknown
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) current = parsed as Record<string, string>
-  } catch {
-    // A damaged map only loses per-field precision; the row version still orders the change.
-  }
-  const next = { ...current }
-  for (const column of changed) next[column] = version
-  return JSON.stringify(next)
+export function bumpFieldVersions(row: { field_versions: string; site_id: string }, changed: readonly string[], version: string): string {
+  return bumpFieldState(row, changed, version)
 }

@@ -7,8 +7,10 @@ import { helpCommand } from './help'
 import { init } from './init'
 import { kaderList } from './kader-list'
 import { kompetensiMatrix } from './kompetensi-matrix'
+import { paketExport, paketImport, paketInspect } from './paket'
 import { pelatihanList, trainingList } from './training-list'
 import { rapatList } from './rapat-list'
+import { rekap } from './rekap'
 import { tindakLanjutList } from './tindak-lanjut-list'
 
 export const COMMANDS: readonly Command[] = [
@@ -20,6 +22,10 @@ export const COMMANDS: readonly Command[] = [
   kompetensiMatrix,
   rapatList,
   tindakLanjutList,
+  paketExport,
+  paketImport,
+  paketInspect,
   dbDigest,
+  rekap,
   helpCommand(() => COMMANDS),
 ]

@@ -26,7 +26,7 @@ export async function ensureCatalogue(db: Db): Promise<void> {
   })
 }
 
-async function storeCatalogue(trx: Db, catalogue: Catalogue): Promise<void> {
+export async function storeCatalogue(trx: Db, catalogue: Catalogue): Promise<void> {
   await trx
     .insertInto('catalogue')
     .values({ version: catalogue.version, title: catalogue.title, body: JSON.stringify(catalogue), installed_at: new Date().toISOString() })

@@ -240,7 +240,7 @@ export async function updateFollowUp(db: Db, input: ParsedInput<'followUp:update
     for (const c of changed) patch[c] = values[c]
     await trx
       .updateTable('follow_up')
-      .set({ ...patch, version: version!, field_versions: bumpFieldVersions(existing.field_versions, changed, version!), updated_at: new Date().toISOString() })
+      .set({ ...patch, version: version!, field_versions: bumpFieldVersions(existing, changed, version!), updated_at: new Date().toISOString() })
       .where('id', '=', input.id)
       .execute()
     await reindexFollowUp(trx, input.id)
@@ -314,7 +314,7 @@ export async function addFollowUpProgress(db: Db, input: ParsedInput<'followUp:p
     // A note alone still changes the follow-up as people see it (updated_at, version).
     await trx
       .updateTable('follow_up')
-      .set({ ...next, version: version!, field_versions: bumpFieldVersions(existing.field_versions, changed, version!), updated_at: now })
+      .set({ ...next, version: version!, field_versions: bumpFieldVersions(existing, changed, version!), updated_at: now })
       .where('id', '=', input.id)
       .execute()
     await reindexFollowUp(trx, input.id)

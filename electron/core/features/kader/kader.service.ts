@@ -424,7 +424,7 @@ export async function updateKader(db: Db, input: ParsedInput<'kader:update'>): P
     for (const c of changed) patch[c] = values[c]
     await trx
       .updateTable('kader')
-      .set({ ...patch, version, field_versions: bumpFieldVersions(existing.field_versions, changed, version), updated_at: now })
+      .set({ ...patch, version, field_versions: bumpFieldVersions(existing, changed, version), updated_at: now })
       .where('id', '=', input.id)
       .execute()
     if (statusChanged) await insertStatus(trx, site, input.id, input.status, statusDate, input.statusNote, now)
@@ -436,7 +436,7 @@ export async function updateKader(db: Db, input: ParsedInput<'kader:update'>): P
 async function setDeleted(db: Db, id: string, deleted: 0 | 1): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const site = await requireSite(trx)
-    const existing = await trx.selectFrom('kader').select(['nik', 'deleted', 'field_versions']).where('id', '=', id).executeTakeFirst()
+    const existing = await trx.selectFrom('kader').select(['nik', 'deleted', 'field_versions', 'site_id']).where('id', '=', id).executeTakeFirst()
     if (!existing) throw notFoundKader()
     if (existing.deleted === deleted) return
     if (deleted === 0) await requireUniqueNik(trx, existing.nik, id, true)
@@ -446,7 +446,7 @@ async function setDeleted(db: Db, id: string, deleted: 0 | 1): Promise<void> {
       .set({
         deleted,
         version,
-        field_versions: bumpFieldVersions(existing.field_versions, ['deleted'], version),
+        field_versions: bumpFieldVersions(existing, ['deleted'], version),
         updated_at: new Date().toISOString(),
       })
       .where('id', '=', id)

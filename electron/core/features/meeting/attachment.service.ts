@@ -95,12 +95,12 @@ export async function addAttachment(db: Db, input: ParsedInput<'meeting:addAttac
 export async function removeAttachment(db: Db, input: ParsedInput<'meeting:removeAttachment'>): Promise<{ id: string }> {
   await db.transaction().execute(async (trx) => {
     const site = await requireSite(trx)
-    const row = await trx.selectFrom('attachment').select(['deleted', 'field_versions']).where('id', '=', input.id).executeTakeFirst()
+    const row = await trx.selectFrom('attachment').select(['deleted', 'field_versions', 'site_id']).where('id', '=', input.id).executeTakeFirst()
     if (!row || row.deleted === 1) throw notFoundAttachment()
     const version = await nextVersion(trx, site.id)
     await trx
       .updateTable('attachment')
-      .set({ deleted: 1, version, field_versions: bumpFieldVersions(row.field_versions, ['deleted'], version), updated_at: new Date().toISOString() })
+      .set({ deleted: 1, version, field_versions: bumpFieldVersions(row, ['deleted'], version), updated_at: new Date().toISOString() })
       .where('id', '=', input.id)
       .execute()
   })

@@ -285,7 +285,7 @@ export async function updateMeeting(db: Db, input: ParsedInput<'meeting:update'>
     for (const c of changed) patch[c] = values[c]
     await trx
       .updateTable('meeting')
-      .set({ ...patch, version, field_versions: bumpFieldVersions(existing.field_versions, changed, version), updated_at: new Date().toISOString() })
+      .set({ ...patch, version, field_versions: bumpFieldVersions(existing, changed, version), updated_at: new Date().toISOString() })
       .where('id', '=', input.id)
       .execute()
     await reindexMeeting(trx, input.id)
@@ -296,12 +296,12 @@ export async function updateMeeting(db: Db, input: ParsedInput<'meeting:update'>
 export async function archiveMeeting(db: Db, input: ParsedInput<'meeting:archive'>): Promise<{ id: string }> {
   await db.transaction().execute(async (trx) => {
     const site = await requireSite(trx)
-    const existing = await trx.selectFrom('meeting').select(['id', 'deleted', 'field_versions']).where('id', '=', input.id).executeTakeFirst()
+    const existing = await trx.selectFrom('meeting').select(['id', 'deleted', 'field_versions', 'site_id']).where('id', '=', input.id).executeTakeFirst()
     if (!existing || existing.deleted === 1) throw notFoundMeeting()
     const version = await nextVersion(trx, site.id)
     await trx
       .updateTable('meeting')
-      .set({ deleted: 1, version, field_versions: bumpFieldVersions(existing.field_versions, ['deleted'], version), updated_at: new Date().toISOString() })
+      .set({ deleted: 1, version, field_versions: bumpFieldVersions(existing, ['deleted'], version), updated_at: new Date().toISOString() })
       .where('id', '=', input.id)
       .execute()
     // The index drops an archived meeting; its follow-ups are untouched and keep their entries.

@@ -161,7 +161,7 @@ export async function updateOpd(db: Db, input: ParsedInput<'opd:update'>): Promi
     for (const c of changed) Object.assign(patch, { [c]: values[c] })
     await trx
       .updateTable('opd')
-      .set({ ...patch, version, field_versions: bumpFieldVersions(existing.field_versions, changed, version), updated_at: new Date().toISOString() })
+      .set({ ...patch, version, field_versions: bumpFieldVersions(existing, changed, version), updated_at: new Date().toISOString() })
       .where('id', '=', input.id)
       .execute()
     // The OPD's name is part of its follow-ups' search entries: a search by the new name must find them.

@@ -141,7 +141,7 @@ export async function updatePosyandu(db: Db, input: ParsedInput<'posyandu:update
       .set({
         ...patch,
         version,
-        field_versions: bumpFieldVersions(existing.field_versions, changed, version),
+        field_versions: bumpFieldVersions(existing, changed, version),
         updated_at: new Date().toISOString(),
       })
       .where('id', '=', input.id)

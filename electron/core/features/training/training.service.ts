@@ -298,7 +298,7 @@ export async function updateTraining(db: Db, input: ParsedInput<'training:update
     const { codes, version: catalogueVersion } = await requireCodes(trx, input.competencies)
     const rows = await trx
       .selectFrom('training_participant')
-      .select(['id', 'kader_id', 'deleted', 'field_versions'])
+      .select(['id', 'kader_id', 'deleted', 'field_versions', 'site_id'])
       .where('training_id', '=', input.id)
       .orderBy('deleted')
       .orderBy('version', 'desc')
@@ -330,7 +330,7 @@ export async function updateTraining(db: Db, input: ParsedInput<'training:update
       for (const c of changed) patch[c] = values[c]
       await trx
         .updateTable('training')
-        .set({ ...patch, version, field_versions: bumpFieldVersions(existing.field_versions, changed, version), updated_at: now })
+        .set({ ...patch, version, field_versions: bumpFieldVersions(existing, changed, version), updated_at: now })
         .where('id', '=', input.id)
         .execute()
     }
@@ -342,7 +342,7 @@ export async function updateTraining(db: Db, input: ParsedInput<'training:update
         const version = versions[next++]!
         await trx
           .updateTable('training_participant')
-          .set({ deleted, version, field_versions: bumpFieldVersions(r.field_versions, ['deleted'], version), updated_at: now })
+          .set({ deleted, version, field_versions: bumpFieldVersions(r, ['deleted'], version), updated_at: now })
           .where('id', '=', r.id)
           .execute()
       }
@@ -423,7 +423,7 @@ export async function saveTrainingResults(db: Db, input: ParsedInput<'training:r
       for (const c of u.changed) patch[c] = u.values[c as keyof typeof u.values]
       await trx
         .updateTable('training_participant')
-        .set({ ...patch, version, field_versions: bumpFieldVersions(u.row.field_versions, u.changed, version), updated_at: now })
+        .set({ ...patch, version, field_versions: bumpFieldVersions(u.row, u.changed, version), updated_at: now })
         .where('id', '=', u.row.id)
         .execute()
     }
@@ -435,7 +435,7 @@ export async function saveTrainingResults(db: Db, input: ParsedInput<'training:r
 export async function archiveTraining(db: Db, input: ParsedInput<'training:archive'>): Promise<{ id: string }> {
   await db.transaction().execute(async (trx) => {
     const site = await requireSite(trx)
-    const row = await trx.selectFrom('training').select(['deleted', 'field_versions']).where('id', '=', input.id).executeTakeFirst()
+    const row = await trx.selectFrom('training').select(['deleted', 'field_versions', 'site_id']).where('id', '=', input.id).executeTakeFirst()
     if (!row) throw notFoundTraining()
     if (row.deleted === 1) return
     const [version] = await nextVersions(trx, site.id, 1)
@@ -444,7 +444,7 @@ export async function archiveTraining(db: Db, input: ParsedInput<'training:archi
       .set({
         deleted: 1,
         version: version!,
-        field_versions: bumpFieldVersions(row.field_versions, ['deleted'], version!),
+        field_versions: bumpFieldVersions(row, ['deleted'], version!),
         updated_at: new Date().toISOString(),
       })
       .where('id', '=', input.id)

@@ -1,0 +1,141 @@
+// paket export / import / inspect: the USB bundle without the screens (scripts, the benchmark,
+// an office that wants a scheduled task).
+
+import { existsSync, statSync } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
+import type { PaketImportSummary, PaketManifestInfo } from '../../../../shared/contract'
+import { SCHEMA_VERSION } from '../../db/migrations'
+import { exportBundle } from '../../features/paket/export'
+import { importBundle, manifestInfo } from '../../features/paket/import'
+import { readBundle } from '../../sync/bundle'
+import { CliError, defineCommand, type Io } from '../command'
+import { withDatabase } from '../db-file'
+import { fmt, textTable } from './rapat-list'
+
+/** Indonesian names of the kinds of records, for the text output. */
+export const KIND_NAMES: Record<string, string> = {
+  posyandu: 'Posyandu',
+  kader: 'Kader',
+  kader_status: 'Riwayat status kader',
+  training: 'Pelatihan',
+  training_participant: 'Peserta pelatihan',
+  assessment: 'Penilaian kompetensi',
+  opd: 'OPD',
+  meeting: 'Rapat',
+  attachment: 'Lampiran rapat',
+  follow_up: 'Tindak lanjut',
+  follow_up_progress: 'Perkembangan tindak lanjut',
+}
+
+function progressLine(io: Io) {
+  if (!io.isTTY) return { emit: undefined, finish: () => {} }
+  return {
+    emit: ((_event: string, p: { done: number; total: number; label: string }) => {
+      io.stderr(`\r${String(Math.round((p.done / Math.max(1, p.total)) * 100)).padStart(3)}%  ${p.label.padEnd(50)}`)
+    }) as Parameters<typeof exportBundle>[2],
+    finish: () => io.stderr('\r'.padEnd(60) + '\r'),
+  }
+}
+
+function destinationKey(to: string | undefined, level: string): string {
+  if (!to) return level === 'kelurahan' ? 'level:puskesmas' : level === 'kota' ? 'berkas' : 'level:kota'
+  if (['kelurahan', 'puskesmas', 'kecamatan', 'kota'].includes(to)) return `level:${to}`
+  if (to === 'berkas') return 'berkas'
+  return `site:${to}`
+}
+
+export const paketExport = defineCommand({
+  name: 'paket export',
+  summary: 'Membuat paket (.simpul) berisi data yang berubah sejak paket terakhir ke tujuan yang sama, atau semuanya dengan --full.',
+  usage: '--db BERKAS --out PAKET.simpul [--to puskesmas|kota|berkas|ID-KANTOR] [--full] [--json]',
+  options: { db: { type: 'string' }, out: { type: 'string' }, to: { type: 'string' }, full: { type: 'boolean' }, json: { type: 'boolean' } },
+  required: ['db', 'out'],
+  async run(values, io) {
+    let out = resolve(values.out!)
+    const outIsFolder = existsSync(out) && statSync(out).isDirectory()
+    await withDatabase(values.db!, io, true, async ({ db }) => {
+      const site = await db.selectFrom('site').select('level').executeTakeFirst()
+      if (!site) throw new CliError('Kantor ini belum disiapkan. Jalankan dulu: npm run simpul -- init …')
+      const progress = progressLine(io)
+      const input = { folder: outIsFolder ? out : dirname(out), destination: destinationKey(values.to, site.level), full: Boolean(values.full) }
+      if (!outIsFolder && !out.endsWith('.simpul')) out = `${out}.simpul`
+      const r = await exportBundle(db, input, progress.emit, Date.now(), outIsFolder ? undefined : out)
+      progress.finish()
+      if (values.json) io.stdout(`${JSON.stringify(r)}\n`)
+      else {
+        io.stdout(`Paket ditulis: ${r.path} (${fmt(Math.round(r.bytes / 1024))} KB, ${fmt(r.records)} data${r.full ? ', lengkap' : ''}).\n`)
+        const rows = Object.entries(r.counts).filter(([, n]) => n > 0)
+        if (rows.length) io.stdout(textTable(['Jenis data', 'Jumlah'], rows.map(([k, n]) => [KIND_NAMES[k] ?? k, fmt(n)])))
+      }
+    })
+  },
+})
+
+function summaryText(s: PaketImportSummary, dryRun: boolean): string {
+  const m = s.manifest
+  const lines = [
+    `Paket dari ${m.sender.name} (${m.sender.level}, ${m.sender.areaName}), dibuat ${m.createdAt.slice(0, 10)} (${s.ageDays} hari lalu).`,
+  ]
+  if (s.alreadyImportedAt) lines.push(`Paket ini sudah pernah diimpor pada ${s.alreadyImportedAt.slice(0, 10)}: tidak ada yang berubah.`)
+  lines.push(
+    textTable(
+      ['Jenis data', 'Baru', 'Diperbarui', 'Sama', 'Konflik', 'Ditolak'],
+      s.kinds
+        .filter((k) => k.new + k.updated + k.unchanged + k.conflicts + k.refused > 0)
+        .map((k) => [KIND_NAMES[k.kind] ?? k.kind, fmt(k.new), fmt(k.updated), fmt(k.unchanged), fmt(k.conflicts), fmt(k.refused)]),
+    ).trimEnd(),
+  )
+  for (const r of s.refusals.slice(0, 20)) lines.push(`Ditolak (${KIND_NAMES[r.kind] ?? r.kind} ${r.recordId}): ${r.reason}`)
+  for (const w of s.warnings) lines.push(`Perhatian: ${w}`)
+  if (s.duplicates) lines.push(`${fmt(s.duplicates)} pasang kader dengan NIK sama perlu diputuskan (Kirim/Terima Paket → Duplikat NIK).`)
+  if (s.catalogues.length) lines.push(`Katalog kompetensi dipasang: ${s.catalogues.join(', ')}.`)
+  if (!s.alreadyImportedAt) {
+    lines.push(dryRun ? `Uji coba: ${fmt(s.changes)} data akan berubah; basis data tidak diubah.` : `Selesai: ${fmt(s.changes)} data berubah.`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+export const paketImport = defineCommand({
+  name: 'paket import',
+  summary: 'Mengimpor paket: semua atau tidak sama sekali. --dry-run hanya menampilkan apa yang akan berubah.',
+  usage: '--db BERKAS PAKET.simpul [--dry-run] [--json]',
+  options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  required: ['db'],
+  positional: 'PAKET',
+  async run(values, io, bundle) {
+    await withDatabase(values.db!, io, true, async ({ db }) => {
+      const progress = progressLine(io)
+      const s = await importBundle(db, resolve(bundle!), { apply: !values['dry-run'], emit: progress.emit })
+      progress.finish()
+      io.stdout(values.json ? `${JSON.stringify(s)}\n` : summaryText(s, Boolean(values['dry-run'])))
+    })
+  },
+})
+
+function manifestText(m: PaketManifestInfo, path: string): string {
+  const lines = [
+    `Paket ${basename(path)}`,
+    `  Pengirim : ${m.sender.name} (${m.sender.level}, ${m.sender.areaName} ${m.sender.areaCode}), kantor ${m.sender.siteId}`,
+    `  Tujuan   : ${m.recipient.name}`,
+    `  Dibuat   : ${m.createdAt}`,
+    `  Isi      : ${m.full ? 'lengkap' : 'perubahan saja'}, ${fmt(m.records)} data, versi ${m.versions.from ?? '-'} … ${m.versions.to ?? '-'}`,
+    `  Format ${m.formatVersion}, skema ${m.schemaVersion}, aplikasi ${m.appVersion}, katalog ${m.catalogueVersion}`,
+    `  Pengenal : ${m.bundleId}`,
+    textTable(['Jenis data', 'Jumlah'], Object.entries(m.counts).filter(([, n]) => n > 0).map(([k, n]) => [KIND_NAMES[k] ?? k, fmt(n)])).trimEnd(),
+    'Isi paket utuh (setiap bagian cocok dengan sidik SHA-256-nya).',
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+export const paketInspect = defineCommand({
+  name: 'paket inspect',
+  summary: 'Menampilkan keterangan paket (pengirim, tujuan, jumlah data per jenis) dan memeriksa keutuhannya, tanpa basis data.',
+  usage: 'PAKET.simpul [--json]',
+  options: { json: { type: 'boolean' } },
+  positional: 'PAKET',
+  async run(values, io, bundle) {
+    const content = await readBundle(resolve(bundle!), SCHEMA_VERSION)
+    const info = manifestInfo(content.manifest)
+    io.stdout(values.json ? `${JSON.stringify({ ...info, entries: content.manifest.entries, offices: content.manifest.offices })}\n` : manifestText(info, bundle!))
+  },
+})

@@ -1,0 +1,245 @@
+// Making a bundle: the records this office holds for a destination, changed since the last bundle
+// to it (or all of them), written atomically into the chosen folder.
+
+import { existsSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import packageJson from '../../../../package.json'
+import type { PaketDestination, PaketExportResult, ParsedInput } from '../../../../shared/contract'
+import type { SiteLevel } from '../../../../shared/domain/reference'
+import { AppError } from '../../../../shared/result'
+import { SCHEMA_VERSION } from '../../db/migrations'
+import { sqliteOf } from '../../db/open'
+import type { Db } from '../../db/schema'
+import type { Emit } from '../../ipc/types'
+import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, CATALOGUE_PATH, filePath, recordsPath, writeBundle, type BundleEntry, type Manifest, type ManifestOffice } from '../../sync/bundle'
+import { REPLICATED_TABLES } from '../../sync/digest'
+import { formatClock, parseClock, tick } from '../../sync/hlc'
+import { uuidv7 } from '../../sync/uuid'
+import { requireSite } from '../site/site.service'
+import { LEVEL_RANK, buildAreaIndex, concerns } from './area'
+
+const LEVEL_NAMES: Record<SiteLevel, string> = {
+  kelurahan: 'Kantor kelurahan/desa',
+  puskesmas: 'Puskesmas',
+  kecamatan: 'Kantor kecamatan',
+  kota: 'Dinas kota/kabupaten',
+}
+
+export const ANY_FILE = 'berkas'
+
+type SiteRow = Awaited<ReturnType<typeof requireSite>>
+
+interface Recipient {
+  key: string
+  name: string
+  level: SiteLevel | null
+  /** Area codes the recipient covers; null = everything this office holds. */
+  areas: string[] | null
+}
+
+/** Where this office can send: the levels above it, every office heard of, and "any file". */
+export async function listDestinations(db: Db): Promise<PaketDestination[]> {
+  const site = await requireSite(db)
+  const sent = new Map(
+    (await db.selectFrom('paket_sent').select(['destination']).select((eb) => eb.fn.max('created_at').as('last')).groupBy('destination').execute()).map((r) => [
+      r.destination,
+      r.last as string,
+    ]),
+  )
+  const out: PaketDestination[] = []
+  const rank = LEVEL_RANK[site.level]
+  for (const level of ['puskesmas', 'kota'] as const) {
+    if (LEVEL_RANK[level] > rank) out.push({ key: `level:${level}`, name: LEVEL_NAMES[level], level, lastSentAt: sent.get(`level:${level}`) ?? null })
+  }
+  const offices = await db.selectFrom('office').selectAll().orderBy('level').orderBy('name').execute()
+  for (const o of offices) {
+    out.push({ key: `site:${o.site_id}`, name: `${o.name} (${o.area_name})`, level: o.level as SiteLevel, lastSentAt: sent.get(`site:${o.site_id}`) ?? null })
+  }
+  out.push({ key: ANY_FILE, name: 'Berkas lain (cadangan atau kantor yang belum dikenal)', level: null, lastSentAt: sent.get(ANY_FILE) ?? null })
+  return out
+}
+
+async function resolveRecipient(db: Db, site: SiteRow, key: string): Promise<Recipient> {
+  if (key === ANY_FILE) return { key, name: 'Berkas lain', level: null, areas: null }
+  const level = /^level:(kelurahan|puskesmas|kecamatan|kota)$/.exec(key)?.[1] as SiteLevel | undefined
+  if (level) {
+    if (LEVEL_RANK[level] <= LEVEL_RANK[site.level]) {
+      throw new AppError({
+        code: 'invalid_input',
+        message: 'Paket ke kantor setingkat atau di bawah harus ditujukan ke kantor tertentu. Pilih kantornya dari daftar tujuan.',
+      })
+    }
+    // Every office above covers this one's whole area: everything held here concerns it.
+    return { key, name: LEVEL_NAMES[level], level, areas: null }
+  }
+  const siteId = /^site:(.+)$/.exec(key)?.[1]
+  const office = siteId ? await db.selectFrom('office').selectAll().where('site_id', '=', siteId).executeTakeFirst() : undefined
+  if (!office) throw new AppError({ code: 'invalid_input', message: 'Kantor tujuan tidak dikenal. Pilih tujuan dari daftar.' })
+  const villages = JSON.parse(office.villages) as string[]
+  const areas = LEVEL_RANK[office.level as SiteLevel] > LEVEL_RANK[site.level] ? null : villages.length > 0 ? villages : [office.area_code]
+  return { key, name: office.name, level: office.level as SiteLevel, areas }
+}
+
+/** A file name that says who, to whom and when: simpul_kel-babakan_ke_puskesmas_20261123-1605.simpul */
+export function bundleFileName(sender: string, recipient: string, nowMs: number, folder: string): string {
+  const slug = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'kantor'
+  const d = new Date(nowMs + 7 * 3600_000) // WIB: the time on the office's wall
+  const stamp = d.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')
+  const base = `simpul_${slug(sender)}_ke_${slug(recipient)}_${stamp}`
+  let name = `${base}${BUNDLE_EXTENSION}`
+  for (let i = 2; existsSync(join(folder, name)); i++) name = `${base}-${i}${BUNDLE_EXTENSION}`
+  return name
+}
+
+function assertFolder(folder: string): void {
+  let ok = false
+  try {
+    ok = statSync(folder).isDirectory()
+  } catch {
+    ok = false
+  }
+  if (!ok) {
+    throw new AppError({
+      code: 'invalid_input',
+      field: 'folder',
+      message: 'Folder tidak ditemukan. Pastikan flashdisk terpasang dan alamat foldernya benar (mis. E:\\ atau /media/flashdisk).',
+    })
+  }
+}
+
+/** Rows of one table as NDJSON, without the local `received` column; returns the lines' count too. */
+function ndjson(rows: Record<string, unknown>[]): Buffer {
+  const parts: string[] = new Array(rows.length)
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!
+    delete r.received
+    parts[i] = JSON.stringify(r)
+  }
+  return Buffer.from(parts.length ? `${parts.join('\n')}\n` : '', 'utf8')
+}
+
+/** `outFile`: the exact file to write (the CLI's --out); otherwise a telling name inside `input.folder`. */
+export async function exportBundle(
+  db: Db,
+  input: ParsedInput<'paket:export'>,
+  emit?: Emit,
+  nowMs: number = Date.now(),
+  outFile?: string,
+): Promise<PaketExportResult> {
+  const site = await requireSite(db)
+  assertFolder(input.folder)
+  const recipient = await resolveRecipient(db, site, input.destination)
+  const progress = (done: number, total: number, label: string) => emit?.('progress', { task: 'paket', done, total, label })
+  const sqlite = sqliteOf(db)
+  const steps = REPLICATED_TABLES.length + 2
+
+  // One read transaction: the records, the watermark and the clock tick agree with each other.
+  const built = await db.transaction().execute(async (trx) => {
+    const last = await trx
+      .selectFrom('paket_sent')
+      .select((eb) => eb.fn.max('clock').as('clock'))
+      .where('destination', '=', recipient.key)
+      .executeTakeFirst()
+    const since = input.full ? null : ((last?.clock as string | null | undefined) ?? null)
+    // The clock moves past everything in this bundle: later writes and imports sort after it.
+    const clock = tick(parseClock(site.clock), nowMs)
+    await trx.updateTable('site').set({ clock: formatClock(clock) }).where('id', '=', site.id).execute()
+    const areaIndex = recipient.areas ? buildAreaIndex(sqlite) : null
+
+    const entries: BundleEntry[] = []
+    const counts: Record<string, number> = {}
+    let from: string | null = null
+    let to: string | null = null
+    const blobs: string[] = []
+    for (const [i, table] of REPLICATED_TABLES.entries()) {
+      progress(i, steps, `Mengumpulkan ${table}`)
+      // Yield so progress events and other calls get a turn between tables.
+      await new Promise((r) => setImmediate(r))
+      const stmt = since
+        ? sqlite.prepare(`select * from ${table} where version > ? or received > ? order by id`).bind(since, since)
+        : sqlite.prepare(`select * from ${table} order by id`)
+      let rows = stmt.all() as Record<string, unknown>[]
+      if (areaIndex && recipient.areas) {
+        const areas = recipient.areas
+        rows = rows.filter((r) => concerns(areaIndex.of(table, r), areas))
+      }
+      counts[table] = rows.length
+      if (rows.length === 0) continue
+      for (const r of rows) {
+        const v = r.version as string
+        if (from === null || v < from) from = v
+        if (to === null || v > to) to = v
+        if (table === 'attachment' && r.deleted === 0) blobs.push(r.sha256 as string)
+      }
+      entries.push({ path: recordsPath(table), data: ndjson(rows) })
+    }
+    const catalogues = sqlite.prepare('select version, title, body from catalogue order by installed_at, version').all()
+    entries.push({ path: CATALOGUE_PATH, data: ndjson(catalogues as Record<string, unknown>[]) })
+    const getBlob = sqlite.prepare('select data from attachment_blob where sha256 = ?')
+    for (const sha of new Set(blobs)) {
+      const b = getBlob.get(sha) as { data: Buffer } | undefined
+      if (b) entries.push({ path: filePath(sha), data: b.data })
+    }
+    const active = sqlite.prepare("select value from meta where key = 'catalogue.active'").get() as { value: string } | undefined
+    const villages = (sqlite.prepare('select village_code from site_village order by village_code').all() as { village_code: string }[]).map((r) => r.village_code)
+    const self: ManifestOffice = { siteId: site.id, level: site.level, areaCode: site.area_code, areaName: site.area_name, name: site.name, villages }
+    const createdAt = new Date(nowMs).toISOString()
+    const offices = (await trx.selectFrom('office').selectAll().execute()).map((o) => ({
+      siteId: o.site_id,
+      level: o.level as SiteLevel,
+      areaCode: o.area_code,
+      areaName: o.area_name,
+      name: o.name,
+      villages: JSON.parse(o.villages) as string[],
+      lastBundleAt: o.last_bundle_at,
+    }))
+    const manifest: Omit<Manifest, 'entries'> = {
+      format: BUNDLE_FORMAT,
+      formatVersion: BUNDLE_FORMAT_VERSION,
+      bundleId: uuidv7(nowMs),
+      createdAt,
+      appVersion: packageJson.version,
+      schemaVersion: SCHEMA_VERSION,
+      catalogueVersion: active?.value ?? '',
+      sender: self,
+      recipient: { key: recipient.key, name: recipient.name, level: recipient.level },
+      full: input.full || since === null,
+      since,
+      versions: { from, to },
+      counts,
+      offices: [{ ...self, lastBundleAt: createdAt }, ...offices],
+      signature: null,
+      encryption: null,
+    }
+    return { manifest, entries, clock: formatClock(clock), counts }
+  })
+
+  progress(REPLICATED_TABLES.length, steps, 'Menulis paket ke folder tujuan')
+  const fileName = outFile ? basename(outFile) : bundleFileName(site.name, recipient.name, nowMs, input.folder)
+  const path = outFile ?? join(input.folder, fileName)
+  const { bytes } = await writeBundle(path, built.manifest, built.entries)
+  progress(steps, steps, 'Selesai')
+  const records = Object.values(built.counts).reduce((a, b) => a + b, 0)
+  // Remembered only once the file is verified on the stick: a failed write keeps the watermark.
+  await db
+    .insertInto('paket_sent')
+    .values({
+      bundle_id: built.manifest.bundleId,
+      destination: recipient.key,
+      destination_name: recipient.name,
+      full: built.manifest.full ? 1 : 0,
+      clock: built.clock,
+      created_at: built.manifest.createdAt,
+      file_name: fileName,
+      records,
+    })
+    .execute()
+  return { path, fileName, bytes, records, counts: built.counts, full: built.manifest.full }
+}

@@ -1,0 +1,445 @@
+// Receiving a bundle: check it whole, merge every record field by field in one transaction, and
+// report per kind what is new, updated, unchanged, in conflict or refused. The preview is the
+// same computation rolled back, so what it promises is exactly what the import does.
+
+import { basename } from 'node:path'
+import type { PaketImportSummary, PaketKindSummary, PaketManifestInfo, PaketRefusal } from '../../../../shared/contract'
+import { catalogueSchema } from '../../../../shared/domain/competency'
+import type { SiteLevel } from '../../../../shared/domain/reference'
+import { AppError } from '../../../../shared/result'
+import { SCHEMA_VERSION } from '../../db/migrations'
+import { sqliteOf } from '../../db/open'
+import type { Db } from '../../db/schema'
+import type { Emit } from '../../ipc/types'
+import { damaged, parseNdjson, readBundle, type BundleContent, type Manifest } from '../../sync/bundle'
+import { REPLICATED_TABLES } from '../../sync/digest'
+import { parseFieldState } from '../../sync/fields'
+import { formatClock, observe, parseClock, parseVersion, tick } from '../../sync/hlc'
+import { BOOKKEEPING_COLUMNS, mergeRow, type Row } from '../../sync/merge'
+import { storeCatalogue } from '../competency/catalogue.service'
+import { recomputeCompetencies } from '../competency/competency.service'
+import { rebuildSearchIndex, reindexFollowUp, reindexMeeting } from '../search/search.service'
+import { requireSite } from '../site/site.service'
+import { LEVEL_RANK } from './area'
+
+/** How far ahead of this PC's clock a version may be: beyond it the sender's clock is wrong. */
+export const FUTURE_TOLERANCE_MS = 24 * 3600_000
+const MAX_REFUSALS_LISTED = 200
+
+/** Parent records each table points at: a record whose parent is missing here is refused. */
+const PARENTS: Record<string, [column: string, table: string][]> = {
+  kader: [['posyandu_id', 'posyandu']],
+  kader_status: [['kader_id', 'kader']],
+  training_participant: [
+    ['training_id', 'training'],
+    ['kader_id', 'kader'],
+  ],
+  assessment: [
+    ['kader_id', 'kader'],
+    ['training_id', 'training'],
+  ],
+  meeting: [['posyandu_id', 'posyandu']],
+  attachment: [['meeting_id', 'meeting']],
+  follow_up: [
+    ['meeting_id', 'meeting'],
+    ['posyandu_id', 'posyandu'],
+    ['opd_id', 'opd'],
+  ],
+  follow_up_progress: [['follow_up_id', 'follow_up']],
+}
+
+// REPLICATED_TABLES is in parent-before-child order except opd, which follow_up needs first.
+const IMPORT_ORDER = ['opd', ...REPLICATED_TABLES.filter((t) => t !== 'opd')]
+
+interface Column {
+  name: string
+  type: string
+  notnull: boolean
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const INSTANT = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/
+const VERSION = /^\d{13}:\d{4}:[^"\\\s]{1,64}$/
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+const JSON_LISTS = new Set(['spm_fields', 'facilitators', 'competencies', 'attendance', 'agenda', 'attendees'])
+
+/**
+ * Checks a record's shape against the table: exactly its columns, each of the right type, plus
+ * the formats the app relies on. A record failing this was not written by Simpul Posyandu: the
+ * bundle is refused whole. Returns a reason, or null when the record is sound.
+ */
+function invalidReason(table: string, row: Row, columns: Column[]): string | null {
+  const keys = Object.keys(row)
+  if (keys.length !== columns.length) return 'kolomnya tidak sesuai'
+  for (const c of columns) {
+    if (!(c.name in row)) return `kolom ${c.name} tidak ada`
+    const v = row[c.name]
+    if (v === null) {
+      if (c.notnull) return `kolom ${c.name} kosong`
+      continue
+    }
+    if (c.type === 'TEXT' && typeof v !== 'string') return `kolom ${c.name} bukan teks`
+    if (c.type === 'INTEGER' && !Number.isInteger(v)) return `kolom ${c.name} bukan bilangan bulat`
+    if (c.type === 'REAL' && (typeof v !== 'number' || !Number.isFinite(v))) return `kolom ${c.name} bukan angka`
+    if (typeof v === 'string' && v.length > 100_000) return `kolom ${c.name} terlalu panjang`
+    if (c.type === 'TEXT' && /(^|_)date$/.test(c.name) && !DATE.test(v as string)) return `kolom ${c.name} bukan tanggal`
+    if (JSON_LISTS.has(c.name)) {
+      try {
+        if (!Array.isArray(JSON.parse(v as string))) return `kolom ${c.name} bukan daftar`
+      } catch {
+        return `kolom ${c.name} bukan daftar`
+      }
+    }
+  }
+  if (!UUID.test(row.id as string)) return 'pengenalnya tidak sah'
+  if (!VERSION.test(row.version as string)) return 'versinya tidak sah'
+  if (!INSTANT.test(row.created_at as string) || !INSTANT.test(row.updated_at as string)) return 'waktu ubahnya tidak sah'
+  if (row.deleted !== 0 && row.deleted !== 1) return 'tanda hapusnya tidak sah'
+  try {
+    parseFieldState(row.field_versions as string)
+  } catch {
+    return 'versi per kolomnya tidak sah'
+  }
+  if (table === 'kader') {
+    if (!/^\d{16}$/.test(row.nik as string)) return 'NIK bukan 16 angka'
+    if (row.sex !== 'L' && row.sex !== 'P') return 'jenis kelaminnya tidak sah'
+  }
+  return null
+}
+
+function columnsOf(sqlite: ReturnType<typeof sqliteOf>, table: string): Column[] {
+  return (sqlite.prepare(`pragma table_info(${table})`).all() as { name: string; type: string; notnull: number }[])
+    .filter((c) => c.name !== 'received')
+    .map((c) => ({ name: c.name, type: c.type.toUpperCase(), notnull: c.notnull === 1 }))
+}
+
+export function manifestInfo(m: Manifest): PaketManifestInfo {
+  return {
+    bundleId: m.bundleId,
+    formatVersion: m.formatVersion,
+    schemaVersion: m.schemaVersion,
+    appVersion: m.appVersion,
+    catalogueVersion: m.catalogueVersion,
+    createdAt: m.createdAt,
+    sender: { siteId: m.sender.siteId, level: m.sender.level, areaCode: m.sender.areaCode, areaName: m.sender.areaName, name: m.sender.name },
+    recipient: m.recipient,
+    full: m.full,
+    versions: m.versions,
+    counts: m.counts,
+    records: Object.values(m.counts).reduce((a, b) => a + b, 0),
+  }
+}
+
+/** Thrown to roll the preview's transaction back after it has computed everything. */
+class PreviewDone extends Error {}
+
+export interface ImportOptions {
+  apply: boolean
+  emit?: Emit
+  nowMs?: number
+}
+
+export async function importBundle(db: Db, path: string, options: ImportOptions): Promise<PaketImportSummary> {
+  const nowMs = options.nowMs ?? Date.now()
+  const progress = (done: number, total: number, label: string) => options.emit?.('progress', { task: 'paket', done, total, label })
+  const site = await requireSite(db)
+  progress(0, 100, 'Membaca dan memeriksa paket')
+  const content = await readBundle(path, SCHEMA_VERSION)
+  const m = content.manifest
+  if (m.sender.siteId === site.id) {
+    throw new AppError({ code: 'invalid_input', message: 'Paket ini dibuat oleh kantor ini sendiri, jadi tidak ada yang perlu diimpor. Pilih paket dari kantor lain.' })
+  }
+  const sqlite = sqliteOf(db)
+  const columns = new Map(IMPORT_ORDER.map((t) => [t, columnsOf(sqlite, t)]))
+
+  // Parse and check every record before the database is touched: a bad one refuses the bundle.
+  const incoming = new Map<string, Row[]>()
+  for (const table of IMPORT_ORDER) {
+    const data = content.records.get(table)
+    const rows = data ? parseNdjson(data, `data ${table}`, m.counts[table] ?? 0) : []
+    const cols = columns.get(table)!
+    for (const [i, r] of rows.entries()) {
+      const reason = invalidReason(table, r, cols)
+      if (reason) throw damaged(`data ${table} baris ${i + 1} tidak sah (${reason}).`)
+    }
+    incoming.set(table, rows)
+  }
+  const catalogues = content.catalogue ? parseCatalogues(content) : []
+
+  const previous = await db.selectFrom('paket_received').select('imported_at').where('bundle_id', '=', m.bundleId).executeTakeFirst()
+  const summary: PaketImportSummary = {
+    manifest: manifestInfo(m),
+    fileName: basename(path),
+    ageDays: Math.max(0, Math.floor((nowMs - Date.parse(m.createdAt)) / 86_400_000)),
+    alreadyImportedAt: previous?.imported_at ?? null,
+    kinds: IMPORT_ORDER.map((kind) => ({ kind, new: 0, updated: 0, unchanged: 0, conflicts: 0, refused: 0 })),
+    refusals: [],
+    duplicates: 0,
+    catalogues: [],
+    changes: 0,
+    warnings: [],
+    applied: false,
+  }
+  if (Date.parse(m.createdAt) > nowMs + FUTURE_TOLERANCE_MS) {
+    summary.warnings.push('Paket ini bertanggal di masa depan: jam komputer pengirim atau komputer ini tampaknya salah. Periksa tanggal dan jam kedua komputer.')
+  }
+
+  try {
+    await db.transaction().execute(async (trx) => {
+      await mergeAll(trx, sqlite, site, m, incoming, columns, catalogues, content, summary, nowMs, progress)
+      if (!options.apply || summary.alreadyImportedAt) throw new PreviewDone()
+    })
+    summary.applied = true
+  } catch (e) {
+    if (!(e instanceof PreviewDone)) throw e
+  }
+  progress(100, 100, 'Selesai')
+  return summary
+}
+
+interface CatalogueRow {
+  version: string
+  title: string
+  body: string
+}
+
+function parseCatalogues(content: BundleContent): CatalogueRow[] {
+  const lines = content.catalogue!.toString('utf8').split('\n').filter(Boolean).length
+  const rows = parseNdjson(content.catalogue!, 'katalog', lines)
+  for (const r of rows) {
+    if (typeof r.version !== 'string' || typeof r.title !== 'string' || typeof r.body !== 'string') throw damaged('katalog di dalamnya tidak sah.')
+  }
+  return rows as unknown as CatalogueRow[]
+}
+
+async function mergeAll(
+  trx: Db,
+  sqlite: ReturnType<typeof sqliteOf>,
+  site: Awaited<ReturnType<typeof requireSite>>,
+  m: Manifest,
+  incoming: Map<string, Row[]>,
+  columns: Map<string, Column[]>,
+  catalogues: CatalogueRow[],
+  content: BundleContent,
+  summary: PaketImportSummary,
+  nowMs: number,
+  progress: (done: number, total: number, label: string) => void,
+): Promise<void> {
+  const senderRank = LEVEL_RANK[m.sender.level]
+  const selfRank = LEVEL_RANK[site.level]
+  const fromAbove = senderRank > selfRank
+  // This import's own clock value, stamped on every row it writes (`received`): the next
+  // bundle from here relays them, whatever their versions.
+  const clock = tick(parseClock(site.clock), nowMs)
+  const received = formatClock(clock)
+  const now = new Date(nowMs).toISOString()
+  const limitMs = nowMs + FUTURE_TOLERANCE_MS
+  let maxVersion = ''
+
+  const officeLevel = new Map<string, SiteLevel>()
+  for (const o of sqlite.prepare('select site_id, level from office').all() as { site_id: string; level: SiteLevel }[]) officeLevel.set(o.site_id, o.level)
+  for (const o of m.offices) if (!officeLevel.has(o.siteId)) officeLevel.set(o.siteId, o.level)
+  officeLevel.set(site.id, site.level)
+
+  const kinds = new Map(summary.kinds.map((k) => [k.kind, k]))
+  const refuse = (kind: string, recordId: string, reason: string) => {
+    kinds.get(kind)!.refused++
+    if (summary.refusals.length < MAX_REFUSALS_LISTED) summary.refusals.push({ kind, recordId, reason })
+  }
+  const insertConflict = sqlite.prepare(
+    'insert into sync_conflict (table_name, record_id, field, kept_value, kept_version, lost_value, lost_version, bundle_id, detected_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  )
+  const sameNik = sqlite.prepare('select id from kader where nik = ? and id != ? and deleted = 0')
+  const insertDuplicate = sqlite.prepare(
+    'insert or ignore into kader_duplicate (nik, kader_id, other_kader_id, bundle_id, detected_at) values (?, ?, ?, ?, ?)',
+  )
+  const touchedKader = new Set<string>()
+  const touchedMeetings = new Set<string>()
+  const touchedFollowUps = new Set<string>()
+  let processed = 0
+  const total = IMPORT_ORDER.reduce((a, t) => a + incoming.get(t)!.length, 0) || 1
+
+  for (const table of IMPORT_ORDER) {
+    const rows = incoming.get(table)!
+    const kind = kinds.get(table)!
+    const cols = columns.get(table)!
+    const dataColumns = cols.map((c) => c.name).filter((c) => !BOOKKEEPING_COLUMNS.has(c))
+    const names = [...cols.map((c) => c.name), 'received']
+    const select = sqlite.prepare(`select * from ${table} where id = ?`)
+    const insert = sqlite.prepare(`insert into ${table} (${names.join(', ')}) values (${names.map(() => '?').join(', ')})`)
+    const update = sqlite.prepare(`update ${table} set ${names.filter((n) => n !== 'id').map((n) => `${n} = ?`).join(', ')} where id = ?`)
+    const parentChecks = (PARENTS[table] ?? []).map(([col, parent]) => [col, sqlite.prepare(`select 1 from ${parent} where id = ?`)] as const)
+    const missingParent = (r: Row): string | null => {
+      for (const [col, stmt] of parentChecks) {
+        const v = r[col]
+        if (v !== null && v !== undefined && !stmt.get(v)) return col
+      }
+      return null
+    }
+    progress(Math.round((processed / total) * 90) + 5, 100, `Menggabungkan ${table}`)
+    await new Promise((r) => setImmediate(r))
+
+    for (const r of rows) {
+      processed++
+      const id = r.id as string
+      const version = r.version as string
+      if (parseVersion(version).ms > limitMs) {
+        refuse(
+          table,
+          id,
+          `Versi data ini bertanggal ${new Date(parseVersion(version).ms).toISOString().slice(0, 10)}, lebih dari sehari di depan jam komputer ini. Jam komputer pengirim tampaknya salah: betulkan tanggal dan jamnya, lalu kirim paket baru.`,
+        )
+        continue
+      }
+      const local = select.get(id) as Row | undefined
+      if (table === 'opd' && !fromAbove) {
+        // Reference data flows down: an OPD owned by this level or above (or the default list)
+        // changes only through a bundle from above. An office's own new units may come up.
+        const owner = r.site_id as string
+        const ownerLevel = owner === 'default' ? 'kota' : officeLevel.get(owner)
+        const ownedAbove = ownerLevel !== undefined && LEVEL_RANK[ownerLevel] >= selfRank
+        if (ownedAbove) {
+          const merged = local ? mergeRow(local, r, dataColumns) : null
+          if (local && merged!.row === null) kind.unchanged++
+          else refuse(table, id, 'Daftar OPD hanya diterima dari kantor tingkat di atas (Dinas); perubahan dari kantor ini diabaikan.')
+          continue
+        }
+      }
+      if (!local) {
+        const missing = missingParent(r)
+        if (missing) {
+          refuse(table, id, `Data induknya (${missing}) tidak ada di sini dan tidak ikut paket. Minta pengirim membuat paket lengkap.`)
+          continue
+        }
+        insert.run(...names.map((n) => (n === 'received' ? received : r[n])))
+        kind.new++
+        if (table === 'kader') {
+          for (const other of sameNik.all(r.nik, id) as { id: string }[]) {
+            const res = insertDuplicate.run(r.nik, other.id, id, m.bundleId, now)
+            if (res.changes > 0) summary.duplicates++
+          }
+        }
+      } else {
+        if (local.site_id !== r.site_id || local.created_at !== r.created_at) {
+          refuse(table, id, 'Data dengan pengenal yang sama di sini dibuat oleh kantor lain. Data ini tidak digabung.')
+          continue
+        }
+        const merged = mergeRow(local, r, dataColumns)
+        if (merged.row === null) {
+          kind.unchanged++
+          continue
+        }
+        const missing = missingParent(merged.row)
+        if (missing) {
+          refuse(table, id, `Data induknya (${missing}) tidak ada di sini. Minta pengirim membuat paket lengkap.`)
+          continue
+        }
+        update.run(...names.filter((n) => n !== 'id').map((n) => (n === 'received' ? received : merged.row![n])), id)
+        kind.updated++
+        if (merged.conflicts.length > 0) {
+          kind.conflicts++
+          for (const c of merged.conflicts) {
+            insertConflict.run(table, id, c.field, JSON.stringify(c.keptValue ?? null), c.keptVersion, JSON.stringify(c.lostValue ?? null), c.lostVersion, m.bundleId, now)
+          }
+        }
+      }
+      if (version > maxVersion) maxVersion = version
+      if (table === 'kader' || table === 'assessment') touchedKader.add((table === 'kader' ? id : r.kader_id) as string)
+      else if (table === 'meeting') touchedMeetings.add(id)
+      else if (table === 'follow_up') touchedFollowUps.add(id)
+      else if (table === 'follow_up_progress') touchedFollowUps.add(r.follow_up_id as string)
+      else if (table === 'opd') {
+        for (const f of sqlite.prepare('select id from follow_up where opd_id = ?').all(id) as { id: string }[]) touchedFollowUps.add(f.id)
+      }
+    }
+  }
+
+  // Attachment contents (by SHA-256, already checked against their names).
+  const putBlob = sqlite.prepare('insert or ignore into attachment_blob (sha256, data) values (?, ?)')
+  for (const [sha, data] of content.files) putBlob.run(sha, data)
+
+  // Reference data: catalogue versions only from above.
+  let catalogueChanged = false
+  if (catalogues.length > 0) {
+    const held = sqlite.prepare('select body from catalogue where version = ?')
+    for (const c of catalogues) {
+      const existing = held.get(c.version) as { body: string } | undefined
+      if (existing) {
+        if (existing.body !== c.body) summary.warnings.push(`Katalog versi ${c.version} di paket berbeda isinya dengan yang ada di sini; yang di sini tetap dipakai.`)
+        continue
+      }
+      if (!fromAbove) {
+        summary.warnings.push(`Katalog versi ${c.version} dari kantor pengirim diabaikan: katalog hanya diterima dari kantor tingkat di atas.`)
+        continue
+      }
+      let parsed
+      try {
+        parsed = catalogueSchema.parse(JSON.parse(c.body))
+      } catch {
+        throw damaged(`katalog versi ${c.version} di dalamnya tidak sah.`)
+      }
+      if (parsed.version !== c.version) throw damaged(`katalog versi ${c.version} di dalamnya tidak sah.`)
+      await storeCatalogue(trx, parsed)
+      summary.catalogues.push(c.version)
+      catalogueChanged = true
+    }
+    if (fromAbove && m.catalogueVersion) {
+      const active = sqlite.prepare("select value from meta where key = 'catalogue.active'").get() as { value: string } | undefined
+      const held2 = held.get(m.catalogueVersion) as { body: string } | undefined
+      if (held2 && active?.value !== m.catalogueVersion) {
+        sqlite.prepare("insert into meta (key, value) values ('catalogue.active', ?) on conflict(key) do update set value = excluded.value").run(m.catalogueVersion)
+        catalogueChanged = true
+      } else if (catalogueChanged && active) {
+        // storeCatalogue made the newest stored one active; the sender's choice decides.
+        sqlite.prepare("update meta set value = ? where key = 'catalogue.active'").run(m.catalogueVersion || active.value)
+      }
+    }
+  }
+
+  progress(95, 100, 'Menghitung ulang tingkat kader dan indeks pencarian')
+  if (catalogueChanged) await recomputeCompetencies(trx, 'all')
+  else if (touchedKader.size > 0) await recomputeCompetencies(trx, [...touchedKader])
+  if (touchedMeetings.size + touchedFollowUps.size > 300) await rebuildSearchIndex(trx)
+  else {
+    for (const id of touchedMeetings) await reindexMeeting(trx, id)
+    for (const id of touchedFollowUps) await reindexFollowUp(trx, id)
+  }
+
+  // What this office now knows about the sender and the offices it relays news of.
+  const upsertOffice = sqlite.prepare(`
+    insert into office (site_id, level, area_code, area_name, name, villages, last_bundle_at, last_imported_at)
+    values (@siteId, @level, @areaCode, @areaName, @name, @villages, @lastBundleAt, @lastImportedAt)
+    on conflict(site_id) do update set
+      level = excluded.level, area_code = excluded.area_code, area_name = excluded.area_name, name = excluded.name,
+      villages = excluded.villages,
+      last_bundle_at = max(coalesce(office.last_bundle_at, ''), coalesce(excluded.last_bundle_at, '')),
+      last_imported_at = coalesce(excluded.last_imported_at, office.last_imported_at)`)
+  for (const o of m.offices) {
+    if (o.siteId === site.id) continue
+    const isSender = o.siteId === m.sender.siteId
+    upsertOffice.run({
+      siteId: o.siteId,
+      level: o.level,
+      areaCode: o.areaCode,
+      areaName: o.areaName,
+      name: o.name,
+      villages: JSON.stringify(o.villages),
+      lastBundleAt: isSender ? m.createdAt : o.lastBundleAt,
+      lastImportedAt: isSender ? now : null,
+    })
+  }
+  sqlite.prepare("update office set last_bundle_at = nullif(last_bundle_at, '')").run()
+
+  // The clock moves past everything received, so later local changes sort after them.
+  const after = maxVersion ? observe(clock, parseVersion(maxVersion), nowMs) : clock
+  sqlite.prepare('update site set clock = ? where id = ?').run(formatClock(after), site.id)
+
+  summary.changes = summary.kinds.reduce((a, k: PaketKindSummary) => a + k.new + k.updated, 0)
+  sqlite
+    .prepare(
+      'insert or ignore into paket_received (bundle_id, sender_site_id, sender_name, sender_level, created_at, imported_at, file_name, summary) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(m.bundleId, m.sender.siteId, m.sender.name, m.sender.level, m.createdAt, now, summary.fileName, JSON.stringify({ changes: summary.changes, kinds: summary.kinds }))
+}
+
+export type { PaketRefusal }

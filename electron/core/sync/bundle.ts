@@ -1,0 +1,375 @@
+// The bundle file ("paket", *.simpul): a standard zip holding manifest.json and the records as
+// NDJSON, one entry per table. Written atomically and read back before it is called done; read
+// with hard limits, because a bundle may come from an infected PC or a stick pulled mid-write.
+// The format is documented in docs/bundle-format.md; change both together.
+
+import { createHash, randomBytes } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { open, rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import yauzl from 'yauzl'
+import yazl from 'yazl'
+import { z } from 'zod'
+import { SITE_LEVELS } from '../../../shared/domain/reference'
+import { AppError } from '../../../shared/result'
+import { REPLICATED_TABLES } from './digest'
+
+export const BUNDLE_FORMAT = 'simpul-paket'
+export const BUNDLE_FORMAT_VERSION = 1
+export const BUNDLE_EXTENSION = '.simpul'
+export const MANIFEST_PATH = 'manifest.json'
+export const CATALOGUE_PATH = 'reference/catalogue.ndjson'
+export const recordsPath = (table: string) => `records/${table}.ndjson`
+export const filePath = (sha256: string) => `files/${sha256}`
+
+// Limits: far above any real bundle (a whole kota is ~100 MB of records), far below what would
+// take the PC down. Checked against the sizes the zip declares before anything is inflated, and
+// against the bytes actually inflated while reading (a lying header is cut off).
+const MAX_ENTRIES = 50_000
+const MAX_RECORDS_BYTES = 1024 * 1024 * 1024
+const MAX_FILE_BYTES = 16 * 1024 * 1024
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+const MAX_TOTAL_BYTES = 1536 * 1024 * 1024
+
+const office = z.object({
+  siteId: z.string().min(1).max(64),
+  level: z.enum(SITE_LEVELS),
+  areaCode: z.string().max(20),
+  areaName: z.string().max(200),
+  name: z.string().max(200),
+  villages: z.array(z.string().max(20)).max(5000).default([]),
+})
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/)
+
+export const manifestSchema = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  formatVersion: z.number().int(),
+  bundleId: z.string().uuid(),
+  createdAt: z.string().datetime(),
+  appVersion: z.string().max(50),
+  schemaVersion: z.number().int().min(1),
+  catalogueVersion: z.string().max(50),
+  sender: office,
+  recipient: z.object({ key: z.string().max(200), name: z.string().max(200), level: z.enum(SITE_LEVELS).nullable() }),
+  full: z.boolean(),
+  /** This office's clock of the previous bundle to the same destination (null: everything). */
+  since: z.string().max(40).nullable(),
+  versions: z.object({ from: z.string().max(120).nullable(), to: z.string().max(120).nullable() }),
+  counts: z.record(z.string(), z.number().int().min(0)),
+  entries: z.array(z.object({ path: z.string().max(200), sha256: sha256Hex, bytes: z.number().int().min(0) })).max(MAX_ENTRIES),
+  /** Every office the sender has heard of, with the creation time of its newest bundle (relayed receipts). */
+  offices: z.array(office.extend({ lastBundleAt: z.string().datetime().nullable() })).max(20_000),
+  /** Reserved for issue 6: a detached Ed25519 signature over manifest.json (format 1: always null). */
+  signature: z.null(),
+  /** Reserved for issue 6: recipients and wrapped content keys (format 1: always null, records in clear). */
+  encryption: z.null(),
+})
+
+export type Manifest = z.infer<typeof manifestSchema>
+export type ManifestOffice = z.infer<typeof office>
+
+export interface BundleContent {
+  manifest: Manifest
+  /** NDJSON text per table (records/<table>.ndjson). */
+  records: Map<string, Buffer>
+  catalogue: Buffer | null
+  files: Map<string, Buffer>
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+
+export const damaged = (detail: string) =>
+  new AppError({
+    code: 'invalid_input',
+    message: `Paket rusak atau tidak lengkap: ${detail} Mungkin flashdisk dicabut saat paket ditulis, atau berkasnya berubah di jalan. Minta kantor pengirim membuat paket baru.`,
+  })
+const foreign = () =>
+  new AppError({ code: 'invalid_input', message: 'Berkas ini bukan paket Simpul Posyandu. Pilih berkas berakhiran .simpul yang dibuat aplikasi ini.' })
+
+// ---------------------------------------------------------------- writing
+
+export interface BundleEntry {
+  path: string
+  data: Buffer
+}
+
+/**
+ * Writes the bundle beside its final name, flushes it to the stick, renames it into place and
+ * reads it back through the same checks an import uses. A stick pulled at any moment leaves
+ * either no file or a `.part` file that is never listed, never a file that looks whole.
+ */
+export async function writeBundle(finalPath: string, manifestWithoutEntries: Omit<Manifest, 'entries'>, entries: BundleEntry[]): Promise<{ bytes: number }> {
+  const manifest: Manifest = {
+    ...manifestWithoutEntries,
+    entries: entries.map((e) => ({ path: e.path, sha256: sha256(e.data), bytes: e.data.length })),
+  }
+  const zip = new yazl.ZipFile()
+  // A fixed time: the zip's own dates would only add noise; the manifest has the real one.
+  const mtime = new Date(manifest.createdAt)
+  zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'), MANIFEST_PATH, { mtime, compressionLevel: 6 })
+  for (const e of entries) {
+    // Level 1: most of the size gain for a fraction of the time; files (photos, PDFs) are stored.
+    zip.addBuffer(e.data, e.path, { mtime, compressionLevel: e.path.startsWith('files/') ? 0 : 1 })
+  }
+  zip.end()
+
+  const tmp = join(dirname(finalPath), `.${basename(finalPath)}.${randomBytes(4).toString('hex')}.part`)
+  let bytes = 0
+  try {
+    // flush: the file is fsynced before it is closed, so the rename never publishes a file
+    // whose bytes are still only in the PC's cache.
+    await pipeline(zip.outputStream, createWriteStream(tmp, { flags: 'wx', flush: true }))
+    bytes = (await stat(tmp)).size
+    await rename(tmp, finalPath)
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined)
+    throw writeError(e)
+  }
+  try {
+    const dir = await open(dirname(finalPath), 'r')
+    await dir.sync().finally(() => dir.close())
+  } catch {
+    // Windows cannot fsync a folder; the file itself is flushed.
+  }
+  try {
+    await readBundle(finalPath)
+  } catch {
+    await rm(finalPath, { force: true }).catch(() => undefined)
+    throw new AppError({
+      code: 'internal',
+      message: 'Paket tidak tertulis dengan benar di folder tujuan (saat dibaca ulang isinya tidak cocok). Periksa flashdisk, lalu buat paket lagi.',
+    })
+  }
+  return { bytes }
+}
+
+function writeError(e: unknown): AppError {
+  if (e instanceof AppError) return e
+  const code = (e as { code?: string } | null)?.code
+  if (code === 'ENOSPC') {
+    return new AppError({ code: 'internal', message: 'Ruang di folder tujuan (flashdisk) penuh. Kosongkan sebagian isinya atau pakai flashdisk lain, lalu buat paket lagi. Data di aplikasi tidak berubah.' })
+  }
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new AppError({ code: 'invalid_input', message: 'Folder tujuan tidak ditemukan. Pastikan flashdisk masih terpasang dan foldernya benar, lalu coba lagi.' })
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new AppError({ code: 'invalid_input', message: 'Folder tujuan tidak boleh ditulisi (mungkin flashdisk dikunci). Pilih folder lain, lalu coba lagi.' })
+  }
+  if (code === 'EIO') {
+    return new AppError({ code: 'internal', message: 'Flashdisk tidak dapat ditulisi (mungkin dicabut). Pasang lagi, lalu buat paket lagi. Data di aplikasi tidak berubah.' })
+  }
+  return new AppError({ code: 'internal', message: 'Paket tidak dapat ditulis ke folder tujuan. Periksa flashdisk, lalu coba lagi.' })
+}
+
+// ---------------------------------------------------------------- reading
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true, autoClose: true }, (err, zip) => {
+      if (err || !zip) reject(err ?? new Error('no zip'))
+      else resolve(zip)
+    })
+  })
+}
+
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(err ?? new Error('no stream'))
+      const chunks: Buffer[] = []
+      let total = 0
+      stream.on('data', (c: Buffer) => {
+        total += c.length
+        if (total > limit) {
+          stream.destroy(new Error('entry too large'))
+          return
+        }
+        chunks.push(c)
+      })
+      stream.on('error', reject)
+      stream.on('end', () => resolve(Buffer.concat(chunks, total)))
+    })
+  })
+}
+
+function limitFor(name: string): number {
+  if (name === MANIFEST_PATH) return MAX_MANIFEST_BYTES
+  if (name.startsWith('files/')) return MAX_FILE_BYTES
+  return MAX_RECORDS_BYTES
+}
+
+const ALLOWED = new Set<string>([CATALOGUE_PATH, ...REPLICATED_TABLES.map(recordsPath)])
+const isAllowedName = (name: string) => ALLOWED.has(name) || /^files\/[0-9a-f]{64}$/.test(name)
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Decodes UTF-8 strictly: a bundle with invalid bytes is damaged, not "mostly readable". */
+export function decodeUtf8(b: Buffer, what: string): string {
+  try {
+    return utf8.decode(b)
+  } catch {
+    throw damaged(`bagian ${what} bukan teks UTF-8 yang sah.`)
+  }
+}
+
+/** Reads the raw entries (bounded), before anything is trusted. `only` stops after the manifest. */
+async function readEntries(path: string, onlyManifest: boolean): Promise<Map<string, Buffer>> {
+  let zip: yauzl.ZipFile
+  try {
+    zip = await openZip(path)
+  } catch (e) {
+    const code = (e as { code?: string } | null)?.code
+    if (code === 'ENOENT') throw new AppError({ code: 'not_found', message: 'Berkas paket tidak ditemukan. Mungkin flashdisk sudah dicabut atau berkasnya dipindah.' })
+    if (code === 'EISDIR') throw foreign()
+    const msg = e instanceof Error ? e.message : ''
+    if (/invalid relative path|absolute path|invalid characters/i.test(msg)) throw damaged('ada nama berkas berbahaya di dalamnya.')
+    throw damaged('berkas tidak dapat dibaca sebagai paket.')
+  }
+  if (zip.entryCount > MAX_ENTRIES) {
+    zip.close()
+    throw damaged('jumlah bagian di dalamnya tidak wajar.')
+  }
+  const out = new Map<string, Buffer>()
+  let total = 0
+  return new Promise((resolve, reject) => {
+    let settled = false
+    const fail = (e: unknown) => {
+      if (settled) return
+      settled = true
+      zip.close()
+      reject(e)
+    }
+    zip.on('error', (e: Error) => {
+      const msg = e.message
+      if (/invalid relative path|absolute path|invalid characters/i.test(msg)) fail(damaged('ada nama berkas berbahaya di dalamnya.'))
+      else fail(damaged('isi zip-nya rusak.'))
+    })
+    zip.on('end', () => {
+      if (settled) return
+      settled = true
+      resolve(out)
+    })
+    zip.on('entry', (entry: yauzl.Entry) => {
+      const name = entry.fileName
+      if (name.endsWith('/')) return fail(damaged(`ada folder tak dikenal (${name}).`))
+      if (out.has(name)) return fail(damaged(`bagian ${name} ada dua kali.`))
+      if (onlyManifest && name !== MANIFEST_PATH) return zip.readEntry()
+      const limit = limitFor(name)
+      total += entry.uncompressedSize
+      if (entry.uncompressedSize > limit || total > MAX_TOTAL_BYTES) return fail(damaged(`bagian ${name} terlalu besar.`))
+      readEntry(zip, entry, limit).then(
+        (data) => {
+          out.set(name, data)
+          if (onlyManifest) {
+            settled = true
+            zip.close()
+            resolve(out)
+          } else zip.readEntry()
+        },
+        (e: unknown) => {
+          const msg = e instanceof Error ? e.message : ''
+          fail(damaged(/too many|too large|too few|bytes/i.test(msg) ? `bagian ${name} lebih besar dari yang tertulis.` : `bagian ${name} tidak dapat dibaca.`))
+        },
+      )
+    })
+    zip.readEntry()
+  })
+}
+
+/** Parses and checks the manifest alone: format, versions this build understands. */
+export function parseManifest(raw: Buffer | undefined, ourSchemaVersion: number): Manifest {
+  if (!raw) throw foreign()
+  let json: unknown
+  try {
+    json = JSON.parse(decodeUtf8(raw, MANIFEST_PATH))
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    throw damaged('keterangan paket (manifest) tidak dapat dibaca.')
+  }
+  const head = z.object({ format: z.string(), formatVersion: z.number() }).safeParse(json)
+  if (!head.success || head.data.format !== BUNDLE_FORMAT) throw foreign()
+  if (head.data.formatVersion > BUNDLE_FORMAT_VERSION) {
+    throw new AppError({
+      code: 'invalid_input',
+      message: `Paket ini memakai format versi ${head.data.formatVersion}, yang lebih baru dari yang dikenal aplikasi ini (versi ${BUNDLE_FORMAT_VERSION}). Perbarui Simpul Posyandu ke versi terbaru, lalu impor lagi.`,
+    })
+  }
+  if (head.data.formatVersion < 1) throw damaged('versi format paket tidak sah.')
+  const parsed = manifestSchema.safeParse(json)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    throw damaged(`keterangan paket (manifest) tidak lengkap${first ? ` (${first.path.join('.')})` : ''}.`)
+  }
+  const m = parsed.data
+  if (m.schemaVersion > ourSchemaVersion) {
+    throw new AppError({
+      code: 'invalid_input',
+      message: `Paket ini dibuat oleh versi aplikasi yang lebih baru (${m.appVersion}, skema ${m.schemaVersion}). Perbarui Simpul Posyandu ke versi terbaru, lalu impor lagi.`,
+    })
+  }
+  return m
+}
+
+/** Reads only the manifest (listing a folder, `paket inspect`). */
+export async function readManifest(path: string, ourSchemaVersion: number): Promise<Manifest> {
+  const entries = await readEntries(path, true)
+  return parseManifest(entries.get(MANIFEST_PATH), ourSchemaVersion)
+}
+
+/** Reads the whole bundle and checks every entry against the manifest (names, sizes, SHA-256). */
+export async function readBundle(path: string, ourSchemaVersion = Number.MAX_SAFE_INTEGER): Promise<BundleContent> {
+  const entries = await readEntries(path, false)
+  const manifest = parseManifest(entries.get(MANIFEST_PATH), ourSchemaVersion)
+  const listed = new Map(manifest.entries.map((e) => [e.path, e]))
+  if (listed.size !== manifest.entries.length) throw damaged('daftar isi paket menyebut satu bagian dua kali.')
+  for (const name of entries.keys()) {
+    if (name === MANIFEST_PATH) continue
+    if (!isAllowedName(name)) throw damaged(`ada bagian asing di dalamnya (${name}).`)
+    if (!listed.has(name)) throw damaged(`ada bagian yang tidak tercantum di daftar isi (${name}).`)
+  }
+  const records = new Map<string, Buffer>()
+  const files = new Map<string, Buffer>()
+  let catalogue: Buffer | null = null
+  for (const e of manifest.entries) {
+    const data = entries.get(e.path)
+    if (!data) throw damaged(`bagian ${e.path} hilang.`)
+    if (data.length !== e.bytes || sha256(data) !== e.sha256) throw damaged(`isi bagian ${e.path} tidak cocok dengan sidiknya.`)
+    if (e.path === CATALOGUE_PATH) catalogue = data
+    else if (e.path.startsWith('files/')) {
+      if (e.path !== filePath(e.sha256)) throw damaged(`nama lampiran ${e.path} tidak cocok dengan isinya.`)
+      files.set(e.sha256, data)
+    } else records.set(e.path.slice('records/'.length, -'.ndjson'.length), data)
+  }
+  for (const [table, n] of Object.entries(manifest.counts)) {
+    if (!(REPLICATED_TABLES as readonly string[]).includes(table)) throw damaged(`jenis data tak dikenal (${table}).`)
+    if (n > 0 && !records.has(table)) throw damaged(`bagian ${recordsPath(table)} hilang.`)
+  }
+  for (const table of records.keys()) if (manifest.counts[table] === undefined) throw damaged(`jumlah data ${table} tidak tercantum.`)
+  return { manifest, records, catalogue, files }
+}
+
+/** Splits NDJSON into objects, checking the count the manifest states. */
+export function parseNdjson(data: Buffer, what: string, expected: number): Record<string, unknown>[] {
+  const text = decodeUtf8(data, what)
+  const out: Record<string, unknown>[] = []
+  let start = 0
+  while (start < text.length) {
+    let end = text.indexOf('\n', start)
+    if (end < 0) end = text.length
+    if (end > start) {
+      let v: unknown
+      try {
+        v = JSON.parse(text.slice(start, end))
+      } catch {
+        throw damaged(`baris ${out.length + 1} di ${what} tidak dapat dibaca.`)
+      }
+      if (!v || typeof v !== 'object' || Array.isArray(v)) throw damaged(`baris ${out.length + 1} di ${what} bukan data.`)
+      out.push(v as Record<string, unknown>)
+    }
+    start = end + 1
+  }
+  if (out.length !== expected) throw damaged(`jumlah data di ${what} (${out.length}) tidak sama dengan yang tercantum (${expected}).`)
+  return out
+}
