@@ -5,13 +5,13 @@ import { mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { siteSetupInput, kaderInput } from '../../shared/contract'
+import { kaderInput } from '../../shared/contract'
 import { archiveKader, updateKader, getKader } from '../../electron/core/features/kader/kader.service'
 import { exportPaket, importPaket, previewPaket, scanFolder } from '../../electron/core/features/paket/paket.service'
 import { listConflicts } from '../../electron/core/features/paket/conflict.service'
-import { setupSite } from '../../electron/core/features/site/site.service'
 import { replicatedDigest } from '../../electron/core/sync/digest'
-import { createTestDb, kaderFields, makeKader, makePosyandu, setUpKelurahan, type TestDb } from '../fixtures/db'
+import { kaderFields, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
+import { createOffice } from '../fixtures/offices'
 
 const open: TestDb[] = []
 afterEach(async () => {
@@ -19,13 +19,8 @@ afterEach(async () => {
 })
 
 async function office(level: 'kelurahan' | 'puskesmas' | 'kota'): Promise<TestDb> {
-  const t = await createTestDb()
+  const t = await createOffice(level)
   open.push(t)
-  if (level === 'kelurahan') await setUpKelurahan(t.db)
-  if (level === 'puskesmas') {
-    await setupSite(t.db, siteSetupInput.parse({ level: 'puskesmas', areaCode: '36.71.01', name: 'Puskesmas Tangerang', coveredVillageCodes: ['36.71.01.1001', '36.71.01.1002'] }))
-  }
-  if (level === 'kota') await setupSite(t.db, siteSetupInput.parse({ level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang' }))
   return t
 }
 
@@ -101,9 +96,11 @@ describe('paket round trip', () => {
     const folder = stick()
     await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
     const base = kaderFields(p.id, { nik: k.nik, name: 'Siti Aminah', phone: '0812-1111-1111' })
-    // The Puskesmas fixes the address and the phone; the kelurahan (the owner) the name and the phone.
-    await updateKader(pkm.db, { ...kaderInput.parse({ ...base, address: 'Jl. Baru 1', phone: '0812-2222-2222' }), id: k.id })
+    // The kelurahan (the owner) changes the name and the phone; later, without having seen that,
+    // the Puskesmas changes the address and the phone. The owner's phone wins although it is older.
     await updateKader(kel.db, { ...kaderInput.parse({ ...base, name: 'Siti Aminah S.', phone: '0812-3333-3333' }), id: k.id })
+    await new Promise((r) => setTimeout(r, 5))
+    await updateKader(pkm.db, { ...kaderInput.parse({ ...base, address: 'Jl. Baru 1', phone: '0812-2222-2222' }), id: k.id })
     const up = await send(kel, 'level:puskesmas', folder)
     const r = await importPaket(pkm.db, { path: up.path })
     expect(r.kinds.find((x) => x.kind === 'kader')!.conflicts).toBe(1)

@@ -1,0 +1,235 @@
+// The bundle at kota scale (issue 5, item 8): `paket export --full` of a whole kota and
+// `paket import` of that bundle into an empty kota office, each printed next to a baseline
+// measured in the same run on the same machine and the same rows:
+// - import  vs raw better-sqlite3 inserting the same rows into a fresh copy of the same empty,
+//   migrated database (same tables, columns, indexes, pragmas): one prepared statement per
+//   table, one transaction, the values already in arrays;
+// - export  vs raw better-sqlite3 `select * from <table> order by id` of the same tables, each
+//   row JSON.stringify'd, one NDJSON file per table written and fsynced (the export flushes its
+//   file too), no zip, no hashes, no read-back.
+// Goals (not assertions): import ≤ 2.5× its baseline, export ≤ 2.0× its baseline. The ratios
+// go to .reports/bench.json under "paket".
+
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { closeDatabase, openDatabase, sqliteOf } from '../../electron/core/db/open'
+import type { Db } from '../../electron/core/db/schema'
+import { generateDemo } from '../../electron/core/features/demo/demo.service'
+import { exportBundle } from '../../electron/core/features/paket/export'
+import { importBundle } from '../../electron/core/features/paket/import'
+import { setupSite } from '../../electron/core/features/site/site.service'
+import { REPLICATED_TABLES, replicatedDigest } from '../../electron/core/sync/digest'
+import { siteSetupInput } from '../../shared/contract'
+
+/** Kota Tangerang has 104 kelurahan: 11 Posyandu each with 10 kader ≈ 1,100 Posyandu, 11,000 kader. */
+const DEMO = { wilayah: '36.71', posyanduPerVillage: 11, kaderPerPosyandu: 10, seed: 1 }
+/** Each call takes a second or more: one warm-up, then the median of these. */
+const ROUNDS = 5
+const IMPORT_GOAL = 2.5
+const EXPORT_GOAL = 2.0
+const RESULTS_FILE = join(__dirname, '..', '..', '.reports', 'bench.json')
+
+// Parents before children (opd before follow_up), as the import writes them.
+const INSERT_ORDER = ['opd', ...REPLICATED_TABLES.filter((t) => t !== 'opd')]
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)] ?? NaN
+}
+
+/** `setup` and `teardown` are not timed; `fn` is. One warm-up run, then the median of ROUNDS. */
+async function timeEach<T>(setup: () => Promise<T>, fn: (x: T) => Promise<unknown>, teardown: (x: T) => Promise<void>): Promise<number> {
+  const xs: number[] = []
+  for (let i = 0; i <= ROUNDS; i++) {
+    const x = await setup()
+    const t = performance.now()
+    await fn(x)
+    const ms = performance.now() - t
+    await teardown(x)
+    if (i > 0) xs.push(ms)
+  }
+  return median(xs)
+}
+
+const fmt = (n: number) => n.toLocaleString('id-ID')
+
+/** The export baseline: select *, JSON lines, one fsynced file per table. */
+function rawExport(db: Db, folder: string): void {
+  const sqlite = sqliteOf(db)
+  for (const table of REPLICATED_TABLES) {
+    const rows = sqlite.prepare(`select * from ${table} order by id`).all() as Record<string, unknown>[]
+    const parts: string[] = new Array(rows.length)
+    for (let i = 0; i < rows.length; i++) parts[i] = JSON.stringify(rows[i])
+    const fd = openSync(join(folder, `${table}.ndjson`), 'w')
+    try {
+      writeSync(fd, parts.length ? `${parts.join('\n')}\n` : '')
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+  }
+}
+
+interface RawTable {
+  table: string
+  columns: string[]
+  rows: unknown[][]
+}
+
+/** The rows the import writes, as value arrays: every row of the source not already in the empty db (the default OPD list). */
+function rawRows(source: Db, empty: Db): RawTable[] {
+  const src = sqliteOf(source)
+  const dst = sqliteOf(empty)
+  return INSERT_ORDER.map((table) => {
+    const columns = (dst.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map((c) => c.name)
+    const held = new Set((dst.prepare(`select id from ${table}`).all() as { id: string }[]).map((r) => r.id))
+    const rows = (src.prepare(`select ${columns.join(', ')} from ${table} order by id`).raw().all() as unknown[][]).filter((r) => !held.has(r[columns.indexOf('id')] as string))
+    return { table, columns, rows }
+  })
+}
+
+/** The import baseline: one prepared insert per table, one transaction. */
+function rawInsert(db: Db, tables: RawTable[]): void {
+  const sqlite = sqliteOf(db)
+  const statements = tables.map((t) => sqlite.prepare(`insert into ${t.table} (${t.columns.join(', ')}) values (${t.columns.map(() => '?').join(', ')})`))
+  sqlite.transaction(() => {
+    tables.forEach((t, i) => {
+      const stmt = statements[i]!
+      for (const r of t.rows) stmt.run(r)
+    })
+  })()
+}
+
+function writeResults(paket: unknown): void {
+  mkdirSync(join(RESULTS_FILE, '..'), { recursive: true })
+  let all: Record<string, unknown> = {}
+  try {
+    if (existsSync(RESULTS_FILE)) all = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>
+  } catch {
+    all = {}
+  }
+  all.paket = paket
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(all, null, 2)}\n`)
+}
+
+export async function paketBench(dir: string): Promise<void> {
+  console.log('')
+  // The kota that sends: a whole city of demo data.
+  const sourceFile = join(dir, 'paket-kota.sqlite')
+  const source = await openDatabase(sourceFile)
+  await setupSite(source, siteSetupInput.parse({ level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang' }))
+  let t = performance.now()
+  const demo = await generateDemo(source, DEMO)
+  const demoMs = performance.now() - t
+  const counts: Record<string, number> = {}
+  for (const table of REPLICATED_TABLES) counts[table] = (sqliteOf(source).prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
+  const records = Object.values(counts).reduce((a, b) => a + b, 0)
+
+  // The office that receives: a second kota installation, set up and empty, copied fresh per run.
+  const emptyFile = join(dir, 'paket-kosong.sqlite')
+  const emptyDb = await openDatabase(emptyFile)
+  await setupSite(emptyDb, siteSetupInput.parse({ level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang (komputer kedua)' }))
+  const raw = rawRows(source, emptyDb)
+  await closeDatabase(emptyDb) // checkpoints the WAL: the file alone is the empty office
+  const inserted = raw.reduce((a, r) => a + r.rows.length, 0)
+
+  console.log(
+    `Paket seluruh kota: ${demo.villages} kelurahan, ${fmt(demo.posyandu)} Posyandu, ${fmt(demo.kader)} kader; ${fmt(records)} data ` +
+      `(${REPLICATED_TABLES.map((tb) => `${tb} ${fmt(counts[tb]!)}`).join(', ')}); data demo dibuat dalam ${(demoMs / 1000).toFixed(1)} s`,
+  )
+
+  // ---- export --full vs select * → JSON lines
+  const stick = join(dir, 'paket-stick')
+  mkdirSync(stick)
+  let bundle = ''
+  let bundleBytes = 0
+  const exportMs = await timeEach(
+    async () => mkdtempSync(join(stick, 'out-')),
+    async (folder) => {
+      const out = await exportBundle(source, { folder, destination: 'berkas', full: true })
+      if (out.records !== records) throw new Error(`paket berisi ${out.records} data, seharusnya ${records}`)
+      bundleBytes = out.bytes
+      if (!bundle) {
+        bundle = join(dir, 'kota-lengkap.simpul')
+        copyFileSync(out.path, bundle)
+      }
+    },
+    async (folder) => rmSync(folder, { recursive: true, force: true }),
+  )
+  const rawExportMs = await timeEach(
+    async () => mkdtempSync(join(stick, 'raw-')),
+    async (folder) => rawExport(source, folder),
+    async (folder) => rmSync(folder, { recursive: true, force: true }),
+  )
+
+  // ---- import into an empty kota office vs raw inserts of the same rows
+  let runs = 0
+  const fresh = async () => {
+    const file = join(dir, `paket-terima-${runs++}.sqlite`)
+    copyFileSync(emptyFile, file)
+    return { file, db: await openDatabase(file) }
+  }
+  const drop = async (x: { file: string; db: Db }) => {
+    await x.db.destroy()
+    for (const suffix of ['', '-wal', '-shm']) rmSync(x.file + suffix, { force: true })
+  }
+  let checked = false
+  const importMs = await timeEach(
+    fresh,
+    async (x) => {
+      const summary = await importBundle(x.db, bundle, { apply: true })
+      if (!checked) {
+        // On the warm-up run (not counted): the receiver now holds exactly what the sender holds.
+        checked = true
+        const added = summary.kinds.reduce((a, k) => a + k.new, 0)
+        if (!summary.applied || added !== inserted) throw new Error(`impor menulis ${added} data baru, seharusnya ${inserted}`)
+        if ((await replicatedDigest(source)).digest !== (await replicatedDigest(x.db)).digest) throw new Error('sidik data penerima tidak sama dengan pengirim setelah impor')
+      }
+    },
+    drop,
+  )
+  const rawInsertMs = await timeEach(fresh, async (x) => rawInsert(x.db, raw), drop)
+  await closeDatabase(source)
+
+  const importRatio = importMs / rawInsertMs
+  const exportRatio = exportMs / rawExportMs
+  const verdict = (ratio: number, goal: number) => (ratio <= goal ? 'goal met' : 'goal NOT met')
+  const line = (label: string, ours: number, base: number, goal: number) =>
+    console.log(`${label.padEnd(44)} ${ours.toFixed(0).padStart(12)} ${base.toFixed(0).padStart(12)}  ${(ours / base).toFixed(2)}x (target ≤ ${goal.toFixed(1)}x: ${verdict(ours / base, goal)})`)
+  console.log(`Paket ${(bundleBytes / 1024 / 1024).toFixed(1)} MB; impor menulis ${fmt(inserted)} data baru (${fmt(records - inserted)} daftar OPD bawaan sudah ada)`)
+  console.log(`${'kasus'.padEnd(44)} ${'paket'.padStart(12)} ${'baseline'.padStart(12)}  (median ${ROUNDS}x, ms)  paket / baseline`)
+  line('paket export --full (seluruh kota)', exportMs, rawExportMs, EXPORT_GOAL)
+  line('paket import ke kantor kota kosong', importMs, rawInsertMs, IMPORT_GOAL)
+  console.log('  baseline ekspor: better-sqlite3 select * per tabel + JSON.stringify per baris, satu berkas NDJSON per tabel, fsync; tanpa zip/SHA-256/baca ulang')
+  console.log('  baseline impor: better-sqlite3 satu prepared insert per tabel, satu transaksi, baris yang sama ke salinan basis data kosong yang sama (indeks sama)')
+  console.log(`  (sebagai perbandingan: ekspor / insert mentah = ${(exportMs / rawInsertMs).toFixed(2)}x)`)
+
+  writeResults({
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    demo: { ...DEMO, villages: demo.villages, posyandu: demo.posyandu, kader: demo.kader },
+    records,
+    counts,
+    insertedByImport: inserted,
+    bundleBytes,
+    rounds: ROUNDS,
+    export: {
+      ms: Math.round(exportMs),
+      baselineMs: Math.round(rawExportMs),
+      baseline: 'better-sqlite3 select * order by id per replicated table, JSON.stringify per row, one NDJSON file per table, fsynced',
+      ratio: Number(exportRatio.toFixed(3)),
+      goal: EXPORT_GOAL,
+      met: exportRatio <= EXPORT_GOAL,
+    },
+    import: {
+      ms: Math.round(importMs),
+      baselineMs: Math.round(rawInsertMs),
+      baseline: 'better-sqlite3 one prepared insert per table, one transaction, the same rows into a fresh copy of the same empty migrated database',
+      ratio: Number(importRatio.toFixed(3)),
+      goal: IMPORT_GOAL,
+      met: importRatio <= IMPORT_GOAL,
+    },
+  })
+  console.log(`Hasil ditulis ke ${RESULTS_FILE}`)
+}

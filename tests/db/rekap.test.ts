@@ -1,0 +1,396 @@
+// The recap of an office's area, against real SQLite: a small kota built with the real services
+// (Posyandu, kader, assessments, trainings, meetings, follow-ups), `office` rows written directly
+// to stand for the bundles received, and concrete numbers checked per node.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { activeCatalogue } from '../../electron/core/features/competency/catalogue.service'
+import { assessBulk } from '../../electron/core/features/competency/competency.service'
+import { addFollowUpProgress, createFollowUp } from '../../electron/core/features/follow-up/follow-up.service'
+import { todayJakarta } from '../../electron/core/features/kader/kader.service'
+import { archiveMeeting, createMeeting } from '../../electron/core/features/meeting/meeting.service'
+import { getRekap } from '../../electron/core/features/rekap/rekap.service'
+import { setupSite } from '../../electron/core/features/site/site.service'
+import { archiveTraining, createTraining } from '../../electron/core/features/training/training.service'
+import { uuidv7 } from '../../electron/core/sync/uuid'
+import {
+  bulkAssessmentInput,
+  followUpInput,
+  followUpProgressInput,
+  meetingInput,
+  siteSetupInput,
+  trainingInput,
+  type Input,
+  type Rekap,
+  type RekapNode,
+} from '../../shared/contract'
+import { createTestDb, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
+
+const DAY = 86_400_000
+const NOW = Date.now()
+const today = todayJakarta(new Date(NOW))
+const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10)
+const Y = 2025
+
+const SUKARASA = '36.71.01.1001'
+const SUKAASIH = '36.71.01.1002'
+const TANAH_TINGGI = '36.71.01.1003'
+const KERONCONG = '36.71.02.1001'
+const JATAKE = '36.71.02.1002'
+
+function node(nodes: RekapNode[], code: string): RekapNode {
+  const found = nodes.find((n) => n.code === code)
+  if (!found) throw new Error(`no node ${code} among ${nodes.map((n) => n.code).join(', ')}`)
+  return found
+}
+
+/** A kelurahan node under its kecamatan in a kota recap. */
+const village = (r: Rekap, code: string) => node(node(r.nodes, code.slice(0, 8)).children, code)
+const groups = (n: { groups: { code: string; complete: number }[] }) => Object.fromEntries(n.groups.map((g) => [g.code, g.complete]))
+
+/** A meeting made by another office (as if imported from its bundle). */
+async function foreignMeeting(t: TestDb, siteId: string, date: string, title: string): Promise<string> {
+  const id = uuidv7()
+  const now = new Date().toISOString()
+  await t.db
+    .insertInto('meeting')
+    .values({
+      id,
+      site_id: siteId,
+      version: `0000000000001:0000:${siteId}`,
+      field_versions: '{}',
+      created_at: now,
+      updated_at: now,
+      deleted: 0,
+      level: 'kelurahan',
+      kind: 'rapat_koordinasi',
+      title,
+      date,
+      start_time: null,
+      end_time: null,
+      place: null,
+      chair: null,
+      minute_taker: null,
+      invitation_number: null,
+      posyandu_id: null,
+      spm_fields: '[]',
+      agenda: '[]',
+      conclusions: '',
+      attendees: '[]',
+    })
+    .execute()
+  return id
+}
+
+async function office(
+  t: TestDb,
+  o: { siteId: string; level: string; areaCode: string; areaName: string; name: string; villages?: string[]; daysAgo: number | null },
+) {
+  await t.db
+    .insertInto('office')
+    .values({
+      site_id: o.siteId,
+      level: o.level,
+      area_code: o.areaCode,
+      area_name: o.areaName,
+      name: o.name,
+      villages: JSON.stringify(o.villages ?? []),
+      // Half a day more than the whole days: the age is floored.
+      last_bundle_at: o.daysAgo === null ? null : new Date(NOW - o.daysAgo * DAY - DAY / 2).toISOString(),
+      last_imported_at: o.daysAgo === null ? null : new Date(NOW - o.daysAgo * DAY).toISOString(),
+    })
+    .execute()
+}
+
+function meeting(overrides: Partial<Input<'meeting:create'>>): Input<'meeting:create'> {
+  return { level: 'kelurahan', kind: 'rapat_koordinasi', title: 'Rapat koordinasi Posyandu', date: `${Y}-04-10`, ...overrides }
+}
+
+function followUp(overrides: Partial<Input<'followUp:create'>> & { opdId: string }): Input<'followUp:create'> {
+  return { source: 'monev', date: day(-30), description: 'Timbangan bayi rusak, perlu diganti.', dueDate: day(-1), ...overrides }
+}
+
+describe('the recap of a kota', () => {
+  let t: TestDb
+  let r: Rekap
+  let ids: Record<string, string>
+
+  beforeAll(async () => {
+    t = await createTestDb()
+    await setupSite(t.db, siteSetupInput.parse({ level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang' }))
+    const catalogue = await activeCatalogue(t.db)
+    const items = (codes: string[]) => catalogue.groups.filter((g) => codes.includes(g.code)).flatMap((g) => g.items.map((i) => i.code))
+
+    const kader = async (...args: Parameters<typeof makeKader>) => (await makeKader(...args)).kader
+    const melati = await makePosyandu(t.db, { name: 'Posyandu Melati', villageCode: SUKARASA })
+    const mawar = await makePosyandu(t.db, { name: 'Posyandu Mawar', villageCode: SUKARASA })
+    const dahlia = await makePosyandu(t.db, { name: 'Posyandu Dahlia', villageCode: SUKARASA, active: false })
+    const kenanga = await makePosyandu(t.db, { name: 'Posyandu Kenanga', villageCode: SUKAASIH })
+    const anggrek = await makePosyandu(t.db, { name: 'Posyandu Anggrek', villageCode: KERONCONG })
+    // Outside the kota: never counted.
+    const luar = await makePosyandu(t.db, { name: 'Posyandu Luar Kota', villageCode: '36.03.01.2003' })
+
+    const k1 = await kader(t.db, melati.id, { name: 'Ani Purwa' })
+    const k2 = await kader(t.db, melati.id, { name: 'Budi Utama', sex: 'L' })
+    const k3 = await kader(t.db, melati.id, { name: 'Cici Nonaktif', status: 'nonaktif' })
+    const k4 = await kader(t.db, mawar.id, { name: 'Dewi Kelompok A' })
+    const k5 = await kader(t.db, kenanga.id, { name: 'Eka Madya' })
+    const k6 = await kader(t.db, anggrek.id, { name: 'Fitri Belum' })
+    const k7 = await kader(t.db, dahlia.id, { name: 'Gita Dahlia' })
+    const k8 = await kader(t.db, luar.id, { name: 'Hana Luar' })
+
+    const held: [string, string[]][] = [
+      [k1.id, items(['A', 'B'])],
+      [k2.id, items(['A', 'B', 'C', 'D', 'E'])],
+      [k3.id, items(['A', 'B', 'C', 'D', 'E'])],
+      [k4.id, items(['A'])],
+      [k5.id, items(['A', 'B', 'C'])],
+      [k8.id, items(['A', 'B', 'C', 'D', 'E'])],
+    ]
+    await assessBulk(
+      t.db,
+      bulkAssessmentInput.parse({
+        date: `${Y}-03-01`,
+        method: 'observasi_praktik',
+        assessor: { name: 'Bidan Uji' },
+        entries: held.flatMap(([kaderId, codes]) => codes.map((competencyCode) => ({ kaderId, competencyCode, result: 'kompeten' }))),
+      }),
+    )
+
+    const training = (title: string, startDate: string, participantIds: string[]) =>
+      createTraining(t.db, trainingInput.parse({ title, kind: 'pelatihan', startDate, endDate: startDate, competencies: ['A1'], participantIds }))
+    await training('Pelatihan kader Februari', `${Y}-02-10`, [k1.id, k5.id])
+    await training('Pelatihan kader Maret', `${Y}-03-01`, [k1.id, k2.id])
+    await training('Pelatihan tahun lalu', `${Y - 1}-11-01`, [k6.id])
+    await training('Pelatihan luar kota', `${Y}-05-01`, [k8.id])
+    const archived = await training('Pelatihan dibatalkan', `${Y}-06-01`, [k4.id])
+    await archiveTraining(t.db, { id: archived.id })
+
+    // Offices heard of through bundles.
+    await office(t, { siteId: 'kel-sukarasa', level: 'kelurahan', areaCode: SUKARASA, areaName: 'Sukarasa', name: 'Kelurahan Sukarasa', daysAgo: 42 })
+    await office(t, { siteId: 'kel-sukaasih', level: 'kelurahan', areaCode: SUKAASIH, areaName: 'Sukaasih', name: 'Kelurahan Sukaasih', daysAgo: null })
+    await office(t, { siteId: 'kec-tangerang', level: 'kecamatan', areaCode: '36.71.01', areaName: 'Tangerang', name: 'Kecamatan Tangerang', daysAgo: 10 })
+    await office(t, {
+      siteId: 'pkm-jatiuwung',
+      level: 'puskesmas',
+      areaCode: '36.71.02',
+      areaName: 'Jatiuwung',
+      name: 'Puskesmas Jatiuwung',
+      villages: [KERONCONG, JATAKE],
+      daysAgo: 5,
+    })
+    await office(t, { siteId: 'kel-lama', level: 'kelurahan', areaCode: '36.71.03.1001', areaName: 'Batuceper', name: 'Kelurahan Batuceper', daysAgo: 200 })
+
+    await createMeeting(t.db, meetingInput.parse(meeting({ posyanduId: melati.id })))
+    await createMeeting(t.db, meetingInput.parse(meeting({ level: 'kota', title: 'Rapat Tim Pembina kota' })))
+    const m3 = await foreignMeeting(t, 'kel-sukaasih', `${Y}-05-02`, 'Rapat kelurahan Sukaasih')
+    await foreignMeeting(t, 'pkm-jatiuwung', `${Y}-06-03`, 'Rapat Puskesmas Jatiuwung')
+    await foreignMeeting(t, 'kantor-tak-dikenal', `${Y}-06-04`, 'Rapat kantor yang belum dikenal')
+    await createMeeting(t.db, meetingInput.parse(meeting({ date: `${Y - 1}-12-31`, posyanduId: melati.id })))
+    const gone = await createMeeting(t.db, meetingInput.parse(meeting({ posyanduId: kenanga.id })))
+    await archiveMeeting(t.db, { id: gone.id })
+
+    const opds = await t.db.selectFrom('opd').select(['id', 'code']).execute()
+    const opd = (code: string) => opds.find((o) => o.code === code)!.id
+    const dinkes = opd('dinkes')
+    const pupr = opd('pupr')
+    await createFollowUp(t.db, followUpInput.parse(followUp({ opdId: dinkes, posyanduId: mawar.id })))
+    await createFollowUp(t.db, followUpInput.parse(followUp({ opdId: pupr, source: 'rapat', meetingId: m3, dueDate: day(20) })))
+    await createFollowUp(t.db, followUpInput.parse(followUp({ opdId: pupr })))
+    const done = await createFollowUp(t.db, followUpInput.parse(followUp({ opdId: dinkes, posyanduId: melati.id })))
+    await addFollowUpProgress(
+      t.db,
+      followUpProgressInput.parse({ id: done.id, date: day(-2), status: 'selesai', note: 'Sudah diganti.', closingEvidence: 'Berita acara serah terima.' }),
+    )
+    // Due today: open, not yet overdue.
+    await createFollowUp(t.db, followUpInput.parse(followUp({ opdId: dinkes, posyanduId: kenanga.id, dueDate: today })))
+    await createFollowUp(t.db, followUpInput.parse(followUp({ opdId: dinkes, posyanduId: luar.id })))
+
+    ids = { melati: melati.id, mawar: mawar.id, dahlia: dahlia.id, kenanga: kenanga.id, anggrek: anggrek.id, k7: k7.id }
+    r = await getRekap(t.db, { year: Y }, NOW)
+  }, 60_000)
+
+  afterAll(async () => {
+    await t.cleanup()
+  })
+
+  it('has every kecamatan of the kota and every kelurahan under it, with or without data', async () => {
+    const areas = await t.db.selectFrom('area').select(['code', 'level']).where('code', 'like', '36.71.%').execute()
+    expect(r.scope).toEqual({ code: '36.71', name: 'Kota Tangerang', level: 'kota' })
+    expect(r.nodes.map((n) => n.code).sort()).toEqual(areas.filter((a) => a.level === 3).map((a) => a.code).sort())
+    expect(r.nodes.flatMap((n) => n.children.map((c) => c.code)).sort()).toEqual(areas.filter((a) => a.level === 4).map((a) => a.code).sort())
+    expect(r.nodes.every((n) => n.kind === 'kecamatan' && n.children.every((c) => c.kind === 'kelurahan'))).toBe(true)
+    // Sorted by name.
+    const names = r.nodes.map((n) => n.name)
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'id')))
+
+    const silent = village(r, TANAH_TINGGI)
+    expect(silent).toMatchObject({ name: 'Tanah Tinggi', posyandu: 0, activeKader: 0, trainings: 0, meetings: 0, lastBundleAt: null, ageDays: null, children: [] })
+  })
+
+  it('counts active Posyandu, active kader and their levels and TKK groups per Posyandu, kelurahan, kecamatan and kota', () => {
+    const sukarasa = village(r, SUKARASA)
+    expect(sukarasa.children.map((p) => p.name)).toEqual(['Posyandu Dahlia', 'Posyandu Mawar', 'Posyandu Melati'])
+    const melati = node(sukarasa.children, ids.melati!)
+    expect(melati).toMatchObject({ kind: 'posyandu', posyandu: 1, activeKader: 2, levels: { none: 0, purwa: 1, madya: 0, utama: 1 } })
+    expect(groups(melati)).toEqual({ A: 2, B: 2, C: 1, D: 1, E: 1 })
+    expect(node(sukarasa.children, ids.mawar!)).toMatchObject({ posyandu: 1, activeKader: 1, levels: { none: 1, purwa: 0, madya: 0, utama: 0 } })
+    // An inactive Posyandu is listed but not counted as one; its active kader still count.
+    expect(node(sukarasa.children, ids.dahlia!)).toMatchObject({ posyandu: 0, activeKader: 1, levels: { none: 1, purwa: 0, madya: 0, utama: 0 } })
+
+    expect(sukarasa).toMatchObject({ posyandu: 2, activeKader: 4, levels: { none: 2, purwa: 1, madya: 0, utama: 1 } })
+    expect(groups(sukarasa)).toEqual({ A: 3, B: 2, C: 1, D: 1, E: 1 })
+
+    const tangerang = node(r.nodes, '36.71.01')
+    expect(tangerang).toMatchObject({ name: 'Tangerang', posyandu: 3, activeKader: 5, levels: { none: 2, purwa: 1, madya: 1, utama: 1 } })
+    expect(groups(tangerang)).toEqual({ A: 4, B: 3, C: 2, D: 1, E: 1 })
+
+    expect(r.total).toMatchObject({ posyandu: 4, activeKader: 6, levels: { none: 3, purwa: 1, madya: 1, utama: 1 } })
+    expect(groups(r.total)).toEqual({ A: 4, B: 3, C: 2, D: 1, E: 1 })
+    expect(r.groupNames.map((g) => g.code)).toEqual(['A', 'B', 'C', 'D', 'E'])
+  })
+
+  it('counts each training of the year once per node, by where its participants work', () => {
+    const sukarasa = village(r, SUKARASA)
+    expect(node(sukarasa.children, ids.melati!).trainings).toBe(2)
+    expect(sukarasa.trainings).toBe(2)
+    expect(village(r, SUKAASIH).trainings).toBe(1)
+    // The February class had participants in both kelurahan: still one training for the kecamatan.
+    expect(node(r.nodes, '36.71.01').trainings).toBe(2)
+    // Last year's class, the archived one and the one outside the kota do not count.
+    expect(village(r, KERONCONG).trainings).toBe(0)
+    expect(node(sukarasa.children, ids.mawar!).trainings).toBe(0)
+    expect(r.total.trainings).toBe(2)
+  })
+
+  it('counts meetings of the year by their Posyandu, else by the office that held them', () => {
+    expect(node(village(r, SUKARASA).children, ids.melati!).meetings).toBe(1)
+    expect(village(r, SUKARASA).meetings).toBe(1)
+    // Held by the Sukaasih office, without a Posyandu.
+    expect(village(r, SUKAASIH).meetings).toBe(1)
+    expect(node(r.nodes, '36.71.01').meetings).toBe(2)
+    // Held by the Puskesmas: its kecamatan, not one of its villages.
+    expect(node(r.nodes, '36.71.02').meetings).toBe(1)
+    expect(village(r, KERONCONG).meetings).toBe(0)
+    // The kota's own meeting counts for the kota only; an unknown office's and the archived one nowhere.
+    expect(r.total.meetings).toBe(4)
+  })
+
+  it('counts open and overdue follow-ups by Posyandu, meeting or office, and per OPD', () => {
+    const sukarasa = village(r, SUKARASA)
+    expect(node(sukarasa.children, ids.mawar!)).toMatchObject({ followUpsOpen: 1, followUpsOverdue: 1 })
+    // Closed with evidence: not open.
+    expect(node(sukarasa.children, ids.melati!)).toMatchObject({ followUpsOpen: 0, followUpsOverdue: 0 })
+    // One through the Sukaasih office's meeting (due later), one due today (not overdue yet).
+    expect(village(r, SUKAASIH)).toMatchObject({ followUpsOpen: 2, followUpsOverdue: 0 })
+    expect(node(village(r, SUKAASIH).children, ids.kenanga!)).toMatchObject({ followUpsOpen: 1, followUpsOverdue: 0 })
+    expect(node(r.nodes, '36.71.01')).toMatchObject({ followUpsOpen: 3, followUpsOverdue: 1 })
+    // Plus the kota's own monev finding; the one outside the kota does not count.
+    expect(r.total).toMatchObject({ followUpsOpen: 4, followUpsOverdue: 2 })
+    expect(r.followUpsPerOpd.map((o) => [o.name, o.open, o.overdue])).toEqual([
+      ['Dinas Kesehatan / Puskesmas', 2, 1],
+      ['Dinas PUPR', 2, 1],
+    ])
+  })
+
+  it('dates the newest bundle per kelurahan and kecamatan, counting a Puskesmas for its villages', () => {
+    expect(village(r, SUKARASA)).toMatchObject({ ageDays: 42 })
+    expect(node(village(r, SUKARASA).children, ids.melati!).ageDays).toBe(42)
+    // Heard of, never sent anything that reached here.
+    expect(village(r, SUKAASIH)).toMatchObject({ lastBundleAt: null, ageDays: null })
+    // The kecamatan office sent something 10 days ago, newer than Sukarasa's.
+    expect(node(r.nodes, '36.71.01').ageDays).toBe(10)
+    expect(village(r, KERONCONG).ageDays).toBe(5)
+    expect(village(r, JATAKE).ageDays).toBe(5)
+    expect(village(r, '36.71.02.1003').ageDays).toBeNull()
+    expect(node(r.nodes, '36.71.02').ageDays).toBe(5)
+    expect(village(r, '36.71.03.1001').ageDays).toBe(200)
+
+    expect(r.offices.map((o) => [o.name, o.ageDays])).toEqual([
+      ['Kelurahan Sukaasih', null],
+      ['Kelurahan Batuceper', 200],
+      ['Kelurahan Sukarasa', 42],
+      ['Kecamatan Tangerang', 10],
+      ['Puskesmas Jatiuwung', 5],
+    ])
+    expect(r.offices[4]).toMatchObject({ siteId: 'pkm-jatiuwung', level: 'puskesmas', areaCode: '36.71.02', areaName: 'Jatiuwung' })
+    expect(r.today).toBe(today)
+  })
+
+  it('filters trainings and meetings by year; follow-ups are what is open now', async () => {
+    const before = await getRekap(t.db, { year: Y - 1 }, NOW)
+    expect(before.year).toBe(Y - 1)
+    expect(village(before, KERONCONG).trainings).toBe(1)
+    expect(before.total.trainings).toBe(1)
+    expect(node(village(before, SUKARASA).children, ids.melati!).meetings).toBe(1)
+    expect(before.total.meetings).toBe(1)
+    expect(before.total).toMatchObject({ activeKader: 6, followUpsOpen: 4, followUpsOverdue: 2 })
+  })
+
+  it('takes the current year in Jakarta when none is asked for', async () => {
+    // 31 December 18:00 UTC is already 1 January in Jakarta.
+    const newYear = await getRekap(t.db, {}, Date.parse(`${Y}-12-31T18:00:00Z`))
+    expect(newYear).toMatchObject({ year: Y + 1, today: `${Y + 1}-01-01` })
+  })
+
+  it('answers in well under a second', async () => {
+    const start = performance.now()
+    await getRekap(t.db, { year: Y }, NOW)
+    expect(performance.now() - start).toBeLessThan(1000)
+  })
+})
+
+describe('the recap of a Puskesmas and of a kelurahan', () => {
+  let t: TestDb
+
+  beforeAll(async () => {
+    t = await createTestDb()
+  })
+
+  afterAll(async () => {
+    await t.cleanup()
+  })
+
+  it('shows a Puskesmas only its villages, as roots, silent ones included', async () => {
+    await setupSite(
+      t.db,
+      siteSetupInput.parse({ level: 'puskesmas', areaCode: '36.71.01', name: 'Puskesmas Tangerang', coveredVillageCodes: [SUKARASA, SUKAASIH] }),
+    )
+    const melati = await makePosyandu(t.db, { name: 'Posyandu Melati', villageCode: SUKARASA })
+    const other = await makePosyandu(t.db, { name: 'Posyandu Lain', villageCode: TANAH_TINGGI })
+    await makeKader(t.db, melati.id)
+    await makeKader(t.db, melati.id)
+    await makeKader(t.db, other.id)
+    await office(t, { siteId: 'kel-sukarasa', level: 'kelurahan', areaCode: SUKARASA, areaName: 'Sukarasa', name: 'Kelurahan Sukarasa', daysAgo: 3 })
+
+    const r = await getRekap(t.db, {}, NOW)
+    expect(r.scope).toMatchObject({ code: '36.71.01', level: 'puskesmas' })
+    expect(r.nodes.map((n) => [n.kind, n.name, n.activeKader, n.ageDays])).toEqual([
+      ['kelurahan', 'Sukaasih', 0, null],
+      ['kelurahan', 'Sukarasa', 2, 3],
+    ])
+    expect(r.nodes[1]!.children.map((p) => p.name)).toEqual(['Posyandu Melati'])
+    expect(r.total).toMatchObject({ posyandu: 1, activeKader: 2 })
+  })
+})
+
+describe('the recap of a kelurahan', () => {
+  it('has its Posyandu as roots', async () => {
+    const t = await createTestDb()
+    try {
+      await setupSite(t.db, siteSetupInput.parse({ level: 'kelurahan', areaCode: SUKARASA, name: 'Kelurahan Sukarasa' }))
+      const melati = await makePosyandu(t.db, { name: 'Posyandu Melati', villageCode: SUKARASA })
+      const mawar = await makePosyandu(t.db, { name: 'Posyandu Mawar', villageCode: SUKARASA })
+      await makeKader(t.db, melati.id)
+      await makeKader(t.db, mawar.id, { status: 'pindah' })
+      const r = await getRekap(t.db, { year: Y }, NOW)
+      expect(r.nodes.map((n) => [n.kind, n.name, n.activeKader])).toEqual([
+        ['posyandu', 'Posyandu Mawar', 0],
+        ['posyandu', 'Posyandu Melati', 1],
+      ])
+      expect(r.total).toMatchObject({ posyandu: 2, activeKader: 1, levels: { none: 1, purwa: 0, madya: 0, utama: 0 } })
+      expect(r.offices).toEqual([])
+    } finally {
+      await t.cleanup()
+    }
+  })
+})

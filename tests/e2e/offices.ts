@@ -1,0 +1,60 @@
+// Three offices, each with its own database and its own web host, and a folder standing in for
+// the USB stick between them: a kelurahan (Sukarasa, with the roster seed), the Puskesmas that
+// serves it, and the kota's Dinas. Built with the real CLI once per worker, copied per test.
+
+import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildRosterDb, cli, copyDb, tempDir, test as base, WebHost } from './fixtures'
+
+export const KELURAHAN = { name: 'Kelurahan Sukarasa', area: '36.71.01.1001', areaName: 'Sukarasa' }
+export const PUSKESMAS = { name: 'Puskesmas Tangerang', area: '36.71.01' }
+export const KOTA = { name: 'Dinas Kesehatan Kota Tangerang', area: '36.71' }
+
+export function buildPuskesmasDb(file: string) {
+  cli(['init', '--db', file, '--level', 'puskesmas', '--wilayah', PUSKESMAS.area, '--name', PUSKESMAS.name, '--mencakup', KELURAHAN.area])
+}
+
+export function buildKotaDb(file: string) {
+  cli(['init', '--db', file, '--level', 'kota', '--wilayah', KOTA.area, '--name', KOTA.name])
+}
+
+export interface Offices {
+  kelurahan: WebHost
+  puskesmas: WebHost
+  kota: WebHost
+  /** The "flashdisk": one folder all three offices write to and read from. */
+  usb: string
+}
+
+export const test = base.extend<{ offices: Offices }, { officeTemplates: { kelurahan: string; puskesmas: string; kota: string } }>({
+  officeTemplates: [
+    async ({}, use) => {
+      const dir = tempDir('simpul-offices-')
+      const files = { kelurahan: join(dir, 'kelurahan.db'), puskesmas: join(dir, 'puskesmas.db'), kota: join(dir, 'kota.db') }
+      buildRosterDb(files.kelurahan)
+      buildPuskesmasDb(files.puskesmas)
+      buildKotaDb(files.kota)
+      await use(files)
+      rmSync(dir, { recursive: true, force: true })
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+
+  offices: async ({ officeTemplates }, use) => {
+    const dir = tempDir('simpul-offices-run-')
+    const usb = join(dir, 'flashdisk')
+    const hosts = {} as Record<'kelurahan' | 'puskesmas' | 'kota', WebHost>
+    for (const key of ['kelurahan', 'puskesmas', 'kota'] as const) {
+      const db = join(dir, `${key}.db`)
+      copyDb(officeTemplates[key], db)
+      hosts[key] = new WebHost(db)
+    }
+    mkdirSync(usb)
+    await Promise.all(Object.values(hosts).map((h) => h.start()))
+    await use({ ...hosts, usb })
+    await Promise.all(Object.values(hosts).map((h) => h.stop()))
+    rmSync(dir, { recursive: true, force: true })
+  },
+})
+
+export { expect } from './fixtures'

@@ -1,0 +1,257 @@
+// Kirim/Terima Paket as three offices use it: a kelurahan, the Puskesmas serving it and the
+// kota's Dinas, each with its own database and web host, passing bundles through one folder
+// that stands in for the USB stick. Everything a person does goes through the screens; the
+// bridge is only used to read what the kota ended up with.
+
+import AxeBuilder from '@axe-core/playwright'
+import { writeFileSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect, KELURAHAN, PUSKESMAS, KOTA } from './offices'
+import { PaketPage } from './pages/PaketPage'
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
+}
+
+interface RekapLike {
+  total: { activeKader: number }
+  nodes: { code: string; activeKader: number; children: { code: string; activeKader: number }[] }[]
+}
+
+/** The active kader of one kelurahan in a recap, wherever it sits in the tree. */
+function villageKader(rekap: RekapLike, code: string): number | null {
+  for (const n of rekap.nodes) {
+    if (n.code === code) return n.activeKader
+    for (const c of n.children) if (c.code === code) return c.activeKader
+  }
+  return null
+}
+
+test.describe('Kirim/Terima Paket', () => {
+  test.setTimeout(240_000)
+
+  test('a kelurahan’s kader reach the kota through the Puskesmas on a flashdisk', async ({ page, offices }) => {
+    const p = new PaketPage(page)
+    const kaderAtKelurahan = (await offices.kelurahan.invoke<{ total: number }>('kader:list', { limit: 1 })).total
+    expect(kaderAtKelurahan).toBe(30)
+
+    // The kelurahan writes its first bundle for the Puskesmas: everything, since it never sent one.
+    await p.open(offices.kelurahan.url)
+    await expect(p.heading).toHaveText('Kirim paket')
+    await expect(p.destination(/^Puskesmas/)).toHaveAccessibleName(/belum pernah: paket akan berisi semua data/)
+    const kelurahanFile = await p.kirim(offices.usb, /^Puskesmas/)
+    expect(kelurahanFile).toMatch(/\.simpul$/)
+    await expect(p.doneCount('Kader')).toHaveText('30')
+    await expect(p.doneValue('Ukuran')).toHaveText(/^\d+(,\d)? (KB|MB)$/)
+    await expect(p.done).toContainText('Cabut flashdisk dengan aman, lalu bawa ke')
+    // The destination now says when it last got a bundle.
+    await expect(p.destination(/^Puskesmas/)).toHaveAccessibleName(/terakhir dikirim \d+ \w+ \d{4}/)
+
+    // Its own bundle is listed at home as such, with nothing to import.
+    await p.tab('Terima').click()
+    await p.scanFolder(offices.usb)
+    await expect(p.file(kelurahanFile)).toContainText('Paket kantor ini sendiri')
+    await expect(p.viewButton(p.file(kelurahanFile))).toHaveCount(0)
+
+    // A stick also carries junk: a file that is not a bundle, and a bundle cut short.
+    writeFileSync(join(offices.usb, 'rusak.simpul'), 'ini bukan paket Simpul Posyandu')
+    const whole = readFileSync(join(offices.usb, kelurahanFile))
+    writeFileSync(join(offices.usb, 'terpotong.simpul'), whole.subarray(0, Math.floor(whole.length / 2)))
+
+    // The Puskesmas looks at the stick: the kelurahan's bundle, and the two damaged files with why.
+    await p.open(offices.puskesmas.url, 'terima')
+    await expect(p.heading).toHaveText('Terima paket')
+    await p.scanFolder(offices.usb)
+    await expect(p.file(kelurahanFile)).toContainText(KELURAHAN.name)
+    await expect(p.file(kelurahanFile)).toContainText('Belum diimpor')
+    await expect(p.file(kelurahanFile)).toContainText('dibuat hari ini')
+    for (const damaged of ['rusak.simpul', 'terpotong.simpul']) {
+      const row = p.file(damaged)
+      await expect(row).toContainText('Tidak dapat dibaca')
+      await expect(row.locator('.paket-damaged-text')).not.toBeEmpty()
+      await expect(p.viewButton(row)).toHaveCount(0)
+    }
+
+    // The preview says what would happen before anything changes.
+    await p.previewFile(kelurahanFile)
+    await expect(p.preview).toContainText(KELURAHAN.name)
+    await expect(p.kindCount('Kader', 'Baru')).toHaveText('30')
+    await expect(p.kindCount('Kader', 'Ditolak')).toHaveText('0')
+    expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(0)
+
+    await p.importIt()
+    await expect(p.kindCount('Kader', 'Baru', p.imported)).toHaveText('30')
+    await expect(p.file(kelurahanFile)).toContainText('Sudah diimpor')
+    expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(30)
+    expect(await seriousViolations(page), 'Terima with a result').toEqual([])
+
+    // The same bundle a second time: nothing to do, and the screen says so.
+    await p.previewFile(kelurahanFile)
+    await expect(p.preview).toContainText('Paket ini sudah pernah diimpor pada')
+    await expect(p.preview).toContainText('tidak ada yang berubah')
+    await expect(p.importNow).toBeDisabled()
+    expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(30)
+
+    // The Puskesmas passes everything on to the kota.
+    await p.tab('Kirim').click()
+    await expect(p.heading).toHaveText('Kirim paket')
+    const puskesmasFile = await p.kirim(offices.usb, new RegExp(`^(${KOTA.name}|Dinas|Kota)`))
+    await expect(p.doneCount('Kader')).toHaveText('30')
+    expect(await seriousViolations(page), 'Kirim with a result').toEqual([])
+
+    await p.tab('Riwayat').click()
+    await expect(p.heading).toHaveText('Riwayat paket')
+    await expect(p.sent).toContainText(puskesmasFile)
+    await expect(p.received).toContainText(KELURAHAN.name)
+    expect(await seriousViolations(page), 'Riwayat').toEqual([])
+
+    await p.tab(/^Konflik/).click()
+    await expect(p.heading).toHaveText('Konflik isian')
+    await expect(page.locator('.loading')).toHaveCount(0)
+    expect(await seriousViolations(page), 'Konflik').toEqual([])
+
+    await p.tab(/^Duplikat NIK/).click()
+    await expect(p.heading).toHaveText('Kader dengan NIK sama')
+    await expect(page.locator('.loading')).toHaveCount(0)
+    expect(await seriousViolations(page), 'Duplikat NIK').toEqual([])
+
+    // The kota imports the Puskesmas' bundle: the kelurahan's kader arrive, relayed.
+    await p.open(offices.kota.url, 'terima')
+    await p.scanFolder(offices.usb)
+    await expect(p.file(puskesmasFile)).toContainText(PUSKESMAS.name)
+    await p.previewFile(puskesmasFile)
+    await expect(p.kindCount('Kader', 'Baru')).toHaveText('30')
+    await p.importIt()
+    expect((await offices.kota.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(30)
+
+    // The kota's recap counts the kelurahan's active kader as the kelurahan itself does.
+    const own = await offices.kelurahan.invoke<RekapLike>('rekap:get', {})
+    const atKota = await offices.kota.invoke<RekapLike>('rekap:get', {})
+    expect(own.total.activeKader).toBeGreaterThan(0)
+    expect(villageKader(atKota, KELURAHAN.area)).toBe(own.total.activeKader)
+    expect(atKota.total.activeKader).toBe(own.total.activeKader)
+    const rekapUrl = new URL(offices.kota.url)
+    rekapUrl.hash = '#/rekap'
+    await page.goto(rekapUrl.toString())
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    await expect(page.getByRole('main')).toContainText(KELURAHAN.areaName)
+  })
+
+  test('a field changed at two offices and a NIK recorded twice are listed, and a person decides', async ({ page, offices }) => {
+    const p = new PaketPage(page)
+    type Kader = { id: string; nik: string; name: string; sex: string; birthDate: string; phone: string | null; posyanduId: string }
+    const [first] = (await offices.kelurahan.invoke<{ rows: { id: string }[] }>('kader:list', { limit: 2 })).rows
+    const siti = await offices.kelurahan.invoke<Kader>('kader:get', { id: first!.id })
+
+    // Before any bundle, the Puskesmas records the same person itself, at a Posyandu of its own.
+    const pos = await offices.puskesmas.invoke<{ id: string }>('posyandu:create', {
+      name: 'Posyandu Binaan Puskesmas',
+      villageCode: KELURAHAN.area,
+      spmFields: ['kesehatan'],
+    })
+    await offices.puskesmas.invoke('kader:create', { ...siti, id: undefined, name: `${siti.name} (PKM)`, posyanduId: pos.id, statusDate: null })
+
+    await p.open(offices.kelurahan.url)
+    const toPuskesmas = await p.kirim(offices.usb, /^Puskesmas/)
+    await p.open(offices.puskesmas.url, 'terima')
+    await p.scanFolder(offices.usb)
+    await p.previewFile(toPuskesmas)
+    await expect(p.preview).toContainText('1 pasang kader dengan NIK sama')
+    await p.importIt()
+    await expect(p.tab(/^Duplikat NIK/)).toHaveAccessibleName(/1 belum diputuskan/)
+
+    // Both offices change the same kader's phone number before they hear from each other.
+    const atPuskesmas = await offices.puskesmas.invoke<Kader>('kader:get', { id: siti.id })
+    await offices.puskesmas.invoke('kader:update', { ...atPuskesmas, phone: '082222222222' })
+    await offices.kelurahan.invoke('kader:update', { ...siti, phone: '081111111111' })
+
+    await p.tab('Kirim').click()
+    const toKelurahan = await p.kirim(offices.usb, new RegExp(`^${KELURAHAN.name}`))
+    await p.open(offices.kelurahan.url, 'terima')
+    await p.scanFolder(offices.usb)
+    await p.previewFile(toKelurahan)
+    await expect(p.kindCount('Kader', 'Konflik')).toHaveText('1')
+    await p.importIt()
+    await p.imported.getByRole('link', { name: /^Periksa 1 konflik/ }).click()
+
+    // The owner's value stayed; the Puskesmas' is offered back.
+    await expect(p.heading).toHaveText('Konflik isian')
+    const row = p.conflicts.getByRole('row').filter({ hasText: siti.name })
+    await expect(row).toContainText('No. HP')
+    await expect(row).toContainText('081111111111')
+    await expect(row).toContainText('082222222222')
+    await expect(row).toContainText(`dari ${PUSKESMAS.name}`)
+    expect(await seriousViolations(page), 'Konflik with a row').toEqual([])
+    await row.getByRole('button', { name: /^Pakai nilai yang kalah untuk No\. HP/ }).click()
+    await expect(p.dialog).toContainText('082222222222')
+    await p.dialog.getByRole('button', { name: 'Pakai nilai yang kalah' }).click()
+    await expect(p.toasts).toContainText('Nilai yang kalah sudah dipakai.')
+    await expect(p.conflicts).toHaveCount(0)
+    await expect(page.getByText('Tidak ada konflik yang perlu diputuskan.')).toBeVisible()
+    expect((await offices.kelurahan.invoke<Kader>('kader:get', { id: siti.id })).phone).toBe('082222222222')
+    await p.showResolved.check()
+    await expect(p.conflicts.getByRole('row').filter({ hasText: siti.name })).toContainText('Nilai yang kalah dipakai')
+
+    // The same person twice: merged into the kelurahan's record, the other archived.
+    await p.tab(/^Duplikat NIK/).click()
+    await expect(p.heading).toHaveText('Kader dengan NIK sama')
+    const pair = p.pairs.getByRole('listitem').filter({ hasText: siti.nik })
+    await expect(pair).toContainText(siti.name)
+    await expect(pair).toContainText(`${siti.name} (PKM)`)
+    expect(await seriousViolations(page), 'Duplikat NIK with a pair').toEqual([])
+    const before = (await offices.kelurahan.invoke<{ total: number }>('kader:list', { limit: 1 })).total
+    const left = (await pair.locator('.paket-pair-side').first().locator('a').innerText()).trim()
+    await pair.getByRole('button', { name: 'Gabungkan, simpan yang kiri' }).click()
+    await expect(p.dialog).toContainText('diarsipkan')
+    await p.dialog.getByRole('button', { name: 'Gabungkan', exact: true }).click()
+    await expect(p.toasts).toContainText('Kedua kader sudah digabungkan.')
+    await expect(p.pairs).toHaveCount(0)
+    await expect(p.tab(/^Duplikat NIK/)).toHaveAccessibleName('Duplikat NIK')
+    const after = await offices.kelurahan.invoke<{ total: number; rows: { name: string }[] }>('kader:list', { query: siti.nik, limit: 10 })
+    expect(after.rows.map((r) => r.name)).toEqual([left])
+    expect((await offices.kelurahan.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(before - 1)
+  })
+
+  test.describe('on one office', () => {
+    test.use({ seed: 'kelurahan' })
+
+    test('the browser preview offers no folder dialog and says to type the folder', async ({ page, host }) => {
+      const p = new PaketPage(page)
+      await p.open(host.url)
+      await p.chooseFolder.click()
+      await expect(p.chooseFolder).toHaveCount(0)
+      await expect(page.getByText('Ketik alamat foldernya')).toBeVisible()
+      await expect(p.folder).toBeFocused()
+    })
+
+    test('a missing folder is named before anything is written', async ({ page, host }) => {
+      const p = new PaketPage(page)
+      await p.open(host.url)
+      await p.folder.fill('')
+      await p.create.click()
+      await expect(page.getByText('Isi alamat folder flashdisk.')).toBeVisible()
+      await expect(p.folder).toBeFocused()
+      await expect(p.done).toHaveCount(0)
+    })
+
+    test('a folder that is not there is said next to the field, when sending and when receiving', async ({ page, host }) => {
+      const p = new PaketPage(page)
+      await p.open(host.url)
+      await p.folder.fill('/tidak/ada/flashdisk')
+      await p.create.click()
+      await expect(p.folderError).toContainText('Folder tidak ditemukan')
+      await expect(p.folder).toBeFocused()
+      await expect(p.done).toHaveCount(0)
+
+      await p.tab('Terima').click()
+      await p.folder.fill('/tidak/ada/flashdisk')
+      await p.scan.click()
+      await expect(p.folderError).toContainText('Folder tidak ditemukan')
+      await expect(p.files).toHaveCount(0)
+    })
+  })
+})
