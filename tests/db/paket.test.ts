@@ -5,13 +5,16 @@ import { mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { kaderInput } from '../../shared/contract'
-import { archiveKader, updateKader, getKader } from '../../electron/core/features/kader/kader.service'
+import { assessmentInput, kaderInput } from '../../shared/contract'
+import { archiveKader, createKader, updateKader, getKader } from '../../electron/core/features/kader/kader.service'
+import { DEFAULT_CATALOGUE, getCatalogueInfo, installCatalogue } from '../../electron/core/features/competency/catalogue.service'
+import { assess, getKaderCompetency } from '../../electron/core/features/competency/competency.service'
+import { listOpd, updateOpd } from '../../electron/core/features/opd/opd.service'
 import { exportPaket, importPaket, previewPaket, scanFolder } from '../../electron/core/features/paket/paket.service'
-import { listConflicts } from '../../electron/core/features/paket/conflict.service'
+import { listConflicts, listDuplicates, resolveConflict, resolveDuplicate } from '../../electron/core/features/paket/conflict.service'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { kaderFields, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
-import { createOffice } from '../fixtures/offices'
+import { createOffice, siteIdOf } from '../fixtures/offices'
 
 const open: TestDb[] = []
 afterEach(async () => {
@@ -116,5 +119,109 @@ describe('paket round trip', () => {
     const conflicts = await listConflicts(pkm.db, { includeResolved: false })
     expect(conflicts.map((c) => c.field)).toEqual(['phone'])
     await archiveKader(kel.db, { id: k.id })
+  })
+})
+
+describe('paket rules', () => {
+  it('a conflict resolved with the losing value writes it as a new change that travels', async () => {
+    const kel = await office('kelurahan')
+    const pkm = await office('puskesmas')
+    const p = await makePosyandu(kel.db)
+    const k = (await makeKader(kel.db, p.id, { phone: '0812-1111-1111' })).kader
+    const folder = stick()
+    await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    const base = kaderFields(p.id, { nik: k.nik })
+    await updateKader(kel.db, { ...kaderInput.parse({ ...base, phone: '0812-3333-3333' }), id: k.id })
+    await updateKader(pkm.db, { ...kaderInput.parse({ ...base, phone: '0812-2222-2222' }), id: k.id })
+    await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    const [c] = await listConflicts(pkm.db, { includeResolved: false })
+    expect(c).toMatchObject({ kind: 'kader', field: 'phone', keptValue: '+6281233333333', lostValue: '+6281222222222', label: k.name })
+    expect(c!.keptOffice).toBe('Kantor Kelurahan Sukarasa')
+    const done = await resolveConflict(pkm.db, { id: c!.id, choice: 'restored' })
+    expect(done.resolution).toBe('restored')
+    expect((await getKader(pkm.db, { id: k.id })).phone).toBe('+6281222222222')
+    expect(await listConflicts(pkm.db, { includeResolved: false })).toEqual([])
+    // The decision reaches the kelurahan with the next bundle.
+    await importPaket(kel.db, { path: (await send(pkm, `site:${await siteIdOf(kel)}`, folder)).path })
+    expect((await getKader(kel.db, { id: k.id })).phone).toBe('+6281222222222')
+    expect((await replicatedDigest(kel.db)).digest).toBe((await replicatedDigest(pkm.db)).digest)
+  })
+
+  it('flags the same NIK entered in two offices, and merging keeps one kader with both histories', async () => {
+    const kel = await office('kelurahan')
+    const pkm = await office('puskesmas')
+    const p = await makePosyandu(kel.db)
+    const folder = stick()
+    // The Puskesmas knows the Posyandu from an earlier bundle; then both offices enter the same woman.
+    await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    const mine = (await makeKader(kel.db, p.id, { name: 'Siti Aminah' })).kader
+    const theirs = (await createKader(pkm.db, kaderInput.parse(kaderFields(p.id, { nik: mine.nik, name: 'Siti Aminah (Puskesmas)' })))).kader
+    await assess(pkm.db, assessmentInput.parse({ kaderId: theirs.id, competencyCode: 'A1', date: '2026-10-01', result: 'kompeten', method: 'observasi_praktik', assessor: { name: 'Bidan Rina' } }))
+    const r = await importPaket(kel.db, { path: (await send(pkm, `site:${await siteIdOf(kel)}`, folder)).path })
+    expect(r.duplicates).toBe(1)
+    const [pair] = await listDuplicates(kel.db, { includeResolved: false })
+    expect(pair!.nik).toBe(mine.nik)
+    expect(new Set([pair!.a.name, pair!.b.name])).toEqual(new Set(['Siti Aminah', 'Siti Aminah (Puskesmas)']))
+    await resolveDuplicate(kel.db, { id: pair!.id, choice: 'merged', keepId: mine.id })
+    expect((await getKader(kel.db, { id: theirs.id })).archived).toBe(true)
+    const kept = await getKaderCompetency(kel.db, { kaderId: mine.id })
+    expect(kept.items.find((i) => i.code === 'A1')?.current?.result).toBe('kompeten')
+    await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    expect((await getKader(pkm.db, { id: theirs.id })).archived).toBe(true)
+  })
+
+  it('takes reference data only from above: OPD changes and catalogues from a kelurahan are refused', async () => {
+    const kel = await office('kelurahan')
+    const kota = await office('kota')
+    const folder = stick()
+    const [opd] = await listOpd(kel.db, { includeInactive: false })
+    await updateOpd(kel.db, { id: opd!.id, name: 'Nama OPD versi kelurahan', spmFields: [], active: true })
+    const next = { ...DEFAULT_CATALOGUE, version: '2026.9', title: 'Katalog kelurahan' }
+    await installCatalogue(kel.db, { json: JSON.stringify(next) })
+    const up = await importPaket(kota.db, { path: (await send(kel, 'level:kota', folder)).path })
+    expect(up.kinds.find((k) => k.kind === 'opd')!.refused).toBe(1)
+    expect(up.refusals[0]!.reason).toMatch(/hanya diterima dari kantor tingkat di atas/)
+    expect(up.warnings.join(' ')).toMatch(/Katalog versi 2026.9/)
+    expect((await getCatalogueInfo(kota.db)).catalogue.version).toBe('2024.1')
+
+    // From the kota down, both are taken.
+    const kel2 = await office('kelurahan')
+    await updateOpd(kota.db, { id: opd!.id, name: 'Nama OPD dari Dinas', spmFields: [], active: true })
+    await installCatalogue(kota.db, { json: JSON.stringify({ ...DEFAULT_CATALOGUE, version: '2026.10', title: 'Katalog Dinas' }) })
+    const down = await importPaket(kel2.db, { path: (await send(kota, 'berkas', folder, true)).path })
+    expect(down.catalogues).toEqual(['2026.10'])
+    expect((await getCatalogueInfo(kel2.db)).catalogue.version).toBe('2026.10')
+    expect((await listOpd(kel2.db, { includeInactive: true })).find((o) => o.id === opd!.id)!.name).toBe('Nama OPD dari Dinas')
+  })
+
+  it('refuses versions too far in the future and says the sender clock looks wrong', async () => {
+    const kel = await office('kelurahan')
+    const pkm = await office('puskesmas')
+    const p = await makePosyandu(kel.db)
+    const k = (await makeKader(kel.db, p.id)).kader
+    const folder = stick()
+    await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    // The kelurahan PC's clock runs three days ahead.
+    const ahead = Date.now() + 3 * 86_400_000
+    await kel.db.updateTable('site').set({ clock: `${String(ahead).padStart(13, '0')}:0000` }).execute()
+    await updateKader(kel.db, { ...kaderInput.parse(kaderFields(p.id, { nik: k.nik, name: 'Nama dari masa depan' })), id: k.id })
+    const r = await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    expect(r.kinds.find((x) => x.kind === 'kader')!.refused).toBe(1)
+    expect(r.refusals[0]!.reason).toMatch(/Jam komputer pengirim tampaknya salah/)
+    expect((await getKader(pkm.db, { id: k.id })).name).not.toBe('Nama dari masa depan')
+  })
+
+  it('a kota bundle to one kelurahan carries that kelurahan and what covers it, not the rest of the city', async () => {
+    const kel = await office('kelurahan')
+    const kota = await office('kota')
+    const folder = stick()
+    const p = await makePosyandu(kel.db)
+    await makeKader(kel.db, p.id)
+    await importPaket(kota.db, { path: (await send(kel, 'level:kota', folder)).path })
+    const other = await makePosyandu(kota.db, { villageCode: '36.71.01.1002', name: 'Posyandu Lain' })
+    await makeKader(kota.db, other.id, { name: 'Kader Lain' })
+    const down = await send(kota, `site:${await siteIdOf(kel)}`, folder, true)
+    expect(down.counts.posyandu).toBe(1)
+    expect(down.counts.kader).toBe(1)
   })
 })

@@ -144,8 +144,9 @@ test.describe('Kirim/Terima Paket', () => {
   test('a field changed at two offices and a NIK recorded twice are listed, and a person decides', async ({ page, offices }) => {
     const p = new PaketPage(page)
     type Kader = { id: string; nik: string; name: string; sex: string; birthDate: string; phone: string | null; posyanduId: string }
-    const [first] = (await offices.kelurahan.invoke<{ rows: { id: string }[] }>('kader:list', { limit: 2 })).rows
+    const [first, second] = (await offices.kelurahan.invoke<{ rows: { id: string }[] }>('kader:list', { limit: 2 })).rows
     const siti = await offices.kelurahan.invoke<Kader>('kader:get', { id: first!.id })
+    const dewi = await offices.kelurahan.invoke<Kader>('kader:get', { id: second!.id })
 
     // Before any bundle, the Puskesmas records the same person itself, at a Posyandu of its own.
     const pos = await offices.puskesmas.invoke<{ id: string }>('posyandu:create', {
@@ -165,9 +166,9 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.tab(/^Duplikat NIK/)).toHaveAccessibleName(/1 belum diputuskan/)
 
     // Both offices change the same kader's phone number before they hear from each other.
-    const atPuskesmas = await offices.puskesmas.invoke<Kader>('kader:get', { id: siti.id })
+    const atPuskesmas = await offices.puskesmas.invoke<Kader>('kader:get', { id: dewi.id })
     await offices.puskesmas.invoke('kader:update', { ...atPuskesmas, phone: '082222222222' })
-    await offices.kelurahan.invoke('kader:update', { ...siti, phone: '081111111111' })
+    await offices.kelurahan.invoke('kader:update', { ...dewi, phone: '081111111111' })
 
     await p.tab('Kirim').click()
     const toKelurahan = await p.kirim(offices.usb, new RegExp(`^${KELURAHAN.name}`))
@@ -180,21 +181,21 @@ test.describe('Kirim/Terima Paket', () => {
 
     // The owner's value stayed; the Puskesmas' is offered back.
     await expect(p.heading).toHaveText('Konflik isian')
-    const row = p.conflicts.getByRole('row').filter({ hasText: siti.name })
+    const row = p.conflicts.getByRole('row').filter({ hasText: dewi.name })
     await expect(row).toContainText('No. HP')
-    await expect(row).toContainText('081111111111')
-    await expect(row).toContainText('082222222222')
+    await expect(row).toContainText('0811-1111-1111')
+    await expect(row).toContainText('0822-2222-2222')
     await expect(row).toContainText(`dari ${PUSKESMAS.name}`)
     expect(await seriousViolations(page), 'Konflik with a row').toEqual([])
     await row.getByRole('button', { name: /^Pakai nilai yang kalah untuk No\. HP/ }).click()
-    await expect(p.dialog).toContainText('082222222222')
+    await expect(p.dialog).toContainText('0822-2222-2222')
     await p.dialog.getByRole('button', { name: 'Pakai nilai yang kalah' }).click()
     await expect(p.toasts).toContainText('Nilai yang kalah sudah dipakai.')
     await expect(p.conflicts).toHaveCount(0)
     await expect(page.getByText('Tidak ada konflik yang perlu diputuskan.')).toBeVisible()
-    expect((await offices.kelurahan.invoke<Kader>('kader:get', { id: siti.id })).phone).toBe('082222222222')
+    expect((await offices.kelurahan.invoke<Kader>('kader:get', { id: dewi.id })).phone).toBe('+6282222222222')
     await p.showResolved.check()
-    await expect(p.conflicts.getByRole('row').filter({ hasText: siti.name })).toContainText('Nilai yang kalah dipakai')
+    await expect(p.conflicts.getByRole('row').filter({ hasText: dewi.name })).toContainText('Nilai yang kalah dipakai')
 
     // The same person twice: merged into the kelurahan's record, the other archived.
     await p.tab(/^Duplikat NIK/).click()

@@ -171,3 +171,23 @@ test.describe('the kota recap', () => {
     await expect(r.treeRows).toHaveCount(13)
   })
 })
+
+test.describe('the recap of a kelurahan', () => {
+  test.use({ seed: 'roster' })
+
+  test('lists its Posyandu as the rows, without the kelurahan-only parts', async ({ page, host }) => {
+    const rekap = await host.invoke<Rekap>('rekap:get', {})
+    expect(rekap.nodes.map((n) => n.kind)).toEqual(['posyandu', 'posyandu', 'posyandu'])
+    const r = new RekapPage(page)
+    await r.open(host.url)
+    await expect(r.treeRows).toHaveCount(3)
+    for (const p of rekap.nodes) expect(await r.cells(r.row(p.code))).toEqual([...expectedCells(p), ''])
+    expect(await r.cells(r.total)).toEqual([...expectedCells(rekap.total), ''])
+    await expect(r.stat('kader')).toHaveText(fmt(rekap.total.activeKader))
+    await expect(r.stat('diam')).toHaveCount(0)
+    await expect(r.expandAll).toHaveCount(0)
+    await expect(page.getByText('Belum ada paket yang diterima dari kantor lain.', { exact: false })).toBeVisible()
+    await expect(page.getByText('undefined')).toHaveCount(0)
+    expect(await seriousViolations(page)).toEqual([])
+  })
+})

@@ -4,7 +4,7 @@
 // The format is documented in docs/bundle-format.md; change both together.
 
 import { createHash, randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
+import { createReadStream, createWriteStream } from 'node:fs'
 import { open, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -21,6 +21,16 @@ export const BUNDLE_EXTENSION = '.simpul'
 export const MANIFEST_PATH = 'manifest.json'
 export const CATALOGUE_PATH = 'reference/catalogue.ndjson'
 export const recordsPath = (table: string) => `records/${table}.ndjson`
+/**
+ * The zip comment (the file's last bytes): this prefix and the SHA-256 of every byte before the
+ * hex digits. The entries' own hashes (in the manifest) cover the content; this one also covers
+ * the zip's structure, so one flipped byte anywhere, or a truncated copy, is caught before
+ * anything is parsed.
+ */
+const SEAL_PREFIX = 'simpul-sha256:'
+const SEAL_HEX = 64
+/** The zip comment a writer leaves for `sealFile` to fill in. */
+export const SEAL_PLACEHOLDER = SEAL_PREFIX + '0'.repeat(SEAL_HEX)
 export const filePath = (sha256: string) => `files/${sha256}`
 
 // Limits: far above any real bundle (a whole kota is ~100 MB of records), far below what would
@@ -113,15 +123,14 @@ export async function writeBundle(finalPath: string, manifestWithoutEntries: Omi
     // Level 1: most of the size gain for a fraction of the time; files (photos, PDFs) are stored.
     zip.addBuffer(e.data, e.path, { mtime, compressionLevel: e.path.startsWith('files/') ? 0 : 1 })
   }
-  zip.end()
+  zip.end({ comment: SEAL_PLACEHOLDER, forceZip64Format: false })
 
   const tmp = join(dirname(finalPath), `.${basename(finalPath)}.${randomBytes(4).toString('hex')}.part`)
   let bytes = 0
   try {
-    // flush: the file is fsynced before it is closed, so the rename never publishes a file
-    // whose bytes are still only in the PC's cache.
-    await pipeline(zip.outputStream, createWriteStream(tmp, { flags: 'wx', flush: true }))
+    await pipeline(zip.outputStream, createWriteStream(tmp, { flags: 'wx' }))
     bytes = (await stat(tmp)).size
+    await sealFile(tmp, bytes)
     await rename(tmp, finalPath)
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined)
@@ -161,6 +170,51 @@ function writeError(e: unknown): AppError {
     return new AppError({ code: 'internal', message: 'Flashdisk tidak dapat ditulisi (mungkin dicabut). Pasang lagi, lalu buat paket lagi. Data di aplikasi tidak berubah.' })
   }
   return new AppError({ code: 'internal', message: 'Paket tidak dapat ditulis ke folder tujuan. Periksa flashdisk, lalu coba lagi.' })
+}
+
+async function hashPrefix(path: string, length: number): Promise<string> {
+  const hash = createHash('sha256')
+  if (length > 0) for await (const chunk of createReadStream(path, { start: 0, end: length - 1 })) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+/**
+ * Writes the seal into a zip whose comment is SEAL_PLACEHOLDER, and flushes the file: the rename
+ * that follows never publishes bytes that are still only in the PC's cache.
+ */
+export async function sealFile(path: string, size: number): Promise<void> {
+  const seal = await hashPrefix(path, size - SEAL_HEX)
+  const fh = await open(path, 'r+')
+  try {
+    await fh.write(Buffer.from(seal, 'latin1'), 0, SEAL_HEX, size - SEAL_HEX)
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
+}
+
+/** Checks the seal (see SEAL_PREFIX): the whole file as it was written, to the last byte. */
+async function checkSeal(path: string): Promise<void> {
+  let size: number
+  try {
+    size = (await stat(path)).size
+  } catch (e) {
+    const code = (e as { code?: string } | null)?.code
+    if (code === 'ENOENT') throw new AppError({ code: 'not_found', message: 'Berkas paket tidak ditemukan. Mungkin flashdisk sudah dicabut atau berkasnya dipindah.' })
+    throw damaged('berkas tidak dapat dibaca.')
+  }
+  const tail = SEAL_PREFIX.length + SEAL_HEX
+  if (size < tail + 22) throw damaged('berkasnya terlalu pendek.')
+  const fh = await open(path, 'r')
+  const buf = Buffer.alloc(tail)
+  try {
+    await fh.read(buf, 0, tail, size - tail)
+  } finally {
+    await fh.close()
+  }
+  const text = buf.toString('latin1')
+  if (!text.startsWith(SEAL_PREFIX)) throw damaged('akhir berkasnya tidak utuh.')
+  if ((await hashPrefix(path, size - SEAL_HEX)) !== text.slice(SEAL_PREFIX.length)) throw damaged('isinya tidak cocok dengan sidik berkasnya.')
 }
 
 // ---------------------------------------------------------------- reading
@@ -320,6 +374,7 @@ export async function readManifest(path: string, ourSchemaVersion: number): Prom
 
 /** Reads the whole bundle and checks every entry against the manifest (names, sizes, SHA-256). */
 export async function readBundle(path: string, ourSchemaVersion = Number.MAX_SAFE_INTEGER): Promise<BundleContent> {
+  await checkSeal(path)
   const entries = await readEntries(path, false)
   const manifest = parseManifest(entries.get(MANIFEST_PATH), ourSchemaVersion)
   const listed = new Map(manifest.entries.map((e) => [e.path, e]))

@@ -83,8 +83,14 @@ async function afterWrite(trx: Db, table: string, row: Record<string, unknown>):
 }
 
 /** Writes `values` into a replicated row as a local change (new version, field versions bumped). */
-async function writeFields(trx: Db, siteId: string, table: string, id: string, values: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const sqlite = sqliteOf(trx as Db)
+async function writeFields(
+  sqlite: ReturnType<typeof sqliteOf>,
+  trx: Db,
+  siteId: string,
+  table: string,
+  id: string,
+  values: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const row = sqlite.prepare(`select * from ${table} where id = ?`).get(id) as Record<string, unknown> | undefined
   if (!row) throw new AppError({ code: 'not_found', message: 'Data yang dimaksud tidak ditemukan lagi.' })
   const version = await nextVersion(trx, siteId)
@@ -103,9 +109,12 @@ export async function resolveConflict(db: Db, input: ParsedInput<'paket:resolveC
   if (c.resolved_at) throw new AppError({ code: 'invalid_input', message: 'Konflik ini sudah diselesaikan.' })
   // The table name comes from our own import, but it is checked anyway before it reaches SQL.
   if (!(c.table_name in LABEL_SQL)) throw new AppError({ code: 'internal', message: 'Jenis data konflik ini tidak dikenal.' })
+  // The raw handle belongs to the opened database; its statements run inside the Kysely
+  // transaction open on the same connection.
+  const sqlite = sqliteOf(db)
   await db.transaction().execute(async (trx) => {
     if (input.choice === 'restored') {
-      const row = await writeFields(trx, site.id, c.table_name, c.record_id, { [c.field]: parseValue(c.lost_value) })
+      const row = await writeFields(sqlite, trx, site.id, c.table_name, c.record_id, { [c.field]: parseValue(c.lost_value) })
       await afterWrite(trx, c.table_name, row)
     }
     await trx
@@ -166,21 +175,21 @@ export async function resolveDuplicate(db: Db, input: ParsedInput<'paket:resolve
   if (input.choice === 'merged' && input.keepId !== d.kader_id && input.keepId !== d.other_kader_id) {
     throw new AppError({ code: 'invalid_input', message: 'Pilih kader mana yang disimpan.' })
   }
+  const sqlite = sqliteOf(db)
   await db.transaction().execute(async (trx) => {
     if (input.choice === 'merged') {
       const keep = input.keepId!
       const drop = keep === d.kader_id ? d.other_kader_id : d.kader_id
-      const sqlite = sqliteOf(trx as Db)
       for (const table of ['kader_status', 'assessment'] as const) {
         for (const r of sqlite.prepare(`select id from ${table} where kader_id = ?`).all(drop) as { id: string }[]) {
-          await writeFields(trx, site.id, table, r.id, { kader_id: keep })
+          await writeFields(sqlite, trx, site.id, table, r.id, { kader_id: keep })
         }
       }
       const kept = new Set((sqlite.prepare('select training_id from training_participant where kader_id = ? and deleted = 0').all(keep) as { training_id: string }[]).map((r) => r.training_id))
       for (const r of sqlite.prepare('select id, training_id from training_participant where kader_id = ? and deleted = 0').all(drop) as { id: string; training_id: string }[]) {
-        await writeFields(trx, site.id, 'training_participant', r.id, kept.has(r.training_id) ? { deleted: 1 } : { kader_id: keep })
+        await writeFields(sqlite, trx, site.id, 'training_participant', r.id, kept.has(r.training_id) ? { deleted: 1 } : { kader_id: keep })
       }
-      await writeFields(trx, site.id, 'kader', drop, { deleted: 1 })
+      await writeFields(sqlite, trx, site.id, 'kader', drop, { deleted: 1 })
       await recomputeCompetencies(trx, [keep, drop])
     }
     await trx

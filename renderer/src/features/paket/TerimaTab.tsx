@@ -1,0 +1,443 @@
+// Terima: list the bundles in the folder (the damaged ones too, with why), show what importing
+// one would do, then import it all or nothing.
+
+import { useEffect, useRef, useState, type FormEvent, type Ref } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PaketFile, PaketImportSummary } from '@shared/contract'
+import { call, CallError, errorMessage } from '../../api/client'
+import { ErrorBox } from '../../components/ErrorBox'
+import { Loading } from '../../components/Loading'
+import { PageHeading } from '../../components/PageHeading'
+import { useToasts } from '../../components/Toasts'
+import { useCall } from '../../components/useCall'
+import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
+import { ageText, countRows, daysSince, kindLabel, kindOrder, usePaketProgress } from './paketFormat'
+import { FolderField, PaketProgress } from './PaketParts'
+
+function newestFirst(a: PaketFile, b: PaketFile): number {
+  const at = a.manifest?.createdAt ?? a.modifiedAt
+  const bt = b.manifest?.createdAt ?? b.modifiedAt
+  return bt.localeCompare(at) || a.fileName.localeCompare(b.fileName)
+}
+
+export function TerimaTab({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation()
+  const { push } = useToasts()
+  const state = useCall('paket:state', {})
+  const [folder, setFolder] = useState<string | null>(null)
+  const [folderError, setFolderError] = useState<string | null>(null)
+  const [scanning, setScanning] = useState(false)
+  const [scanError, setScanError] = useState<string | null>(null)
+  const [files, setFiles] = useState<PaketFile[] | null>(null)
+  const [scannedFolder, setScannedFolder] = useState('')
+  const [busy, setBusy] = useState<'preview' | 'import' | null>(null)
+  const [actionError, setActionError] = useState<string | null>(null)
+  const [summary, setSummary] = useState<PaketImportSummary | null>(null)
+  const [chosenPath, setChosenPath] = useState<string | null>(null)
+  const { progress, start, stop } = usePaketProgress()
+  const folderRef = useRef<HTMLInputElement>(null)
+  const summaryRef = useRef<HTMLHeadingElement>(null)
+  const listRef = useRef<HTMLParagraphElement>(null)
+
+  const shownFolder = folder ?? state.data?.folder ?? ''
+
+  useEffect(() => {
+    if (summary) summaryRef.current?.focus()
+  }, [summary])
+
+  async function scan(target: string, quiet = false) {
+    setScanning(true)
+    setScanError(null)
+    try {
+      const found = await call('paket:scan', { folder: target })
+      setFiles([...found].sort(newestFirst))
+      setScannedFolder(target)
+      if (!quiet) listRef.current?.focus()
+    } catch (e) {
+      if (e instanceof CallError && e.shape.field === 'folder') {
+        setFolderError(e.shape.message)
+        folderRef.current?.focus()
+      } else setScanError(errorMessage(e))
+      setFiles(null)
+    } finally {
+      setScanning(false)
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault()
+    const f = shownFolder.trim()
+    if (!f) {
+      setFolderError(t('paket.folderRequired'))
+      folderRef.current?.focus()
+      return
+    }
+    setFolderError(null)
+    setSummary(null)
+    setChosenPath(null)
+    setActionError(null)
+    void scan(f)
+  }
+
+  async function preview(file: PaketFile) {
+    setBusy('preview')
+    setActionError(null)
+    setSummary(null)
+    setChosenPath(file.path)
+    start()
+    try {
+      setSummary(await call('paket:preview', { path: file.path }))
+    } catch (e) {
+      setActionError(errorMessage(e))
+    } finally {
+      stop()
+      setBusy(null)
+    }
+  }
+
+  async function importNow() {
+    if (!chosenPath) return
+    setBusy('import')
+    setActionError(null)
+    start()
+    try {
+      const result = await call('paket:import', { path: chosenPath })
+      setSummary(result)
+      push({ tone: 'success', message: t('paket.importedTitle') })
+      onChanged()
+      void scan(scannedFolder || shownFolder.trim(), true)
+    } catch (e) {
+      setActionError(errorMessage(e))
+    } finally {
+      stop()
+      setBusy(null)
+    }
+  }
+
+  return (
+    <>
+      <PageHeading>{t('paket.terimaTitle')}</PageHeading>
+      {state.status === 'error' && !state.data && <ErrorBox message={state.error} onRetry={state.reload} />}
+      {state.status === 'loading' && !state.data && <Loading />}
+      {state.data && (
+        <form className="card paket-form" onSubmit={submit} noValidate>
+          <FolderField
+            value={shownFolder}
+            onChange={(v) => {
+              setFolder(v)
+              setFolderError(null)
+            }}
+            error={folderError}
+            inputRef={folderRef}
+            disabled={busy !== null}
+          >
+            <button type="submit" className="btn btn-primary" disabled={scanning || busy !== null}>
+              {t('paket.scan')}
+            </button>
+          </FolderField>
+          {scanning && <Loading label={t('paket.scanning')} inline />}
+          {scanError && <ErrorBox message={scanError} onRetry={() => void scan(shownFolder.trim())} />}
+        </form>
+      )}
+
+      {files && (
+        <section className="card paket-files" aria-labelledby="paket-files-title">
+          <h2 id="paket-files-title" className="card-title">
+            {t('paket.filesLabel')}
+          </h2>
+          <p ref={listRef} tabIndex={-1} className="muted" aria-live="polite">
+            {files.length === 0 ? t('paket.scanEmpty') : t('paket.filesCount', { n: formatNumber(files.length) })}
+          </p>
+          {files.length > 0 && (
+            <div className="table-wrap">
+              <table className="table paket-file-table" aria-label={t('paket.filesLabel')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('paket.sender')}</th>
+                    <th scope="col">{t('paket.created')}</th>
+                    <th scope="col">{t('paket.contents')}</th>
+                    <th scope="col">{t('paket.state')}</th>
+                    <th scope="col">
+                      <span className="sr-only">{t('paket.choose')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {files.map((f) => (
+                    <FileRow
+                      key={f.path}
+                      file={f}
+                      chosen={f.path === chosenPath}
+                      disabled={busy !== null}
+                      onChoose={() => void preview(f)}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+
+      {busy && <PaketProgress label={busy === 'import' ? t('paket.importing') : t('paket.previewing')} progress={progress} />}
+      {actionError && <ErrorBox message={actionError} />}
+      {summary && <Summary summary={summary} ref={summaryRef} busy={busy !== null} onImport={() => void importNow()} />}
+    </>
+  )
+}
+
+function FileRow({ file, chosen, disabled, onChoose }: { file: PaketFile; chosen: boolean; disabled: boolean; onChoose: () => void }) {
+  const { t } = useTranslation()
+  const m = file.manifest
+  if (!m || file.error) {
+    return (
+      <tr className="paket-row-damaged" data-file={file.fileName}>
+        <th scope="row">
+          <span className="mono small">{file.fileName}</span>
+        </th>
+        <td colSpan={2} className="wrap">
+          <span className="paket-damaged-text">{file.error}</span>
+        </td>
+        <td>
+          <span className="badge paket-badge-damaged">{t('paket.damagedBadge')}</span>
+        </td>
+        <td />
+      </tr>
+    )
+  }
+  const counts = countRows(m.counts)
+  return (
+    <tr className={chosen ? 'paket-row-chosen' : file.importedAt || file.own ? 'row-muted' : undefined} data-file={file.fileName}>
+      <th scope="row">
+        <span className="row-name">{m.sender.name}</span>
+        <span className="row-sub muted small">
+          {t(`level.${m.sender.level}`)} · <span className="mono">{file.fileName}</span>
+        </span>
+      </th>
+      <td>
+        {formatDate(m.createdAt)}
+        <span className="row-sub muted small">{t('paket.madeAge', { age: ageText(daysSince(m.createdAt)) })}</span>
+      </td>
+      <td className="wrap">
+        {t('paket.records', { n: formatNumber(m.records) })}
+        {counts.length > 0 && (
+          <span className="row-sub muted small">{counts.map((c) => `${kindLabel(c.kind)} ${formatNumber(c.n)}`).join(' · ')}</span>
+        )}
+      </td>
+      <td>
+        {file.own ? (
+          <span className="badge badge-nonaktif">{t('paket.ownBadge')}</span>
+        ) : file.importedAt ? (
+          <span className="badge badge-aktif">{t('paket.importedBadge', { date: formatDate(file.importedAt) })}</span>
+        ) : (
+          <span className="badge badge-pindah">{t('paket.newBadge')}</span>
+        )}
+      </td>
+      <td>
+        {!file.own && (
+          <button
+            type="button"
+            className={chosen ? 'btn btn-small btn-primary' : 'btn btn-small'}
+            disabled={disabled}
+            aria-label={t('paket.chooseLabel', { file: file.fileName })}
+            aria-pressed={chosen}
+            onClick={onChoose}
+          >
+            {t('paket.choose')}
+          </button>
+        )}
+      </td>
+    </tr>
+  )
+}
+
+function Summary({
+  summary: s,
+  ref,
+  busy,
+  onImport,
+}: {
+  summary: PaketImportSummary
+  ref: Ref<HTMLHeadingElement>
+  busy: boolean
+  onImport: () => void
+}) {
+  const { t } = useTranslation()
+  const m = s.manifest
+  const kinds = [...s.kinds].sort((a, b) => kindOrder(a.kind, b.kind))
+  const sum = kinds.reduce(
+    (acc, k) => ({
+      new: acc.new + k.new,
+      updated: acc.updated + k.updated,
+      unchanged: acc.unchanged + k.unchanged,
+      conflicts: acc.conflicts + k.conflicts,
+      refused: acc.refused + k.refused,
+    }),
+    { new: 0, updated: 0, unchanged: 0, conflicts: 0, refused: 0 },
+  )
+  const refusedMore = sum.refused - s.refusals.length
+  const fmt = (n: number) => formatNumber(n)
+
+  return (
+    <section className="card paket-summary" aria-labelledby="paket-summary-title" data-applied={s.applied ? 'true' : 'false'}>
+      <h2 id="paket-summary-title" ref={ref} tabIndex={-1} className={s.applied ? 'card-title paket-ok-title' : 'card-title'}>
+        {s.applied && <span aria-hidden="true">✓ </span>}
+        {s.applied ? t('paket.importedTitle') : t('paket.previewTitle')}
+      </h2>
+      <dl className="dl paket-dl">
+        <div className="dl-item">
+          <dt>{t('paket.previewSender')}</dt>
+          <dd>
+            {m.sender.name} <span className="muted">({t(`level.${m.sender.level}`)})</span>
+          </dd>
+        </div>
+        <div className="dl-item">
+          <dt>{t('paket.previewCreated')}</dt>
+          <dd>
+            {formatDateTime(m.createdAt)} <span className="muted">({ageText(s.ageDays)})</span>
+          </dd>
+        </div>
+        <div className="dl-item">
+          <dt>{t('paket.previewFor')}</dt>
+          <dd>{m.recipient.name}</dd>
+        </div>
+        <div className="dl-item">
+          <dt>{t('paket.previewType')}</dt>
+          <dd>{m.full ? t('paket.previewFull') : t('paket.previewChanges')}</dd>
+        </div>
+        <div className="dl-item">
+          <dt>{t('paket.previewFile')}</dt>
+          <dd className="mono paket-file-name">{s.fileName}</dd>
+        </div>
+      </dl>
+
+      {s.alreadyImportedAt && (
+        <p className="notice paket-already" role="status">
+          {t('paket.alreadyImported', { date: formatDateTime(s.alreadyImportedAt) })}
+        </p>
+      )}
+      {s.applied && !s.alreadyImportedAt && (
+        <p className="paket-result-line" role="status">
+          {s.changes === 0
+            ? t('paket.importedNothing')
+            : t('paket.importedSummary', { new: fmt(sum.new), updated: fmt(sum.updated), unchanged: fmt(sum.unchanged), refused: fmt(sum.refused) })}
+        </p>
+      )}
+
+      {kinds.length > 0 && (
+        <div className="table-wrap">
+          <table className="table paket-kinds" aria-label={s.applied ? t('paket.resultTableLabel') : t('paket.previewTableLabel')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('paket.colKind')}</th>
+                <th scope="col" className="num">
+                  {t('paket.colNew')}
+                </th>
+                <th scope="col" className="num">
+                  {t('paket.colUpdated')}
+                </th>
+                <th scope="col" className="num">
+                  {t('paket.colUnchanged')}
+                </th>
+                <th scope="col" className="num">
+                  {t('paket.colConflicts')}
+                </th>
+                <th scope="col" className="num">
+                  {t('paket.colRefused')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {kinds.map((k) => (
+                <tr key={k.kind}>
+                  <th scope="row">{kindLabel(k.kind)}</th>
+                  <td className="num">{fmt(k.new)}</td>
+                  <td className="num">{fmt(k.updated)}</td>
+                  <td className="num">{fmt(k.unchanged)}</td>
+                  <td className={k.conflicts > 0 ? 'num paket-attn' : 'num'}>{fmt(k.conflicts)}</td>
+                  <td className={k.refused > 0 ? 'num paket-bad' : 'num'}>{fmt(k.refused)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('paket.total')}</th>
+                <td className="num">{fmt(sum.new)}</td>
+                <td className="num">{fmt(sum.updated)}</td>
+                <td className="num">{fmt(sum.unchanged)}</td>
+                <td className="num">{fmt(sum.conflicts)}</td>
+                <td className="num">{fmt(sum.refused)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+
+      {sum.conflicts > 0 && !s.alreadyImportedAt && <p className="muted">{t('paket.conflictsNote', { n: fmt(sum.conflicts) })}</p>}
+      {s.duplicates > 0 && !s.alreadyImportedAt && <p className="muted">{t('paket.duplicatesNote', { n: fmt(s.duplicates) })}</p>}
+      {s.catalogues.length > 0 && <p className="muted">{t('paket.cataloguesNote', { list: s.catalogues.join(', ') })}</p>}
+
+      {s.refusals.length > 0 && (
+        <div className="paket-refusals">
+          <h3 className="sub-title">{t('paket.refusalsTitle')}</h3>
+          <ul aria-label={t('paket.refusalsTitle')}>
+            {s.refusals.map((r, i) => (
+              <li key={`${r.kind}-${r.recordId}-${i}`}>
+                <strong>{kindLabel(r.kind)}</strong>: {r.reason}
+              </li>
+            ))}
+          </ul>
+          {refusedMore > 0 && <p className="muted small">{t('paket.refusalsMore', { n: fmt(refusedMore) })}</p>}
+        </div>
+      )}
+
+      {s.warnings.length > 0 && (
+        <div className="field-warning paket-warnings">
+          <p>
+            <strong>{t('paket.warningsTitle')}</strong>
+          </p>
+          <ul className="warning-list">
+            {s.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {!s.applied && (
+        <div className="paket-actions">
+          {!s.alreadyImportedAt && s.changes === 0 && <p className="muted">{t('paket.noChanges', { name: m.sender.name })}</p>}
+          <button
+            type="button"
+            className="btn btn-primary btn-large"
+            disabled={busy || Boolean(s.alreadyImportedAt)}
+            aria-describedby={s.alreadyImportedAt ? 'paket-import-why' : undefined}
+            onClick={onImport}
+          >
+            {busy ? t('paket.importing') : t('paket.importNow')}
+          </button>
+          {s.alreadyImportedAt && (
+            <p id="paket-import-why" className="muted small">
+              {t('paket.alreadyImportedHint')}
+            </p>
+          )}
+        </div>
+      )}
+
+      {s.applied && (sum.conflicts > 0 || s.duplicates > 0) && (
+        <p className="page-actions">
+          {sum.conflicts > 0 && (
+            <a className="btn" href="#/paket/konflik">
+              {t('paket.goConflicts', { n: fmt(sum.conflicts) })}
+            </a>
+          )}
+          {s.duplicates > 0 && (
+            <a className="btn" href="#/paket/duplikat">
+              {t('paket.goDuplicates', { n: fmt(s.duplicates) })}
+            </a>
+          )}
+        </p>
+      )}
+    </section>
+  )
+}
