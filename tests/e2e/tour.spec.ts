@@ -27,7 +27,7 @@ test.describe('on a kelurahan with kader', () => {
       ['Kader', 'Kader', '04-kader'],
       ['Pelatihan & Kompetensi', 'Pelatihan kader', '05-pelatihan'],
       ['Rapat & Tindak Lanjut', 'Rapat Tim Pembina Posyandu', '06-rapat'],
-      ['Kirim/Terima Paket', 'Kirim/Terima Paket', '07-paket'],
+      ['Kirim/Terima Paket', 'Kirim paket', '07-paket'],
       ['Rekap', 'Rekap', '08-rekap'],
       ['Pengaturan', 'Pengaturan', '09-pengaturan'],
     ] as const) {
