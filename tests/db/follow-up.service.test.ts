@@ -11,7 +11,7 @@ import {
 import { todayJakarta } from '../../electron/core/features/kader/kader.service'
 import { uuidv7 } from '../../electron/core/sync/uuid'
 import { followUpInput, followUpListInput, followUpProgressInput, type Input, type Posyandu } from '../../shared/contract'
-import { createTestDb, errorOf, makePosyandu, setUpKelurahan, type TestDb } from '../fixtures/db'
+import { createTestDb, errorOf, makePosyandu, setUpKelurahan, type TestDb, columnVersions } from '../fixtures/db'
 
 let t: TestDb
 let melati: Posyandu
@@ -199,7 +199,7 @@ describe('addFollowUpProgress', () => {
     expect(done.progress[0]!.note).toBe('Saluran dibersihkan.\nBukti penyelesaian: Foto sesudah perbaikan')
     expect(done).toMatchObject({ status: 'selesai', closedDate: day(-2), closingEvidence: 'Foto sesudah perbaikan' })
     const saved = await row(f.id)
-    expect(Object.keys(JSON.parse(saved.field_versions) as object).sort()).toEqual(['closed_date', 'closing_evidence', 'status'])
+    expect(Object.keys(columnVersions(saved.field_versions)).sort()).toEqual(['closed_date', 'closing_evidence', 'status'])
   })
 
   it('closes as tidak dapat ditindaklanjuti with a reason, which also sets the closed date', async () => {
@@ -246,7 +246,7 @@ describe('updateFollowUp', () => {
     expect(changed).toMatchObject({ opdId: dlh, opdName: 'Uji: DLH', dueDate: day(14), status: 'diproses', overdue: false })
     const after = await row(f.id)
     expect(after.version > before.version).toBe(true)
-    const fv = JSON.parse(after.field_versions) as Record<string, string>
+    const fv = columnVersions(after.field_versions)
     expect(fv.opd_id).toBe(after.version)
     expect(fv.due_date).toBe(after.version)
     expect(fv.description).toBe(after.version)

@@ -12,7 +12,7 @@ import {
 } from '../../electron/core/features/kader/kader.service'
 import { kaderInput, kaderListInput, type Input, type Posyandu } from '../../shared/contract'
 import { NIK_MESSAGES } from '../../shared/domain/nik'
-import { createTestDb, errorOf, kaderFields, makeKader, makePosyandu, nik, setUpKelurahan, type TestDb } from '../fixtures/db'
+import { createTestDb, errorOf, kaderFields, makeKader, makePosyandu, nik, setUpKelurahan, type TestDb, columnVersions } from '../fixtures/db'
 
 let t: TestDb
 let melati: Posyandu
@@ -114,7 +114,7 @@ describe('updateKader', () => {
     expect(after).toMatchObject({ phone: '+6285711112222', notes: 'Pindah RT', status: 'aktif' })
     const row = await rowOf(kader.id)
     expect(row.version > before.version).toBe(true)
-    expect(JSON.parse(row.field_versions)).toEqual({ phone: row.version, notes: row.version })
+    expect(columnVersions(row.field_versions)).toEqual({ phone: row.version, notes: row.version })
     expect(after.statusHistory).toHaveLength(1)
   })
 
@@ -175,7 +175,7 @@ describe('archive and restore', () => {
     const archived = await rowOf(kader.id)
     expect(archived.deleted).toBe(1)
     expect(archived.version > v0).toBe(true)
-    expect(JSON.parse(archived.field_versions)).toEqual({ deleted: archived.version })
+    expect(columnVersions(archived.field_versions)).toEqual({ deleted: archived.version })
     expect((await list()).total).toBe(0)
     expect((await list({ archived: true })).rows.map((r) => [r.id, r.archived])).toEqual([[kader.id, true]])
 

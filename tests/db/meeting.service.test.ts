@@ -16,7 +16,7 @@ import { defaultOpdId } from '../../electron/core/features/opd/opd.service'
 import { uuidv7 } from '../../electron/core/sync/uuid'
 import { contract, meetingInput, type Input, type Posyandu } from '../../shared/contract'
 import { MAX_ATTACHMENT_BYTES, type FollowUpStatus } from '../../shared/domain/meeting'
-import { createTestDb, errorOf, makePosyandu, setUpKelurahan, type TestDb } from '../fixtures/db'
+import { createTestDb, errorOf, makePosyandu, setUpKelurahan, type TestDb, columnVersions } from '../fixtures/db'
 
 let t: TestDb
 let melati: Posyandu
@@ -180,7 +180,7 @@ describe('updateMeeting', () => {
     expect(u.agenda.map((a) => a.title)).toEqual(['Laporan Posyandu', 'Sarana air bersih', 'Lain-lain'])
     const after = await meetingRow(m.id)
     expect(after.version > before.version).toBe(true)
-    expect(JSON.parse(after.field_versions)).toEqual({ title: after.version, end_time: after.version, attendees: after.version, agenda: after.version })
+    expect(columnVersions(after.field_versions)).toEqual({ title: after.version, end_time: after.version, attendees: after.version, agenda: after.version })
     expect(await getMeeting(t.db, { id: m.id })).toEqual(u)
     // The search index follows the edit in the same transaction.
     const hits = await t.db.selectFrom('search_fts').select('title').where('ref_kind', '=', 'rapat').where('ref_id', '=', m.id).execute()
@@ -236,7 +236,7 @@ describe('archiveMeeting', () => {
     expect(await indexed()).toEqual([])
     const row = await meetingRow(m.id)
     expect(row.deleted).toBe(1)
-    expect(JSON.parse(row.field_versions)).toEqual({ deleted: row.version })
+    expect(columnVersions(row.field_versions)).toEqual({ deleted: row.version })
     expect(await listMeetings(t.db, { query: '' })).toEqual([])
     expect((await errorOf(() => getMeeting(t.db, { id: m.id }))).code).toBe('not_found')
     expect((await errorOf(() => update(m.id))).code).toBe('not_found')
@@ -351,7 +351,7 @@ describe('attachments', () => {
     expect(await removeAttachment(t.db, { id: a.id })).toEqual({ id: a.id })
     const row = await t.db.selectFrom('attachment').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow()
     expect(row.deleted).toBe(1)
-    expect(JSON.parse(row.field_versions)).toEqual({ deleted: row.version })
+    expect(columnVersions(row.field_versions)).toEqual({ deleted: row.version })
     expect((await errorOf(() => getAttachment(t.db, { id: a.id }))).code).toBe('not_found')
     expect((await errorOf(() => removeAttachment(t.db, { id: a.id }))).code).toBe('not_found')
     expect((await getMeeting(t.db, { id: m.id })).attachments.map((x) => x.id)).toEqual([b.id])

@@ -30,6 +30,7 @@ describe('migrations', () => {
       '2026_11_23_0001_create_core_tables',
       '2026_11_23_0002_create_competency_tables',
       '2026_11_23_0003_create_meeting_tables',
+      '2026_11_23_0004_create_paket_tables',
     ])
     expect(SCHEMA_VERSION).toBe(Object.keys(MIGRATIONS).length)
   })
@@ -128,7 +129,7 @@ describe('migrations', () => {
       await db.insertInto('posyandu').values({ ...sync, id: 'p1', name: 'Mawar', village_code: '36.71.01.1001', village_name: 'Sukarasa' }).execute()
       const kader = { ...sync, id: 'k1', nik: '3671015204850001', name: 'Siti', sex: 'P', birth_date: '1985-04-12', posyandu_id: 'p1', role: 'kader', status: 'aktif', status_date: '2024-01-01' }
       await db.insertInto('kader').values(kader).execute()
-      await migrateToLatest(db)
+      await migrateTo(db, '2026_11_23_0002_create_competency_tables')
 
       expect(columns(sqlite, 'training').map((c) => c.name)).toEqual([
         ...REPLICATED, 'title', 'kind', 'start_date', 'end_date', 'place', 'organiser', 'facilitators', 'competencies', 'catalogue_version', 'notes',
@@ -179,7 +180,7 @@ describe('migrations', () => {
       await migrateTo(db, '2026_11_23_0002_create_competency_tables')
       const sync = { site_id: 's', version: '1795000000000:0000:s', created_at: '2026-11-23T00:00:00Z', updated_at: '2026-11-23T00:00:00Z' }
       await db.insertInto('posyandu').values({ ...sync, id: 'p1', name: 'Mawar', village_code: '36.71.01.1001', village_name: 'Sukarasa' }).execute()
-      await migrateToLatest(db)
+      await migrateTo(db, '2026_11_23_0003_create_meeting_tables')
 
       expect(columns(sqlite, 'opd').map((c) => c.name)).toEqual([...REPLICATED, 'code', 'name', 'spm_fields', 'active'])
       expect(columns(sqlite, 'meeting').map((c) => c.name)).toEqual([
@@ -203,6 +204,31 @@ describe('migrations', () => {
       expect(sqlite.prepare(`select ref_id from search_fts where search_fts match 'stems:sampah'`).all()).toEqual([{ ref_id: 'm1' }])
       await db.destroy()
     })
+  })
+})
+
+describe('2026_11_23_0004_create_paket_tables', () => {
+  it('adds the local received clock to every replicated table and the bundle bookkeeping tables, keeping the rows', async () => {
+    const { sqlite, db } = memoryDb()
+    await migrateTo(db, '2026_11_23_0003_create_meeting_tables')
+    const sync = { site_id: 's', version: '1795000000000:0000:s', created_at: '2026-11-23T00:00:00Z', updated_at: '2026-11-23T00:00:00Z' }
+    await db.insertInto('posyandu').values({ ...sync, id: 'p1', name: 'Mawar', village_code: '36.71.01.1001', village_name: 'Sukarasa' }).execute()
+    await migrateToLatest(db)
+
+    const replicated = ['posyandu', 'kader', 'kader_status', 'training', 'training_participant', 'assessment', 'opd', 'meeting', 'attachment', 'follow_up', 'follow_up_progress']
+    for (const table of replicated) {
+      const received = columns(sqlite, table).find((c) => c.name === 'received')
+      expect(received, table).toMatchObject({ notnull: 1, dflt_value: "''" })
+    }
+    expect(await db.selectFrom('posyandu').select(['name', 'received']).execute()).toEqual([{ name: 'Mawar', received: '' }])
+    expect(columns(sqlite, 'office').map((c) => c.name)).toEqual(['site_id', 'level', 'area_code', 'area_name', 'name', 'villages', 'last_bundle_at', 'last_imported_at'])
+    expect(columns(sqlite, 'paket_received').map((c) => c.name)).toEqual(['bundle_id', 'sender_site_id', 'sender_name', 'sender_level', 'created_at', 'imported_at', 'file_name', 'summary'])
+    expect(columns(sqlite, 'paket_sent').map((c) => c.name)).toEqual(['bundle_id', 'destination', 'destination_name', 'full', 'clock', 'created_at', 'file_name', 'records'])
+    expect(columns(sqlite, 'sync_conflict').map((c) => c.name)).toEqual([
+      'id', 'table_name', 'record_id', 'field', 'kept_value', 'kept_version', 'lost_value', 'lost_version', 'bundle_id', 'detected_at', 'resolved_at', 'resolution',
+    ])
+    expect(indexes(sqlite, 'kader_duplicate')).toEqual(expect.arrayContaining(['kader_duplicate_pair_idx']))
+    await db.destroy()
   })
 })
 

@@ -14,7 +14,7 @@ import {
 } from '../../electron/core/features/opd/opd.service'
 import { contract, opdInput, type Input } from '../../shared/contract'
 import { DEFAULT_OPDS } from '../../shared/domain/meeting'
-import { createTestDb, errorOf, setUpKelurahan, type TestDb } from '../fixtures/db'
+import { createTestDb, errorOf, setUpKelurahan, type TestDb, columnVersions } from '../fixtures/db'
 
 let t: TestDb
 beforeEach(async () => {
@@ -121,7 +121,7 @@ describe('updateOpd', () => {
     expect(o).toEqual({ id: dinkesId, name: 'Dinas Kesehatan Kota Tangerang', spmFields: ['kesehatan'], active: true })
     const row = await opdRow(dinkesId)
     expect(row.version > DEFAULT_VERSION).toBe(true)
-    expect(JSON.parse(row.field_versions)).toEqual({ name: row.version })
+    expect(columnVersions(row.field_versions)).toEqual({ name: row.version })
     // The default keeps its place at the top of the list under its new name.
     expect((await listOpd(t.db, { includeInactive: false }))[0]!.name).toBe('Dinas Kesehatan Kota Tangerang')
   })
@@ -143,7 +143,7 @@ describe('updateOpd', () => {
     expect(all).toHaveLength(DEFAULT_OPDS.length)
     const row = await opdRow(bpbd)
     expect(row.deleted).toBe(0)
-    expect(JSON.parse(row.field_versions)).toEqual({ active: row.version })
+    expect(columnVersions(row.field_versions)).toEqual({ active: row.version })
   })
 
   it('refuses renaming to another active OPD’s name', async () => {

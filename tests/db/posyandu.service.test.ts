@@ -3,7 +3,7 @@ import { archiveKader } from '../../electron/core/features/kader/kader.service'
 import { createPosyandu, getPosyandu, listPosyandu, updatePosyandu } from '../../electron/core/features/posyandu/posyandu.service'
 import { parseVersion } from '../../electron/core/sync/hlc'
 import { posyanduInput } from '../../shared/contract'
-import { createTestDb, errorOf, makeKader, makePosyandu, posyanduFields, setUpKelurahan, type TestDb } from '../fixtures/db'
+import { createTestDb, errorOf, makeKader, makePosyandu, posyanduFields, setUpKelurahan, type TestDb, columnVersions } from '../fixtures/db'
 
 let t: TestDb
 beforeEach(async () => {
@@ -51,7 +51,7 @@ describe('posyandu', () => {
     expect(updated).toMatchObject({ schedule: 'Setiap Rabu', active: false, name: p.name })
     const after = await rowOf(p.id)
     expect(after.version > before.version).toBe(true)
-    expect(JSON.parse(after.field_versions)).toEqual({ schedule: after.version, active: after.version })
+    expect(columnVersions(after.field_versions)).toEqual({ schedule: after.version, active: after.version })
     expect(after.created_at).toBe(before.created_at)
   })
 
@@ -69,7 +69,7 @@ describe('posyandu', () => {
     const moved = await updatePosyandu(t.db, { ...posyanduInput.parse(posyanduFields({ villageCode: '36.71.01.1002' })), id: p.id })
     expect(moved.villageCode).toBe('36.71.01.1002')
     expect(moved.villageName).not.toBe('Sukarasa')
-    expect(Object.keys(JSON.parse((await rowOf(p.id)).field_versions)).sort()).toEqual(['village_code', 'village_name'])
+    expect(Object.keys(columnVersions((await rowOf(p.id)).field_versions)).sort()).toEqual(['village_code', 'village_name'])
   })
 
   it('says a Posyandu that does not exist was not found', async () => {

@@ -10,7 +10,7 @@ import {
 } from '../../electron/core/features/training/training.service'
 import { DEFAULT_CATALOGUE } from '../../electron/core/features/competency/catalogue.service'
 import { trainingInput, trainingResultsInput, type Input, type Kader, type Posyandu } from '../../shared/contract'
-import { createTestDb, errorOf, makeKader, makePosyandu, setUpKelurahan, type TestDb } from '../fixtures/db'
+import { createTestDb, errorOf, makeKader, makePosyandu, setUpKelurahan, type TestDb, columnVersions } from '../fixtures/db'
 
 let t: TestDb
 let melati: Posyandu
@@ -162,7 +162,7 @@ describe('updateTraining', () => {
     expect(removed.participants.map((p) => p.name)).toEqual(['budi Santoso', 'Siti Aminah'])
     const aniRow = (await participantRows(tr.id)).find((r) => r.kader_id === ani.id)!
     expect(aniRow).toMatchObject({ deleted: 1, pre_score: 55, post_score: 80, certificate_number: 'SRT/001' })
-    expect(JSON.parse(aniRow.field_versions)).toEqual(expect.objectContaining({ deleted: aniRow.version }))
+    expect(columnVersions(aniRow.field_versions)).toEqual(expect.objectContaining({ deleted: aniRow.version }))
 
     const restored = await update(tr.id, { participantIds: [siti.id, budi.id, ani.id] })
     expect(restored.participants.find((p) => p.kaderId === ani.id)).toMatchObject({
@@ -193,7 +193,7 @@ describe('updateTraining', () => {
     await update(tr.id, { title: 'Pelatihan Kader Dasar Angkatan II', place: 'Balai Warga RW 01' })
     const after = await trainingRow(tr.id)
     expect(after.version > before.version).toBe(true)
-    expect(JSON.parse(after.field_versions)).toEqual({ title: after.version, place: after.version })
+    expect(columnVersions(after.field_versions)).toEqual({ title: after.version, place: after.version })
 
     // Nothing changed: no new version.
     await update(tr.id, { title: 'Pelatihan Kader Dasar Angkatan II', place: 'Balai Warga RW 01' })
@@ -202,7 +202,7 @@ describe('updateTraining', () => {
     await update(tr.id, { title: 'Pelatihan Kader Dasar Angkatan II', place: 'Balai Warga RW 01', competencies: ['D1'] })
     const third = await trainingRow(tr.id)
     expect(third.version > after.version).toBe(true)
-    expect(JSON.parse(third.field_versions)).toEqual({ title: after.version, place: after.version, competencies: third.version })
+    expect(columnVersions(third.field_versions)).toEqual({ title: after.version, place: after.version, competencies: third.version })
     expect(third.competencies).toBe('["D1"]')
   })
 
@@ -220,7 +220,7 @@ describe('updateTraining', () => {
     expect(await errorOf(() => getTraining(t.db, { id: tr.id }))).toMatchObject({ code: 'not_found' })
     const row = await trainingRow(tr.id)
     expect(row.deleted).toBe(1)
-    expect(JSON.parse(row.field_versions)).toEqual({ deleted: row.version })
+    expect(columnVersions(row.field_versions)).toEqual({ deleted: row.version })
   })
 })
 
@@ -245,7 +245,7 @@ describe('saveTrainingResults', () => {
     const sitiBefore = before.find((r) => r.kader_id === siti.id)!
     const sitiAfter = after.find((r) => r.kader_id === siti.id)!
     expect(sitiAfter.version > sitiBefore.version).toBe(true)
-    expect(JSON.parse(sitiAfter.field_versions)).toEqual({
+    expect(columnVersions(sitiAfter.field_versions)).toEqual({
       attendance: sitiAfter.version,
       pre_score: sitiAfter.version,
       post_score: sitiAfter.version,
@@ -256,7 +256,7 @@ describe('saveTrainingResults', () => {
 
     await results({ trainingId: tr.id, participants: [{ kaderId: siti.id, attendance: ['2025-03-03', '2025-03-04', '2025-03-05'], preScore: 60.5, postScore: 85, certificateNumber: '440/12/PKM' }] })
     const third = (await participantRows(tr.id)).find((r) => r.kader_id === siti.id)!
-    expect(JSON.parse(third.field_versions)).toMatchObject({ attendance: third.version, pre_score: sitiAfter.version })
+    expect(columnVersions(third.field_versions)).toMatchObject({ attendance: third.version, pre_score: sitiAfter.version })
   })
 
   it('refuses an attendance day outside the training days, saying which days are allowed', async () => {
