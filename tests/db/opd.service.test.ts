@@ -33,7 +33,7 @@ describe('default OPD', () => {
     expect(list.map((o) => o.name)).toEqual(DEFAULT_OPDS.map((o) => o.name))
     expect(list[0]).toEqual({ id: dinkesId, name: 'Dinas Kesehatan / Puskesmas', spmFields: ['kesehatan'], active: true })
     const row = await opdRow(dinkesId)
-    expect(row).toMatchObject({ code: 'dinkes', site_id: 'default', version: '0000000000000:0000:default', field_versions: '{}', deleted: 0 })
+    expect(row).toMatchObject({ code: 'dinkes', site_id: 'default', version: '0000000000000:0000:default', field_versions: '{}', deleted: 0, created_at: '1970-01-01T00:00:00.000Z' })
   })
 
   it('have ids derived from their code only: RFC 9562 version 8 UUIDs the contract accepts', async () => {

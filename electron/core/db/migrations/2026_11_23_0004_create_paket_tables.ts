@@ -26,6 +26,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     await db.schema.alterTable(table).addColumn('received', 'text', (c) => c.notNull().defaultTo('')).execute()
   }
 
+  // The default OPD list was seeded with the local time of the first open; every office must
+  // hold the same creation instant for these shared records (see opd.service DEFAULT_CREATED_AT).
+  await db
+    .updateTable('opd')
+    .set({ created_at: '1970-01-01T00:00:00.000Z' })
+    .where('site_id', '=', 'default')
+    .execute()
+  await db
+    .updateTable('opd')
+    .set({ updated_at: '1970-01-01T00:00:00.000Z' })
+    .where('version', '=', '0000000000000:0000:default')
+    .execute()
+
   // Every office this one has heard of, directly or through a relayed bundle's office list.
   await db.schema
     .createTable('office')

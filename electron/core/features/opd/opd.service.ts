@@ -18,6 +18,8 @@ import { requireSite } from '../site/site.service'
 export const DEFAULT_SITE_ID = 'default'
 /** Older than any version the clock can issue, so any real edit of a default wins a merge. */
 export const DEFAULT_VERSION = `0000000000000:0000:${DEFAULT_SITE_ID}`
+/** The creation instant of the defaults, the same everywhere (the instant of DEFAULT_VERSION), so their copies are one record. */
+export const DEFAULT_CREATED_AT = '1970-01-01T00:00:00.000Z'
 
 /**
  * The id of a default OPD: a UUID (RFC 9562 version 8, "custom") made of the SHA-256 of
@@ -36,7 +38,6 @@ export function defaultOpdId(code: string): string {
 export async function ensureOpds(db: Db): Promise<void> {
   const any = await db.selectFrom('opd').select('id').limit(1).executeTakeFirst()
   if (any) return
-  const now = new Date().toISOString()
   await db
     .insertInto('opd')
     .values(
@@ -45,8 +46,8 @@ export async function ensureOpds(db: Db): Promise<void> {
         site_id: DEFAULT_SITE_ID,
         version: DEFAULT_VERSION,
         field_versions: '{}',
-        created_at: now,
-        updated_at: now,
+        created_at: DEFAULT_CREATED_AT,
+        updated_at: DEFAULT_CREATED_AT,
         deleted: 0 as const,
         code: o.code,
         name: o.name,

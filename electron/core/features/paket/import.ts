@@ -8,7 +8,7 @@ import { catalogueSchema } from '../../../../shared/domain/competency'
 import type { SiteLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
 import { SCHEMA_VERSION } from '../../db/migrations'
-import { sqliteOf } from '../../db/open'
+import { optimizeDatabase, sqliteOf } from '../../db/open'
 import type { Db } from '../../db/schema'
 import type { Emit } from '../../ipc/types'
 import { damaged, parseNdjson, readBundle, type BundleContent, type Manifest } from '../../sync/bundle'
@@ -26,7 +26,7 @@ import { LEVEL_RANK } from './area'
 export const FUTURE_TOLERANCE_MS = 24 * 3600_000
 const MAX_REFUSALS_LISTED = 200
 
-/** Parent records each table points at: a record whose parent is missing here is refused. */
+/** Parent records each table points at (foreign keys): a record whose parent is missing here is refused. */
 const PARENTS: Record<string, [column: string, table: string][]> = {
   kader: [['posyandu_id', 'posyandu']],
   kader_status: [['kader_id', 'kader']],
@@ -63,48 +63,70 @@ const VERSION = /^\d{13}:\d{4}:[^"\\\s]{1,64}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const JSON_LISTS = new Set(['spm_fields', 'facilitators', 'competencies', 'attendance', 'agenda', 'attendees'])
 
-/**
- * Checks a record's shape against the table: exactly its columns, each of the right type, plus
- * the formats the app relies on. A record failing this was not written by Simpul Posyandu: the
- * bundle is refused whole. Returns a reason, or null when the record is sound.
- */
-function invalidReason(table: string, row: Row, columns: Column[]): string | null {
-  const keys = Object.keys(row)
-  if (keys.length !== columns.length) return 'kolomnya tidak sesuai'
-  for (const c of columns) {
-    if (!(c.name in row)) return `kolom ${c.name} tidak ada`
-    const v = row[c.name]
-    if (v === null) {
-      if (c.notnull) return `kolom ${c.name} kosong`
-      continue
+type Check = (v: unknown) => string | null
+
+/** One check per column, built once per table from its declared type and name. */
+function columnCheck(c: Column): Check {
+  const isDate = c.type === 'TEXT' && /(^|_)date$/.test(c.name)
+  const isList = JSON_LISTS.has(c.name)
+  return (v) => {
+    if (v === null) return c.notnull ? `kolom ${c.name} kosong` : null
+    switch (c.type) {
+      case 'TEXT':
+        if (typeof v !== 'string') return `kolom ${c.name} bukan teks`
+        if (v.length > 100_000) return `kolom ${c.name} terlalu panjang`
+        if (isDate && !DATE.test(v)) return `kolom ${c.name} bukan tanggal`
+        if (isList) {
+          try {
+            if (!Array.isArray(JSON.parse(v))) return `kolom ${c.name} bukan daftar`
+          } catch {
+            return `kolom ${c.name} bukan daftar`
+          }
+        }
+        return null
+      case 'INTEGER':
+        return Number.isInteger(v) ? null : `kolom ${c.name} bukan bilangan bulat`
+      case 'REAL':
+        return typeof v === 'number' && Number.isFinite(v) ? null : `kolom ${c.name} bukan angka`
+      default:
+        return null
     }
-    if (c.type === 'TEXT' && typeof v !== 'string') return `kolom ${c.name} bukan teks`
-    if (c.type === 'INTEGER' && !Number.isInteger(v)) return `kolom ${c.name} bukan bilangan bulat`
-    if (c.type === 'REAL' && (typeof v !== 'number' || !Number.isFinite(v))) return `kolom ${c.name} bukan angka`
-    if (typeof v === 'string' && v.length > 100_000) return `kolom ${c.name} terlalu panjang`
-    if (c.type === 'TEXT' && /(^|_)date$/.test(c.name) && !DATE.test(v as string)) return `kolom ${c.name} bukan tanggal`
-    if (JSON_LISTS.has(c.name)) {
+  }
+}
+
+/**
+ * A checker of a record's shape against the table: exactly its columns, each of the right type,
+ * plus the formats the app relies on. A record failing it was not written by Simpul Posyandu: the
+ * bundle is refused whole. The checker returns a reason, or null when the record is sound.
+ */
+function recordChecker(table: string, columns: Column[]): (row: Row) => string | null {
+  const checks = columns.map((c) => [c.name, columnCheck(c)] as const)
+  return (row) => {
+    let n = 0
+    for (const _ in row) n++
+    if (n !== checks.length) return 'kolomnya tidak sesuai'
+    for (const [name, check] of checks) {
+      if (!(name in row)) return `kolom ${name} tidak ada`
+      const reason = check(row[name])
+      if (reason) return reason
+    }
+    if (!UUID.test(row.id as string)) return 'pengenalnya tidak sah'
+    if (!VERSION.test(row.version as string)) return 'versinya tidak sah'
+    if (!INSTANT.test(row.created_at as string) || !INSTANT.test(row.updated_at as string)) return 'waktu ubahnya tidak sah'
+    if (row.deleted !== 0 && row.deleted !== 1) return 'tanda hapusnya tidak sah'
+    if (row.field_versions !== '{}') {
       try {
-        if (!Array.isArray(JSON.parse(v as string))) return `kolom ${c.name} bukan daftar`
+        parseFieldState(row.field_versions as string)
       } catch {
-        return `kolom ${c.name} bukan daftar`
+        return 'versi per kolomnya tidak sah'
       }
     }
+    if (table === 'kader') {
+      if (!/^\d{16}$/.test(row.nik as string)) return 'NIK bukan 16 angka'
+      if (row.sex !== 'L' && row.sex !== 'P') return 'jenis kelaminnya tidak sah'
+    }
+    return null
   }
-  if (!UUID.test(row.id as string)) return 'pengenalnya tidak sah'
-  if (!VERSION.test(row.version as string)) return 'versinya tidak sah'
-  if (!INSTANT.test(row.created_at as string) || !INSTANT.test(row.updated_at as string)) return 'waktu ubahnya tidak sah'
-  if (row.deleted !== 0 && row.deleted !== 1) return 'tanda hapusnya tidak sah'
-  try {
-    parseFieldState(row.field_versions as string)
-  } catch {
-    return 'versi per kolomnya tidak sah'
-  }
-  if (table === 'kader') {
-    if (!/^\d{16}$/.test(row.nik as string)) return 'NIK bukan 16 angka'
-    if (row.sex !== 'L' && row.sex !== 'P') return 'jenis kelaminnya tidak sah'
-  }
-  return null
 }
 
 function columnsOf(sqlite: ReturnType<typeof sqliteOf>, table: string): Column[] {
@@ -157,9 +179,9 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
   for (const table of IMPORT_ORDER) {
     const data = content.records.get(table)
     const rows = data ? parseNdjson(data, `data ${table}`, m.counts[table] ?? 0) : []
-    const cols = columns.get(table)!
+    const check = recordChecker(table, columns.get(table)!)
     for (const [i, r] of rows.entries()) {
-      const reason = invalidReason(table, r, cols)
+      const reason = check(r)
       if (reason) throw damaged(`data ${table} baris ${i + 1} tidak sah (${reason}).`)
     }
     incoming.set(table, rows)
@@ -193,6 +215,8 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
   } catch (e) {
     if (!(e instanceof PreviewDone)) throw e
   }
+  // New statistics for the query planner after a bulk change (the roster's plans depend on them).
+  if (summary.applied && summary.changes > 1000) await optimizeDatabase(db)
   progress(100, 100, 'Selesai')
   return summary
 }
@@ -249,7 +273,8 @@ async function mergeAll(
   const insertConflict = sqlite.prepare(
     'insert into sync_conflict (table_name, record_id, field, kept_value, kept_version, lost_value, lost_version, bundle_id, detected_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   )
-  const sameNik = sqlite.prepare('select id from kader where nik = ? and id != ? and deleted = 0')
+  // INDEXED BY: the planner, guessing from the roster's wide covering indexes, otherwise scans them.
+  const sameNik = sqlite.prepare('select id from kader indexed by kader_nik_idx where nik = ? and id != ? and deleted = 0')
   const insertDuplicate = sqlite.prepare(
     'insert or ignore into kader_duplicate (nik, kader_id, other_kader_id, bundle_id, detected_at) values (?, ?, ?, ?, ?)',
   )
@@ -268,13 +293,22 @@ async function mergeAll(
     const select = sqlite.prepare(`select * from ${table} where id = ?`)
     const insert = sqlite.prepare(`insert into ${table} (${names.join(', ')}) values (${names.map(() => '?').join(', ')})`)
     const update = sqlite.prepare(`update ${table} set ${names.filter((n) => n !== 'id').map((n) => `${n} = ?`).join(', ')} where id = ?`)
-    const parentChecks = (PARENTS[table] ?? []).map(([col, parent]) => [col, sqlite.prepare(`select 1 from ${parent} where id = ?`)] as const)
-    const missingParent = (r: Row): string | null => {
-      for (const [col, stmt] of parentChecks) {
-        const v = r[col]
-        if (v !== null && v !== undefined && !stmt.get(v)) return col
+    // A table empty before this import cannot hold any of the incoming ids: skip the lookups.
+    const wasEmpty = !sqlite.prepare(`select 1 from ${table} limit 1`).get()
+    /**
+     * Runs a write; a record whose parent is missing (foreign key) is refused instead of failing
+     * the import. SQLite undoes just that statement, the transaction goes on.
+     */
+    const writeOrRefuse = (run: () => void, id: string): boolean => {
+      try {
+        run()
+        return true
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw e
+        const cols = (PARENTS[table] ?? []).map(([c]) => c).join(', ')
+        refuse(table, id, `Data induknya (${cols}) tidak ada di sini dan tidak ikut paket. Minta pengirim membuat paket lengkap.`)
+        return false
       }
-      return null
     }
     progress(Math.round((processed / total) * 90) + 5, 100, `Menggabungkan ${table}`)
     await new Promise((r) => setImmediate(r))
@@ -291,7 +325,7 @@ async function mergeAll(
         )
         continue
       }
-      const local = select.get(id) as Row | undefined
+      const local = wasEmpty ? undefined : (select.get(id) as Row | undefined)
       if (table === 'opd' && !fromAbove) {
         // Reference data flows down: an OPD owned by this level or above (or the default list)
         // changes only through a bundle from above. An office's own new units may come up.
@@ -306,12 +340,7 @@ async function mergeAll(
         }
       }
       if (!local) {
-        const missing = missingParent(r)
-        if (missing) {
-          refuse(table, id, `Data induknya (${missing}) tidak ada di sini dan tidak ikut paket. Minta pengirim membuat paket lengkap.`)
-          continue
-        }
-        insert.run(...names.map((n) => (n === 'received' ? received : r[n])))
+        if (!writeOrRefuse(() => insert.run(...names.map((n) => (n === 'received' ? received : r[n]))), id)) continue
         kind.new++
         if (table === 'kader') {
           for (const other of sameNik.all(r.nik, id) as { id: string }[]) {
@@ -329,12 +358,8 @@ async function mergeAll(
           kind.unchanged++
           continue
         }
-        const missing = missingParent(merged.row)
-        if (missing) {
-          refuse(table, id, `Data induknya (${missing}) tidak ada di sini. Minta pengirim membuat paket lengkap.`)
-          continue
-        }
-        update.run(...names.filter((n) => n !== 'id').map((n) => (n === 'received' ? received : merged.row![n])), id)
+        const row = merged.row
+        if (!writeOrRefuse(() => update.run(...names.filter((n) => n !== 'id').map((n) => (n === 'received' ? received : row[n])), id), id)) continue
         kind.updated++
         if (merged.conflicts.length > 0) {
           kind.conflicts++
@@ -397,7 +422,9 @@ async function mergeAll(
   }
 
   progress(95, 100, 'Menghitung ulang tingkat kader dan indeks pencarian')
-  if (catalogueChanged) await recomputeCompetencies(trx, 'all')
+  // Recomputing everyone in one pass is cheaper than looking up most of them one list at a time.
+  const kaderCount = (sqlite.prepare('select count(*) as n from kader').get() as { n: number }).n
+  if (catalogueChanged || touchedKader.size > kaderCount / 2) await recomputeCompetencies(trx, 'all')
   else if (touchedKader.size > 0) await recomputeCompetencies(trx, [...touchedKader])
   if (touchedMeetings.size + touchedFollowUps.size > 300) await rebuildSearchIndex(trx)
   else {
