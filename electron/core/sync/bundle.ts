@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { open, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import yauzl from 'yauzl'
 import yazl from 'yazl'
@@ -128,12 +129,24 @@ export async function writeBundle(finalPath: string, manifestWithoutEntries: Omi
   const tmp = join(dirname(finalPath), `.${basename(finalPath)}.${randomBytes(4).toString('hex')}.part`)
   let bytes = 0
   try {
-    await pipeline(zip.outputStream, createWriteStream(tmp, { flags: 'wx' }))
+    // The bytes are hashed on their way to the stick, then read back from it and hashed again:
+    // equal hashes mean the stick holds exactly what was produced.
+    const produced = createHash('sha256')
+    const tap = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        produced.update(chunk)
+        done(null, chunk)
+      },
+    })
+    await pipeline(zip.outputStream, tap, createWriteStream(tmp, { flags: 'wx' }))
     bytes = (await stat(tmp)).size
-    await sealFile(tmp, bytes)
+    const onDisk = await hashFile(tmp, bytes)
+    if (onDisk.full !== produced.digest('hex')) throw new Error('read-back mismatch')
+    await sealFile(tmp, bytes, onDisk.seal)
     await rename(tmp, finalPath)
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined)
+    if (e instanceof Error && e.message === 'read-back mismatch') throw notWrittenWell()
     throw writeError(e)
   }
   try {
@@ -143,16 +156,19 @@ export async function writeBundle(finalPath: string, manifestWithoutEntries: Omi
     // Windows cannot fsync a folder; the file itself is flushed.
   }
   try {
-    await readBundle(finalPath)
+    await checkSeal(finalPath)
   } catch {
     await rm(finalPath, { force: true }).catch(() => undefined)
-    throw new AppError({
-      code: 'internal',
-      message: 'Paket tidak tertulis dengan benar di folder tujuan (saat dibaca ulang isinya tidak cocok). Periksa flashdisk, lalu buat paket lagi.',
-    })
+    throw notWrittenWell()
   }
   return { bytes }
 }
+
+const notWrittenWell = () =>
+  new AppError({
+    code: 'internal',
+    message: 'Paket tidak tertulis dengan benar di folder tujuan (saat dibaca ulang isinya tidak cocok). Periksa flashdisk, lalu buat paket lagi.',
+  })
 
 function writeError(e: unknown): AppError {
   if (e instanceof AppError) return e
@@ -182,15 +198,37 @@ async function hashPrefix(path: string, length: number): Promise<string> {
  * Writes the seal into a zip whose comment is SEAL_PLACEHOLDER, and flushes the file: the rename
  * that follows never publishes bytes that are still only in the PC's cache.
  */
-export async function sealFile(path: string, size: number): Promise<void> {
-  const seal = await hashPrefix(path, size - SEAL_HEX)
+export async function sealFile(path: string, size: number, seal?: string): Promise<void> {
+  const hex = seal ?? (await hashFile(path, size)).seal
   const fh = await open(path, 'r+')
   try {
-    await fh.write(Buffer.from(seal, 'latin1'), 0, SEAL_HEX, size - SEAL_HEX)
+    await fh.write(Buffer.from(hex, 'latin1'), 0, SEAL_HEX, size - SEAL_HEX)
     await fh.sync()
   } finally {
     await fh.close()
   }
+}
+
+/**
+ * One pass over a file: the seal (SHA-256 of every byte before the last 64) and the SHA-256 of
+ * the whole file, from one running hash copied at the boundary.
+ */
+async function hashFile(path: string, size: number): Promise<{ seal: string; full: string }> {
+  const hash = createHash('sha256')
+  const boundary = size - SEAL_HEX
+  let pos = 0
+  let seal = ''
+  for await (const c of createReadStream(path)) {
+    const chunk = c as Buffer
+    if (!seal && pos + chunk.length >= boundary) {
+      hash.update(chunk.subarray(0, boundary - pos))
+      seal = hash.copy().digest('hex')
+      hash.update(chunk.subarray(boundary - pos))
+    } else hash.update(chunk)
+    pos += chunk.length
+  }
+  if (!seal) seal = hash.copy().digest('hex')
+  return { seal, full: hash.digest('hex') }
 }
 
 /** Checks the seal (see SEAL_PREFIX): the whole file as it was written, to the last byte. */

@@ -114,14 +114,10 @@ function assertFolder(folder: string): void {
   }
 }
 
-/** Rows of one table as NDJSON, without the local `received` column; returns the lines' count too. */
-function ndjson(rows: Record<string, unknown>[]): Buffer {
+/** Rows as NDJSON: one JSON object per line. */
+function ndjson(rows: readonly object[]): Buffer {
   const parts: string[] = new Array(rows.length)
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!
-    delete r.received
-    parts[i] = JSON.stringify(r)
-  }
+  for (let i = 0; i < rows.length; i++) parts[i] = JSON.stringify(rows[i])
   return Buffer.from(parts.length ? `${parts.join('\n')}\n` : '', 'utf8')
 }
 
@@ -162,9 +158,12 @@ export async function exportBundle(
       progress(i, steps, `Mengumpulkan ${table}`)
       // Yield so progress events and other calls get a turn between tables.
       await new Promise((r) => setImmediate(r))
+      // Every column but the local `received`, named, so rows need no reshaping before JSON.
+      const cols = (sqlite.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'received')
+      const list = cols.join(', ')
       const stmt = since
-        ? sqlite.prepare(`select * from ${table} where version > ? or received > ? order by id`).bind(since, since)
-        : sqlite.prepare(`select * from ${table} order by id`)
+        ? sqlite.prepare(`select ${list} from ${table} where version > ? or received > ?`).bind(since, since)
+        : sqlite.prepare(`select ${list} from ${table}`)
       let rows = stmt.all() as Record<string, unknown>[]
       if (areaIndex && recipient.areas) {
         const areas = recipient.areas
