@@ -32,6 +32,8 @@ beforeAll(async () => {
     expect((await cli(['demo', '--db', db, '--wilayah', village, '--posyandu', '2', '--kader-per-posyandu', '5', '--seed', '4'])).code).toBe(0)
   }
   const handle = await openDatabase(db)
+  // The demo records stand-in offices with bundle dates of its own; this test sets its own.
+  await handle.deleteFrom('office').execute()
   await handle
     .insertInto('office')
     .values({

@@ -728,7 +728,9 @@ async function insertRows(
   table: 'meeting' | 'follow_up' | 'follow_up_progress',
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
-  stamp: { siteId: string; versions: string[]; next: number; now: string },
+  /** The office each row comes from (its owner, and the site of its version). */
+  sites: readonly string[],
+  stamp: { versions: string[]; next: number; now: string },
 ): Promise<void> {
   const all = [...REPLICATED, ...columns]
   const per = Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / all.length))
@@ -737,10 +739,29 @@ async function insertRows(
     const chunk = rows.slice(i, i + per)
     const params: unknown[] = []
     // The id travels as the row's first value so follow-ups can name their meeting.
-    for (const [id, ...values] of chunk) params.push(id, stamp.siteId, stamp.versions[stamp.next++], '{}', stamp.now, stamp.now, 0, ...values)
+    chunk.forEach(([id, ...values], j) => {
+      const site = sites[i + j]!
+      // "<ms>:<counter>:" from this office's clock, then the office the record comes from.
+      const version = `${stamp.versions[stamp.next++]!.slice(0, 19)}${site}`
+      params.push(id, site, version, '{}', stamp.now, stamp.now, 0, ...values)
+    })
     const text = `insert into "${table}" (${all.map((c) => `"${c}"`).join(', ')}) values ${chunk.map(() => tuple).join(', ')}`
     await trx.executeQuery(CompiledQuery.raw(text, params))
   }
+}
+
+/**
+ * The office a Tim Pembina's records come from. This office for its own area; for the areas
+ * below it, a stand-in office per kelurahan or kecamatan, so that a kota demo looks like data
+ * that arrived in bundles: meetings count in their kelurahan in the recap, and the offices have
+ * bundle dates (some long silent).
+ */
+interface DemoOffice {
+  siteId: string
+  level: 'kelurahan' | 'kecamatan'
+  areaCode: string
+  areaName: string
+  name: string
 }
 
 async function loadOpds(db: Db): Promise<OpdRef[]> {
@@ -770,6 +791,23 @@ async function loadPosyandu(db: Db, villageCodes: readonly string[]): Promise<Ma
     list.push({ id: r.id, name: r.name, rw: r.rw ?? '001', villageCode: r.village_code, spmFields: JSON.parse(r.spm_fields) as SpmField[] })
   }
   return out
+}
+
+/**
+ * The stand-in offices, as if their bundles had arrived: most sent one in the last month, some
+ * one to three months ago, a few have been silent since the start of the year. Drawn last, so
+ * these dates do not shift the rest of the demo.
+ */
+async function recordOffices(trx: Db, offices: DemoOffice[], rng: DemoRandom): Promise<void> {
+  for (const o of offices) {
+    const daysAgo = rng.chance(0.7) ? rng.int(0, 30) : rng.chance(0.65) ? rng.int(31, 90) : rng.int(120, 180)
+    const at = new Date(REFERENCE_DATE - daysAgo * DAY + rng.int(8, 15) * 3600_000).toISOString()
+    await trx
+      .insertInto('office')
+      .values({ site_id: o.siteId, level: o.level, area_code: o.areaCode, area_name: o.areaName, name: o.name, villages: '[]', last_bundle_at: at, last_imported_at: at })
+      .onConflict((oc) => oc.column('site_id').doNothing())
+      .execute()
+  }
 }
 
 /** The meetings of one Tim Pembina over the six quarters, with the follow-ups they produced. */
@@ -808,6 +846,23 @@ export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorl
   const meetings: MeetingDraft[] = []
   const followUps: FollowUpDraft[] = []
   const outcomes: Outcome[] = []
+  const site = await db.selectFrom('site').select(['area_code']).where('id', '=', siteId).executeTakeFirstOrThrow()
+  const meetingSites: string[] = []
+  const followUpSites: string[] = []
+  const offices = new Map<string, DemoOffice>()
+  /** Runs `write` for one Tim Pembina and marks what it added as coming from that area's office. */
+  const asOffice = (office: Omit<DemoOffice, 'siteId'>, write: () => void) => {
+    let id = siteId
+    if (office.areaCode !== site.area_code) {
+      id = `demo-${office.areaCode}`
+      offices.set(id, { ...office, siteId: id })
+    }
+    const m = meetings.length
+    const f = followUps.length
+    write()
+    for (let i = m; i < meetings.length; i++) meetingSites.push(id)
+    for (let i = f; i < followUps.length; i++) followUpSites.push(id)
+  }
 
   const settle = (from: number) => {
     // One follow-up per Tim Pembina stays open past its deadline, whatever chance says.
@@ -830,10 +885,12 @@ export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorl
       hall: isDesa ? `Balai Desa ${v.name}` : `Aula Kantor Kelurahan ${v.name}`,
       below: [],
     }
-    const from = followUps.length
-    teamHistory(w, scope, opds, meetings, followUps)
-    complaints(w, scope, opds, followUps)
-    settle(from)
+    asOffice({ level: 'kelurahan', areaCode: v.code, areaName: v.name, name: `Kantor ${area}` }, () => {
+      const from = followUps.length
+      teamHistory(w, scope, opds, meetings, followUps)
+      complaints(w, scope, opds, followUps)
+      settle(from)
+    })
   }
   if (w.areaLevel <= 3) {
     const districts = [...new Set(w.villages.map((v) => v.code.slice(0, 8)))].sort()
@@ -841,6 +898,7 @@ export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorl
       const name = w.districtNames.get(d) ?? d
       const villages = w.villages.filter((v) => v.code.startsWith(`${d}.`))
       const own = villages.flatMap((v) => posyandu.get(v.code) ?? [])
+      asOffice({ level: 'kecamatan', areaCode: d, areaName: name, name: `Kantor Kecamatan ${name}` }, () => {
       const from = followUps.length
       teamHistory(
         w,
@@ -859,6 +917,7 @@ export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorl
         followUps,
       )
       settle(from)
+      })
     }
   }
   if (w.areaLevel <= 2) {
@@ -868,6 +927,7 @@ export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorl
       const villages = w.villages.filter((v) => v.code.startsWith(`${r}.`))
       const own = villages.flatMap((v) => posyandu.get(v.code) ?? [])
       const districts = [...new Set(villages.map((v) => v.code.slice(0, 8)))].sort()
+      asOffice({ level: 'kecamatan', areaCode: r, areaName: name, name }, () => {
       const from = followUps.length
       teamHistory(
         w,
@@ -886,17 +946,22 @@ export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorl
         followUps,
       )
       settle(from)
+      })
     }
   }
 
   const followUpIds = followUps.map(() => uuidv7())
   const progressRows: (readonly unknown[])[] = []
+  const progressSites: string[] = []
   outcomes.forEach((o, i) => {
-    for (const p of o.progress) progressRows.push([uuidv7(), followUpIds[i], p.date, p.status, p.note])
+    for (const p of o.progress) {
+      progressRows.push([uuidv7(), followUpIds[i], p.date, p.status, p.note])
+      progressSites.push(followUpSites[i]!)
+    }
   })
   await db.transaction().execute(async (trx) => {
     const count = meetings.length + followUps.length + progressRows.length
-    const stamp = { siteId, versions: await nextVersions(trx, siteId, count), next: 0, now: new Date().toISOString() }
+    const stamp = { versions: await nextVersions(trx, siteId, count), next: 0, now: new Date().toISOString() }
     await insertRows(
       trx,
       'meeting',
@@ -905,6 +970,7 @@ export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorl
         m.id, m.level, m.kind, m.title, m.date, m.startTime, m.endTime, m.place, m.chair, m.minuteTaker, m.invitationNumber,
         m.posyanduId, JSON.stringify(m.spmFields), JSON.stringify(m.agenda), m.conclusions, JSON.stringify(m.attendees),
       ]),
+      meetingSites,
       stamp,
     )
     await insertRows(
@@ -918,9 +984,11 @@ export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorl
           f.reporter, f.opdId, f.dueDate, o.status, o.closedDate, o.evidence,
         ]
       }),
+      followUpSites,
       stamp,
     )
-    await insertRows(trx, 'follow_up_progress', PROGRESS_COLUMNS, progressRows, stamp)
+    await insertRows(trx, 'follow_up_progress', PROGRESS_COLUMNS, progressRows, progressSites, stamp)
+    await recordOffices(trx, [...offices.values()], w.rng)
   })
   return { meetings: meetings.length, followUps: followUps.length }
 }
