@@ -29,6 +29,7 @@ import { assessmentInput, bulkAssessmentInput, contract, kaderListInput, matrixI
 import { LEVEL_CODES, competencyCodes, levelOf, type Catalogue, type LevelCode } from '../../shared/domain/competency'
 import { CLOSED_STATUSES, daysBetween, isOverdue, type FollowUpStatus } from '../../shared/domain/meeting'
 import type { Db } from '../../electron/core/db/schema'
+import { paketBench } from './paket.bench'
 
 const ROUNDS = 30
 /** For calls that take a second or more: fewer rounds, still a median. */
@@ -385,6 +386,7 @@ async function main() {
     await competencyBench(db, demo.kader)
     await meetingBench(db, site.id)
     await closeDatabase(db)
+    await paketBench(dir)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

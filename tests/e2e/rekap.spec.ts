@@ -67,6 +67,8 @@ test.describe('the kota recap', () => {
     cli(['demo', '--db', dbFile, '--wilayah', '36.71', '--posyandu', '3', '--kader-per-posyandu', '8', '--seed', '5'])
     // Two offices whose bundles reached the Dinas: a kelurahan 42 days ago, a Puskesmas 5 days ago.
     const sqlite = new SqliteDatabase(dbFile)
+    // The demo's stand-in offices have bundle dates of their own; this spec sets its own.
+    sqlite.prepare('delete from office').run()
     const insert = sqlite.prepare(
       'insert into office (site_id, level, area_code, area_name, name, villages, last_bundle_at, last_imported_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
     )
