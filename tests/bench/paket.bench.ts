@@ -4,9 +4,9 @@
 // - import  vs raw better-sqlite3 inserting the same rows into a fresh copy of the same empty,
 //   migrated database (same tables, columns, indexes, pragmas): one prepared statement per
 //   table, one transaction, the values already in arrays;
-// - export  vs raw better-sqlite3 `select * from <table> order by id` of the same tables, each
-//   row JSON.stringify'd, one NDJSON file per table written and fsynced (the export flushes its
-//   file too), no zip, no hashes, no read-back.
+// - export  vs raw better-sqlite3 `select * from <table>` of the same tables (in table order, as
+//   the export), each row JSON.stringify'd, one NDJSON file per table written and fsynced (the
+//   export flushes its file too); no zip, no hashes, no read-back.
 // Goals (not assertions): import ≤ 2.5× its baseline, export ≤ 2.0× its baseline. The ratios
 // go to .reports/bench.json under "paket".
 
@@ -38,18 +38,42 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? NaN
 }
 
-/** `setup` and `teardown` are not timed; `fn` is. One warm-up run, then the median of ROUNDS. */
-async function timeEach<T>(setup: () => Promise<T>, fn: (x: T) => Promise<unknown>, teardown: (x: T) => Promise<void>): Promise<number> {
-  const xs: number[] = []
-  for (let i = 0; i <= ROUNDS; i++) {
-    const x = await setup()
+interface Case<T> {
+  /** Not timed. */
+  setup: () => Promise<T>
+  /** Timed. */
+  run: (x: T) => Promise<unknown>
+  /** Not timed. */
+  teardown: (x: T) => Promise<void>
+}
+
+/**
+ * Medians of ROUNDS runs of a case and its baseline, after one warm-up run of each. The two
+ * alternate (ABBA…), so a slower stretch of a shared machine falls on both and the ratio holds.
+ */
+async function timePair<A, B>(ours: Case<A>, base: Case<B>): Promise<[number, number]> {
+  const once = async <T>(c: Case<T>): Promise<number> => {
+    const x = await c.setup()
     const t = performance.now()
-    await fn(x)
+    await c.run(x)
     const ms = performance.now() - t
-    await teardown(x)
-    if (i > 0) xs.push(ms)
+    await c.teardown(x)
+    return ms
   }
-  return median(xs)
+  await once(ours)
+  await once(base)
+  const a: number[] = []
+  const b: number[] = []
+  for (let i = 0; i < ROUNDS; i++) {
+    if (i % 2 === 0) {
+      a.push(await once(ours))
+      b.push(await once(base))
+    } else {
+      b.push(await once(base))
+      a.push(await once(ours))
+    }
+  }
+  return [median(a), median(b)]
 }
 
 const fmt = (n: number) => n.toLocaleString('id-ID')
@@ -58,7 +82,7 @@ const fmt = (n: number) => n.toLocaleString('id-ID')
 function rawExport(db: Db, folder: string): void {
   const sqlite = sqliteOf(db)
   for (const table of REPLICATED_TABLES) {
-    const rows = sqlite.prepare(`select * from ${table} order by id`).all() as Record<string, unknown>[]
+    const rows = sqlite.prepare(`select * from ${table}`).all() as Record<string, unknown>[]
     const parts: string[] = new Array(rows.length)
     for (let i = 0; i < rows.length; i++) parts[i] = JSON.stringify(rows[i])
     const fd = openSync(join(folder, `${table}.ndjson`), 'w')
@@ -117,11 +141,14 @@ export async function paketBench(dir: string): Promise<void> {
   console.log('')
   // The kota that sends: a whole city of demo data.
   const sourceFile = join(dir, 'paket-kota.sqlite')
-  const source = await openDatabase(sourceFile)
+  let source = await openDatabase(sourceFile)
   await setupSite(source, siteSetupInput.parse({ level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang' }))
-  let t = performance.now()
+  const t = performance.now()
   const demo = await generateDemo(source, DEMO)
   const demoMs = performance.now() - t
+  // As the Dinas would have it: a database opened afresh, not one still warm from writing.
+  await closeDatabase(source)
+  source = await openDatabase(sourceFile)
   const counts: Record<string, number> = {}
   for (const table of REPLICATED_TABLES) counts[table] = (sqliteOf(source).prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
   const records = Object.values(counts).reduce((a, b) => a + b, 0)
@@ -130,9 +157,7 @@ export async function paketBench(dir: string): Promise<void> {
   const emptyFile = join(dir, 'paket-kosong.sqlite')
   const emptyDb = await openDatabase(emptyFile)
   await setupSite(emptyDb, siteSetupInput.parse({ level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang (komputer kedua)' }))
-  const raw = rawRows(source, emptyDb)
   await closeDatabase(emptyDb) // checkpoints the WAL: the file alone is the empty office
-  const inserted = raw.reduce((a, r) => a + r.rows.length, 0)
 
   console.log(
     `Paket seluruh kota: ${demo.villages} kelurahan, ${fmt(demo.posyandu)} Posyandu, ${fmt(demo.kader)} kader; ${fmt(records)} data ` +
@@ -144,23 +169,23 @@ export async function paketBench(dir: string): Promise<void> {
   mkdirSync(stick)
   let bundle = ''
   let bundleBytes = 0
-  const exportMs = await timeEach(
-    async () => mkdtempSync(join(stick, 'out-')),
-    async (folder) => {
-      const out = await exportBundle(source, { folder, destination: 'berkas', full: true })
-      if (out.records !== records) throw new Error(`paket berisi ${out.records} data, seharusnya ${records}`)
-      bundleBytes = out.bytes
-      if (!bundle) {
-        bundle = join(dir, 'kota-lengkap.simpul')
-        copyFileSync(out.path, bundle)
-      }
+  const outFolder = async () => mkdtempSync(join(stick, 'out-'))
+  const removeFolder = async (folder: string) => rmSync(folder, { recursive: true, force: true })
+  const [exportMs, rawExportMs] = await timePair(
+    {
+      setup: outFolder,
+      run: async (folder) => {
+        const out = await exportBundle(source, { folder, destination: 'berkas', full: true })
+        if (out.records !== records) throw new Error(`paket berisi ${out.records} data, seharusnya ${records}`)
+        bundleBytes = out.bytes
+        if (!bundle) {
+          bundle = join(dir, 'kota-lengkap.simpul')
+          copyFileSync(out.path, bundle)
+        }
+      },
+      teardown: removeFolder,
     },
-    async (folder) => rmSync(folder, { recursive: true, force: true }),
-  )
-  const rawExportMs = await timeEach(
-    async () => mkdtempSync(join(stick, 'raw-')),
-    async (folder) => rawExport(source, folder),
-    async (folder) => rmSync(folder, { recursive: true, force: true }),
+    { setup: outFolder, run: async (folder) => rawExport(source, folder), teardown: removeFolder },
   )
 
   // ---- import into an empty kota office vs raw inserts of the same rows
@@ -174,22 +199,29 @@ export async function paketBench(dir: string): Promise<void> {
     await x.db.destroy()
     for (const suffix of ['', '-wal', '-shm']) rmSync(x.file + suffix, { force: true })
   }
+  // Read only now, so that the export above did not run with 200,000 extra arrays on the heap.
+  const probe = await fresh()
+  const raw = rawRows(source, probe.db)
+  await drop(probe)
+  const inserted = raw.reduce((a, r) => a + r.rows.length, 0)
   let checked = false
-  const importMs = await timeEach(
-    fresh,
-    async (x) => {
-      const summary = await importBundle(x.db, bundle, { apply: true })
-      if (!checked) {
-        // On the warm-up run (not counted): the receiver now holds exactly what the sender holds.
-        checked = true
-        const added = summary.kinds.reduce((a, k) => a + k.new, 0)
-        if (!summary.applied || added !== inserted) throw new Error(`impor menulis ${added} data baru, seharusnya ${inserted}`)
-        if ((await replicatedDigest(source)).digest !== (await replicatedDigest(x.db)).digest) throw new Error('sidik data penerima tidak sama dengan pengirim setelah impor')
-      }
+  const [importMs, rawInsertMs] = await timePair(
+    {
+      setup: fresh,
+      run: async (x) => {
+        const summary = await importBundle(x.db, bundle, { apply: true })
+        if (!checked) {
+          // On the warm-up run (not counted): the receiver now holds exactly what the sender holds.
+          checked = true
+          const added = summary.kinds.reduce((n, k) => n + k.new, 0)
+          if (!summary.applied || added !== inserted) throw new Error(`impor menulis ${added} data baru, seharusnya ${inserted}`)
+          if ((await replicatedDigest(x.db)).digest !== (await replicatedDigest(source)).digest) throw new Error('sidik data (db digest) penerima tidak sama dengan pengirim setelah impor')
+        }
+      },
+      teardown: drop,
     },
-    drop,
+    { setup: fresh, run: async (x) => rawInsert(x.db, raw), teardown: drop },
   )
-  const rawInsertMs = await timeEach(fresh, async (x) => rawInsert(x.db, raw), drop)
   await closeDatabase(source)
 
   const importRatio = importMs / rawInsertMs
@@ -217,7 +249,7 @@ export async function paketBench(dir: string): Promise<void> {
     export: {
       ms: Math.round(exportMs),
       baselineMs: Math.round(rawExportMs),
-      baseline: 'better-sqlite3 select * order by id per replicated table, JSON.stringify per row, one NDJSON file per table, fsynced',
+      baseline: 'better-sqlite3 select * per replicated table, JSON.stringify per row, one NDJSON file per table, fsynced',
       ratio: Number(exportRatio.toFixed(3)),
       goal: EXPORT_GOAL,
       met: exportRatio <= EXPORT_GOAL,

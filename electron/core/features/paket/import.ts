@@ -174,17 +174,21 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
   const sqlite = sqliteOf(db)
   const columns = new Map(IMPORT_ORDER.map((t) => [t, columnsOf(sqlite, t)]))
 
-  // Parse and check every record before the database is touched: a bad one refuses the bundle.
-  const incoming = new Map<string, Row[]>()
-  for (const table of IMPORT_ORDER) {
+  /**
+   * The records of one table, parsed and checked. Called table by table inside the transaction,
+   * so only one table's objects are alive at a time; a bad record anywhere still refuses the
+   * whole bundle, because throwing rolls everything back.
+   */
+  const incoming = (table: string): Row[] => {
     const data = content.records.get(table)
     const rows = data ? parseNdjson(data, `data ${table}`, m.counts[table] ?? 0) : []
+    content.records.delete(table) // the text is no longer needed once parsed
     const check = recordChecker(table, columns.get(table)!)
     for (const [i, r] of rows.entries()) {
       const reason = check(r)
       if (reason) throw damaged(`data ${table} baris ${i + 1} tidak sah (${reason}).`)
     }
-    incoming.set(table, rows)
+    return rows
   }
   const catalogues = content.catalogue ? parseCatalogues(content) : []
 
@@ -241,7 +245,7 @@ async function mergeAll(
   sqlite: ReturnType<typeof sqliteOf>,
   site: Awaited<ReturnType<typeof requireSite>>,
   m: Manifest,
-  incoming: Map<string, Row[]>,
+  incoming: (table: string) => Row[],
   columns: Map<string, Column[]>,
   catalogues: CatalogueRow[],
   content: BundleContent,
@@ -282,10 +286,10 @@ async function mergeAll(
   const touchedMeetings = new Set<string>()
   const touchedFollowUps = new Set<string>()
   let processed = 0
-  const total = IMPORT_ORDER.reduce((a, t) => a + incoming.get(t)!.length, 0) || 1
+  const total = IMPORT_ORDER.reduce((a, t) => a + (m.counts[t] ?? 0), 0) || 1
 
   for (const table of IMPORT_ORDER) {
-    const rows = incoming.get(table)!
+    const rows = incoming(table)
     const kind = kinds.get(table)!
     const cols = columns.get(table)!
     const dataColumns = cols.map((c) => c.name).filter((c) => !BOOKKEEPING_COLUMNS.has(c))
