@@ -6,22 +6,11 @@
 // two PCs by reading out a line).
 
 import { createHash } from 'node:crypto'
+import { PAKET_KINDS } from '../../../shared/domain/paket'
 import type { Db } from '../db/schema'
 
-/** Every table whose rows travel, by name. A new replicated table must be added here (a test checks). */
-export const REPLICATED_TABLES = [
-  'posyandu',
-  'kader',
-  'kader_status',
-  'training',
-  'training_participant',
-  'assessment',
-  'opd',
-  'meeting',
-  'attachment',
-  'follow_up',
-  'follow_up_progress',
-] as const
+/** Every table whose rows travel, by name. A new replicated table must be added there (a test checks). */
+export const REPLICATED_TABLES = PAKET_KINDS
 
 /** JSON with keys in a fixed order, so the same row always hashes the same. */
 function canonical(row: Record<string, unknown>): string {

@@ -4,30 +4,16 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Events } from '@shared/contract'
+import { PAKET_KINDS, isPaketKind, type PaketKind } from '@shared/domain/paket'
 import { formatPhone } from '@shared/domain/phone'
 import { api } from '../../api/client'
 import { i18n } from '../../i18n'
 import { formatDate } from '../../i18n/format'
 
-/** The replicated tables in the order people think of them (the order of every per-kind table). */
-export const KINDS = [
-  'posyandu',
-  'kader',
-  'kader_status',
-  'training',
-  'training_participant',
-  'assessment',
-  'opd',
-  'meeting',
-  'attachment',
-  'follow_up',
-  'follow_up_progress',
-] as const
-export type Kind = (typeof KINDS)[number]
-
-function isKind(k: string): k is Kind {
-  return (KINDS as readonly string[]).includes(k)
-}
+/** The kinds of records, in the order of every per-kind table. */
+export const KINDS = PAKET_KINDS
+export type Kind = PaketKind
+const isKind = isPaketKind
 
 /** "kader_status" → "Riwayat status kader"; a kind this version does not know stays as written. */
 export function kindLabel(kind: string): string {
