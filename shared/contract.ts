@@ -720,6 +720,26 @@ export const matrixInput = scopeInput.extend({
 })
 
 
+// ---------------------------------------------------------------- kunci (office keys)
+
+/** An office's key card as people see it: who, and the fingerprint to read out over the phone. */
+export interface KeyCard {
+  siteId: string
+  level: SiteLevel
+  areaCode: string
+  areaName: string
+  name: string
+  /** e.g. "7KQ2-M9XD-4TPA-ZR0C-WE1H": compare it with the office before trusting. */
+  fingerprint: string
+  createdAt: string
+}
+
+export interface TrustedOffice extends KeyCard {
+  /** How this office learned the key: a setup bundle from the kota, a card file, or a bundle a person accepted. */
+  source: 'pembinaan' | 'kartu' | 'paket'
+  trustedAt: string
+}
+
 // ---------------------------------------------------------------- paket (bundles) and rekap
 
 /** Where a bundle goes: a level above this office ("level:kota"), a known office ("site:<id>") or any file ("berkas"). */
@@ -789,9 +809,21 @@ export interface PaketRefusal {
 }
 
 /** What an import would do (preview) or did (apply): the same computation, rolled back for a preview. */
+/** Who signed a bundle, and what this office knows of that key. */
+export interface PaketSenderKey {
+  fingerprint: string
+  /**
+   * trusted: a key this office already trusts; unknown: first bundle from this office (a person
+   * must compare the fingerprint with the sender, e.g. by phone, and accept it); changed: the
+   * office is known under another key (accept only after checking: a new PC or a rotated key).
+   */
+  status: 'trusted' | 'unknown' | 'changed'
+}
+
 export interface PaketImportSummary {
   manifest: PaketManifestInfo
   fileName: string
+  senderKey: PaketSenderKey
   /** Whole days between the bundle's creation and now. */
   ageDays: number
   /** Set when this bundle was imported before (then nothing changes). */
@@ -1126,7 +1158,23 @@ export const contract = {
   /** What importing the file would do; the database does not change. */
   'paket:preview': { input: z.object({ path: reqText(1000, 'Berkas') }), output: out<PaketImportSummary>() },
   /** Imports the file, all or nothing. */
-  'paket:import': { input: z.object({ path: reqText(1000, 'Berkas') }), output: out<PaketImportSummary>() },
+  /**
+   * Imports the file, all or nothing. A sender whose key is not trusted yet is refused unless
+   * `acceptFingerprint` equals its fingerprint (a person compared it with the sender).
+   */
+  'paket:import': {
+    input: z.object({ path: reqText(1000, 'Berkas'), acceptFingerprint: z.string().trim().max(40).nullish() }),
+    output: out<PaketImportSummary>(),
+  },
+
+  /** This office's key card and the offices whose keys it trusts. */
+  'kunci:state': { input: empty, output: out<{ self: KeyCard; trusted: TrustedOffice[] }>() },
+  /** Writes this office's key card (*.simpul-kunci) into a folder, to hand to another office. */
+  'kunci:saveCard': { input: z.object({ folder: reqText(1000, 'Folder') }), output: out<{ path: string; fileName: string; fingerprint: string }>() },
+  /** Reads a key card file: who it names, and whether this office knows that office already. */
+  'kunci:readCard': { input: z.object({ path: reqText(1000, 'Berkas') }), output: out<{ card: KeyCard; status: 'new' | 'trusted' | 'changed' | 'self' }>() },
+  /** Trusts the office of a key card; `fingerprint` is what the person confirmed (must match the card). */
+  'kunci:trustCard': { input: z.object({ path: reqText(1000, 'Berkas'), fingerprint: z.string().trim().min(1).max(40) }), output: out<TrustedOffice>() },
   'paket:history': { input: empty, output: out<PaketHistory>() },
   'paket:conflicts': { input: z.object({ includeResolved: z.boolean().default(false) }), output: out<PaketConflict[]>() },
   /** kept: the winner stays; restored: the losing value is written back as a new change (it travels). */

@@ -12,13 +12,17 @@ import { importBundle } from '../../electron/core/features/paket/import'
 import { readBundle, SEAL_PLACEHOLDER, sealFile } from '../../electron/core/sync/bundle'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { errorOf, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
-import { createOffice, createStick } from '../fixtures/offices'
+import { createOffice, createStick, fingerprintOf } from '../fixtures/offices'
+import { ownKeys } from '../../electron/core/features/kunci/kunci.service'
+import { signEd25519 } from '../../electron/core/sync/crypto'
 
 let kel: TestDb
 let kota: TestDb
 let stick: ReturnType<typeof createStick>
 let good: string
 let entries: Map<string, Buffer>
+let kelKeys: Awaited<ReturnType<typeof ownKeys>>
+let accept: string
 
 beforeAll(async () => {
   kel = await createOffice('kelurahan')
@@ -28,6 +32,8 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) await makeKader(kel.db, p.id, { name: `Kader ${i}` })
   good = (await exportBundle(kel.db, { folder: stick.folder, destination: 'level:kota', full: true })).path
   const content = await readBundle(good)
+  kelKeys = await ownKeys(kel.db)
+  accept = await fingerprintOf(good)
   entries = new Map<string, Buffer>([['manifest.json', Buffer.from(JSON.stringify(content.manifest))]])
   for (const [t, b] of content.records) entries.set(`records/${t}.ndjson`, b)
   if (content.catalogue) entries.set('reference/catalogue.ndjson', content.catalogue)
@@ -42,7 +48,7 @@ afterAll(async () => {
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
 /** A zip of the given entries; `fixManifest` recomputes the manifest's list so only the content is wrong. */
-async function zipOf(files: Map<string, Buffer>, opts: { fixManifest?: boolean; manifest?: (m: Record<string, unknown>) => void } = {}): Promise<string> {
+async function zipOf(files: Map<string, Buffer>, opts: { fixManifest?: boolean; keepSignature?: boolean; manifest?: (m: Record<string, unknown>) => void } = {}): Promise<string> {
   const out = new Map(files)
   if (opts.fixManifest || opts.manifest) {
     const m = JSON.parse(out.get('manifest.json')!.toString()) as Record<string, unknown>
@@ -52,6 +58,9 @@ async function zipOf(files: Map<string, Buffer>, opts: { fixManifest?: boolean; 
     opts.manifest?.(m)
     out.set('manifest.json', Buffer.from(JSON.stringify(m)))
   }
+  // Signed again with the kelurahan's own key, as a forger holding it could: what refuses these
+  // is the content check, not the signature (the signature cases are below).
+  if (!opts.keepSignature && out.has('manifest.json')) out.set('manifest.sig', Buffer.from(signEd25519(kelKeys.signing, out.get('manifest.json')!), 'latin1'))
   const zip = new yazl.ZipFile()
   for (const [name, data] of out) zip.addBuffer(data, name)
   zip.end({ comment: SEAL_PLACEHOLDER, forceZip64Format: false })
@@ -83,12 +92,48 @@ async function refused(path: string): Promise<string> {
   const counts = async () =>
     Promise.all(['paket_received', 'office', 'sync_conflict', 'kader_duplicate'].map(async (t) => (await kota.db.selectFrom(t as 'office').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n))
   const tablesBefore = await counts()
-  const e = await errorOf(() => importBundle(kota.db, path, { apply: true }))
+  const e = await errorOf(() => importBundle(kota.db, path, { apply: true, acceptFingerprint: accept }))
   expect(e.message).not.toMatch(/Error|at \w+ \(|undefined|null/)
   expect(await replicatedDigest(kota.db)).toEqual(before)
   expect(await counts()).toEqual(tablesBefore)
   return e.message
 }
+
+describe('forged bundles', () => {
+  it('refuses a manifest changed after signing, a missing or foreign signature, and a card that is not the signer', async () => {
+    // Counts changed, the signature left as it was.
+    const changed = await zipOf(entries, { fixManifest: true, keepSignature: true, manifest: (m) => void ((m.counts as Record<string, number>).kader = 2) })
+    expect(await refused(changed)).toMatch(/Tanda tangan paket tidak cocok/)
+    const noSig = new Map(entries)
+    noSig.delete('manifest.sig')
+    expect(await refused(await zipOf(noSig, { keepSignature: true }))).toMatch(/Tanda tangan paket tidak cocok/)
+    // Signed by another office's key while naming the kelurahan.
+    const other = await ownKeys(kota.db)
+    const m = entries.get('manifest.json')!
+    const foreignSig = new Map(entries)
+    foreignSig.set('manifest.sig', Buffer.from(signEd25519(other.signing, m), 'latin1'))
+    expect(await refused(await zipOf(foreignSig, { keepSignature: true }))).toMatch(/Tanda tangan paket tidak cocok/)
+    // The kota's card put in the manifest, signed by the kota: the card does not name the sender.
+    const swapped = await zipOf(entries, {
+      manifest: (x) => {
+        x.senderCard = { ...(x.senderCard as object), signingKey: other.signing.publicKey }
+      },
+    })
+    expect(await refused(swapped)).toMatch(/Tanda tangan paket tidak cocok/)
+  })
+
+  it('asks a person to accept an unknown sender before anything is written', async () => {
+    const before = await replicatedDigest(kota.db)
+    const preview = await importBundle(kota.db, good, { apply: false })
+    expect(preview.senderKey).toEqual({ fingerprint: accept, status: 'unknown' })
+    const e = await errorOf(() => importBundle(kota.db, good, { apply: true }))
+    expect(e).toMatchObject({ code: 'forbidden' })
+    expect(e.message).toContain(accept)
+    const wrong = await errorOf(() => importBundle(kota.db, good, { apply: true, acceptFingerprint: 'AAAA-BBBB-CCCC-DDDD-EEEE' }))
+    expect(wrong.code).toBe('forbidden')
+    expect(await replicatedDigest(kota.db)).toEqual(before)
+  })
+})
 
 describe('damaged bundles', () => {
   it('the good bundle imports (the cases below differ from it in one way each)', async () => {
@@ -145,7 +190,7 @@ describe('damaged bundles', () => {
   })
 
   it('refuses a newer format or schema with "perbarui", and foreign files', async () => {
-    expect(await refused(await zipOf(entries, { manifest: (m) => void (m.formatVersion = 2) }))).toMatch(/Perbarui Simpul Posyandu/)
+    expect(await refused(await zipOf(entries, { manifest: (m) => void (m.formatVersion = 3) }))).toMatch(/Perbarui Simpul Posyandu/)
     expect(await refused(await zipOf(entries, { manifest: (m) => void (m.schemaVersion = 999) }))).toMatch(/Perbarui Simpul Posyandu/)
     expect(await refused(await zipOf(entries, { manifest: (m) => void (m.format = 'lain') }))).toMatch(/bukan paket Simpul Posyandu/)
     const noManifest = new Map(entries)
@@ -154,6 +199,7 @@ describe('damaged bundles', () => {
     expect(await refused(fileWith(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n')))).toMatch(/Paket rusak|bukan paket/)
     expect(await refused(fileWith(Buffer.alloc(0)))).toMatch(/Paket rusak|bukan paket/)
     expect(await refused(await zipOf(entries, { manifest: (m) => void (m.signature = 'palsu') }))).toMatch(/manifest/)
+    expect(await refused(await zipOf(entries, { manifest: (m) => void (m.formatVersion = 1) }))).toMatch(/versi lama/)
   })
 
   it('refuses ../ and absolute paths inside the zip', async () => {

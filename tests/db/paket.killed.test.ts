@@ -8,7 +8,7 @@ import { closeDatabase, openDatabase } from '../../electron/core/db/open'
 import { generateDemo } from '../../electron/core/features/demo/demo.service'
 import { exportBundle } from '../../electron/core/features/paket/export'
 import { replicatedDigest } from '../../electron/core/sync/digest'
-import { createOffice, createStick } from '../fixtures/offices'
+import { createOffice, createStick, fingerprintOf } from '../fixtures/offices'
 
 const root = join(__dirname, '..', '..')
 
@@ -30,7 +30,7 @@ describe('an import killed halfway', () => {
       const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests/fixtures/import-child.ts'), kota.file, bundle.path], {
         cwd: root,
         stdio: ['ignore', 'pipe', 'inherit'],
-        env: { ...process.env, SIMPUL_STALL_AT: 'Menggabungkan assessment' },
+        env: { ...process.env, SIMPUL_STALL_AT: 'Menggabungkan assessment', SIMPUL_ACCEPT: await fingerprintOf(bundle.path) },
       })
       let seen = ''
       const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))

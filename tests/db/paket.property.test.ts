@@ -13,7 +13,7 @@ import { importBundle } from '../../electron/core/features/paket/import'
 import { readBundle, parseNdjson } from '../../electron/core/sync/bundle'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { kaderFields, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
-import { createOffice, createStick, type OfficeKind } from '../fixtures/offices'
+import { createOffice, createStick, fingerprintOf, type OfficeKind } from '../fixtures/offices'
 
 const KINDS: OfficeKind[] = ['kelurahan', 'kelurahan2', 'puskesmas', 'kota']
 // Few kader and fields, so that offices often change the same field without seeing each other.
@@ -71,7 +71,7 @@ async function run(actions: Action[]): Promise<void> {
 
     const deliver = async (b: (typeof bundles)[number], to: number) => {
       if (b.from === to) return
-      const s = await importBundle(offices[to]!.db, b.path, { apply: true })
+      const s = await importBundle(offices[to]!.db, b.path, { apply: true, acceptFingerprint: await fingerprintOf(b.path) })
       const refused = new Set(s.refusals.map((r) => r.recordId))
       for (const [k, ids] of b.snapshot) {
         if (refused.has(k.split('|')[0]!)) continue

@@ -14,7 +14,7 @@ import { exportPaket, importPaket, previewPaket, scanFolder } from '../../electr
 import { listConflicts, listDuplicates, resolveConflict, resolveDuplicate } from '../../electron/core/features/paket/conflict.service'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { kaderFields, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
-import { createOffice, siteIdOf } from '../fixtures/offices'
+import { createOffice, fingerprintOf, siteIdOf } from '../fixtures/offices'
 
 const open: TestDb[] = []
 afterEach(async () => {
@@ -25,6 +25,11 @@ async function office(level: 'kelurahan' | 'puskesmas' | 'kota'): Promise<TestDb
   const t = await createOffice(level)
   open.push(t)
   return t
+}
+
+/** Imports as a person would after comparing the sender's fingerprint (a first bundle from an office). */
+async function receive(db: TestDb['db'], input: { path: string }) {
+  return importPaket(db, { path: input.path, acceptFingerprint: await fingerprintOf(input.path) })
 }
 
 const stick = () => mkdtempSync(join(tmpdir(), 'simpul-stick-'))
@@ -51,13 +56,13 @@ describe('paket round trip', () => {
     expect(preview.applied).toBe(false)
     expect(await replicatedDigest(pkm.db)).toEqual(before)
 
-    const done = await importPaket(pkm.db, { path: out.path })
+    const done = await receive(pkm.db, { path: out.path })
     expect(done.applied).toBe(true)
     expect(done.changes).toBe(out.records - out.counts.opd!) // every office holds the default OPD list already
     expect((await replicatedDigest(pkm.db)).digest).toBe((await replicatedDigest(kel.db)).digest)
 
     // Again: nothing changes, and it says so.
-    const again = await importPaket(pkm.db, { path: out.path })
+    const again = await receive(pkm.db, { path: out.path })
     expect(again.alreadyImportedAt).not.toBeNull()
     expect(again.applied).toBe(false)
     expect(again.kinds.every((k) => k.new === 0 && k.updated === 0)).toBe(true)
@@ -65,7 +70,7 @@ describe('paket round trip', () => {
     // Relayed through the Puskesmas to the kota.
     const up = await send(pkm, 'level:kota', folder)
     expect(up.counts.kader).toBe(5)
-    await importPaket(kota.db, { path: up.path })
+    await receive(kota.db, { path: up.path })
     expect((await replicatedDigest(kota.db)).digest).toBe((await replicatedDigest(kel.db)).digest)
 
     const files = await scanFolder(kota.db, { folder })
@@ -80,13 +85,13 @@ describe('paket round trip', () => {
     const k = (await makeKader(kel.db, p.id)).kader
     const folder = stick()
     const first = await send(kel, 'level:puskesmas', folder)
-    await importPaket(pkm.db, { path: first.path })
+    await receive(pkm.db, { path: first.path })
     const second = await send(kel, 'level:puskesmas', folder)
     expect(second.records).toBe(0)
     await updateKader(kel.db, { ...kaderInput.parse(kaderFields(p.id, { nik: k.nik, name: 'Siti Baru' })), id: k.id })
     const third = await send(kel, 'level:puskesmas', folder)
     expect(third.counts.kader).toBe(1)
-    const r = await importPaket(pkm.db, { path: third.path })
+    const r = await receive(pkm.db, { path: third.path })
     expect(r.kinds.find((x) => x.kind === 'kader')!.updated).toBe(1)
     expect((await getKader(pkm.db, { id: k.id })).name).toBe('Siti Baru')
   })
@@ -97,7 +102,7 @@ describe('paket round trip', () => {
     const p = await makePosyandu(kel.db)
     const k = (await makeKader(kel.db, p.id, { name: 'Siti Aminah', phone: '0812-1111-1111' })).kader
     const folder = stick()
-    await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    await receive(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
     const base = kaderFields(p.id, { nik: k.nik, name: 'Siti Aminah', phone: '0812-1111-1111' })
     // The kelurahan (the owner) changes the name and the phone; later, without having seen that,
     // the Puskesmas changes the address and the phone. The owner's phone wins although it is older.
@@ -105,10 +110,10 @@ describe('paket round trip', () => {
     await new Promise((r) => setTimeout(r, 5))
     await updateKader(pkm.db, { ...kaderInput.parse({ ...base, address: 'Jl. Baru 1', phone: '0812-2222-2222' }), id: k.id })
     const up = await send(kel, 'level:puskesmas', folder)
-    const r = await importPaket(pkm.db, { path: up.path })
+    const r = await receive(pkm.db, { path: up.path })
     expect(r.kinds.find((x) => x.kind === 'kader')!.conflicts).toBe(1)
     const down = await send(pkm, `site:${(await kel.db.selectFrom('site').select('id').executeTakeFirstOrThrow()).id}`, folder)
-    await importPaket(kel.db, { path: down.path })
+    await receive(kel.db, { path: down.path })
     for (const t of [kel, pkm]) {
       const got = await getKader(t.db, { id: k.id })
       expect(got.name).toBe('Siti Aminah S.')
@@ -129,11 +134,11 @@ describe('paket rules', () => {
     const p = await makePosyandu(kel.db)
     const k = (await makeKader(kel.db, p.id, { phone: '0812-1111-1111' })).kader
     const folder = stick()
-    await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    await receive(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
     const base = kaderFields(p.id, { nik: k.nik })
     await updateKader(kel.db, { ...kaderInput.parse({ ...base, phone: '0812-3333-3333' }), id: k.id })
     await updateKader(pkm.db, { ...kaderInput.parse({ ...base, phone: '0812-2222-2222' }), id: k.id })
-    await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    await receive(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
     const [c] = await listConflicts(pkm.db, { includeResolved: false })
     expect(c).toMatchObject({ kind: 'kader', field: 'phone', keptValue: '+6281233333333', lostValue: '+6281222222222', label: k.name })
     expect(c!.keptOffice).toBe('Kantor Kelurahan Sukarasa')
@@ -142,7 +147,7 @@ describe('paket rules', () => {
     expect((await getKader(pkm.db, { id: k.id })).phone).toBe('+6281222222222')
     expect(await listConflicts(pkm.db, { includeResolved: false })).toEqual([])
     // The decision reaches the kelurahan with the next bundle.
-    await importPaket(kel.db, { path: (await send(pkm, `site:${await siteIdOf(kel)}`, folder)).path })
+    await receive(kel.db, { path: (await send(pkm, `site:${await siteIdOf(kel)}`, folder)).path })
     expect((await getKader(kel.db, { id: k.id })).phone).toBe('+6281222222222')
     expect((await replicatedDigest(kel.db)).digest).toBe((await replicatedDigest(pkm.db)).digest)
   })
@@ -153,11 +158,11 @@ describe('paket rules', () => {
     const p = await makePosyandu(kel.db)
     const folder = stick()
     // The Puskesmas knows the Posyandu from an earlier bundle; then both offices enter the same woman.
-    await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    await receive(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
     const mine = (await makeKader(kel.db, p.id, { name: 'Siti Aminah' })).kader
     const theirs = (await createKader(pkm.db, kaderInput.parse(kaderFields(p.id, { nik: mine.nik, name: 'Siti Aminah (Puskesmas)' })))).kader
     await assess(pkm.db, assessmentInput.parse({ kaderId: theirs.id, competencyCode: 'A1', date: '2026-10-01', result: 'kompeten', method: 'observasi_praktik', assessor: { name: 'Bidan Rina' } }))
-    const r = await importPaket(kel.db, { path: (await send(pkm, `site:${await siteIdOf(kel)}`, folder)).path })
+    const r = await receive(kel.db, { path: (await send(pkm, `site:${await siteIdOf(kel)}`, folder)).path })
     expect(r.duplicates).toBe(1)
     const [pair] = await listDuplicates(kel.db, { includeResolved: false })
     expect(pair!.nik).toBe(mine.nik)
@@ -166,7 +171,7 @@ describe('paket rules', () => {
     expect((await getKader(kel.db, { id: theirs.id })).archived).toBe(true)
     const kept = await getKaderCompetency(kel.db, { kaderId: mine.id })
     expect(kept.items.find((i) => i.code === 'A1')?.current?.result).toBe('kompeten')
-    await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    await receive(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
     expect((await getKader(pkm.db, { id: theirs.id })).archived).toBe(true)
   })
 
@@ -178,7 +183,7 @@ describe('paket rules', () => {
     await updateOpd(kel.db, { id: opd!.id, name: 'Nama OPD versi kelurahan', spmFields: [], active: true })
     const next = { ...DEFAULT_CATALOGUE, version: '2026.9', title: 'Katalog kelurahan' }
     await installCatalogue(kel.db, { json: JSON.stringify(next) })
-    const up = await importPaket(kota.db, { path: (await send(kel, 'level:kota', folder)).path })
+    const up = await receive(kota.db, { path: (await send(kel, 'level:kota', folder)).path })
     expect(up.kinds.find((k) => k.kind === 'opd')!.refused).toBe(1)
     expect(up.refusals[0]!.reason).toMatch(/hanya diterima dari kantor tingkat di atas/)
     expect(up.warnings.join(' ')).toMatch(/Katalog versi 2026.9/)
@@ -188,7 +193,7 @@ describe('paket rules', () => {
     const kel2 = await office('kelurahan')
     await updateOpd(kota.db, { id: opd!.id, name: 'Nama OPD dari Dinas', spmFields: [], active: true })
     await installCatalogue(kota.db, { json: JSON.stringify({ ...DEFAULT_CATALOGUE, version: '2026.10', title: 'Katalog Dinas' }) })
-    const down = await importPaket(kel2.db, { path: (await send(kota, 'berkas', folder, true)).path })
+    const down = await receive(kel2.db, { path: (await send(kota, 'berkas', folder, true)).path })
     expect(down.catalogues).toEqual(['2026.10'])
     expect((await getCatalogueInfo(kel2.db)).catalogue.version).toBe('2026.10')
     expect((await listOpd(kel2.db, { includeInactive: true })).find((o) => o.id === opd!.id)!.name).toBe('Nama OPD dari Dinas')
@@ -200,12 +205,12 @@ describe('paket rules', () => {
     const p = await makePosyandu(kel.db)
     const k = (await makeKader(kel.db, p.id)).kader
     const folder = stick()
-    await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    await receive(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
     // The kelurahan PC's clock runs three days ahead.
     const ahead = Date.now() + 3 * 86_400_000
     await kel.db.updateTable('site').set({ clock: `${String(ahead).padStart(13, '0')}:0000` }).execute()
     await updateKader(kel.db, { ...kaderInput.parse(kaderFields(p.id, { nik: k.nik, name: 'Nama dari masa depan' })), id: k.id })
-    const r = await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    const r = await receive(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
     expect(r.kinds.find((x) => x.kind === 'kader')!.refused).toBe(1)
     expect(r.refusals[0]!.reason).toMatch(/Jam komputer pengirim tampaknya salah/)
     expect((await getKader(pkm.db, { id: k.id })).name).not.toBe('Nama dari masa depan')
@@ -217,7 +222,7 @@ describe('paket rules', () => {
     const folder = stick()
     const p = await makePosyandu(kel.db)
     await makeKader(kel.db, p.id)
-    await importPaket(kota.db, { path: (await send(kel, 'level:kota', folder)).path })
+    await receive(kota.db, { path: (await send(kel, 'level:kota', folder)).path })
     const other = await makePosyandu(kota.db, { villageCode: '36.71.01.1002', name: 'Posyandu Lain' })
     await makeKader(kota.db, other.id, { name: 'Kader Lain' })
     const down = await send(kota, `site:${await siteIdOf(kel)}`, folder, true)

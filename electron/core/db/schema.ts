@@ -331,6 +331,34 @@ export interface KaderDuplicateTable {
   resolution: string | null
 }
 
+/** This office's key pairs (raw 32-byte keys, base64url). The row without retired_at is in use. Local, never travels. */
+export interface OfficeKeyTable {
+  id: Generated<number>
+  signing_public: string
+  signing_private: string
+  encryption_public: string
+  encryption_private: string
+  created_at: string
+  retired_at: string | null
+}
+
+/** Offices whose key cards this office trusts (a person confirmed the fingerprint, or the kota vouched). Local. */
+export interface TrustedOfficeTable {
+  site_id: string
+  level: string
+  area_code: string
+  area_name: string
+  name: string
+  signing_key: string
+  encryption_key: string
+  fingerprint: string
+  card_created_at: string
+  source: string
+  trusted_at: string
+  /** The whole signed card (JSON). */
+  card: string
+}
+
 export interface Database {
   meta: MetaTable
   site: SiteTable
@@ -357,6 +385,8 @@ export interface Database {
   paket_sent: PaketSentTable
   sync_conflict: SyncConflictTable
   kader_duplicate: KaderDuplicateTable
+  office_key: OfficeKeyTable
+  trusted_office: TrustedOfficeTable
 }
 
 export type Db = Kysely<Database>

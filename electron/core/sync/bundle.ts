@@ -15,10 +15,14 @@ import yazl from 'yazl'
 import { z } from 'zod'
 import { SITE_LEVELS } from '../../../shared/domain/reference'
 import { AppError } from '../../../shared/result'
+import { cardFingerprint, parseCard, type Card } from './card'
+import { verifyEd25519 } from './crypto'
 import { REPLICATED_TABLES } from './digest'
 
 export const BUNDLE_FORMAT = 'simpul-paket'
-export const BUNDLE_FORMAT_VERSION = 1
+export const BUNDLE_FORMAT_VERSION = 2
+/** The detached Ed25519 signature over the exact bytes of manifest.json (base64url text). */
+export const SIGNATURE_PATH = 'manifest.sig'
 export const BUNDLE_EXTENSION = '.simpul'
 export const MANIFEST_PATH = 'manifest.json'
 export const CATALOGUE_PATH = 'reference/catalogue.ndjson'
@@ -73,8 +77,12 @@ export const manifestSchema = z.object({
   entries: z.array(z.object({ path: z.string().max(200), sha256: sha256Hex, bytes: z.number().int().min(0) })).max(MAX_ENTRIES),
   /** Every office the sender has heard of, with the creation time of its newest bundle (relayed receipts). */
   offices: z.array(office.extend({ lastBundleAt: z.string().datetime().nullable() })).max(20_000),
-  /** Reserved for issue 6: a detached Ed25519 signature over manifest.json (format 1: always null). */
-  signature: z.null(),
+  /** The sender's key card (public keys, self-signed): who signed this bundle. */
+  senderCard: z.unknown(),
+  /** How manifest.json is signed; the signature itself is the entry manifest.sig. */
+  signature: z.object({ algorithm: z.literal('Ed25519'), fingerprint: z.string().max(40) }),
+  /** Key cards of offices the sender trusts, passed on (an office learns its neighbours' keys). */
+  cards: z.array(z.unknown()).max(20_000),
   /** Reserved for issue 6: recipients and wrapped content keys (format 1: always null, records in clear). */
   encryption: z.null(),
 })
@@ -84,6 +92,8 @@ export type ManifestOffice = z.infer<typeof office>
 
 export interface BundleContent {
   manifest: Manifest
+  /** The sender's card, its self-signature checked and the manifest's signature verified with it. */
+  senderCard: Card
   /** NDJSON text per table (records/<table>.ndjson). */
   records: Map<string, Buffer>
   catalogue: Buffer | null
@@ -112,7 +122,13 @@ export interface BundleEntry {
  * reads it back through the same checks an import uses. A stick pulled at any moment leaves
  * either no file or a `.part` file that is never listed, never a file that looks whole.
  */
-export async function writeBundle(finalPath: string, manifestWithoutEntries: Omit<Manifest, 'entries'>, entries: BundleEntry[]): Promise<{ bytes: number }> {
+export async function writeBundle(
+  finalPath: string,
+  manifestWithoutEntries: Omit<Manifest, 'entries'>,
+  entries: BundleEntry[],
+  /** Signs the exact manifest bytes with the sender's key (Ed25519, base64url). */
+  sign: (manifest: Buffer) => string,
+): Promise<{ bytes: number }> {
   const manifest: Manifest = {
     ...manifestWithoutEntries,
     entries: entries.map((e) => ({ path: e.path, sha256: sha256(e.data), bytes: e.data.length })),
@@ -120,7 +136,9 @@ export async function writeBundle(finalPath: string, manifestWithoutEntries: Omi
   const zip = new yazl.ZipFile()
   // A fixed time: the zip's own dates would only add noise; the manifest has the real one.
   const mtime = new Date(manifest.createdAt)
-  zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'), MANIFEST_PATH, { mtime, compressionLevel: 6 })
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8')
+  zip.addBuffer(manifestBytes, MANIFEST_PATH, { mtime, compressionLevel: 6 })
+  zip.addBuffer(Buffer.from(sign(manifestBytes), 'latin1'), SIGNATURE_PATH, { mtime, compressionLevel: 0 })
   for (const e of entries) {
     // Level 1: most of the size gain for a fraction of the time; files (photos, PDFs) are stored.
     zip.addBuffer(e.data, e.path, { mtime, compressionLevel: e.path.startsWith('files/') ? 0 : 1 })
@@ -275,7 +293,8 @@ function openZip(path: string): Promise<yauzl.ZipFile> {
  */
 function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, { decompress: false }, (err, stream) => {
+    // yauzl accepts `decompress` only for compressed entries; stored ones come as they are.
+    zip.openReadStream(entry, entry.compressionMethod === 0 ? {} : { decompress: false }, (err, stream) => {
       if (err || !stream) return reject(err ?? new Error('no stream'))
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
@@ -301,7 +320,7 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promi
 }
 
 function limitFor(name: string): number {
-  if (name === MANIFEST_PATH) return MAX_MANIFEST_BYTES
+  if (name === MANIFEST_PATH || name === SIGNATURE_PATH) return MAX_MANIFEST_BYTES
   if (name.startsWith('files/')) return MAX_FILE_BYTES
   return MAX_RECORDS_BYTES
 }
@@ -361,14 +380,14 @@ async function readEntries(path: string, onlyManifest: boolean): Promise<Map<str
       const name = entry.fileName
       if (name.endsWith('/')) return fail(damaged(`ada folder tak dikenal (${name}).`))
       if (out.has(name)) return fail(damaged(`bagian ${name} ada dua kali.`))
-      if (onlyManifest && name !== MANIFEST_PATH) return zip.readEntry()
+      if (onlyManifest && name !== MANIFEST_PATH && name !== SIGNATURE_PATH) return zip.readEntry()
       const limit = limitFor(name)
       total += entry.uncompressedSize
       if (entry.uncompressedSize > limit || total > MAX_TOTAL_BYTES) return fail(damaged(`bagian ${name} terlalu besar.`))
       readEntry(zip, entry, limit).then(
         (data) => {
           out.set(name, data)
-          if (onlyManifest) {
+          if (onlyManifest && out.has(MANIFEST_PATH) && out.has(SIGNATURE_PATH)) {
             settled = true
             zip.close()
             resolve(out)
@@ -402,7 +421,12 @@ export function parseManifest(raw: Buffer | undefined, ourSchemaVersion: number)
       message: `Paket ini memakai format versi ${head.data.formatVersion}, yang lebih baru dari yang dikenal aplikasi ini (versi ${BUNDLE_FORMAT_VERSION}). Perbarui Simpul Posyandu ke versi terbaru, lalu impor lagi.`,
     })
   }
-  if (head.data.formatVersion < 1) throw damaged('versi format paket tidak sah.')
+  if (head.data.formatVersion < BUNDLE_FORMAT_VERSION) {
+    throw new AppError({
+      code: 'invalid_input',
+      message: 'Paket ini dibuat oleh versi lama Simpul Posyandu, tanpa tanda tangan kantor pengirim, sehingga asalnya tidak dapat dipastikan. Minta kantor pengirim memperbarui aplikasinya dan membuat paket baru.',
+    })
+  }
   const parsed = manifestSchema.safeParse(json)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
@@ -418,10 +442,30 @@ export function parseManifest(raw: Buffer | undefined, ourSchemaVersion: number)
   return m
 }
 
-/** Reads only the manifest (listing a folder, `paket inspect`). */
-export async function readManifest(path: string, ourSchemaVersion: number): Promise<Manifest> {
+const forged = () =>
+  new AppError({
+    code: 'invalid_input',
+    message:
+      'Tanda tangan paket tidak cocok: paket ini diubah setelah dibuat, atau bukan dari kantor yang disebutnya. Jangan diimpor; minta kantor pengirim membuat paket baru.',
+  })
+
+/**
+ * The sender's card from the manifest, after checking that the card is self-signed, that the
+ * manifest names its fingerprint, and that manifest.sig is its signature of these exact bytes.
+ */
+function verifySender(manifest: Manifest, manifestBytes: Buffer, signature: Buffer | undefined): Card {
+  const card = parseCard(manifest.senderCard)
+  if (!card || !signature) throw forged()
+  if (card.siteId !== manifest.sender.siteId || cardFingerprint(card) !== manifest.signature.fingerprint) throw forged()
+  if (!verifyEd25519(card.signingKey, manifestBytes, signature.toString('latin1'))) throw forged()
+  return card
+}
+
+/** Reads only the manifest, with its signature checked (listing a folder, `paket inspect`). */
+export async function readManifest(path: string, ourSchemaVersion: number): Promise<{ manifest: Manifest; senderCard: Card }> {
   const entries = await readEntries(path, true)
-  return parseManifest(entries.get(MANIFEST_PATH), ourSchemaVersion)
+  const manifest = parseManifest(entries.get(MANIFEST_PATH), ourSchemaVersion)
+  return { manifest, senderCard: verifySender(manifest, entries.get(MANIFEST_PATH)!, entries.get(SIGNATURE_PATH)) }
 }
 
 /** Reads the whole bundle and checks every entry against the manifest (names, sizes, SHA-256). */
@@ -429,10 +473,11 @@ export async function readBundle(path: string, ourSchemaVersion = Number.MAX_SAF
   await checkSeal(path)
   const entries = await readEntries(path, false)
   const manifest = parseManifest(entries.get(MANIFEST_PATH), ourSchemaVersion)
+  const senderCard = verifySender(manifest, entries.get(MANIFEST_PATH)!, entries.get(SIGNATURE_PATH))
   const listed = new Map(manifest.entries.map((e) => [e.path, e]))
   if (listed.size !== manifest.entries.length) throw damaged('daftar isi paket menyebut satu bagian dua kali.')
   for (const name of entries.keys()) {
-    if (name === MANIFEST_PATH) continue
+    if (name === MANIFEST_PATH || name === SIGNATURE_PATH) continue
     if (!isAllowedName(name)) throw damaged(`ada bagian asing di dalamnya (${name}).`)
     if (!listed.has(name)) throw damaged(`ada bagian yang tidak tercantum di daftar isi (${name}).`)
   }
@@ -454,7 +499,7 @@ export async function readBundle(path: string, ourSchemaVersion = Number.MAX_SAF
     if (n > 0 && !records.has(table)) throw damaged(`bagian ${recordsPath(table)} hilang.`)
   }
   for (const table of records.keys()) if (manifest.counts[table] === undefined) throw damaged(`jumlah data ${table} tidak tercantum.`)
-  return { manifest, records, catalogue, files }
+  return { manifest, senderCard, records, catalogue, files }
 }
 
 /** Splits NDJSON into objects, checking the count the manifest states. */

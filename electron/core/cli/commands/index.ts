@@ -7,6 +7,7 @@ import { helpCommand } from './help'
 import { init } from './init'
 import { kaderList } from './kader-list'
 import { kompetensiMatrix } from './kompetensi-matrix'
+import { kunciKartu, kunciPercaya } from './kunci'
 import { paketExport, paketImport, paketInspect } from './paket'
 import { pelatihanList, trainingList } from './training-list'
 import { rapatList } from './rapat-list'
@@ -22,6 +23,8 @@ export const COMMANDS: readonly Command[] = [
   kompetensiMatrix,
   rapatList,
   tindakLanjutList,
+  kunciKartu,
+  kunciPercaya,
   paketExport,
   paketImport,
   paketInspect,

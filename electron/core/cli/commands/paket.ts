@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../../db/migrations'
 import { exportBundle } from '../../features/paket/export'
 import { importBundle, manifestInfo } from '../../features/paket/import'
 import { readBundle } from '../../sync/bundle'
+import { cardFingerprint } from '../../sync/card'
 import { CliError, defineCommand, type Io } from '../command'
 import { withDatabase } from '../db-file'
 import { fmt, textTable } from './rapat-list'
@@ -75,6 +76,9 @@ function summaryText(s: PaketImportSummary, dryRun: boolean): string {
   const m = s.manifest
   const lines = [
     `Paket dari ${m.sender.name} (${m.sender.level}, ${m.sender.areaName}), dibuat ${m.createdAt.slice(0, 10)} (${s.ageDays} hari lalu).`,
+    s.senderKey.status === 'trusted'
+      ? `Ditandatangani kunci yang dikenal (sidik jari ${s.senderKey.fingerprint}).`
+      : `Kunci pengirim ${s.senderKey.status === 'changed' ? 'BERBEDA dari yang dikenal' : 'belum dikenal'}: sidik jari ${s.senderKey.fingerprint}. Cocokkan dengan kantor pengirim, lalu impor dengan --terima-kunci ${s.senderKey.fingerprint}`,
   ]
   if (s.alreadyImportedAt) lines.push(`Paket ini sudah pernah diimpor pada ${s.alreadyImportedAt.slice(0, 10)}: tidak ada yang berubah.`)
   lines.push(
@@ -98,21 +102,21 @@ function summaryText(s: PaketImportSummary, dryRun: boolean): string {
 export const paketImport = defineCommand({
   name: 'paket import',
   summary: 'Mengimpor paket: semua atau tidak sama sekali. --dry-run hanya menampilkan apa yang akan berubah.',
-  usage: '--db BERKAS PAKET.simpul [--dry-run] [--json]',
-  options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  usage: '--db BERKAS PAKET.simpul [--dry-run] [--json] [--terima-kunci SIDIK-JARI]',
+  options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'terima-kunci': { type: 'string' } },
   required: ['db'],
   positional: 'PAKET',
   async run(values, io, bundle) {
     await withDatabase(values.db!, io, true, async ({ db }) => {
       const progress = progressLine(io)
-      const s = await importBundle(db, resolve(bundle!), { apply: !values['dry-run'], emit: progress.emit })
+      const s = await importBundle(db, resolve(bundle!), { apply: !values['dry-run'], emit: progress.emit, acceptFingerprint: values['terima-kunci'] ?? null })
       progress.finish()
       io.stdout(values.json ? `${JSON.stringify(s)}\n` : summaryText(s, Boolean(values['dry-run'])))
     })
   },
 })
 
-function manifestText(m: PaketManifestInfo, path: string): string {
+function manifestText(m: PaketManifestInfo & { senderFingerprint: string }, path: string): string {
   const lines = [
     `Paket ${basename(path)}`,
     `  Pengirim : ${m.sender.name} (${m.sender.level}, ${m.sender.areaName} ${m.sender.areaCode}), kantor ${m.sender.siteId}`,
@@ -121,6 +125,7 @@ function manifestText(m: PaketManifestInfo, path: string): string {
     `  Isi      : ${m.full ? 'lengkap' : 'perubahan saja'}, ${fmt(m.records)} data, versi ${m.versions.from ?? '-'} … ${m.versions.to ?? '-'}`,
     `  Format ${m.formatVersion}, skema ${m.schemaVersion}, aplikasi ${m.appVersion}, katalog ${m.catalogueVersion}`,
     `  Pengenal : ${m.bundleId}`,
+    `  Ditandatangani kunci dengan sidik jari ${m.senderFingerprint} (tanda tangan cocok)`,
     textTable(['Jenis data', 'Jumlah'], Object.entries(m.counts).filter(([, n]) => n > 0).map(([k, n]) => [KIND_NAMES[k] ?? k, fmt(n)])).trimEnd(),
     'Isi paket utuh (setiap bagian cocok dengan sidik SHA-256-nya).',
   ]
@@ -135,7 +140,7 @@ export const paketInspect = defineCommand({
   positional: 'PAKET',
   async run(values, io, bundle) {
     const content = await readBundle(resolve(bundle!), SCHEMA_VERSION)
-    const info = manifestInfo(content.manifest)
+    const info = { ...manifestInfo(content.manifest), senderFingerprint: cardFingerprint(content.senderCard) }
     io.stdout(values.json ? `${JSON.stringify({ ...info, entries: content.manifest.entries, offices: content.manifest.offices })}\n` : manifestText(info, bundle!))
   },
 })

@@ -7,12 +7,14 @@ import * as m0001 from './2026_11_23_0001_create_core_tables'
 import * as m0002 from './2026_11_23_0002_create_competency_tables'
 import * as m0003 from './2026_11_23_0003_create_meeting_tables'
 import * as m0004 from './2026_11_23_0004_create_paket_tables'
+import * as m0005 from './2026_11_23_0005_create_key_tables'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0001_create_core_tables': m0001,
   '2026_11_23_0002_create_competency_tables': m0002,
   '2026_11_23_0003_create_meeting_tables': m0003,
   '2026_11_23_0004_create_paket_tables': m0004,
+  '2026_11_23_0005_create_key_tables': m0005,
 }
 
 /** The schema version of this build: how many migrations it knows. */

@@ -14,7 +14,10 @@ import type { Emit } from '../../ipc/types'
 import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, CATALOGUE_PATH, filePath, recordsPath, writeBundle, type BundleEntry, type Manifest, type ManifestOffice } from '../../sync/bundle'
 import { REPLICATED_TABLES } from '../../sync/digest'
 import { formatClock, parseClock, tick } from '../../sync/hlc'
+import { cardFingerprint } from '../../sync/card'
+import { signEd25519 } from '../../sync/crypto'
 import { uuidv7 } from '../../sync/uuid'
+import { ownCard, ownKeys } from '../kunci/kunci.service'
 import { requireSite } from '../site/site.service'
 import { LEVEL_RANK, buildAreaIndex, concerns } from './area'
 
@@ -132,6 +135,8 @@ export async function exportBundle(
   const site = await requireSite(db)
   assertFolder(input.folder)
   const recipient = await resolveRecipient(db, site, input.destination)
+  const keys = await ownKeys(db)
+  const card = await ownCard(db)
   const progress = (done: number, total: number, label: string) => emit?.('progress', { task: 'paket', done, total, label })
   const sqlite = sqliteOf(db)
   const steps = REPLICATED_TABLES.length + 2
@@ -214,7 +219,9 @@ export async function exportBundle(
       versions: { from, to },
       counts,
       offices: [{ ...self, lastBundleAt: createdAt }, ...offices],
-      signature: null,
+      senderCard: card,
+      signature: { algorithm: 'Ed25519' as const, fingerprint: cardFingerprint(card) },
+      cards: (await trx.selectFrom('trusted_office').select('card').execute()).map((r) => JSON.parse(r.card) as unknown),
       encryption: null,
     }
     return { manifest, entries, clock: formatClock(clock), counts }
@@ -223,7 +230,7 @@ export async function exportBundle(
   progress(REPLICATED_TABLES.length, steps, 'Menulis paket ke folder tujuan')
   const fileName = outFile ? basename(outFile) : bundleFileName(site.name, recipient.name, nowMs, input.folder)
   const path = outFile ?? join(input.folder, fileName)
-  const { bytes } = await writeBundle(path, built.manifest, built.entries)
+  const { bytes } = await writeBundle(path, built.manifest, built.entries, (m) => signEd25519(keys.signing, m))
   progress(steps, steps, 'Selesai')
   const records = Object.values(built.counts).reduce((a, b) => a + b, 0)
   // Remembered only once the file is verified on the stick: a failed write keeps the watermark.

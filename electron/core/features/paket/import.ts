@@ -3,7 +3,7 @@
 // same computation rolled back, so what it promises is exactly what the import does.
 
 import { basename } from 'node:path'
-import type { PaketImportSummary, PaketKindSummary, PaketManifestInfo, PaketRefusal } from '../../../../shared/contract'
+import type { PaketImportSummary, PaketKindSummary, PaketManifestInfo, PaketRefusal, PaketSenderKey } from '../../../../shared/contract'
 import { catalogueSchema } from '../../../../shared/domain/competency'
 import type { SiteLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
@@ -16,6 +16,8 @@ import { REPLICATED_TABLES } from '../../sync/digest'
 import { parseFieldState } from '../../sync/fields'
 import { formatClock, observe, parseClock, parseVersion, tick } from '../../sync/hlc'
 import { BOOKKEEPING_COLUMNS, mergeRow, type Row } from '../../sync/merge'
+import { cardFingerprint, parseCard, sameFingerprint } from '../../sync/card'
+import { trust, trustStatus } from '../kunci/kunci.service'
 import { storeCatalogue } from '../competency/catalogue.service'
 import { recomputeCompetencies } from '../competency/competency.service'
 import { rebuildSearchIndex, reindexFollowUp, reindexMeeting } from '../search/search.service'
@@ -157,6 +159,8 @@ class PreviewDone extends Error {}
 
 export interface ImportOptions {
   apply: boolean
+  /** The fingerprint a person confirmed for a sender whose key is not trusted yet. */
+  acceptFingerprint?: string | null
   emit?: Emit
   nowMs?: number
 }
@@ -192,10 +196,25 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
   }
   const catalogues = content.catalogue ? parseCatalogues(content) : []
 
+  const senderFingerprint = cardFingerprint(content.senderCard)
+  const status = await trustStatus(db, content.senderCard)
+  const senderKey: PaketSenderKey = { fingerprint: senderFingerprint, status: status === 'new' ? 'unknown' : status === 'self' ? 'trusted' : status }
+  const accepted = senderKey.status === 'trusted' || (!!options.acceptFingerprint && sameFingerprint(options.acceptFingerprint, senderFingerprint))
+  if (options.apply && !accepted) {
+    throw new AppError({
+      code: 'forbidden',
+      message:
+        senderKey.status === 'changed'
+          ? `Kunci ${m.sender.name} berbeda dari yang dikenal kantor ini (sidik jari baru: ${senderFingerprint}). Mungkin PC-nya baru atau kuncinya diganti. Cocokkan sidik jari ini dengan kantor tersebut lewat telepon, lalu terima kuncinya.`
+          : `${m.sender.name} belum dikenal kantor ini. Cocokkan sidik jari kuncinya (${senderFingerprint}) dengan kantor tersebut lewat telepon, lalu terima kuncinya sebelum mengimpor.`,
+    })
+  }
+
   const previous = await db.selectFrom('paket_received').select('imported_at').where('bundle_id', '=', m.bundleId).executeTakeFirst()
   const summary: PaketImportSummary = {
     manifest: manifestInfo(m),
     fileName: basename(path),
+    senderKey,
     ageDays: Math.max(0, Math.floor((nowMs - Date.parse(m.createdAt)) / 86_400_000)),
     alreadyImportedAt: previous?.imported_at ?? null,
     kinds: IMPORT_ORDER.map((kind) => ({ kind, new: 0, updated: 0, unchanged: 0, conflicts: 0, refused: 0 })),
@@ -212,6 +231,12 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
 
   try {
     await db.transaction().execute(async (trx) => {
+      if (senderKey.status !== 'trusted') await trust(trx, content.senderCard, 'paket')
+      // A trusted sender vouches for the offices it trusts: their keys are learned, never replaced.
+      for (const raw of m.cards) {
+        const card = parseCard(raw)
+        if (card && (await trustStatus(trx, card)) === 'new') await trust(trx, card, 'paket')
+      }
       await mergeAll(trx, sqlite, site, m, incoming, columns, catalogues, content, summary, nowMs, progress)
       if (!options.apply || summary.alreadyImportedAt) throw new PreviewDone()
     })

@@ -77,7 +77,7 @@ export async function scanFolder(db: Db, input: ParsedInput<'paket:scan'>): Prom
     if (!info.isFile()) continue
     const base = { path, fileName, bytes: info.size, modifiedAt: info.mtime.toISOString() }
     try {
-      const m = await readManifest(path, SCHEMA_VERSION)
+      const { manifest: m } = await readManifest(path, SCHEMA_VERSION)
       files.push({ ...base, manifest: manifestInfo(m), error: null, importedAt: imported.get(m.bundleId) ?? null, own: m.sender.siteId === site.id })
     } catch (e) {
       files.push({ ...base, manifest: null, error: e instanceof AppError ? e.message : 'Berkas tidak dapat dibaca.', importedAt: null, own: false })
@@ -91,7 +91,7 @@ export async function previewPaket(db: Db, input: ParsedInput<'paket:preview'>, 
 }
 
 export async function importPaket(db: Db, input: ParsedInput<'paket:import'>, emit?: Emit): Promise<PaketImportSummary> {
-  return importBundle(db, input.path, { apply: true, emit })
+  return importBundle(db, input.path, { apply: true, emit, acceptFingerprint: input.acceptFingerprint ?? null })
 }
 
 export async function paketHistory(db: Db): Promise<PaketHistory> {

@@ -1,0 +1,172 @@
+// Office keys and key cards (issue 6): every installation has a signing key pair (Ed25519) and
+// an encryption key pair (X25519), made the first time they are needed; the private halves stay
+// in this database. A key card carries the public halves and a fingerprint people compare over
+// the phone before an office trusts another.
+
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { KeyCard, ParsedInput, TrustedOffice } from '../../../../shared/contract'
+import type { SiteLevel } from '../../../../shared/domain/reference'
+import { AppError } from '../../../../shared/result'
+import type { Db } from '../../db/schema'
+import { cardFingerprint, makeCard, parseCard, sameFingerprint, type Card } from '../../sync/card'
+import { generateEncryptionKeys, generateSigningKeys, type RawKeyPair } from '../../sync/crypto'
+import { requireSite } from '../site/site.service'
+
+export const CARD_EXTENSION = '.simpul-kunci'
+
+export interface OwnKeys {
+  signing: RawKeyPair
+  encryption: RawKeyPair
+  createdAt: string
+}
+
+/** This office's keys in use; made (once) when first needed. */
+export async function ownKeys(db: Db): Promise<OwnKeys> {
+  const row = await db.selectFrom('office_key').selectAll().where('retired_at', 'is', null).orderBy('id', 'desc').executeTakeFirst()
+  if (row) {
+    return {
+      signing: { publicKey: row.signing_public, privateKey: row.signing_private },
+      encryption: { publicKey: row.encryption_public, privateKey: row.encryption_private },
+      createdAt: row.created_at,
+    }
+  }
+  await requireSite(db)
+  const signing = generateSigningKeys()
+  const encryption = generateEncryptionKeys()
+  const createdAt = new Date().toISOString()
+  await db
+    .insertInto('office_key')
+    .values({
+      signing_public: signing.publicKey,
+      signing_private: signing.privateKey,
+      encryption_public: encryption.publicKey,
+      encryption_private: encryption.privateKey,
+      created_at: createdAt,
+      retired_at: null,
+    })
+    .execute()
+  return ownKeys(db)
+}
+
+/** This office's signed key card. */
+export async function ownCard(db: Db): Promise<Card> {
+  const site = await requireSite(db)
+  const keys = await ownKeys(db)
+  const villages = (await db.selectFrom('site_village').select('village_code').orderBy('village_code').execute()).map((r) => r.village_code)
+  return makeCard(
+    {
+      siteId: site.id,
+      level: site.level,
+      areaCode: site.area_code,
+      areaName: site.area_name,
+      name: site.name,
+      villages,
+      signingKey: keys.signing.publicKey,
+      encryptionKey: keys.encryption.publicKey,
+      createdAt: keys.createdAt,
+    },
+    keys.signing,
+  )
+}
+
+export function cardInfo(c: Card): KeyCard {
+  return { siteId: c.siteId, level: c.level, areaCode: c.areaCode, areaName: c.areaName, name: c.name, fingerprint: cardFingerprint(c), createdAt: c.createdAt }
+}
+
+type TrustedRow = { card: string; source: string; trusted_at: string }
+const trustedInfo = (r: TrustedRow): TrustedOffice => ({
+  ...cardInfo(JSON.parse(r.card) as Card),
+  source: r.source as TrustedOffice['source'],
+  trustedAt: r.trusted_at,
+})
+
+export async function kunciState(db: Db): Promise<{ self: KeyCard; trusted: TrustedOffice[] }> {
+  const self = cardInfo(await ownCard(db))
+  const rows = await db.selectFrom('trusted_office').select(['card', 'source', 'trusted_at']).orderBy('level').orderBy('name').execute()
+  return { self, trusted: rows.map(trustedInfo) }
+}
+
+/** What this office knows of the key `card` names: trusted as is, another key for that office, or nothing. */
+export async function trustStatus(db: Db, card: Card): Promise<'trusted' | 'changed' | 'new' | 'self'> {
+  const site = await requireSite(db)
+  if (card.siteId === site.id) return 'self'
+  const row = await db.selectFrom('trusted_office').select('fingerprint').where('site_id', '=', card.siteId).executeTakeFirst()
+  if (!row) return 'new'
+  return row.fingerprint === cardFingerprint(card) ? 'trusted' : 'changed'
+}
+
+/** Records `card` as trusted (replacing an earlier key of the same office). Call inside the caller's transaction. */
+export async function trust(db: Db, card: Card, source: TrustedOffice['source'], now = new Date().toISOString()): Promise<TrustedOffice> {
+  const values = {
+    site_id: card.siteId,
+    level: card.level as SiteLevel,
+    area_code: card.areaCode,
+    area_name: card.areaName,
+    name: card.name,
+    signing_key: card.signingKey,
+    encryption_key: card.encryptionKey,
+    fingerprint: cardFingerprint(card),
+    card_created_at: card.createdAt,
+    source,
+    trusted_at: now,
+    card: JSON.stringify(card),
+  }
+  await db
+    .insertInto('trusted_office')
+    .values(values)
+    .onConflict((oc) => oc.column('site_id').doUpdateSet(values))
+    .execute()
+  return trustedInfo(values)
+}
+
+export async function saveCard(db: Db, input: ParsedInput<'kunci:saveCard'>): Promise<{ path: string; fileName: string; fingerprint: string }> {
+  const card = await ownCard(db)
+  const slug = card.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'kantor'
+  const fileName = `kunci_${slug}${CARD_EXTENSION}`
+  const path = join(input.folder, fileName)
+  try {
+    await writeFile(path, `${JSON.stringify(card, null, 2)}\n`, 'utf8')
+  } catch {
+    throw new AppError({ code: 'invalid_input', field: 'folder', message: 'Kartu kunci tidak dapat disimpan di folder itu. Periksa foldernya (atau flashdisk), lalu coba lagi.' })
+  }
+  return { path, fileName, fingerprint: cardFingerprint(card) }
+}
+
+async function loadCard(path: string): Promise<Card> {
+  let raw: unknown
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8')) as unknown
+  } catch {
+    throw new AppError({ code: 'invalid_input', field: 'path', message: 'Berkas ini bukan kartu kunci Simpul Posyandu, atau tidak dapat dibaca.' })
+  }
+  const card = parseCard(raw)
+  if (!card) {
+    throw new AppError({
+      code: 'invalid_input',
+      field: 'path',
+      message: 'Kartu kunci ini rusak atau telah diubah (tanda tangannya tidak cocok). Minta kantor itu menyimpan kartunya lagi.',
+    })
+  }
+  return card
+}
+
+export async function readCard(db: Db, input: ParsedInput<'kunci:readCard'>): Promise<{ card: KeyCard; status: 'new' | 'trusted' | 'changed' | 'self' }> {
+  const card = await loadCard(input.path)
+  return { card: cardInfo(card), status: await trustStatus(db, card) }
+}
+
+export async function trustCard(db: Db, input: ParsedInput<'kunci:trustCard'>): Promise<TrustedOffice> {
+  const card = await loadCard(input.path)
+  if ((await trustStatus(db, card)) === 'self') {
+    throw new AppError({ code: 'invalid_input', message: 'Ini kartu kunci kantor ini sendiri.' })
+  }
+  if (!sameFingerprint(input.fingerprint, cardFingerprint(card))) {
+    throw new AppError({
+      code: 'invalid_input',
+      field: 'fingerprint',
+      message: 'Sidik jari yang dicocokkan tidak sama dengan sidik jari kartu ini. Jangan percayai kartu ini; tanyakan lagi ke kantor pengirimnya.',
+    })
+  }
+  return trust(db, card, 'kartu')
+}
