@@ -31,6 +31,7 @@ describe('migrations', () => {
       '2026_11_23_0002_create_competency_tables',
       '2026_11_23_0003_create_meeting_tables',
       '2026_11_23_0004_create_paket_tables',
+      '2026_11_23_0005_create_key_tables',
     ])
     expect(SCHEMA_VERSION).toBe(Object.keys(MIGRATIONS).length)
   })

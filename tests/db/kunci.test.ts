@@ -1,0 +1,129 @@
+// Office keys and key cards: made once, self-signed, fingerprints compared by people before an
+// office trusts another; bundles from trusted senders pass on the cards they trust.
+
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { kunciState, ownCard, ownKeys, readCard, saveCard, trustCard } from '../../electron/core/features/kunci/kunci.service'
+import { exportBundle } from '../../electron/core/features/paket/export'
+import { importBundle } from '../../electron/core/features/paket/import'
+import { cardFingerprint, makeCard, parseCard } from '../../electron/core/sync/card'
+import { generateEncryptionKeys, generateSigningKeys } from '../../electron/core/sync/crypto'
+import { errorOf, type TestDb } from '../fixtures/db'
+import { createOffice, createStick, fingerprintOf } from '../fixtures/offices'
+
+const open: TestDb[] = []
+const sticks: ReturnType<typeof createStick>[] = []
+afterEach(async () => {
+  for (const t of open.splice(0)) await t.cleanup()
+  for (const s of sticks.splice(0)) s.cleanup()
+})
+async function office(kind: Parameters<typeof createOffice>[0]) {
+  const t = await createOffice(kind)
+  open.push(t)
+  return t
+}
+function stick() {
+  const s = createStick()
+  sticks.push(s)
+  return s.folder
+}
+
+describe('office keys', () => {
+  it('are made once, and the card they sign verifies and names the office', async () => {
+    const kel = await office('kelurahan')
+    const a = await ownKeys(kel.db)
+    const b = await ownKeys(kel.db)
+    expect(b).toEqual(a)
+    expect(Buffer.from(a.signing.publicKey, 'base64url')).toHaveLength(32)
+    const card = await ownCard(kel.db)
+    expect(parseCard(JSON.parse(JSON.stringify(card)))).toEqual(card)
+    expect(card).toMatchObject({ level: 'kelurahan', areaCode: '36.71.01.1001', name: 'Kantor Kelurahan Sukarasa' })
+    const state = await kunciState(kel.db)
+    expect(state.self.fingerprint).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/)
+    expect(state.trusted).toEqual([])
+    // The private halves never appear in the card.
+    expect(JSON.stringify(card)).not.toContain(a.signing.privateKey)
+    expect(JSON.stringify(card)).not.toContain(a.encryption.privateKey)
+  })
+})
+
+describe('key cards', () => {
+  it('are trusted only with the right fingerprint', async () => {
+    const kel = await office('kelurahan')
+    const pkm = await office('puskesmas')
+    const folder = stick()
+    const saved = await saveCard(pkm.db, { folder })
+    expect(saved.fileName).toMatch(/\.simpul-kunci$/)
+    expect(await readCard(kel.db, { path: saved.path })).toMatchObject({ status: 'new', card: { name: 'Puskesmas Tangerang', fingerprint: saved.fingerprint } })
+    expect(await readCard(pkm.db, { path: saved.path })).toMatchObject({ status: 'self' })
+
+    const wrong = await errorOf(() => trustCard(kel.db, { path: saved.path, fingerprint: 'AAAA-BBBB-CCCC-DDDD-EEEE' }))
+    expect(wrong).toMatchObject({ code: 'invalid_input', field: 'fingerprint' })
+    expect((await kunciState(kel.db)).trusted).toEqual([])
+
+    // Typed as people type it: lower case, spaces instead of dashes.
+    const t = await trustCard(kel.db, { path: saved.path, fingerprint: saved.fingerprint.toLowerCase().replace(/-/g, ' ') })
+    expect(t).toMatchObject({ name: 'Puskesmas Tangerang', source: 'kartu', fingerprint: saved.fingerprint })
+    expect(await readCard(kel.db, { path: saved.path })).toMatchObject({ status: 'trusted' })
+  })
+
+  it('refuses a card changed after it was signed, and tells a new key of a known office apart', async () => {
+    const kel = await office('kelurahan')
+    const pkm = await office('puskesmas')
+    const folder = stick()
+    const saved = await saveCard(pkm.db, { folder })
+    const card = JSON.parse(readFileSync(saved.path, 'utf8')) as Record<string, unknown>
+    const forged = join(folder, 'palsu.simpul-kunci')
+    writeFileSync(forged, JSON.stringify({ ...card, name: 'Dinas Palsu' }))
+    expect((await errorOf(() => readCard(kel.db, { path: forged }))).message).toMatch(/rusak atau telah diubah/)
+    await trustCard(kel.db, { path: saved.path, fingerprint: saved.fingerprint })
+
+    // The same office id with other keys (a new PC, a rotated key, or an impostor).
+    const signing = generateSigningKeys()
+    const other = makeCard(
+      { ...(card as unknown as Parameters<typeof makeCard>[0]), signingKey: signing.publicKey, encryptionKey: generateEncryptionKeys().publicKey },
+      signing,
+    )
+    const otherPath = join(folder, 'lain.simpul-kunci')
+    writeFileSync(otherPath, JSON.stringify(other))
+    expect(await readCard(kel.db, { path: otherPath })).toMatchObject({ status: 'changed' })
+    expect(cardFingerprint(other)).not.toBe(saved.fingerprint)
+  })
+})
+
+describe('signed bundles and trust', () => {
+  it('a trusted sender passes on the cards it trusts; a changed sender key must be accepted again', async () => {
+    const kel = await office('kelurahan')
+    const pkm = await office('puskesmas')
+    const kota = await office('kota')
+    const folder = stick()
+    // The Puskesmas trusts the kelurahan's card, then sends to the kota.
+    const kelCard = await saveCard(kel.db, { folder })
+    await trustCard(pkm.db, { path: kelCard.path, fingerprint: kelCard.fingerprint })
+    const up = await exportBundle(pkm.db, { folder, destination: 'level:kota', full: false })
+    const preview = await importBundle(kota.db, up.path, { apply: false })
+    expect(preview.senderKey.status).toBe('unknown')
+    await importBundle(kota.db, up.path, { apply: true, acceptFingerprint: await fingerprintOf(up.path) })
+    const trusted = (await kunciState(kota.db)).trusted
+    expect(trusted.map((t) => [t.name, t.source])).toEqual([
+      ['Kantor Kelurahan Sukarasa', 'paket'],
+      ['Puskesmas Tangerang', 'paket'],
+    ])
+    // The kelurahan's first bundle to the kota is now signed by a known key.
+    const direct = await exportBundle(kel.db, { folder, destination: 'level:kota', full: false })
+    expect((await importBundle(kota.db, direct.path, { apply: false })).senderKey.status).toBe('trusted')
+    await importBundle(kota.db, direct.path, { apply: true })
+
+    // The Puskesmas gets new keys (a new PC): the kota must check before accepting.
+    await pkm.db.updateTable('office_key').set({ retired_at: new Date().toISOString() }).execute()
+    const again = await exportBundle(pkm.db, { folder, destination: 'level:kota', full: true })
+    const p2 = await importBundle(kota.db, again.path, { apply: false })
+    expect(p2.senderKey.status).toBe('changed')
+    const e = await errorOf(() => importBundle(kota.db, again.path, { apply: true }))
+    expect(e.code).toBe('forbidden')
+    expect(e.message).toMatch(/berbeda dari yang dikenal/)
+    await importBundle(kota.db, again.path, { apply: true, acceptFingerprint: p2.senderKey.fingerprint })
+    expect((await importBundle(kota.db, again.path, { apply: false })).senderKey.status).toBe('trusted')
+  })
+})
