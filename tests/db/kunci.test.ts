@@ -127,3 +127,40 @@ describe('signed bundles and trust', () => {
     expect((await importBundle(kota.db, again.path, { apply: false })).senderKey.status).toBe('trusted')
   })
 })
+
+describe('paket pembinaan', () => {
+  it('carries the kota key, reference data and known cards, no records of people; importing trusts the kota for the region', async () => {
+    const kota = await office('kota')
+    const kel = await office('kelurahan')
+    const pkm = await office('puskesmas')
+    const folder = stick()
+    // The kota already knows the Puskesmas.
+    const pkmCard = await saveCard(pkm.db, { folder })
+    await trustCard(kota.db, { path: pkmCard.path, fingerprint: pkmCard.fingerprint })
+    const setup = await exportBundle(kota.db, { folder, destination: 'pembinaan', full: false })
+    expect(setup.counts).toMatchObject({ opd: 15, kader: 0, posyandu: 0, assessment: 0 })
+    const p = await importBundle(kel.db, setup.path, { apply: false })
+    expect(p.manifest.sender.level).toBe('kota')
+    await importBundle(kel.db, setup.path, { apply: true, acceptFingerprint: p.senderKey.fingerprint })
+    const trusted = (await kunciState(kel.db)).trusted
+    expect(trusted.map((t) => [t.name, t.source])).toEqual([
+      ['Dinas Kesehatan Kota Tangerang', 'pembinaan'],
+      ['Puskesmas Tangerang', 'paket'],
+    ])
+    // Only the kota makes one.
+    expect((await errorOf(() => exportBundle(kel.db, { folder, destination: 'pembinaan', full: true }))).message).toMatch(/hanya dibuat oleh Dinas/)
+  })
+
+  it('from the Dinas of another city is refused', async () => {
+    const kel = await office('kelurahan')
+    const other = await createOffice('kota')
+    open.push(other)
+    await other.db.updateTable('site').set({ area_code: '32.73', area_name: 'Kota Bandung', name: 'Dinkes Kota Bandung' }).execute()
+    const folder = stick()
+    const setup = await exportBundle(other.db, { folder, destination: 'pembinaan', full: true })
+    const accept = await fingerprintOf(setup.path)
+    const e = await errorOf(() => importBundle(kel.db, setup.path, { apply: true, acceptFingerprint: accept }))
+    expect(e.message).toMatch(/bukan dari Dinas wilayah kantor ini/)
+    expect((await kunciState(kel.db)).trusted).toEqual([])
+  })
+})

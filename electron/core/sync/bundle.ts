@@ -69,6 +69,8 @@ export const manifestSchema = z.object({
   catalogueVersion: z.string().max(50),
   sender: office,
   recipient: z.object({ key: z.string().max(200), name: z.string().max(200), level: z.enum(SITE_LEVELS).nullable() }),
+  /** data: records; pembinaan: the kota's setup bundle (its key, reference data, key cards). */
+  kind: z.enum(['data', 'pembinaan']),
   full: z.boolean(),
   /** This office's clock of the previous bundle to the same destination (null: everything). */
   since: z.string().max(40).nullable(),

@@ -26,6 +26,7 @@ import { FollowUpDetailPage } from '../features/follow-up/FollowUpDetailPage'
 import { OpdBoardPage } from '../features/follow-up/OpdBoardPage'
 import { SearchPage } from '../features/search/SearchPage'
 import { OpdSettingsPage } from '../features/opd/OpdSettingsPage'
+import { KunciPage } from '../features/kunci/KunciPage'
 import { PaketPage } from '../features/paket/PaketPage'
 import { RekapPage } from '../features/rekap/RekapPage'
 
@@ -88,6 +89,7 @@ function page(route: Route) {
       return <RekapPage query={route.query} />
     case 'pengaturan':
       if (b === 'opd') return <OpdSettingsPage />
+      if (b === 'kunci') return <KunciPage />
       return <SettingsPage />
   }
   return <NotFound />

@@ -5,6 +5,7 @@ import type { id } from './id'
 import type { Widen } from './widen'
 import { followUpEn } from './sections/follow-up'
 import { paketEn } from './sections/paket'
+import { kunciEn } from './sections/kunci'
 import { rekapEn } from './sections/rekap'
 import { meetingEn } from './sections/meeting'
 import { competencyEn } from './sections/competency'
@@ -20,6 +21,7 @@ export const en: Messages = {
   meeting: meetingEn,
   followUp: followUpEn,
   paket: paketEn,
+  kunci: kunciEn,
   rekap: rekapEn,
   app: {
     year: 'Year',

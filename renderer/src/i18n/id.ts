@@ -3,6 +3,7 @@
 
 import { followUpId } from './sections/follow-up'
 import { paketId } from './sections/paket'
+import { kunciId } from './sections/kunci'
 import { rekapId } from './sections/rekap'
 import { meetingId } from './sections/meeting'
 import { competencyId } from './sections/competency'
@@ -16,6 +17,7 @@ export const id = {
   meeting: meetingId,
   followUp: followUpId,
   paket: paketId,
+  kunci: kunciId,
   rekap: rekapId,
   app: {
     year: 'Tahun',

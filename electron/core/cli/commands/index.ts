@@ -8,7 +8,7 @@ import { init } from './init'
 import { kaderList } from './kader-list'
 import { kompetensiMatrix } from './kompetensi-matrix'
 import { kunciKartu, kunciPercaya } from './kunci'
-import { paketExport, paketImport, paketInspect } from './paket'
+import { paketExport, paketImport, paketInspect, paketPembinaan } from './paket'
 import { pelatihanList, trainingList } from './training-list'
 import { rapatList } from './rapat-list'
 import { rekap } from './rekap'
@@ -28,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   paketExport,
   paketImport,
   paketInspect,
+  paketPembinaan,
   dbDigest,
   rekap,
   helpCommand(() => COMMANDS),

@@ -72,6 +72,23 @@ export const paketExport = defineCommand({
   },
 })
 
+export const paketPembinaan = defineCommand({
+  name: 'paket pembinaan',
+  summary: 'Dinas: membuat paket pembinaan untuk semua kantor di wilayahnya (kunci Dinas, katalog, daftar OPD, kartu kunci kantor yang dikenal; tanpa data orang).',
+  usage: '--db BERKAS --out PAKET.simpul [--json]',
+  options: { db: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+  required: ['db', 'out'],
+  async run(values, io) {
+    let out = resolve(values.out!)
+    const outIsFolder = existsSync(out) && statSync(out).isDirectory()
+    if (!outIsFolder && !out.endsWith('.simpul')) out = `${out}.simpul`
+    await withDatabase(values.db!, io, true, async ({ db }) => {
+      const r = await exportBundle(db, { folder: outIsFolder ? out : dirname(out), destination: 'pembinaan', full: true }, undefined, Date.now(), outIsFolder ? undefined : out)
+      io.stdout(values.json ? `${JSON.stringify(r)}\n` : `Paket pembinaan ditulis: ${r.path} (${fmt(Math.round(r.bytes / 1024))} KB).\n`)
+    })
+  },
+})
+
 function summaryText(s: PaketImportSummary, dryRun: boolean): string {
   const m = s.manifest
   const lines = [

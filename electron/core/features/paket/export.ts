@@ -29,6 +29,8 @@ const LEVEL_NAMES: Record<SiteLevel, string> = {
 }
 
 export const ANY_FILE = 'berkas'
+/** The kota's setup bundle for every office of its area: its key, the reference data and the key cards it trusts. */
+export const PEMBINAAN = 'pembinaan'
 
 type SiteRow = Awaited<ReturnType<typeof requireSite>>
 
@@ -58,12 +60,26 @@ export async function listDestinations(db: Db): Promise<PaketDestination[]> {
   for (const o of offices) {
     out.push({ key: `site:${o.site_id}`, name: `${o.name} (${o.area_name})`, level: o.level as SiteLevel, lastSentAt: sent.get(`site:${o.site_id}`) ?? null })
   }
+  if (site.level === 'kota') {
+    out.push({
+      key: PEMBINAAN,
+      name: 'Paket pembinaan untuk semua kantor: kunci Dinas, katalog, daftar OPD dan kartu kunci kantor yang dikenal',
+      level: null,
+      lastSentAt: sent.get(PEMBINAAN) ?? null,
+    })
+  }
   out.push({ key: ANY_FILE, name: 'Berkas lain (cadangan atau kantor yang belum dikenal)', level: null, lastSentAt: sent.get(ANY_FILE) ?? null })
   return out
 }
 
 async function resolveRecipient(db: Db, site: SiteRow, key: string): Promise<Recipient> {
   if (key === ANY_FILE) return { key, name: 'Berkas lain', level: null, areas: null }
+  if (key === PEMBINAAN) {
+    if (site.level !== 'kota') {
+      throw new AppError({ code: 'invalid_input', message: 'Paket pembinaan hanya dibuat oleh Dinas kota/kabupaten.' })
+    }
+    return { key, name: `Semua kantor di ${site.area_name}`, level: null, areas: null }
+  }
   const level = /^level:(kelurahan|puskesmas|kecamatan|kota)$/.exec(key)?.[1] as SiteLevel | undefined
   if (level) {
     if (LEVEL_RANK[level] <= LEVEL_RANK[site.level]) {
@@ -148,7 +164,8 @@ export async function exportBundle(
       .select((eb) => eb.fn.max('clock').as('clock'))
       .where('destination', '=', recipient.key)
       .executeTakeFirst()
-    const since = input.full ? null : ((last?.clock as string | null | undefined) ?? null)
+    const pembinaan = recipient.key === PEMBINAAN
+    const since = input.full || pembinaan ? null : ((last?.clock as string | null | undefined) ?? null)
     // The clock moves past everything in this bundle: later writes and imports sort after it.
     const clock = tick(parseClock(site.clock), nowMs)
     await trx.updateTable('site').set({ clock: formatClock(clock) }).where('id', '=', site.id).execute()
@@ -160,6 +177,11 @@ export async function exportBundle(
     let to: string | null = null
     const blobs: string[] = []
     for (const [i, table] of REPLICATED_TABLES.entries()) {
+      // A setup bundle carries reference data only: no person's record leaves with it.
+      if (pembinaan && table !== 'opd') {
+        counts[table] = 0
+        continue
+      }
       progress(i, steps, `Mengumpulkan ${table}`)
       // Yield so progress events and other calls get a turn between tables.
       await new Promise((r) => setImmediate(r))
@@ -214,6 +236,7 @@ export async function exportBundle(
       catalogueVersion: active?.value ?? '',
       sender: self,
       recipient: { key: recipient.key, name: recipient.name, level: recipient.level },
+      kind: pembinaan ? ('pembinaan' as const) : ('data' as const),
       full: input.full || since === null,
       since,
       versions: { from, to },

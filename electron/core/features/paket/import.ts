@@ -210,6 +210,16 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
     })
   }
 
+  if (m.kind === 'pembinaan') {
+    const covers = m.sender.level === 'kota' && (site.area_code === m.sender.areaCode || site.area_code.startsWith(`${m.sender.areaCode}.`))
+    if (!covers) {
+      throw new AppError({
+        code: 'forbidden',
+        message: `Paket pembinaan ini dari ${m.sender.name} (${m.sender.areaName}), bukan dari Dinas wilayah kantor ini. Paket tidak diimpor.`,
+      })
+    }
+  }
+
   const previous = await db.selectFrom('paket_received').select('imported_at').where('bundle_id', '=', m.bundleId).executeTakeFirst()
   const summary: PaketImportSummary = {
     manifest: manifestInfo(m),
@@ -231,7 +241,10 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
 
   try {
     await db.transaction().execute(async (trx) => {
-      if (senderKey.status !== 'trusted') await trust(trx, content.senderCard, 'paket')
+      if (m.kind === 'pembinaan') {
+        // The kota that vouches for this region: trusted as such from now on.
+        await trust(trx, content.senderCard, 'pembinaan')
+      } else if (senderKey.status !== 'trusted') await trust(trx, content.senderCard, 'paket')
       // A trusted sender vouches for the offices it trusts: their keys are learned, never replaced.
       for (const raw of m.cards) {
         const card = parseCard(raw)

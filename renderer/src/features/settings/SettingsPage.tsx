@@ -133,6 +133,17 @@ export function SettingsPage() {
           </li>
         </ul>
       </section>
+      <section className="card" aria-labelledby="set-kunci">
+        <h2 id="set-kunci" className="card-title">
+          {t('kunci.settingsTitle')}
+        </h2>
+        <p className="muted">{t('kunci.settingsIntro')}</p>
+        <ul className="link-list">
+          <li>
+            <a href="#/pengaturan/kunci">{t('kunci.settingsLink')}</a>
+          </li>
+        </ul>
+      </section>
       <section className="card" aria-labelledby="set-office">
         <h2 id="set-office" className="card-title">
           {t('settings.officeLegend')}

@@ -1,0 +1,96 @@
+// A path on the stick: typed (the browser preview has no dialog), or chosen in the desktop's
+// folder dialog like the Kirim/Terima Paket folder field. For a key card file the dialog can only
+// pick its folder, so the field gets the folder and the person adds the file name.
+
+import { useState, type ReactNode, type RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call, CallError, errorMessage } from '../../api/client'
+
+export function PathField({
+  id,
+  label,
+  help,
+  value,
+  onChange,
+  error,
+  inputRef,
+  disabled,
+  pick,
+  children,
+}: {
+  id: string
+  label: string
+  help: string
+  value: string
+  onChange: (path: string) => void
+  error: string | null
+  inputRef: RefObject<HTMLInputElement | null>
+  disabled?: boolean
+  /** folder: the chosen folder is the value; file: the folder plus a separator, the name still to type. */
+  pick: 'folder' | 'file'
+  children?: ReactNode
+}) {
+  const { t } = useTranslation()
+  const [canChoose, setCanChoose] = useState(true)
+  const [note, setNote] = useState<string | null>(null)
+  const [chooseError, setChooseError] = useState<string | null>(null)
+
+  async function choose() {
+    setChooseError(null)
+    try {
+      const picked = await call('paket:chooseFolder', {})
+      if (!picked) return
+      if (pick === 'folder') onChange(picked.folder)
+      else {
+        const sep = picked.folder.includes('\\') ? '\\' : '/'
+        onChange(picked.folder.endsWith(sep) ? picked.folder : picked.folder + sep)
+        setNote(t('kunci.cardPathFolderHelp'))
+        inputRef.current?.focus()
+      }
+    } catch (e) {
+      if (e instanceof CallError && e.code === 'unsupported') {
+        setCanChoose(false)
+        setNote(e.shape.message)
+        inputRef.current?.focus()
+      } else {
+        setChooseError(errorMessage(e))
+      }
+    }
+  }
+
+  const shownError = error ?? chooseError
+  return (
+    <div className={shownError ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <div className="kunci-path-row">
+        <input
+          id={id}
+          ref={inputRef}
+          type="text"
+          className="kunci-path-input"
+          value={value}
+          disabled={disabled}
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={shownError ? true : undefined}
+          aria-describedby={`${id}-help ${id}-error`}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        {canChoose && (
+          <button type="button" className="btn" onClick={() => void choose()} disabled={disabled}>
+            {t('kunci.chooseFolder')}
+          </button>
+        )}
+        {children}
+      </div>
+      <p id={`${id}-help`} className="field-help">
+        {note ?? help}
+      </p>
+      <p id={`${id}-error`} className="field-error" hidden={!shownError}>
+        {shownError}
+      </p>
+    </div>
+  )
+}
