@@ -1,12 +1,14 @@
 // Kirim/Terima Paket as three offices use it: a kelurahan, the Puskesmas serving it and the
 // kota's Dinas, each with its own database and web host, passing bundles through one folder
 // that stands in for the USB stick. Everything a person does goes through the screens; the
-// bridge is only used to read what the kota ended up with.
+// bridge is only used to read what the kota ended up with, and each sender's fingerprint (what
+// it reads out over the phone from its Kunci kantor screen).
 
 import AxeBuilder from '@axe-core/playwright'
 import { writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import type { WebHost } from './fixtures'
 import { test, expect, KELURAHAN, PUSKESMAS, KOTA } from './offices'
 import { PaketPage } from './pages/PaketPage'
 
@@ -15,6 +17,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
+}
+
+/** The fingerprint an office reads out from Pengaturan → Kunci kantor. */
+async function fingerprintOf(office: WebHost): Promise<string> {
+  return (await office.invoke<{ self: { fingerprint: string } }>('kunci:state', {})).self.fingerprint
 }
 
 interface RekapLike {
@@ -83,7 +90,27 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.kindCount('Kader', 'Ditolak')).toHaveText('0')
     expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(0)
 
-    await p.importIt()
+    // The first bundle from this kelurahan: its key is not known yet. Nothing can be imported
+    // until a person ticks that the fingerprint shown is the one the kelurahan reads out.
+    const kelurahanFingerprint = await fingerprintOf(offices.kelurahan)
+    await expect(p.senderKey).toContainText('Paket pertama dari kantor ini')
+    await expect(p.senderKey).toContainText('Telepon kantor pengirim')
+    await expect(p.senderFingerprint).toHaveText(kelurahanFingerprint)
+    await expect(p.confirmFingerprint).not.toBeChecked()
+    await expect(p.importNow).toBeDisabled()
+    expect(await seriousViolations(page), 'Terima with an unknown sender').toEqual([])
+    // Going around the screen does not help: the core refuses an unconfirmed sender too.
+    await expect(offices.puskesmas.invoke('paket:import', { path: join(offices.usb, kelurahanFile) })).rejects.toThrow(/belum dikenal kantor ini/)
+    await expect(offices.puskesmas.invoke('paket:import', { path: join(offices.usb, kelurahanFile), acceptFingerprint: 'AAAA-BBBB-CCCC-DDDD-EEEE' })).rejects.toThrow(
+      /belum dikenal kantor ini/,
+    )
+    expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(0)
+    await p.confirmFingerprint.check()
+    await p.confirmFingerprint.uncheck()
+    await expect(p.importNow).toBeDisabled()
+
+    await p.acceptAndImport(kelurahanFingerprint)
+    await expect(p.senderKey).toContainText(`Kunci ${KELURAHAN.name} sekarang dipercaya kantor ini`)
     await expect(p.kindCount('Kader', 'Baru', p.imported)).toHaveText('30')
     await expect(p.file(kelurahanFile)).toContainText('Sudah diimpor')
     expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(30)
@@ -95,6 +122,20 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.preview).toContainText('tidak ada yang berubah')
     await expect(p.importNow).toBeDisabled()
     expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(30)
+
+    // The kelurahan's next bundle is signed by a key the Puskesmas now knows: no tick needed.
+    await p.open(offices.kelurahan.url)
+    const secondFile = await p.kirim(offices.usb, /^Puskesmas/)
+    expect(secondFile).not.toBe(kelurahanFile)
+    await p.open(offices.puskesmas.url, 'terima')
+    await p.scanFolder(offices.usb)
+    await p.previewFile(secondFile)
+    await expect(p.senderKey).toHaveAttribute('data-sender-key', 'trusted')
+    await expect(p.senderKey).toContainText(`Ditandatangani kunci yang dikenal · sidik jari ${kelurahanFingerprint}`)
+    await expect(p.confirmFingerprint).toHaveCount(0)
+    await expect(p.importNow).toBeEnabled()
+    await p.importIt()
+    await expect(p.file(secondFile)).toContainText('Sudah diimpor')
 
     // The Puskesmas passes everything on to the kota.
     await p.tab('Kirim').click()
@@ -125,7 +166,7 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.file(puskesmasFile)).toContainText(PUSKESMAS.name)
     await p.previewFile(puskesmasFile)
     await expect(p.kindCount('Kader', 'Baru')).toHaveText('30')
-    await p.importIt()
+    await p.acceptAndImport(await fingerprintOf(offices.puskesmas))
     expect((await offices.kota.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(30)
 
     // The kota's recap counts the kelurahan's active kader as the kelurahan itself does.
@@ -162,7 +203,7 @@ test.describe('Kirim/Terima Paket', () => {
     await p.scanFolder(offices.usb)
     await p.previewFile(toPuskesmas)
     await expect(p.preview).toContainText('1 pasang kader dengan NIK sama')
-    await p.importIt()
+    await p.acceptAndImport(await fingerprintOf(offices.kelurahan))
     await expect(p.tab(/^Duplikat NIK/)).toHaveAccessibleName(/1 belum diputuskan/)
 
     // Both offices change the same kader's phone number before they hear from each other.
@@ -176,7 +217,7 @@ test.describe('Kirim/Terima Paket', () => {
     await p.scanFolder(offices.usb)
     await p.previewFile(toKelurahan)
     await expect(p.kindCount('Kader', 'Konflik')).toHaveText('1')
-    await p.importIt()
+    await p.acceptAndImport(await fingerprintOf(offices.puskesmas))
     await p.imported.getByRole('link', { name: /^Periksa 1 konflik/ }).click()
 
     // The owner's value stayed; the Puskesmas' is offered back.

@@ -77,6 +77,7 @@ test.describe('on a kelurahan with kader', () => {
       ['tindak-lanjut/papan', null, '22-papan-opd'],
       ['rapat/cari?q=posyandu', null, '23-cari'],
       ['pengaturan/opd', null, '24-opd'],
+      ['pengaturan/kunci', 'Kunci kantor', '26-kunci'],
       ['tindak-lanjut/baru', null, '25-tindak-lanjut-baru'],
     ] as const) {
       await openApp(path)

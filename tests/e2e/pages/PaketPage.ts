@@ -20,6 +20,10 @@ export class PaketPage {
   readonly preview: Locator
   readonly imported: Locator
   readonly importNow: Locator
+  /** The sender's key in the preview: one line when known, a box with the fingerprint and a tick when not. */
+  readonly senderKey: Locator
+  readonly senderFingerprint: Locator
+  readonly confirmFingerprint: Locator
   readonly sent: Locator
   readonly received: Locator
   readonly conflicts: Locator
@@ -42,6 +46,9 @@ export class PaketPage {
     this.preview = page.getByRole('region', { name: 'Isi paket' })
     this.imported = page.getByRole('region', { name: 'Paket sudah diimpor' })
     this.importNow = page.getByRole('button', { name: 'Impor sekarang' })
+    this.senderKey = page.locator('[data-sender-key]')
+    this.senderFingerprint = page.getByTestId('sender-fingerprint')
+    this.confirmFingerprint = page.getByRole('checkbox', { name: 'Sidik jari sudah saya cocokkan dengan kantor pengirim' })
     this.sent = page.getByRole('table', { name: 'Paket yang dikirim' })
     this.received = page.getByRole('table', { name: 'Paket yang diterima' })
     this.conflicts = page.getByRole('table', { name: 'Daftar konflik isian' })
@@ -122,5 +129,18 @@ export class PaketPage {
   async importIt() {
     await this.importNow.click()
     await expect(this.imported).toBeVisible({ timeout: 60_000 })
+  }
+
+  /**
+   * A first bundle from an office: the fingerprint shown must be the sender's own (as it reads it
+   * out over the phone), "Impor sekarang" waits for the tick, then the bundle is imported.
+   */
+  async acceptAndImport(senderFingerprint: string) {
+    await expect(this.senderKey).toHaveAttribute('data-sender-key', 'unknown')
+    await expect(this.senderFingerprint).toHaveText(senderFingerprint)
+    await expect(this.importNow).toBeDisabled()
+    await this.confirmFingerprint.check()
+    await expect(this.importNow).toBeEnabled()
+    await this.importIt()
   }
 }

@@ -283,7 +283,7 @@ function TrustCard({ defaultFolder, onTrusted }: { defaultFolder: string; onTrus
           <h3 id="kunci-card-title" ref={resultRef} tabIndex={-1} className="sub-title">
             {t('kunci.cardTitle')}
           </h3>
-          <dl className="dl" aria-labelledby="kunci-card-title">
+          <dl className="dl">
             <div className="dl-item">
               <dt>{t('kunci.name')}</dt>
               <dd>{read.card.name}</dd>
@@ -330,7 +330,7 @@ function TrustCard({ defaultFolder, onTrusted }: { defaultFolder: string; onTrus
                   type="text"
                   className="kunci-typed-input mono"
                   value={typed}
-                  disabled={busy !== null}
+                  readOnly={busy !== null}
                   spellCheck={false}
                   autoComplete="off"
                   autoCapitalize="characters"

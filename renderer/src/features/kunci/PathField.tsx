@@ -71,7 +71,8 @@ export function PathField({
           type="text"
           className="kunci-path-input"
           value={value}
-          disabled={disabled}
+          // Read-only rather than disabled while busy, so an error can put the focus back here.
+          readOnly={disabled}
           spellCheck={false}
           autoComplete="off"
           aria-invalid={shownError ? true : undefined}

@@ -37,6 +37,7 @@ export function SenderKey({
         <span aria-hidden="true">✓ </span>
         {accepted ? t('kunci.sender.nowTrusted', { name: senderName }) : t('kunci.sender.trusted')} · {t('kunci.sender.trustedLine')}{' '}
         <Fingerprint value={k.fingerprint} />
+        {accepted && <span className="kunci-sender-hint muted">{t('kunci.sender.nowTrustedHint')}</span>}
       </p>
     )
   }

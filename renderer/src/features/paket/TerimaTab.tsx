@@ -1,5 +1,6 @@
 // Terima: list the bundles in the folder (the damaged ones too, with why), show what importing
-// one would do, then import it all or nothing.
+// one would do (and whose key signed it: a sender not trusted yet needs a person to tick that
+// the fingerprint was compared), then import it all or nothing.
 
 import { useEffect, useRef, useState, type FormEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +14,7 @@ import { useCall } from '../../components/useCall'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
 import { ageText, countRows, daysSince, kindLabel, kindOrder, usePaketProgress } from './paketFormat'
 import { FolderField, PaketProgress } from './PaketParts'
+import { needsConfirmation, SenderKey } from './SenderKey'
 
 function newestFirst(a: PaketFile, b: PaketFile): number {
   const at = a.manifest?.createdAt ?? a.modifiedAt
@@ -34,6 +36,8 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
   const [actionError, setActionError] = useState<string | null>(null)
   const [summary, setSummary] = useState<PaketImportSummary | null>(null)
   const [chosenPath, setChosenPath] = useState<string | null>(null)
+  // The person's tick that the sender's fingerprint was compared (by phone) for a key not trusted yet.
+  const [confirmed, setConfirmed] = useState(false)
   const { progress, start, stop } = usePaketProgress()
   const folderRef = useRef<HTMLInputElement>(null)
   const summaryRef = useRef<HTMLHeadingElement>(null)
@@ -83,6 +87,7 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
     setBusy('preview')
     setActionError(null)
     setSummary(null)
+    setConfirmed(false)
     setChosenPath(file.path)
     start()
     try {
@@ -96,12 +101,17 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
   }
 
   async function importNow() {
-    if (!chosenPath) return
+    if (!chosenPath || !summary) return
+    const mustConfirm = needsConfirmation(summary.senderKey, Boolean(summary.alreadyImportedAt))
+    if (mustConfirm && !confirmed) return
     setBusy('import')
     setActionError(null)
     start()
     try {
-      const result = await call('paket:import', { path: chosenPath })
+      const result = await call('paket:import', {
+        path: chosenPath,
+        acceptFingerprint: mustConfirm ? summary.senderKey.fingerprint : null,
+      })
       setSummary(result)
       push({ tone: 'success', message: t('paket.importedTitle') })
       onChanged()
@@ -181,7 +191,16 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
 
       {busy && <PaketProgress label={busy === 'import' ? t('paket.importing') : t('paket.previewing')} progress={progress} />}
       {actionError && <ErrorBox message={actionError} />}
-      {summary && <Summary summary={summary} ref={summaryRef} busy={busy !== null} onImport={() => void importNow()} />}
+      {summary && (
+        <Summary
+          summary={summary}
+          ref={summaryRef}
+          busy={busy !== null}
+          confirmed={confirmed}
+          onConfirm={setConfirmed}
+          onImport={() => void importNow()}
+        />
+      )}
     </>
   )
 }
@@ -255,11 +274,15 @@ function Summary({
   summary: s,
   ref,
   busy,
+  confirmed,
+  onConfirm,
   onImport,
 }: {
   summary: PaketImportSummary
   ref: Ref<HTMLHeadingElement>
   busy: boolean
+  confirmed: boolean
+  onConfirm: (confirmed: boolean) => void
   onImport: () => void
 }) {
   const { t } = useTranslation()
@@ -277,6 +300,8 @@ function Summary({
   )
   const refusedMore = sum.refused - s.refusals.length
   const fmt = (n: number) => formatNumber(n)
+  const mustConfirm = !s.applied && needsConfirmation(s.senderKey, Boolean(s.alreadyImportedAt))
+  const waiting = mustConfirm && !confirmed
 
   return (
     <section className="card paket-summary" aria-labelledby="paket-summary-title" data-applied={s.applied ? 'true' : 'false'}>
@@ -310,6 +335,16 @@ function Summary({
           <dd className="mono paket-file-name">{s.fileName}</dd>
         </div>
       </dl>
+
+      <SenderKey
+        senderKey={s.senderKey}
+        senderName={m.sender.name}
+        applied={s.applied}
+        alreadyImported={Boolean(s.alreadyImportedAt)}
+        confirmed={confirmed}
+        onConfirm={onConfirm}
+        disabled={busy}
+      />
 
       {s.alreadyImportedAt && (
         <p className="notice paket-already" role="status">
@@ -410,15 +445,15 @@ function Summary({
           <button
             type="button"
             className="btn btn-primary btn-large"
-            disabled={busy || Boolean(s.alreadyImportedAt)}
-            aria-describedby={s.alreadyImportedAt ? 'paket-import-why' : undefined}
+            disabled={busy || Boolean(s.alreadyImportedAt) || waiting}
+            aria-describedby={s.alreadyImportedAt || waiting ? 'paket-import-why' : undefined}
             onClick={onImport}
           >
             {busy ? t('paket.importing') : t('paket.importNow')}
           </button>
-          {s.alreadyImportedAt && (
+          {(s.alreadyImportedAt || waiting) && (
             <p id="paket-import-why" className="muted small">
-              {t('paket.alreadyImportedHint')}
+              {s.alreadyImportedAt ? t('paket.alreadyImportedHint') : t('kunci.sender.confirmNeeded')}
             </p>
           )}
         </div>

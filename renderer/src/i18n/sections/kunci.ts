@@ -89,7 +89,8 @@ export const kunciId = {
     fingerprintLabel: 'Sidik jari kunci {{name}}',
     confirm: 'Sidik jari sudah saya cocokkan dengan kantor pengirim',
     confirmNeeded: 'Centang dulu bahwa sidik jari sudah dicocokkan, baru paket dapat diimpor.',
-    nowTrusted: 'Kunci {{name}} sekarang dipercaya kantor ini; paket berikutnya darinya tidak perlu dicocokkan lagi.',
+    nowTrusted: 'Kunci {{name}} sekarang dipercaya kantor ini',
+    nowTrustedHint: 'Paket berikutnya dari kantor ini tidak perlu dicocokkan lagi.',
   },
 }
 
@@ -173,6 +174,7 @@ export const kunciEn: Widen<typeof kunciId> = {
     fingerprintLabel: 'Fingerprint of {{name}}’s key',
     confirm: 'I compared the fingerprint with the sending office',
     confirmNeeded: 'Tick that the fingerprint was compared first; then the bundle can be imported.',
-    nowTrusted: '{{name}}’s key is now trusted by this office; its next bundles need no comparing.',
+    nowTrusted: '{{name}}’s key is now trusted by this office',
+    nowTrustedHint: 'Next bundles from this office need no comparing.',
   },
 }

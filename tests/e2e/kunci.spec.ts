@@ -1,0 +1,119 @@
+// Pengaturan → Kunci kantor as two offices use it: the kelurahan saves its key card on the stick,
+// the Puskesmas reads it and trusts it only after typing the fingerprint the kelurahan reads out
+// over the phone. After that, the kelurahan's bundles need no confirming at the Puskesmas.
+
+import AxeBuilder from '@axe-core/playwright'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect, KELURAHAN } from './offices'
+import { KunciPage } from './pages/KunciPage'
+import { PaketPage } from './pages/PaketPage'
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
+}
+
+type KunciState = { self: { fingerprint: string }; trusted: { siteId: string; name: string; fingerprint: string; source: string }[] }
+
+test.describe('Kunci kantor', () => {
+  test.setTimeout(180_000)
+
+  test('a key card saved at one office is trusted at another only with the fingerprint read out', async ({ page, offices }) => {
+    const k = new KunciPage(page)
+
+    // The kelurahan finds its key screen from Pengaturan and reads its fingerprint there.
+    const settings = new URL(offices.kelurahan.url)
+    settings.hash = '#/pengaturan'
+    await page.goto(settings.toString())
+    await page.getByRole('link', { name: /^Kunci kantor/ }).click()
+    await expect(k.heading).toHaveText('Kunci kantor')
+    await expect(k.heading).toBeFocused()
+    await expect(page.getByRole('region', { name: 'Kartu kunci kantor ini' })).toContainText(KELURAHAN.name)
+    await expect(page.getByRole('region', { name: 'Kartu kunci kantor ini' })).toContainText(KELURAHAN.area)
+    const fingerprint = await k.ownFingerprint()
+    expect(fingerprint).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/)
+    expect((await offices.kelurahan.invoke<KunciState>('kunci:state', {})).self.fingerprint).toBe(fingerprint)
+    await expect(k.trustedSection).toContainText('Belum ada kantor yang dipercaya')
+
+    // A folder that is not there is said next to the field.
+    await k.folder.fill(join(offices.usb, 'tidak-ada'))
+    await k.save.click()
+    await expect(k.folderError).toContainText('Kartu kunci tidak dapat disimpan di folder itu')
+    await expect(k.folder).toBeFocused()
+
+    const cardFile = await k.saveCard(offices.usb)
+    expect(cardFile).toMatch(/\.simpul-kunci$/)
+    expect(existsSync(join(offices.usb, cardFile))).toBe(true)
+    await expect(k.saved).toContainText(join(offices.usb, cardFile))
+    expect(await seriousViolations(page), 'Kunci kantor with a saved card').toEqual([])
+
+    // Its own card, read at home, is not something to trust.
+    await k.readCard(join(offices.usb, cardFile))
+    await expect(k.card).toHaveAttribute('data-status', 'self')
+    await expect(k.card).toContainText('Kartu kantor ini sendiri')
+    await expect(k.typed).toHaveCount(0)
+
+    // The Puskesmas: a file that is not a key card is refused next to the path field.
+    writeFileSync(join(offices.usb, 'bukan.simpul-kunci'), 'bukan kartu kunci')
+    await k.open(offices.puskesmas.url)
+    await k.readCard(join(offices.usb, 'bukan.simpul-kunci'))
+    await expect(k.cardPathError).toContainText('bukan kartu kunci Simpul Posyandu')
+    await expect(k.card).toHaveCount(0)
+
+    // The kelurahan's card: who it names, not known yet.
+    await k.readCard(join(offices.usb, cardFile))
+    await expect(k.card).toHaveAttribute('data-status', 'new')
+    await expect(k.card).toContainText(KELURAHAN.name)
+    await expect(k.card).toContainText('Kelurahan/Desa')
+    await expect(k.card).toContainText('Belum dikenal')
+    await expect(k.card).toContainText('Telepon kantor tersebut')
+    expect(await seriousViolations(page), 'Kunci kantor with a card read').toEqual([])
+
+    // A fingerprint misheard over the phone is refused, said next to the field, nothing trusted.
+    await k.typed.fill('AAAA-BBBB-CCCC-DDDD-EEEE')
+    await k.trust.click()
+    await expect(k.typedError).toContainText('Sidik jari yang dicocokkan tidak sama dengan sidik jari kartu ini')
+    await expect(k.typed).toHaveAttribute('aria-invalid', 'true')
+    await expect(k.typed).toBeFocused()
+    expect((await offices.puskesmas.invoke<KunciState>('kunci:state', {})).trusted).toEqual([])
+    await expect(k.trustedSection).toContainText('Belum ada kantor yang dipercaya')
+
+    // Typed as heard (lower case, spaces for dashes): trusted.
+    await k.typed.fill(fingerprint.toLowerCase().replace(/-/g, ' '))
+    await k.trust.click()
+    await expect(k.toasts).toContainText(`Kunci ${KELURAHAN.name} sekarang dipercaya.`)
+    await expect(k.card).toHaveCount(0)
+    const row = k.trustedRow(KELURAHAN.name)
+    await expect(row).toContainText('Kelurahan/Desa')
+    await expect(row).toContainText(KELURAHAN.areaName)
+    await expect(row).toContainText(fingerprint)
+    await expect(row).toContainText('Kartu kunci')
+    await expect(row).toContainText(/\d+ \w+ \d{4}/)
+    const trusted = (await offices.puskesmas.invoke<KunciState>('kunci:state', {})).trusted
+    expect(trusted.map((o) => [o.name, o.fingerprint, o.source])).toEqual([[KELURAHAN.name, fingerprint, 'kartu']])
+    expect(await seriousViolations(page), 'Kunci kantor with a trusted office').toEqual([])
+
+    // Read again, the card is known: nothing to type.
+    await k.readCard(join(offices.usb, cardFile))
+    await expect(k.card).toHaveAttribute('data-status', 'trusted')
+    await expect(k.card).toContainText('Sudah dipercaya')
+    await expect(k.typed).toHaveCount(0)
+
+    // The kelurahan's first bundle to the Puskesmas is now signed by a known key: no tick needed.
+    const p = new PaketPage(page)
+    await p.open(offices.kelurahan.url)
+    const bundle = await p.kirim(offices.usb, /^Puskesmas/)
+    await p.open(offices.puskesmas.url, 'terima')
+    await p.scanFolder(offices.usb)
+    await p.previewFile(bundle)
+    await expect(p.senderKey).toHaveAttribute('data-sender-key', 'trusted')
+    await expect(p.senderKey).toContainText(`sidik jari ${fingerprint}`)
+    await expect(p.confirmFingerprint).toHaveCount(0)
+    await p.importIt()
+    expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(30)
+  })
+})
