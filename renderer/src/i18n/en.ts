@@ -24,6 +24,7 @@ export const en: Messages = {
   kunci: kunciEn,
   rekap: rekapEn,
   app: {
+    chooseFolder: 'Choose folder…',
     year: 'Year',
     allYears: 'All years',
     showMore: 'Show {{n}} more',

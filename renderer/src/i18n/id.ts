@@ -20,6 +20,7 @@ export const id = {
   kunci: kunciId,
   rekap: rekapId,
   app: {
+    chooseFolder: 'Pilih folder…',
     year: 'Tahun',
     allYears: 'Semua tahun',
     showMore: 'Tampilkan {{n}} lagi',

@@ -14,7 +14,7 @@ import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatNumber } from '../../i18n/format'
 import { Fingerprint } from './Fingerprint'
-import { PathField } from './PathField'
+import { PathField } from '../../components/PathField'
 import './kunci.css'
 
 type CardStatus = 'new' | 'trusted' | 'changed' | 'self'
@@ -264,6 +264,7 @@ function TrustCard({ defaultFolder, onTrusted }: { defaultFolder: string; onTrus
           inputRef={pathRef}
           disabled={busy !== null}
           pick="file"
+          pickedFolderNote={t('kunci.cardPathFolderHelp')}
         >
           <button type="submit" className="btn btn-primary" disabled={busy !== null}>
             {busy === 'read' ? t('kunci.reading') : t('kunci.read')}

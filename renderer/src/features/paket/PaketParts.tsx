@@ -1,9 +1,9 @@
 // Pieces shared by the Kirim/Terima Paket tabs: the tab bar with the open counts, the folder
 // field (typed, or chosen in the desktop's folder dialog), the progress bar and a per-kind table.
 
-import { useState, type ReactNode, type RefObject } from 'react'
+import type { ReactNode, RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call, CallError, errorMessage } from '../../api/client'
+import { PathField } from '../../components/PathField'
 import { formatNumber } from '../../i18n/format'
 import { kindLabel, type Progress } from './paketFormat'
 import '../training/training.css'
@@ -46,78 +46,17 @@ export function PaketTabs({ current, open }: { current: PaketTab; open: { konfli
  * desktop app also offers its dialog. When the core says the dialog is not available here, the
  * button goes away and its message says what to type instead.
  */
-export function FolderField({
-  value,
-  onChange,
-  error,
-  inputRef,
-  disabled,
-  children,
-}: {
+export function FolderField(props: {
   value: string
   onChange: (folder: string) => void
   error: string | null
-  inputRef?: RefObject<HTMLInputElement | null>
+  inputRef: RefObject<HTMLInputElement | null>
   disabled?: boolean
   /** The action next to the field (Buat paket, Cari paket). */
   children?: ReactNode
 }) {
   const { t } = useTranslation()
-  const [canChoose, setCanChoose] = useState(true)
-  const [note, setNote] = useState<string | null>(null)
-  const [chooseError, setChooseError] = useState<string | null>(null)
-
-  async function choose() {
-    setChooseError(null)
-    try {
-      const picked = await call('paket:chooseFolder', {})
-      if (picked) onChange(picked.folder)
-    } catch (e) {
-      if (e instanceof CallError && e.code === 'unsupported') {
-        setCanChoose(false)
-        setNote(e.shape.message)
-        inputRef?.current?.focus()
-      } else {
-        setChooseError(errorMessage(e))
-      }
-    }
-  }
-
-  const shownError = error ?? chooseError
-  return (
-    <div className="field paket-folder">
-      <label htmlFor="paket-folder" className="field-label">
-        {t('paket.folder')}
-      </label>
-      <div className="paket-folder-row">
-        <input
-          id="paket-folder"
-          ref={inputRef}
-          type="text"
-          className="paket-folder-input"
-          value={value}
-          disabled={disabled}
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={shownError ? true : undefined}
-          aria-describedby="paket-folder-help paket-folder-error"
-          onChange={(e) => onChange(e.target.value)}
-        />
-        {canChoose && (
-          <button type="button" className="btn" onClick={() => void choose()} disabled={disabled}>
-            {t('paket.chooseFolder')}
-          </button>
-        )}
-        {children}
-      </div>
-      <p id="paket-folder-help" className="field-help">
-        {note ?? t('paket.folderHelp')}
-      </p>
-      <p id="paket-folder-error" className="field-error" hidden={!shownError}>
-        {shownError}
-      </p>
-    </div>
-  )
+  return <PathField id="paket-folder" label={t('paket.folder')} help={t('paket.folderHelp')} pick="folder" {...props} />
 }
 
 /** A determinate bar once the core says how far it is, a spinner-like indeterminate one before. */

@@ -1,10 +1,10 @@
-// A path on the stick: typed (the browser preview has no dialog), or chosen in the desktop's
-// folder dialog like the Kirim/Terima Paket folder field. For a key card file the dialog can only
+// A path on the stick (the Kirim/Terima Paket folder, a key card file): typed, since the browser
+// preview has no dialog, or chosen in the desktop's folder dialog. For a file the dialog can only
 // pick its folder, so the field gets the folder and the person adds the file name.
 
 import { useState, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call, CallError, errorMessage } from '../../api/client'
+import { call, CallError, errorMessage } from '../api/client'
 
 export function PathField({
   id,
@@ -16,6 +16,7 @@ export function PathField({
   inputRef,
   disabled,
   pick,
+  pickedFolderNote,
   children,
 }: {
   id: string
@@ -28,6 +29,9 @@ export function PathField({
   disabled?: boolean
   /** folder: the chosen folder is the value; file: the folder plus a separator, the name still to type. */
   pick: 'folder' | 'file'
+  /** For pick = file: what to tell the person once the folder is in (the file name still to add). */
+  pickedFolderNote?: string
+  /** The action next to the field (Buat paket, Cari paket, Baca kartu). */
   children?: ReactNode
 }) {
   const { t } = useTranslation()
@@ -44,7 +48,7 @@ export function PathField({
       else {
         const sep = picked.folder.includes('\\') ? '\\' : '/'
         onChange(picked.folder.endsWith(sep) ? picked.folder : picked.folder + sep)
-        setNote(t('kunci.cardPathFolderHelp'))
+        if (pickedFolderNote) setNote(pickedFolderNote)
         inputRef.current?.focus()
       }
     } catch (e) {
@@ -64,12 +68,12 @@ export function PathField({
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      <div className="kunci-path-row">
+      <div className="path-row">
         <input
           id={id}
           ref={inputRef}
           type="text"
-          className="kunci-path-input"
+          className="path-input"
           value={value}
           // Read-only rather than disabled while busy, so an error can put the focus back here.
           readOnly={disabled}
@@ -81,7 +85,7 @@ export function PathField({
         />
         {canChoose && (
           <button type="button" className="btn" onClick={() => void choose()} disabled={disabled}>
-            {t('kunci.chooseFolder')}
+            {t('app.chooseFolder')}
           </button>
         )}
         {children}
