@@ -738,6 +738,8 @@ export interface TrustedOffice extends KeyCard {
   /** How this office learned the key: a setup bundle from the kota, a card file, or a bundle a person accepted. */
   source: 'pembinaan' | 'kartu' | 'paket'
   trustedAt: string
+  /** Set when the kota revoked this key: bundles signed with it are refused. */
+  revokedAt: string | null
 }
 
 // ---------------------------------------------------------------- paket (bundles) and rekap
@@ -1173,6 +1175,8 @@ export const contract = {
   'kunci:saveCard': { input: z.object({ folder: reqText(1000, 'Folder') }), output: out<{ path: string; fileName: string; fingerprint: string }>() },
   /** Reads a key card file: who it names, and whether this office knows that office already. */
   'kunci:readCard': { input: z.object({ path: reqText(1000, 'Berkas') }), output: out<{ card: KeyCard; status: 'new' | 'trusted' | 'changed' | 'self' }>() },
+  /** Kota only: revokes a trusted office's key (a lost laptop); the statement travels with every bundle. */
+  'kunci:revoke': { input: z.object({ siteId: z.string().min(1).max(64), reason: reqText(500, 'Alasan') }), output: out<TrustedOffice>() },
   /** Trusts the office of a key card; `fingerprint` is what the person confirmed (must match the card). */
   'kunci:trustCard': { input: z.object({ path: reqText(1000, 'Berkas'), fingerprint: z.string().trim().min(1).max(40) }), output: out<TrustedOffice>() },
   'paket:history': { input: empty, output: out<PaketHistory>() },

@@ -4,10 +4,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { kunciState, ownCard, ownKeys, readCard, saveCard, trustCard } from '../../electron/core/features/kunci/kunci.service'
+import { kunciState, ownCard, ownKeys, readCard, revokeKey, saveCard, trustCard } from '../../electron/core/features/kunci/kunci.service'
 import { exportBundle } from '../../electron/core/features/paket/export'
 import { importBundle } from '../../electron/core/features/paket/import'
-import { cardFingerprint, makeCard, parseCard } from '../../electron/core/sync/card'
+import { cardFingerprint, makeCard, makeRevocation, parseCard } from '../../electron/core/sync/card'
+import { replicatedDigest } from '../../electron/core/sync/digest'
 import { generateEncryptionKeys, generateSigningKeys } from '../../electron/core/sync/crypto'
 import { errorOf, type TestDb } from '../fixtures/db'
 import { createOffice, createStick, fingerprintOf } from '../fixtures/offices'
@@ -162,5 +163,64 @@ describe('paket pembinaan', () => {
     const e = await errorOf(() => importBundle(kel.db, setup.path, { apply: true, acceptFingerprint: accept }))
     expect(e.message).toMatch(/bukan dari Dinas wilayah kantor ini/)
     expect((await kunciState(kel.db)).trusted).toEqual([])
+  })
+})
+
+describe('revocation', () => {
+  it('the kota revokes a lost key; the statement travels down; bundles signed with it are refused, even if accepted', async () => {
+    const kota = await office('kota')
+    const kel = await office('kelurahan')
+    const kel2 = await office('kelurahan2')
+    const folder = stick()
+    // The region is set up: both kelurahan trust the kota, the kota knows the first kelurahan.
+    for (const k of [kel, kel2]) {
+      const setup = await exportBundle(kota.db, { folder, destination: 'pembinaan', full: true })
+      await importBundle(k.db, setup.path, { apply: true, acceptFingerprint: await fingerprintOf(setup.path) })
+    }
+    const lostCard = await saveCard(kel.db, { folder })
+    await trustCard(kota.db, { path: lostCard.path, fingerprint: lostCard.fingerprint })
+    const kelId = (await ownCard(kel.db)).siteId
+    // A bundle made on the lost laptop, before and after the revocation.
+    const fromLaptop = await exportBundle(kel.db, { folder, destination: 'level:kota', full: true })
+
+    expect((await errorOf(() => revokeKey(kel.db, { siteId: kelId, reason: 'x' }))).code).toBe('forbidden')
+    const revoked = await revokeKey(kota.db, { siteId: kelId, reason: 'Laptop kelurahan hilang' })
+    expect(revoked.revokedAt).not.toBeNull()
+    expect((await kunciState(kota.db)).trusted.find((t) => t.siteId === kelId)!.revokedAt).toBe(revoked.revokedAt)
+
+    const before = await replicatedDigest(kota.db)
+    const e = await errorOf(() => importBundle(kota.db, fromLaptop.path, { apply: true, acceptFingerprint: lostCard.fingerprint }))
+    expect(e.code).toBe('forbidden')
+    expect(e.message).toMatch(/telah dicabut oleh Dinas .*Laptop kelurahan hilang/)
+    expect(await replicatedDigest(kota.db)).toEqual(before)
+
+    // The kota's next bundle carries the statement to the other kelurahan, which then refuses it too.
+    const down = await exportBundle(kota.db, { folder, destination: 'pembinaan', full: true })
+    await importBundle(kel2.db, down.path, { apply: true })
+    const e2 = await errorOf(() => importBundle(kel2.db, fromLaptop.path, { apply: true, acceptFingerprint: lostCard.fingerprint }))
+    expect(e2.message).toMatch(/telah dicabut/)
+  })
+
+  it('ignores a revocation not signed by the kota this office trusts', async () => {
+    const kota = await office('kota')
+    const kel = await office('kelurahan')
+    const pkm = await office('puskesmas')
+    const folder = stick()
+    const setup = await exportBundle(kota.db, { folder, destination: 'pembinaan', full: true })
+    await importBundle(kel.db, setup.path, { apply: true, acceptFingerprint: await fingerprintOf(setup.path) })
+    // A Puskesmas (not the kota) "revokes" the kota's own key in its bundle: ignored.
+    const kotaCard = await saveCard(kota.db, { folder })
+    await trustCard(pkm.db, { path: kotaCard.path, fingerprint: kotaCard.fingerprint })
+    const pkmKeys = await ownKeys(pkm.db)
+    const fake = makeRevocation(
+      { siteId: (await ownCard(kota.db)).siteId, fingerprint: kotaCard.fingerprint, revokedAt: new Date().toISOString(), reason: 'palsu', issuerSiteId: (await ownCard(pkm.db)).siteId },
+      pkmKeys.signing,
+    )
+    await pkm.db.insertInto('key_revocation').values({ fingerprint: fake.fingerprint, site_id: fake.siteId, revoked_at: fake.revokedAt, reason: fake.reason, issuer_site_id: fake.issuerSiteId, statement: JSON.stringify(fake) }).execute()
+    const b = await exportBundle(pkm.db, { folder, destination: `berkas`, full: false })
+    await importBundle(kel.db, b.path, { apply: true, acceptFingerprint: await fingerprintOf(b.path) })
+    expect((await kunciState(kel.db)).trusted.find((t) => t.name === 'Dinas Kesehatan Kota Tangerang')!.revokedAt).toBeNull()
+    const again = await exportBundle(kota.db, { folder, destination: 'pembinaan', full: true })
+    expect((await importBundle(kel.db, again.path, { apply: false })).senderKey.status).toBe('trusted')
   })
 })

@@ -116,4 +116,28 @@ test.describe('Kunci kantor', () => {
     await p.importIt()
     expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(30)
   })
+
+  test('the kota revokes a lost key; its row says so and bundles signed with it are refused', async ({ page, offices }) => {
+    const k = new KunciPage(page)
+    // The kota trusts the kelurahan's card (as in the test above, through the bridge here).
+    const saved = await offices.kelurahan.invoke<{ path: string; fingerprint: string }>('kunci:saveCard', { folder: offices.usb })
+    await offices.kota.invoke('kunci:trustCard', { path: saved.path, fingerprint: saved.fingerprint })
+    const url = new URL(offices.kota.url)
+    url.hash = '#/pengaturan/kunci'
+    await page.goto(url.toString())
+    const row = k.trustedRow(KELURAHAN.name)
+    await row.getByRole('button', { name: 'Cabut kunci' }).click()
+    const dialog = page.getByRole('dialog', { name: `Cabut kunci ${KELURAHAN.name}?` })
+    await dialog.getByRole('button', { name: 'Cabut kunci' }).click()
+    await expect(dialog.getByText('Tuliskan alasannya')).toBeVisible()
+    await dialog.getByLabel('Alasan').fill('Laptop kelurahan hilang')
+    await dialog.getByRole('button', { name: 'Cabut kunci' }).click()
+    await expect(row).toContainText('Dicabut')
+    await expect(row.getByRole('button', { name: 'Cabut kunci' })).toHaveCount(0)
+    expect(await seriousViolations(page), 'Kunci kantor with a revoked key').toEqual([])
+
+    // A bundle from the lost laptop: refused at the kota even with its fingerprint accepted.
+    const bundle = await offices.kelurahan.invoke<{ path: string }>('paket:export', { folder: offices.usb, destination: 'level:kota', full: true })
+    await expect(offices.kota.invoke('paket:import', { path: bundle.path, acceptFingerprint: saved.fingerprint })).rejects.toThrow(/telah dicabut oleh Dinas .*Laptop kelurahan hilang/)
+  })
 })

@@ -89,6 +89,9 @@ describe('kunci commands', () => {
     const wrong = await cli(['kunci', 'percaya', '--db', kel, card, '--sidik', 'AAAA-BBBB-CCCC-DDDD-EEEE'])
     expect(wrong.code).toBe(1)
     expect(wrong.stderr).toMatch(/tidak sama/)
+    // Only a kota revokes keys.
+    const cabut = await cli(['kunci', 'cabut', '--db', pkm, '--kantor', 'x', '--alasan', 'laptop hilang'])
+    expect(cabut).toMatchObject({ code: 1, stderr: 'Hanya Dinas kota/kabupaten yang dapat mencabut kunci kantor.\n' })
     const ok = await cli(['kunci', 'percaya', '--db', kel, card, '--sidik', fingerprint])
     expect(ok).toMatchObject({ code: 0, stdout: `Dipercaya: Puskesmas Tangerang (puskesmas, Tangerang), sidik jari ${fingerprint}.\n` })
   })

@@ -359,6 +359,16 @@ export interface TrustedOfficeTable {
   card: string
 }
 
+/** A key the kota revoked; the signed statement travels with every bundle. Local copy. */
+export interface KeyRevocationTable {
+  fingerprint: string
+  site_id: string
+  revoked_at: string
+  reason: string
+  issuer_site_id: string
+  statement: string
+}
+
 export interface Database {
   meta: MetaTable
   site: SiteTable
@@ -387,6 +397,7 @@ export interface Database {
   kader_duplicate: KaderDuplicateTable
   office_key: OfficeKeyTable
   trusted_office: TrustedOfficeTable
+  key_revocation: KeyRevocationTable
 }
 
 export type Db = Kysely<Database>

@@ -85,6 +85,8 @@ export const manifestSchema = z.object({
   signature: z.object({ algorithm: z.literal('Ed25519'), fingerprint: z.string().max(40) }),
   /** Key cards of offices the sender trusts, passed on (an office learns its neighbours' keys). */
   cards: z.array(z.unknown()).max(20_000),
+  /** Key revocations signed by a kota, passed on by every office (section 6 of the format doc). */
+  revocations: z.array(z.unknown()).max(20_000),
   /** Reserved for issue 6: recipients and wrapped content keys (format 1: always null, records in clear). */
   encryption: z.null(),
 })

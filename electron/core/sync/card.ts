@@ -46,3 +46,37 @@ export const cardFingerprint = (c: Pick<Card, 'siteId' | 'signingKey' | 'encrypt
 
 /** Fingerprints as people type them: case, spaces and dashes do not matter. */
 export const sameFingerprint = (a: string, b: string) => a.toUpperCase().replace(/[^0-9A-Z]/g, '') === b.toUpperCase().replace(/[^0-9A-Z]/g, '')
+
+// ---------------------------------------------------------------- revocation
+
+export const revocationSchema = z.object({
+  format: z.literal('simpul-pencabutan-kunci'),
+  version: z.literal(1),
+  /** The office whose key is revoked, and that key's fingerprint. */
+  siteId: z.string().min(1).max(64),
+  fingerprint: z.string().max(40),
+  revokedAt: z.string().datetime(),
+  reason: z.string().max(500),
+  /** The kota office that revokes it, and its signature of the other fields. */
+  issuerSiteId: z.string().min(1).max(64),
+  signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
+})
+export type Revocation = z.infer<typeof revocationSchema>
+
+export function revocationBody(r: Omit<Revocation, 'signature'>): Buffer {
+  const { format, version, siteId, fingerprint: fp, revokedAt, reason, issuerSiteId } = r
+  return Buffer.from(JSON.stringify({ format, version, siteId, fingerprint: fp, revokedAt, reason, issuerSiteId }), 'utf8')
+}
+
+export function makeRevocation(r: Omit<Revocation, 'signature' | 'format' | 'version'>, signing: RawKeyPair): Revocation {
+  const body = { format: 'simpul-pencabutan-kunci' as const, version: 1 as const, ...r }
+  return { ...body, signature: signEd25519(signing, revocationBody(body)) }
+}
+
+/** A revocation statement from outside, its signature checked against the issuer's signing key. */
+export function parseRevocation(raw: unknown, issuerSigningKey: (siteId: string) => string | null): Revocation | null {
+  const parsed = revocationSchema.safeParse(raw)
+  if (!parsed.success) return null
+  const key = issuerSigningKey(parsed.data.issuerSiteId)
+  return key && verifyEd25519(key, revocationBody(parsed.data), parsed.data.signature) ? parsed.data : null
+}

@@ -7,7 +7,7 @@ import { helpCommand } from './help'
 import { init } from './init'
 import { kaderList } from './kader-list'
 import { kompetensiMatrix } from './kompetensi-matrix'
-import { kunciKartu, kunciPercaya } from './kunci'
+import { kunciCabut, kunciKartu, kunciPercaya } from './kunci'
 import { paketExport, paketImport, paketInspect, paketPembinaan } from './paket'
 import { pelatihanList, trainingList } from './training-list'
 import { rapatList } from './rapat-list'
@@ -25,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   tindakLanjutList,
   kunciKartu,
   kunciPercaya,
+  kunciCabut,
   paketExport,
   paketImport,
   paketInspect,

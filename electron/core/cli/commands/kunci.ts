@@ -4,7 +4,7 @@
 import { dirname, resolve } from 'node:path'
 import { existsSync, statSync } from 'node:fs'
 import { rename } from 'node:fs/promises'
-import { readCard, saveCard, trustCard } from '../../features/kunci/kunci.service'
+import { readCard, revokeKey, saveCard, trustCard } from '../../features/kunci/kunci.service'
 import { CliError, defineCommand } from '../command'
 import { withDatabase } from '../db-file'
 
@@ -49,6 +49,20 @@ export const kunciPercaya = defineCommand({
       }
       const t = await trustCard(db, { path, fingerprint: values.sidik })
       io.stdout(`Dipercaya: ${t.name} (${t.level}, ${t.areaName}), sidik jari ${t.fingerprint}.\n`)
+    })
+  },
+})
+
+export const kunciCabut = defineCommand({
+  name: 'kunci cabut',
+  summary: 'Dinas: mencabut kunci kantor (mis. laptop hilang). Paket yang ditandatangani kunci itu ditolak di setiap kantor yang menerima pencabutannya.',
+  usage: '--db BERKAS --kantor ID-KANTOR --alasan TEKS',
+  options: { db: { type: 'string' }, kantor: { type: 'string' }, alasan: { type: 'string' } },
+  required: ['db', 'kantor', 'alasan'],
+  async run(values, io) {
+    await withDatabase(values.db!, io, true, async ({ db }) => {
+      const t = await revokeKey(db, { siteId: values.kantor!, reason: values.alasan! })
+      io.stdout(`Kunci ${t.name} (sidik jari ${t.fingerprint}) dicabut. Pencabutan ikut setiap paket berikutnya dari kantor ini.\n`)
     })
   },
 })

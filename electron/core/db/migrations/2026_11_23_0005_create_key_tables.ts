@@ -32,4 +32,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The whole signed card, to pass on to offices that trust this one.
     .addColumn('card', 'text', (c) => c.notNull())
     .execute()
+
+  // Keys the kota has revoked (a lost laptop): signed statements that travel with every bundle.
+  await db.schema
+    .createTable('key_revocation')
+    .addColumn('fingerprint', 'text', (c) => c.primaryKey())
+    .addColumn('site_id', 'text', (c) => c.notNull())
+    .addColumn('revoked_at', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('issuer_site_id', 'text', (c) => c.notNull())
+    // The whole signed statement (JSON), to pass on.
+    .addColumn('statement', 'text', (c) => c.notNull())
+    .execute()
 }

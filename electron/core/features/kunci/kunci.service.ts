@@ -9,7 +9,7 @@ import type { KeyCard, ParsedInput, TrustedOffice } from '../../../../shared/con
 import type { SiteLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
 import type { Db } from '../../db/schema'
-import { cardFingerprint, makeCard, parseCard, sameFingerprint, type Card } from '../../sync/card'
+import { cardFingerprint, makeCard, makeRevocation, parseCard, parseRevocation, sameFingerprint, type Card, type Revocation } from '../../sync/card'
 import { generateEncryptionKeys, generateSigningKeys, type RawKeyPair } from '../../sync/crypto'
 import { requireSite } from '../site/site.service'
 
@@ -75,16 +75,23 @@ export function cardInfo(c: Card): KeyCard {
 }
 
 type TrustedRow = { card: string; source: string; trusted_at: string }
-const trustedInfo = (r: TrustedRow): TrustedOffice => ({
+const trustedInfo = (r: TrustedRow, revokedAt: string | null = null): TrustedOffice => ({
   ...cardInfo(JSON.parse(r.card) as Card),
   source: r.source as TrustedOffice['source'],
   trustedAt: r.trusted_at,
+  revokedAt,
 })
 
 export async function kunciState(db: Db): Promise<{ self: KeyCard; trusted: TrustedOffice[] }> {
   const self = cardInfo(await ownCard(db))
-  const rows = await db.selectFrom('trusted_office').select(['card', 'source', 'trusted_at']).orderBy('level').orderBy('name').execute()
-  return { self, trusted: rows.map(trustedInfo) }
+  const rows = await db
+    .selectFrom('trusted_office as t')
+    .leftJoin('key_revocation as r', 'r.fingerprint', 't.fingerprint')
+    .select(['t.card', 't.source', 't.trusted_at', 'r.revoked_at'])
+    .orderBy('t.level')
+    .orderBy('t.name')
+    .execute()
+  return { self, trusted: rows.map((r) => trustedInfo(r, r.revoked_at)) }
 }
 
 /** What this office knows of the key `card` names: trusted as is, another key for that office, or nothing. */
@@ -169,4 +176,64 @@ export async function trustCard(db: Db, input: ParsedInput<'kunci:trustCard'>): 
     })
   }
   return trust(db, card, 'kartu')
+}
+
+// ---------------------------------------------------------------- revocation
+
+/** The revocation of `fingerprint`, if the kota revoked that key. */
+export async function revocationOf(db: Db, fingerprint: string): Promise<{ revokedAt: string; reason: string } | null> {
+  const r = await db.selectFrom('key_revocation').select(['revoked_at', 'reason']).where('fingerprint', '=', fingerprint).executeTakeFirst()
+  return r ? { revokedAt: r.revoked_at, reason: r.reason } : null
+}
+
+/** Every revocation statement held here, to travel with the next bundle. */
+export async function revocationStatements(db: Db): Promise<unknown[]> {
+  return (await db.selectFrom('key_revocation').select('statement').execute()).map((r) => JSON.parse(r.statement) as unknown)
+}
+
+async function storeRevocation(db: Db, r: Revocation): Promise<boolean> {
+  const res = await db
+    .insertInto('key_revocation')
+    .values({ fingerprint: r.fingerprint, site_id: r.siteId, revoked_at: r.revokedAt, reason: r.reason, issuer_site_id: r.issuerSiteId, statement: JSON.stringify(r) })
+    .onConflict((oc) => oc.column('fingerprint').doNothing())
+    .executeTakeFirst()
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0
+}
+
+/**
+ * Takes the revocations a bundle carries that were signed by a kota this office trusts through
+ * its setup bundle (or by this office, when it is that kota). Others are ignored: an office
+ * cannot revoke another's key. Returns how many were new.
+ */
+export async function receiveRevocations(db: Db, statements: readonly unknown[]): Promise<number> {
+  if (statements.length === 0) return 0
+  const site = await requireSite(db)
+  const issuers = new Map<string, string>()
+  for (const r of await db.selectFrom('trusted_office').select(['site_id', 'signing_key']).where('source', '=', 'pembinaan').where('level', '=', 'kota').execute()) {
+    issuers.set(r.site_id, r.signing_key)
+  }
+  if (site.level === 'kota') issuers.set(site.id, (await ownKeys(db)).signing.publicKey)
+  let added = 0
+  for (const raw of statements) {
+    const r = parseRevocation(raw, (id) => issuers.get(id) ?? null)
+    if (r && (await storeRevocation(db, r))) added++
+  }
+  return added
+}
+
+/** The kota revokes an office's key (a lost laptop): bundles signed with it are refused everywhere the statement reaches. */
+export async function revokeKey(db: Db, input: ParsedInput<'kunci:revoke'>): Promise<TrustedOffice> {
+  const site = await requireSite(db)
+  if (site.level !== 'kota') {
+    throw new AppError({ code: 'forbidden', message: 'Hanya Dinas kota/kabupaten yang dapat mencabut kunci kantor.' })
+  }
+  const row = await db.selectFrom('trusted_office').select(['card', 'source', 'trusted_at', 'fingerprint', 'name']).where('site_id', '=', input.siteId).executeTakeFirst()
+  if (!row) throw new AppError({ code: 'not_found', message: 'Kantor itu tidak ada di daftar kunci yang dipercaya.' })
+  const keys = await ownKeys(db)
+  const statement = makeRevocation(
+    { siteId: input.siteId, fingerprint: row.fingerprint, revokedAt: new Date().toISOString(), reason: input.reason, issuerSiteId: site.id },
+    keys.signing,
+  )
+  await storeRevocation(db, statement)
+  return trustedInfo(row, statement.revokedAt)
 }

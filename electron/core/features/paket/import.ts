@@ -17,7 +17,7 @@ import { parseFieldState } from '../../sync/fields'
 import { formatClock, observe, parseClock, parseVersion, tick } from '../../sync/hlc'
 import { BOOKKEEPING_COLUMNS, mergeRow, type Row } from '../../sync/merge'
 import { cardFingerprint, parseCard, sameFingerprint } from '../../sync/card'
-import { trust, trustStatus } from '../kunci/kunci.service'
+import { receiveRevocations, revocationOf, trust, trustStatus } from '../kunci/kunci.service'
 import { storeCatalogue } from '../competency/catalogue.service'
 import { recomputeCompetencies } from '../competency/competency.service'
 import { rebuildSearchIndex, reindexFollowUp, reindexMeeting } from '../search/search.service'
@@ -197,6 +197,13 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
   const catalogues = content.catalogue ? parseCatalogues(content) : []
 
   const senderFingerprint = cardFingerprint(content.senderCard)
+  const revoked = await revocationOf(db, senderFingerprint)
+  if (revoked) {
+    throw new AppError({
+      code: 'forbidden',
+      message: `Kunci ${m.sender.name} telah dicabut oleh Dinas pada ${revoked.revokedAt.slice(0, 10)} (${revoked.reason}). Paket yang ditandatangani kunci itu tidak diimpor. Kantor tersebut perlu kunci baru yang dipercayakan lagi oleh Dinas.`,
+    })
+  }
   const status = await trustStatus(db, content.senderCard)
   const senderKey: PaketSenderKey = { fingerprint: senderFingerprint, status: status === 'new' ? 'unknown' : status === 'self' ? 'trusted' : status }
   const accepted = senderKey.status === 'trusted' || (!!options.acceptFingerprint && sameFingerprint(options.acceptFingerprint, senderFingerprint))
@@ -245,10 +252,12 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
         // The kota that vouches for this region: trusted as such from now on.
         await trust(trx, content.senderCard, 'pembinaan')
       } else if (senderKey.status !== 'trusted') await trust(trx, content.senderCard, 'paket')
+      // Revocations signed by the kota come first, so a revoked card below is not learned.
+      await receiveRevocations(trx, m.revocations)
       // A trusted sender vouches for the offices it trusts: their keys are learned, never replaced.
       for (const raw of m.cards) {
         const card = parseCard(raw)
-        if (card && (await trustStatus(trx, card)) === 'new') await trust(trx, card, 'paket')
+        if (card && (await trustStatus(trx, card)) === 'new' && !(await revocationOf(trx, cardFingerprint(card)))) await trust(trx, card, 'paket')
       }
       await mergeAll(trx, sqlite, site, m, incoming, columns, catalogues, content, summary, nowMs, progress)
       if (!options.apply || summary.alreadyImportedAt) throw new PreviewDone()

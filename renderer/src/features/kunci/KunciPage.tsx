@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { KeyCard, TrustedOffice } from '@shared/contract'
 import { call, CallError, errorMessage } from '../../api/client'
 import { href } from '../../app/router'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
@@ -39,7 +40,7 @@ export function KunciPage(_props: Record<string, never>) {
         <>
           <SelfCard self={state.data.self} defaultFolder={defaultFolder} />
           <TrustCard defaultFolder={defaultFolder} onTrusted={state.reload} />
-          <TrustedList trusted={state.data.trusted} />
+          <TrustedList trusted={state.data.trusted} canRevoke={state.data.self.level === 'kota'} onChanged={state.reload} />
         </>
       )}
     </div>
@@ -365,8 +366,31 @@ function TrustCard({ defaultFolder, onTrusted }: { defaultFolder: string; onTrus
   )
 }
 
-function TrustedList({ trusted }: { trusted: TrustedOffice[] }) {
+function TrustedList({ trusted, canRevoke, onChanged }: { trusted: TrustedOffice[]; canRevoke: boolean; onChanged: () => void }) {
   const { t } = useTranslation()
+  const toasts = useToasts()
+  const [revoking, setRevoking] = useState<TrustedOffice | null>(null)
+  const [reason, setReason] = useState('')
+  const [revokeError, setRevokeError] = useState<string | null>(null)
+
+  async function revoke() {
+    if (!revoking) return
+    if (!reason.trim()) {
+      setRevokeError(t('kunci.revokeReasonRequired'))
+      return
+    }
+    try {
+      await call('kunci:revoke', { siteId: revoking.siteId, reason: reason.trim() })
+      toasts.push({ message: t('kunci.revokedToast', { name: revoking.name }), tone: 'success' })
+      setRevoking(null)
+      setReason('')
+      setRevokeError(null)
+      onChanged()
+    } catch (e) {
+      setRevokeError(errorMessage(e))
+    }
+  }
+
   return (
     <section className="card" aria-labelledby="kunci-list-title">
       <h2 id="kunci-list-title" className="card-title">
@@ -386,6 +410,7 @@ function TrustedList({ trusted }: { trusted: TrustedOffice[] }) {
                   <th scope="col">{t('kunci.colFingerprint')}</th>
                   <th scope="col">{t('kunci.colSource')}</th>
                   <th scope="col">{t('kunci.colDate')}</th>
+                  {canRevoke && <th scope="col">{t('kunci.colAction')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -402,8 +427,20 @@ function TrustedList({ trusted }: { trusted: TrustedOffice[] }) {
                     <td>
                       <Fingerprint value={o.fingerprint} />
                     </td>
-                    <td>{t(`kunci.source.${o.source}`)}</td>
+                    <td>
+                      {t(`kunci.source.${o.source}`)}
+                      {o.revokedAt && <span className="badge badge-pindah kunci-revoked">{t('kunci.revokedBadge', { date: formatDate(o.revokedAt) })}</span>}
+                    </td>
                     <td>{formatDate(o.trustedAt)}</td>
+                    {canRevoke && (
+                      <td>
+                        {!o.revokedAt && (
+                          <button type="button" className="btn btn-small" onClick={() => setRevoking(o)}>
+                            {t('kunci.revoke')}
+                          </button>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -411,6 +448,37 @@ function TrustedList({ trusted }: { trusted: TrustedOffice[] }) {
           </div>
         </>
       )}
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t('kunci.revokeTitle', { name: revoking?.name ?? '' })}
+        confirmLabel={t('kunci.revoke')}
+        cancelLabel={t('app.cancel')}
+        danger
+        onConfirm={() => void revoke()}
+        onCancel={() => {
+          setRevoking(null)
+          setRevokeError(null)
+        }}
+      >
+        <p>{t('kunci.revokeBody')}</p>
+        <div className={revokeError ? 'field field-invalid' : 'field'}>
+          <label htmlFor="kunci-revoke-reason" className="field-label">
+            {t('kunci.revokeReason')}
+          </label>
+          <input
+            id="kunci-revoke-reason"
+            type="text"
+            value={reason}
+            maxLength={500}
+            aria-invalid={revokeError ? true : undefined}
+            aria-describedby="kunci-revoke-error"
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <p id="kunci-revoke-error" className="field-error" hidden={!revokeError}>
+            {revokeError}
+          </p>
+        </div>
+      </ConfirmDialog>
     </section>
   )
 }

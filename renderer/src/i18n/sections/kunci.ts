@@ -69,6 +69,15 @@ export const kunciId = {
   colFingerprint: 'Sidik jari',
   colSource: 'Dikenal lewat',
   colDate: 'Sejak',
+  colAction: 'Tindakan',
+  revoke: 'Cabut kunci',
+  revokeTitle: 'Cabut kunci {{name}}?',
+  revokeBody:
+    'Paket yang ditandatangani kunci ini akan ditolak di kantor ini dan di setiap kantor yang menerima paket berikutnya dari Dinas. Lakukan bila laptop atau PC kantor itu hilang atau dicuri; kantor itu nanti memberikan kartu kunci barunya.',
+  revokeReason: 'Alasan',
+  revokeReasonRequired: 'Tuliskan alasannya, mis. "Laptop kelurahan hilang".',
+  revokedToast: 'Kunci {{name}} dicabut. Pencabutan ikut setiap paket berikutnya.',
+  revokedBadge: 'Dicabut {{date}}',
   source: {
     pembinaan: 'Paket pembinaan dari Dinas',
     kartu: 'Kartu kunci',
@@ -154,6 +163,15 @@ export const kunciEn: Widen<typeof kunciId> = {
   colFingerprint: 'Fingerprint',
   colSource: 'Known through',
   colDate: 'Since',
+  colAction: 'Action',
+  revoke: 'Revoke key',
+  revokeTitle: 'Revoke the key of {{name}}?',
+  revokeBody:
+    'Bundles signed with this key will be refused here and at every office that receives the next bundle from the Dinas. Do this when that office’s laptop or PC was lost or stolen; the office then hands over its new key card.',
+  revokeReason: 'Reason',
+  revokeReasonRequired: 'Write the reason, e.g. "Kelurahan laptop lost".',
+  revokedToast: 'The key of {{name}} was revoked. The revocation goes with every next bundle.',
+  revokedBadge: 'Revoked {{date}}',
   source: {
     pembinaan: 'Setup bundle from the health office',
     kartu: 'Key card',
