@@ -1175,6 +1175,8 @@ export const contract = {
   'kunci:saveCard': { input: z.object({ folder: reqText(1000, 'Folder') }), output: out<{ path: string; fileName: string; fingerprint: string }>() },
   /** Reads a key card file: who it names, and whether this office knows that office already. */
   'kunci:readCard': { input: z.object({ path: reqText(1000, 'Berkas') }), output: out<{ card: KeyCard; status: 'new' | 'trusted' | 'changed' | 'self' }>() },
+  /** Replaces this office's keys; offices that trusted the old key take the new one from the next bundle. */
+  'kunci:rotate': { input: empty, output: out<KeyCard>() },
   /** Kota only: revokes a trusted office's key (a lost laptop); the statement travels with every bundle. */
   'kunci:revoke': { input: z.object({ siteId: z.string().min(1).max(64), reason: reqText(500, 'Alasan') }), output: out<TrustedOffice>() },
   /** Trusts the office of a key card; `fingerprint` is what the person confirmed (must match the card). */

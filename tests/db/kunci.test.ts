@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { kunciState, ownCard, ownKeys, readCard, revokeKey, saveCard, trustCard } from '../../electron/core/features/kunci/kunci.service'
+import { kunciState, ownCard, ownKeys, readCard, revokeKey, rotateKeys, saveCard, trustCard } from '../../electron/core/features/kunci/kunci.service'
 import { exportBundle } from '../../electron/core/features/paket/export'
 import { importBundle } from '../../electron/core/features/paket/import'
 import { cardFingerprint, makeCard, makeRevocation, parseCard } from '../../electron/core/sync/card'
@@ -116,8 +116,8 @@ describe('signed bundles and trust', () => {
     expect((await importBundle(kota.db, direct.path, { apply: false })).senderKey.status).toBe('trusted')
     await importBundle(kota.db, direct.path, { apply: true })
 
-    // The Puskesmas gets new keys (a new PC): the kota must check before accepting.
-    await pkm.db.updateTable('office_key').set({ retired_at: new Date().toISOString() }).execute()
+    // The Puskesmas gets new keys without its old ones (a new PC): the kota must check before accepting.
+    await pkm.db.deleteFrom('office_key').execute()
     const again = await exportBundle(pkm.db, { folder, destination: 'level:kota', full: true })
     const p2 = await importBundle(kota.db, again.path, { apply: false })
     expect(p2.senderKey.status).toBe('changed')
@@ -222,5 +222,29 @@ describe('revocation', () => {
     expect((await kunciState(kel.db)).trusted.find((t) => t.name === 'Dinas Kesehatan Kota Tangerang')!.revokedAt).toBeNull()
     const again = await exportBundle(kota.db, { folder, destination: 'pembinaan', full: true })
     expect((await importBundle(kel.db, again.path, { apply: false })).senderKey.status).toBe('trusted')
+  })
+})
+
+describe('key rotation', () => {
+  it('offices that trusted the old key take the new one from the next bundle, without asking', async () => {
+    const kel = await office('kelurahan')
+    const pkm = await office('puskesmas')
+    const folder = stick()
+    const first = await exportBundle(kel.db, { folder, destination: 'level:puskesmas', full: false })
+    await importBundle(pkm.db, first.path, { apply: true, acceptFingerprint: await fingerprintOf(first.path) })
+    const before = (await kunciState(pkm.db)).trusted[0]!
+
+    const rotated = await rotateKeys(kel.db)
+    expect(rotated.fingerprint).not.toBe(before.fingerprint)
+    const next = await exportBundle(kel.db, { folder, destination: 'level:puskesmas', full: false })
+    const preview = await importBundle(pkm.db, next.path, { apply: false })
+    expect(preview.senderKey).toEqual({ fingerprint: rotated.fingerprint, status: 'trusted' })
+    await importBundle(pkm.db, next.path, { apply: true })
+    expect((await kunciState(pkm.db)).trusted.map((t) => [t.fingerprint, t.source])).toEqual([[rotated.fingerprint, 'paket']])
+
+    // A card for the same office that the old key did not sign over is still "changed".
+    await kel.db.deleteFrom('office_key').execute()
+    const impostor = await exportBundle(kel.db, { folder, destination: 'level:puskesmas', full: false })
+    expect((await importBundle(pkm.db, impostor.path, { apply: false })).senderKey.status).toBe('changed')
   })
 })

@@ -140,4 +140,31 @@ test.describe('Kunci kantor', () => {
     const bundle = await offices.kelurahan.invoke<{ path: string }>('paket:export', { folder: offices.usb, destination: 'level:kota', full: true })
     await expect(offices.kota.invoke('paket:import', { path: bundle.path, acceptFingerprint: saved.fingerprint })).rejects.toThrow(/telah dicabut oleh Dinas .*Laptop kelurahan hilang/)
   })
+
+  test('replacing the keys: a new fingerprint, and the office that trusted the old one takes it without asking', async ({ page, offices }) => {
+    const k = new KunciPage(page)
+    const first = await offices.kelurahan.invoke<{ path: string }>('paket:export', { folder: offices.usb, destination: 'level:puskesmas', full: false })
+    const old = (await offices.kelurahan.invoke<KunciState>('kunci:state', {})).self.fingerprint
+    await offices.puskesmas.invoke('paket:import', { path: first.path, acceptFingerprint: old })
+
+    const url = new URL(offices.kelurahan.url)
+    url.hash = '#/pengaturan/kunci'
+    await page.goto(url.toString())
+    await page.getByRole('button', { name: 'Ganti kunci' }).click()
+    await page.getByRole('dialog', { name: 'Ganti kunci kantor ini?' }).getByRole('button', { name: 'Ganti kunci' }).click()
+    await expect(k.toasts).toContainText('Sidik jari baru')
+    const now = (await offices.kelurahan.invoke<KunciState>('kunci:state', {})).self.fingerprint
+    expect(now).not.toBe(old)
+    expect(await k.ownFingerprint()).toBe(now)
+
+    const p = new PaketPage(page)
+    await p.open(offices.kelurahan.url)
+    const bundle = await p.kirim(offices.usb, /^Puskesmas/)
+    await p.open(offices.puskesmas.url, 'terima')
+    await p.scanFolder(offices.usb)
+    await p.previewFile(bundle)
+    await expect(p.senderKey).toHaveAttribute('data-sender-key', 'trusted')
+    await expect(p.senderKey).toContainText(`sidik jari ${now}`)
+    await p.importIt()
+  })
 })

@@ -43,7 +43,7 @@ import {
   updateMeeting,
 } from '../features/meeting/meeting.service'
 import { createOpd, listOpd, updateOpd } from '../features/opd/opd.service'
-import { kunciState, readCard, revokeKey, saveCard, trustCard } from '../features/kunci/kunci.service'
+import { kunciState, readCard, revokeKey, rotateKeys, saveCard, trustCard } from '../features/kunci/kunci.service'
 import { listConflicts, listDuplicates, resolveConflict, resolveDuplicate } from '../features/paket/conflict.service'
 import { exportPaket, importPaket, paketHistory, paketState, previewPaket, scanFolder } from '../features/paket/paket.service'
 import { printDocument } from '../features/print/print.service'
@@ -165,6 +165,7 @@ export const handlers = {
   'kunci:readCard': (ctx, input) => readCard(ctx.db, input),
   'kunci:trustCard': (ctx, input) => trustCard(ctx.db, input),
   'kunci:revoke': (ctx, input) => revokeKey(ctx.db, input),
+  'kunci:rotate': (ctx) => rotateKeys(ctx.db),
 
   'rekap:get': (ctx, input) => getRekap(ctx.db, input),
 

@@ -85,6 +85,11 @@ export const manifestSchema = z.object({
   signature: z.object({ algorithm: z.literal('Ed25519'), fingerprint: z.string().max(40) }),
   /** Key cards of offices the sender trusts, passed on (an office learns its neighbours' keys). */
   cards: z.array(z.unknown()).max(20_000),
+  /**
+   * When the sender replaced its keys: its previous signing key and that key's signature of the
+   * new card, so offices that trusted the old key take the new one without asking a person.
+   */
+  keyChange: z.object({ previousSigningKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/), previousFingerprint: z.string().max(40), signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/) }).nullable(),
   /** Key revocations signed by a kota, passed on by every office (section 6 of the format doc). */
   revocations: z.array(z.unknown()).max(20_000),
   /** Reserved for issue 6: recipients and wrapped content keys (format 1: always null, records in clear). */

@@ -7,7 +7,7 @@ import { helpCommand } from './help'
 import { init } from './init'
 import { kaderList } from './kader-list'
 import { kompetensiMatrix } from './kompetensi-matrix'
-import { kunciCabut, kunciKartu, kunciPercaya } from './kunci'
+import { kunciCabut, kunciGanti, kunciKartu, kunciPercaya } from './kunci'
 import { paketExport, paketImport, paketInspect, paketPembinaan } from './paket'
 import { pelatihanList, trainingList } from './training-list'
 import { rapatList } from './rapat-list'
@@ -26,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   kunciKartu,
   kunciPercaya,
   kunciCabut,
+  kunciGanti,
   paketExport,
   paketImport,
   paketInspect,

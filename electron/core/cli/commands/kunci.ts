@@ -4,7 +4,7 @@
 import { dirname, resolve } from 'node:path'
 import { existsSync, statSync } from 'node:fs'
 import { rename } from 'node:fs/promises'
-import { readCard, revokeKey, saveCard, trustCard } from '../../features/kunci/kunci.service'
+import { readCard, revokeKey, rotateKeys, saveCard, trustCard } from '../../features/kunci/kunci.service'
 import { CliError, defineCommand } from '../command'
 import { withDatabase } from '../db-file'
 
@@ -63,6 +63,20 @@ export const kunciCabut = defineCommand({
     await withDatabase(values.db!, io, true, async ({ db }) => {
       const t = await revokeKey(db, { siteId: values.kantor!, reason: values.alasan! })
       io.stdout(`Kunci ${t.name} (sidik jari ${t.fingerprint}) dicabut. Pencabutan ikut setiap paket berikutnya dari kantor ini.\n`)
+    })
+  },
+})
+
+export const kunciGanti = defineCommand({
+  name: 'kunci ganti',
+  summary: 'Mengganti kunci kantor ini; kantor yang mempercayai kunci lama menerima kunci baru otomatis dari paket berikutnya.',
+  usage: '--db BERKAS',
+  options: { db: { type: 'string' } },
+  required: ['db'],
+  async run(values, io) {
+    await withDatabase(values.db!, io, true, async ({ db }) => {
+      const card = await rotateKeys(db)
+      io.stdout(`Kunci kantor ini diganti. Sidik jari baru: ${card.fingerprint}\n`)
     })
   },
 })

@@ -9,8 +9,8 @@ import type { KeyCard, ParsedInput, TrustedOffice } from '../../../../shared/con
 import type { SiteLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
 import type { Db } from '../../db/schema'
-import { cardFingerprint, makeCard, makeRevocation, parseCard, parseRevocation, sameFingerprint, type Card, type Revocation } from '../../sync/card'
-import { generateEncryptionKeys, generateSigningKeys, type RawKeyPair } from '../../sync/crypto'
+import { cardBody, cardFingerprint, makeCard, makeRevocation, parseCard, parseRevocation, sameFingerprint, type Card, type Revocation } from '../../sync/card'
+import { fingerprint, generateEncryptionKeys, generateSigningKeys, signEd25519, verifyEd25519, type RawKeyPair } from '../../sync/crypto'
 import { requireSite } from '../site/site.service'
 
 export const CARD_EXTENSION = '.simpul-kunci'
@@ -236,4 +236,45 @@ export async function revokeKey(db: Db, input: ParsedInput<'kunci:revoke'>): Pro
   )
   await storeRevocation(db, statement)
   return trustedInfo(row, statement.revokedAt)
+}
+
+// ---------------------------------------------------------------- rotation
+
+/**
+ * Replaces this office's keys (a key that may have been copied, or simply old). The old ones are
+ * kept, retired: the next bundles carry the old key's signature of the new card, so offices that
+ * trusted the old key move to the new one by themselves.
+ */
+export async function rotateKeys(db: Db): Promise<KeyCard> {
+  await ownKeys(db)
+  await db.updateTable('office_key').set({ retired_at: new Date().toISOString() }).where('retired_at', 'is', null).execute()
+  await ownKeys(db)
+  return cardInfo(await ownCard(db))
+}
+
+export interface KeyChange {
+  previousSigningKey: string
+  previousFingerprint: string
+  signature: string
+}
+
+/** The statement that goes with bundles after a rotation (null when the keys were never replaced). */
+export async function keyChangeStatement(db: Db): Promise<KeyChange | null> {
+  const previous = await db.selectFrom('office_key').selectAll().where('retired_at', 'is not', null).orderBy('id', 'desc').executeTakeFirst()
+  if (!previous) return null
+  const site = await requireSite(db)
+  const card = await ownCard(db)
+  return {
+    previousSigningKey: previous.signing_public,
+    previousFingerprint: fingerprint(site.id, previous.signing_public, previous.encryption_public),
+    signature: signEd25519({ publicKey: previous.signing_public, privateKey: previous.signing_private }, cardBody(card)),
+  }
+}
+
+/** Whether `change` proves that the key this office trusts for `card.siteId` vouches for `card`. */
+export async function vouchedByTrustedKey(db: Db, card: Card, change: KeyChange | null): Promise<boolean> {
+  if (!change) return false
+  const row = await db.selectFrom('trusted_office').select(['signing_key', 'fingerprint']).where('site_id', '=', card.siteId).executeTakeFirst()
+  if (!row || row.signing_key !== change.previousSigningKey || row.fingerprint !== change.previousFingerprint) return false
+  return verifyEd25519(change.previousSigningKey, cardBody(card), change.signature)
 }

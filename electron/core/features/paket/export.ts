@@ -17,7 +17,7 @@ import { formatClock, parseClock, tick } from '../../sync/hlc'
 import { cardFingerprint } from '../../sync/card'
 import { signEd25519 } from '../../sync/crypto'
 import { uuidv7 } from '../../sync/uuid'
-import { ownCard, ownKeys, revocationStatements } from '../kunci/kunci.service'
+import { keyChangeStatement, ownCard, ownKeys, revocationStatements } from '../kunci/kunci.service'
 import { requireSite } from '../site/site.service'
 import { LEVEL_RANK, buildAreaIndex, concerns } from './area'
 
@@ -246,6 +246,7 @@ export async function exportBundle(
       signature: { algorithm: 'Ed25519' as const, fingerprint: cardFingerprint(card) },
       cards: (await trx.selectFrom('trusted_office').select('card').execute()).map((r) => JSON.parse(r.card) as unknown),
       revocations: await revocationStatements(trx),
+      keyChange: await keyChangeStatement(trx),
       encryption: null,
     }
     return { manifest, entries, clock: formatClock(clock), counts }

@@ -17,7 +17,7 @@ import { parseFieldState } from '../../sync/fields'
 import { formatClock, observe, parseClock, parseVersion, tick } from '../../sync/hlc'
 import { BOOKKEEPING_COLUMNS, mergeRow, type Row } from '../../sync/merge'
 import { cardFingerprint, parseCard, sameFingerprint } from '../../sync/card'
-import { receiveRevocations, revocationOf, trust, trustStatus } from '../kunci/kunci.service'
+import { receiveRevocations, revocationOf, trust, trustStatus, vouchedByTrustedKey } from '../kunci/kunci.service'
 import { storeCatalogue } from '../competency/catalogue.service'
 import { recomputeCompetencies } from '../competency/competency.service'
 import { rebuildSearchIndex, reindexFollowUp, reindexMeeting } from '../search/search.service'
@@ -204,7 +204,10 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
       message: `Kunci ${m.sender.name} telah dicabut oleh Dinas pada ${revoked.revokedAt.slice(0, 10)} (${revoked.reason}). Paket yang ditandatangani kunci itu tidak diimpor. Kantor tersebut perlu kunci baru yang dipercayakan lagi oleh Dinas.`,
     })
   }
-  const status = await trustStatus(db, content.senderCard)
+  let status = await trustStatus(db, content.senderCard)
+  // A replaced key that the trusted old key signed over: taken without asking (section 6).
+  const rotated = status === 'changed' && (await vouchedByTrustedKey(db, content.senderCard, m.keyChange))
+  if (rotated) status = 'trusted'
   const senderKey: PaketSenderKey = { fingerprint: senderFingerprint, status: status === 'new' ? 'unknown' : status === 'self' ? 'trusted' : status }
   const accepted = senderKey.status === 'trusted' || (!!options.acceptFingerprint && sameFingerprint(options.acceptFingerprint, senderFingerprint))
   if (options.apply && !accepted) {
@@ -251,6 +254,9 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
       if (m.kind === 'pembinaan') {
         // The kota that vouches for this region: trusted as such from now on.
         await trust(trx, content.senderCard, 'pembinaan')
+      } else if (rotated) {
+        const source = (await trx.selectFrom('trusted_office').select('source').where('site_id', '=', content.senderCard.siteId).executeTakeFirst())?.source
+        await trust(trx, content.senderCard, (source as 'pembinaan' | 'kartu' | 'paket' | undefined) ?? 'paket')
       } else if (senderKey.status !== 'trusted') await trust(trx, content.senderCard, 'paket')
       // Revocations signed by the kota come first, so a revoked card below is not learned.
       await receiveRevocations(trx, m.revocations)

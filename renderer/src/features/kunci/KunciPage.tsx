@@ -38,7 +38,7 @@ export function KunciPage(_props: Record<string, never>) {
       {!state.data && state.status === 'loading' && <Loading />}
       {state.data && (
         <>
-          <SelfCard self={state.data.self} defaultFolder={defaultFolder} />
+          <SelfCard self={state.data.self} defaultFolder={defaultFolder} onRotated={state.reload} />
           <TrustCard defaultFolder={defaultFolder} onTrusted={state.reload} />
           <TrustedList trusted={state.data.trusted} canRevoke={state.data.self.level === 'kota'} onChanged={state.reload} />
         </>
@@ -47,8 +47,22 @@ export function KunciPage(_props: Record<string, never>) {
   )
 }
 
-function SelfCard({ self, defaultFolder }: { self: KeyCard; defaultFolder: string }) {
+function SelfCard({ self, defaultFolder, onRotated }: { self: KeyCard; defaultFolder: string; onRotated: () => void }) {
   const { t } = useTranslation()
+  const toasts = useToasts()
+  const [rotating, setRotating] = useState(false)
+
+  async function rotate() {
+    setRotating(false)
+    try {
+      const card = await call('kunci:rotate', {})
+      toasts.push({ message: t('kunci.rotatedToast', { fingerprint: card.fingerprint }), tone: 'success' })
+      onRotated()
+    } catch (e) {
+      toasts.push({ message: errorMessage(e), tone: 'error' })
+    }
+  }
+
   const [folder, setFolder] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -145,6 +159,22 @@ function SelfCard({ self, defaultFolder }: { self: KeyCard; defaultFolder: strin
           <p>{t('kunci.savedHint')}</p>
         </div>
       )}
+      <div className="kunci-rotate">
+        <p className="field-help">{t('kunci.rotateHelp')}</p>
+        <button type="button" className="btn" onClick={() => setRotating(true)}>
+          {t('kunci.rotate')}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={rotating}
+        title={t('kunci.rotateTitle')}
+        confirmLabel={t('kunci.rotate')}
+        cancelLabel={t('app.cancel')}
+        onConfirm={() => void rotate()}
+        onCancel={() => setRotating(false)}
+      >
+        <p>{t('kunci.rotateBody')}</p>
+      </ConfirmDialog>
     </section>
   )
 }

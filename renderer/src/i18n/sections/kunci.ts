@@ -70,6 +70,12 @@ export const kunciId = {
   colSource: 'Dikenal lewat',
   colDate: 'Sejak',
   colAction: 'Tindakan',
+  rotate: 'Ganti kunci',
+  rotateTitle: 'Ganti kunci kantor ini?',
+  rotateHelp: 'Ganti kunci bila PC ini pernah disalin atau dipakai orang lain tanpa izin. Kantor yang mempercayai kunci lama menerima kunci baru otomatis dari paket berikutnya.',
+  rotateBody:
+    'Kunci baru dibuat dan sidik jarinya berubah. Paket berikutnya membawa tanda tangan kunci lama atas kunci baru, sehingga kantor yang sudah mempercayai kantor ini tidak perlu mencocokkan lagi. Kartu kunci yang pernah disimpan perlu disimpan ulang.',
+  rotatedToast: 'Kunci kantor ini diganti. Sidik jari baru: {{fingerprint}}',
   revoke: 'Cabut kunci',
   revokeTitle: 'Cabut kunci {{name}}?',
   revokeBody:
@@ -164,6 +170,12 @@ export const kunciEn: Widen<typeof kunciId> = {
   colSource: 'Known through',
   colDate: 'Since',
   colAction: 'Action',
+  rotate: 'Replace keys',
+  rotateTitle: 'Replace this office’s keys?',
+  rotateHelp: 'Replace the keys when this PC may have been copied or used without permission. Offices that trust the old key take the new one from the next bundle.',
+  rotateBody:
+    'New keys are made and the fingerprint changes. The next bundles carry the old key’s signature over the new one, so offices that already trust this office need not check again. Save the key card again where it was saved before.',
+  rotatedToast: 'This office’s keys were replaced. New fingerprint: {{fingerprint}}',
   revoke: 'Revoke key',
   revokeTitle: 'Revoke the key of {{name}}?',
   revokeBody:
