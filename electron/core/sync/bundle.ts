@@ -127,9 +127,10 @@ export interface BundleEntry {
 }
 
 /**
- * Writes the bundle beside its final name, flushes it to the stick, renames it into place and
- * reads it back through the same checks an import uses. A stick pulled at any moment leaves
- * either no file or a `.part` file that is never listed, never a file that looks whole.
+ * Writes the bundle beside its final name, reads it back and compares it with the bytes that
+ * were produced, seals and flushes it, renames it into place and checks the seal of the final
+ * file. A stick pulled at any moment leaves either no file or a `.part` file that is never
+ * listed, never a file that looks whole.
  */
 export async function writeBundle(
   finalPath: string,
@@ -216,12 +217,6 @@ function writeError(e: unknown): AppError {
   return new AppError({ code: 'internal', message: 'Paket tidak dapat ditulis ke folder tujuan. Periksa flashdisk, lalu coba lagi.' })
 }
 
-async function hashPrefix(path: string, length: number): Promise<string> {
-  const hash = createHash('sha256')
-  if (length > 0) for await (const chunk of createReadStream(path, { start: 0, end: length - 1 })) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}
-
 /**
  * Writes the seal into a zip whose comment is SEAL_PLACEHOLDER, and flushes the file: the rename
  * that follows never publishes bytes that are still only in the PC's cache.
@@ -280,7 +275,7 @@ async function checkSeal(path: string): Promise<void> {
   }
   const text = buf.toString('latin1')
   if (!text.startsWith(SEAL_PREFIX)) throw damaged('akhir berkasnya tidak utuh.')
-  if ((await hashPrefix(path, size - SEAL_HEX)) !== text.slice(SEAL_PREFIX.length)) throw damaged('isinya tidak cocok dengan sidik berkasnya.')
+  if ((await hashFile(path, size)).seal !== text.slice(SEAL_PREFIX.length)) throw damaged('isinya tidak cocok dengan sidik berkasnya.')
 }
 
 // ---------------------------------------------------------------- reading

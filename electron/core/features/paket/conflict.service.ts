@@ -27,17 +27,21 @@ const LABEL_SQL: Record<string, string> = {
   follow_up_progress: "select substr(f.description, 1, 60) || ' (perkembangan)' as label from follow_up_progress p join follow_up f on f.id = p.follow_up_id where p.id = ?",
 }
 
-function officeNames(db: Db): (version: string) => string {
+/** Office names by site id: every office heard of, this one marked, and the default list. */
+function officeNames(db: Db): Map<string, string> {
   const sqlite = sqliteOf(db)
   const names = new Map<string, string>()
   for (const r of sqlite.prepare('select site_id, name from office').all() as { site_id: string; name: string }[]) names.set(r.site_id, r.name)
   const self = sqlite.prepare('select id, name from site').get() as { id: string; name: string } | undefined
   if (self) names.set(self.id, `${self.name} (kantor ini)`)
   names.set('default', 'Daftar bawaan')
-  return (version) => {
-    const site = parseVersion(version).siteId
-    return names.get(site) ?? `Kantor ${site.slice(0, 8)}`
-  }
+  return names
+}
+
+/** The office that wrote a version, in words. */
+function writerName(names: Map<string, string>, version: string): string {
+  const site = parseVersion(version).siteId
+  return names.get(site) ?? `Kantor ${site.slice(0, 8)}`
 }
 
 const parseValue = (v: string | null): unknown => (v === null ? null : (JSON.parse(v) as unknown))
@@ -48,7 +52,8 @@ async function conflictRows(db: Db, where: { id?: number; includeResolved: boole
   else if (!where.includeResolved) q = q.where('resolved_at', 'is', null)
   const rows = await q.execute()
   const sqlite = sqliteOf(db)
-  const office = officeNames(db)
+  const names = officeNames(db)
+  const office = (version: string) => writerName(names, version)
   return rows.map((r) => {
     const labelSql = LABEL_SQL[r.table_name]
     const label = labelSql ? ((sqlite.prepare(labelSql).get(r.record_id) as { label: string } | undefined)?.label ?? r.record_id) : r.record_id
@@ -134,10 +139,7 @@ async function duplicateRows(db: Db, where: { id?: number; includeResolved: bool
   else if (!where.includeResolved) q = q.where('resolved_at', 'is', null)
   const rows = await q.execute()
   const sqlite = sqliteOf(db)
-  const names = new Map<string, string>()
-  for (const r of sqlite.prepare('select site_id, name from office').all() as { site_id: string; name: string }[]) names.set(r.site_id, r.name)
-  const self = sqlite.prepare('select id, name from site').get() as { id: string; name: string } | undefined
-  if (self) names.set(self.id, `${self.name} (kantor ini)`)
+  const names = officeNames(db)
   const one = sqlite.prepare(`
     select k.id, k.name, k.birth_date, k.site_id, p.name as posyandu, p.village_name as village,
       (select count(*) from assessment a where a.kader_id = k.id and a.deleted = 0) as assessments
