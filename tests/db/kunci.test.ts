@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { kunciState, ownCard, ownKeys, readCard, revokeKey, rotateKeys, saveCard, trustCard } from '../../electron/core/features/kunci/kunci.service'
+import { kunciState, ownCard, ownKeys, readCard, revokeKey, rotateKeys, saveCard, trust, trustCard } from '../../electron/core/features/kunci/kunci.service'
 import { exportBundle } from '../../electron/core/features/paket/export'
 import { importBundle } from '../../electron/core/features/paket/import'
 import { cardFingerprint, makeCard, makeRevocation, parseCard } from '../../electron/core/sync/card'
@@ -23,6 +23,10 @@ async function office(kind: Parameters<typeof createOffice>[0]) {
   const t = await createOffice(kind)
   open.push(t)
   return t
+}
+/** `a` holds `b`'s key card, its fingerprint confirmed (so `a` can encrypt bundles for `b`). */
+async function knows(a: TestDb, b: TestDb) {
+  await trust(a.db, await ownCard(b.db), 'kartu')
 }
 function stick() {
   const s = createStick()
@@ -99,7 +103,9 @@ describe('signed bundles and trust', () => {
     const pkm = await office('puskesmas')
     const kota = await office('kota')
     const folder = stick()
-    // The Puskesmas trusts the kelurahan's card, then sends to the kota.
+    // The Puskesmas trusts the kelurahan's card, then sends to the kota (whose card both hold).
+    await knows(pkm, kota)
+    await knows(kel, kota)
     const kelCard = await saveCard(kel.db, { folder })
     await trustCard(pkm.db, { path: kelCard.path, fingerprint: kelCard.fingerprint })
     const up = await exportBundle(pkm.db, { folder, destination: 'level:kota', full: false })
@@ -217,7 +223,8 @@ describe('revocation', () => {
       pkmKeys.signing,
     )
     await pkm.db.insertInto('key_revocation').values({ fingerprint: fake.fingerprint, site_id: fake.siteId, revoked_at: fake.revokedAt, reason: fake.reason, issuer_site_id: fake.issuerSiteId, statement: JSON.stringify(fake) }).execute()
-    const b = await exportBundle(pkm.db, { folder, destination: `berkas`, full: false })
+    await knows(pkm, kel)
+    const b = await exportBundle(pkm.db, { folder, destination: `site:${(await ownCard(kel.db)).siteId}`, full: false })
     await importBundle(kel.db, b.path, { apply: true, acceptFingerprint: await fingerprintOf(b.path) })
     expect((await kunciState(kel.db)).trusted.find((t) => t.name === 'Dinas Kesehatan Kota Tangerang')!.revokedAt).toBeNull()
     const again = await exportBundle(kota.db, { folder, destination: 'pembinaan', full: true })
@@ -229,6 +236,7 @@ describe('key rotation', () => {
   it('offices that trusted the old key take the new one from the next bundle, without asking', async () => {
     const kel = await office('kelurahan')
     const pkm = await office('puskesmas')
+    await knows(kel, pkm)
     const folder = stick()
     const first = await exportBundle(kel.db, { folder, destination: 'level:puskesmas', full: false })
     await importBundle(pkm.db, first.path, { apply: true, acceptFingerprint: await fingerprintOf(first.path) })

@@ -9,35 +9,71 @@ import yazl from 'yazl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportBundle } from '../../electron/core/features/paket/export'
 import { importBundle } from '../../electron/core/features/paket/import'
-import { readBundle, SEAL_PLACEHOLDER, sealFile } from '../../electron/core/sync/bundle'
+import { readBundle, SEAL_PLACEHOLDER, sealEntries, sealFile } from '../../electron/core/sync/bundle'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { errorOf, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
 import { createOffice, createStick, fingerprintOf } from '../fixtures/offices'
-import { ownKeys } from '../../electron/core/features/kunci/kunci.service'
+import { contentKeyOpener, ownCard, ownKeys, trust } from '../../electron/core/features/kunci/kunci.service'
 import { signEd25519 } from '../../electron/core/sync/crypto'
 
 let kel: TestDb
 let kota: TestDb
 let stick: ReturnType<typeof createStick>
 let good: string
+/** The good bundle's entries, opened (plain), and the bytes stored for each (sealed). */
 let entries: Map<string, Buffer>
+let stored: Map<string, { plain: Buffer; sealed: Buffer; size: number }>
+let contentKey: Buffer
+let bundleId: string
 let kelKeys: Awaited<ReturnType<typeof ownKeys>>
 let accept: string
 
 beforeAll(async () => {
   kel = await createOffice('kelurahan')
   kota = await createOffice('kota')
+  // The kelurahan holds the kota's key card (from the setup bundle); the kota does not know the kelurahan yet.
+  await trust(kel.db, await ownCard(kota.db), 'pembinaan')
   stick = createStick()
   const p = await makePosyandu(kel.db)
   for (let i = 0; i < 3; i++) await makeKader(kel.db, p.id, { name: `Kader ${i}` })
   good = (await exportBundle(kel.db, { folder: stick.folder, destination: 'level:kota', full: true })).path
-  const content = await readBundle(good)
+  const opener = await contentKeyOpener(kota.db)
+  const sealedOnly = await readBundle(good)
+  contentKey = opener(sealedOnly.manifest)
+  bundleId = sealedOnly.manifest.bundleId
+  const content = await readBundle(good, undefined, () => contentKey)
   kelKeys = await ownKeys(kel.db)
   accept = await fingerprintOf(good)
   entries = new Map<string, Buffer>([['manifest.json', Buffer.from(JSON.stringify(content.manifest))]])
   for (const [t, b] of content.records) entries.set(`records/${t}.ndjson`, b)
   if (content.catalogue) entries.set('reference/catalogue.ndjson', content.catalogue)
+  const raw = await rawEntries(good)
+  stored = new Map()
+  for (const e of content.manifest.entries) stored.set(e.path, { plain: entries.get(e.path)!, sealed: raw.get(e.path)!, size: e.size! })
 })
+
+/** The bytes each entry of a bundle file stores (sealed), as the zip holds them. */
+async function rawEntries(path: string): Promise<Map<string, Buffer>> {
+  const yauzl = (await import('yauzl')).default
+  const out = new Map<string, Buffer>()
+  const zip = await new Promise<import('yauzl').ZipFile>((res, rej) => yauzl.open(path, { lazyEntries: true }, (e, z) => (e || !z ? rej(e) : res(z))))
+  await new Promise<void>((res, rej) => {
+    zip.on('entry', (entry: import('yauzl').Entry) =>
+      zip.openReadStream(entry, (e, st) => {
+        if (e || !st) return rej(e)
+        const chunks: Buffer[] = []
+        st.on('data', (c: Buffer) => chunks.push(c))
+        st.on('end', () => {
+          out.set(entry.fileName, Buffer.concat(chunks))
+          zip.readEntry()
+        })
+      }),
+    )
+    zip.on('end', () => res())
+    zip.readEntry()
+  })
+  return out
+}
 
 afterAll(async () => {
   await kel.cleanup()
@@ -47,13 +83,34 @@ afterAll(async () => {
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
-/** A zip of the given entries; `fixManifest` recomputes the manifest's list so only the content is wrong. */
-async function zipOf(files: Map<string, Buffer>, opts: { fixManifest?: boolean; keepSignature?: boolean; manifest?: (m: Record<string, unknown>) => void } = {}): Promise<string> {
-  const out = new Map(files)
+/**
+ * A bundle of the given (plain) entries, sealed with the good bundle's content key as a forger
+ * holding the kelurahan's keys could; an entry equal to the good one keeps its sealed bytes.
+ * `fixManifest` recomputes the manifest's list so only the content is wrong; `raw` replaces
+ * stored bytes as they are (ciphertext tampering).
+ */
+async function zipOf(
+  files: Map<string, Buffer>,
+  opts: { fixManifest?: boolean; keepSignature?: boolean; manifest?: (m: Record<string, unknown>) => void; raw?: Map<string, Buffer> } = {},
+): Promise<string> {
+  const out = new Map<string, Buffer>()
+  const sizes = new Map<string, number>()
+  for (const [path, data] of files) {
+    if (path === 'manifest.json' || path === 'manifest.sig') {
+      out.set(path, data)
+      continue
+    }
+    const known = stored.get(path)
+    const sealed = known && known.plain.equals(data) ? known : { sealed: sealEntries(bundleId, [{ path, data }], contentKey)[0]!.data, size: data.length }
+    out.set(path, opts.raw?.get(path) ?? sealed.sealed)
+    sizes.set(path, sealed.size)
+  }
   if (opts.fixManifest || opts.manifest) {
     const m = JSON.parse(out.get('manifest.json')!.toString()) as Record<string, unknown>
     if (opts.fixManifest) {
-      m.entries = [...out.keys()].filter((k) => k !== 'manifest.json').map((path) => ({ path, sha256: sha(out.get(path)!), bytes: out.get(path)!.length }))
+      m.entries = [...out.keys()]
+        .filter((k) => k !== 'manifest.json' && k !== 'manifest.sig')
+        .map((path) => ({ path, sha256: sha(out.get(path)!), bytes: out.get(path)!.length, size: sizes.get(path)! }))
     }
     opts.manifest?.(m)
     out.set('manifest.json', Buffer.from(JSON.stringify(m)))
@@ -132,6 +189,60 @@ describe('forged bundles', () => {
     const wrong = await errorOf(() => importBundle(kota.db, good, { apply: true, acceptFingerprint: 'AAAA-BBBB-CCCC-DDDD-EEEE' }))
     expect(wrong.code).toBe('forbidden')
     expect(await replicatedDigest(kota.db)).toEqual(before)
+  })
+})
+
+describe('encrypted bundles', () => {
+  it('keep names and NIKs out of the file; the manifest says only who, to whom and how many', async () => {
+    const bytes = readFileSync(good)
+    const kader = entries.get('records/kader.ndjson')!.toString().trim().split('\n').map((l) => JSON.parse(l) as { nik: string; name: string })
+    for (const k of kader) {
+      expect(bytes.includes(Buffer.from(k.nik))).toBe(false)
+      expect(bytes.includes(Buffer.from(k.name))).toBe(false)
+    }
+    const { manifest } = await readBundle(good)
+    expect(manifest.encryption!.recipients.map((r) => r.name)).toEqual(['Dinas Kesehatan Kota Tangerang'])
+  })
+
+  it('refuses tampered ciphertext, whether or not the manifest was fixed and signed again', async () => {
+    const flipped = Buffer.from(stored.get('records/kader.ndjson')!.sealed)
+    flipped[40] = flipped[40]! ^ 0x01
+    const raw = new Map([['records/kader.ndjson', flipped]])
+    expect(await refused(await zipOf(entries, { raw }))).toMatch(/tidak cocok dengan sidiknya/)
+    expect(await refused(await zipOf(entries, { raw, fixManifest: true, keepSignature: true }))).toMatch(/Tanda tangan paket tidak cocok/)
+    // A forger holding the sender's signing key, but not the content key: the cipher refuses it.
+    expect(await refused(await zipOf(entries, { raw, fixManifest: true }))).toMatch(/tidak dapat dibuka dengan kunci paket/)
+  })
+
+  it('refuses a bundle for another office, and a wrapped key that was altered', async () => {
+    const recipients = (m: Record<string, unknown>) => (m.encryption as { recipients: Record<string, unknown>[] }).recipients
+    const elsewhere = await zipOf(entries, { manifest: (m) => void (recipients(m)[0]!.siteId = 'kantor-lain') })
+    const e = await refused(elsewhere)
+    expect(e).toMatch(/dikunci untuk Dinas Kesehatan Kota Tangerang, bukan untuk kantor ini/)
+    const altered = await zipOf(entries, {
+      manifest: (m) => {
+        const w = Buffer.from(recipients(m)[0]!.wrappedKey as string, 'base64url')
+        w[20] = w[20]! ^ 0x01
+        recipients(m)[0]!.wrappedKey = w.toString('base64url')
+      },
+    })
+    expect(await refused(altered)).toMatch(/kunci isi paket untuk kantor ini tidak dapat dibuka/)
+  })
+
+  it('refuses records sent in clear (only the kota\'s setup bundle travels unencrypted, without people)', async () => {
+    const clear = new Map(entries)
+    const m = JSON.parse(clear.get('manifest.json')!.toString()) as Record<string, unknown>
+    m.encryption = null
+    m.entries = [...clear.keys()].filter((k) => k !== 'manifest.json').map((path) => ({ path, sha256: sha(clear.get(path)!), bytes: clear.get(path)!.length }))
+    const sig = Buffer.from(signEd25519(kelKeys.signing, Buffer.from(JSON.stringify(m))), 'latin1')
+    const zip = new yazl.ZipFile()
+    zip.addBuffer(Buffer.from(JSON.stringify(m)), 'manifest.json')
+    zip.addBuffer(sig, 'manifest.sig')
+    for (const [name, data] of clear) if (name !== 'manifest.json') zip.addBuffer(data, name)
+    zip.end({ comment: SEAL_PLACEHOLDER, forceZip64Format: false })
+    const chunks: Buffer[] = []
+    for await (const c of zip.outputStream) chunks.push(c as Buffer)
+    expect(await refused(await sealed(Buffer.concat(chunks)))).toMatch(/tidak terenkripsi/)
   })
 })
 

@@ -8,7 +8,7 @@ import { closeDatabase, openDatabase } from '../../electron/core/db/open'
 import { generateDemo } from '../../electron/core/features/demo/demo.service'
 import { exportBundle } from '../../electron/core/features/paket/export'
 import { replicatedDigest } from '../../electron/core/sync/digest'
-import { createOffice, createStick, fingerprintOf } from '../fixtures/offices'
+import { createOffice, createStick, fingerprintOf, introduce } from '../fixtures/offices'
 
 const root = join(__dirname, '..', '..')
 
@@ -17,6 +17,7 @@ describe('an import killed halfway', () => {
     const stick = createStick()
     const pkm = await createOffice('puskesmas')
     const kota = await createOffice('kota')
+    await introduce(pkm, kota)
     try {
       // A kecamatan's worth of records: enough that the import is still writing when killed.
       await generateDemo(pkm.db, { wilayah: '36.71.01', posyanduPerVillage: 6, kaderPerPosyandu: 10, seed: 3 })

@@ -1,8 +1,11 @@
 // The exchange converges, whatever the order: four offices (two kelurahan, their Puskesmas and
-// the kota) make random edits to kader and pass bundles around in random order, with bundles
-// delivered twice, late, or to offices they were not meant for. Once every office has seen
-// everything, every digest is equal, and every edit either is the final value, was overwritten by
-// an office that had seen it, or sits in a conflict list as the losing value (the documented rule).
+// the kota) make random edits to kader, each within what it may change (a kelurahan its own
+// kader, the Puskesmas those of its villages), and pass bundles to random offices, delivered in
+// random order, twice, late, or to offices they were not meant for (which cannot open them and
+// change nothing). Once every office has exchanged everything with every other, every copy of a
+// kader is the same everywhere, the Puskesmas and the kota hold all of them, no legitimate change
+// was refused, and every edit either is the final value, was overwritten by an office that had
+// seen it, or sits in a conflict list as the losing value (the documented rule).
 
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -13,7 +16,8 @@ import { importBundle } from '../../electron/core/features/paket/import'
 import { readBundle, parseNdjson } from '../../electron/core/sync/bundle'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { kaderFields, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
-import { createOffice, createStick, fingerprintOf, type OfficeKind } from '../fixtures/offices'
+import { contentKeyOpener } from '../../electron/core/features/kunci/kunci.service'
+import { createOffice, createStick, introduce, siteIdOf, type OfficeKind } from '../fixtures/offices'
 
 const KINDS: OfficeKind[] = ['kelurahan', 'kelurahan2', 'puskesmas', 'kota']
 // Few kader and fields, so that offices often change the same field without seeing each other.
@@ -23,13 +27,14 @@ type Field = (typeof FIELDS)[number]
 type Action =
   | { t: 'edit'; office: number; kader: number; field: Field; value: number }
   | { t: 'create'; office: number }
-  | { t: 'send'; from: number; full: boolean }
+  | { t: 'send'; from: number; to: number; full: boolean }
   | { t: 'deliver'; bundle: number; to: number }
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ t: fc.constant('edit' as const), office: fc.nat(3), kader: fc.nat(3), field: fc.constantFrom(...FIELDS), value: fc.nat(3) }) },
+  // Office 0, 1 (kelurahan) or 2 (Puskesmas); the kota (3) keeps no kader of its own.
+  { weight: 5, arbitrary: fc.record({ t: fc.constant('edit' as const), office: fc.nat(2), kader: fc.nat(3), field: fc.constantFrom(...FIELDS), value: fc.nat(3) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('create' as const), office: fc.nat(1) }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('send' as const), from: fc.nat(3), full: fc.boolean() }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('send' as const), from: fc.nat(3), to: fc.nat(3), full: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('deliver' as const), bundle: fc.nat(30), to: fc.nat(3) }) },
 )
 
@@ -54,6 +59,9 @@ async function run(actions: Action[]): Promise<void> {
   const offices: TestDb[] = []
   try {
     for (const k of KINDS) offices.push(await createOffice(k))
+    await introduce(...offices)
+    const siteIds = await Promise.all(offices.map((o) => siteIdOf(o)))
+    const KOTA = 3
     const knowledge: Knowledge[] = offices.map(() => new Map())
     const edits: Edit[] = []
     const kaderIds: string[] = []
@@ -64,29 +72,31 @@ async function run(actions: Action[]): Promise<void> {
       posyandu.push(p.id)
       for (let j = 0; j < 2; j++) kaderIds.push((await makeKader(offices[i]!.db, p.id, { name: `Kader ${i}.${j}` })).kader.id)
     }
-    const bundles: { path: string; from: number; snapshot: Map<string, Set<number>> }[] = []
+    const bundles: { path: string; from: number; readers: Set<number>; snapshot: Map<string, Set<number>> }[] = []
 
     const has = async (o: number, id: string) => !!(await offices[o]!.db.selectFrom('kader').select('id').where('id', '=', id).executeTakeFirst())
     const known = (o: number, k: string) => knowledge[o]!.get(k) ?? new Set<number>()
 
     const deliver = async (b: (typeof bundles)[number], to: number) => {
       if (b.from === to) return
-      const s = await importBundle(offices[to]!.db, b.path, { apply: true, acceptFingerprint: await fingerprintOf(b.path) })
-      const refused = new Set(s.refusals.map((r) => r.recordId))
-      for (const [k, ids] of b.snapshot) {
-        if (refused.has(k.split('|')[0]!)) continue
-        knowledge[to]!.set(k, new Set([...known(to, k), ...ids]))
+      if (!b.readers.has(to)) {
+        // Not addressed to this office: it cannot open the bundle, and nothing changes.
+        await expect(importBundle(offices[to]!.db, b.path, { apply: true })).rejects.toMatchObject({ shape: { code: 'forbidden' } })
+        return
       }
+      const s = await importBundle(offices[to]!.db, b.path, { apply: true })
+      expect(s.refusals).toEqual([])
+      for (const [k, ids] of b.snapshot) knowledge[to]!.set(k, new Set([...known(to, k), ...ids]))
     }
-    const send = async (from: number, full: boolean) => {
-      const r = await exportBundle(offices[from]!.db, { folder: stick.folder, destination: 'berkas', full })
-      const content = await readBundle(r.path)
+    const send = async (from: number, to: number, full: boolean) => {
+      const r = await exportBundle(offices[from]!.db, { folder: stick.folder, destination: `site:${siteIds[to]!}`, full })
+      const content = await readBundle(r.path, undefined, await contentKeyOpener(offices[to]!.db))
       const snapshot = new Map<string, Set<number>>()
       const data = content.records.get('kader')
       for (const row of data ? parseNdjson(data, 'kader', content.manifest.counts.kader!) : []) {
         for (const f of FIELDS) snapshot.set(key(row.id as string, f), new Set(known(from, key(row.id as string, f))))
       }
-      bundles.push({ path: r.path, from, snapshot })
+      bundles.push({ path: r.path, from, readers: new Set(from === KOTA ? [to] : [to, KOTA]), snapshot })
     }
 
     for (const a of actions) {
@@ -123,23 +133,36 @@ async function run(actions: Action[]): Promise<void> {
         edits.push(e)
         knowledge[a.office]!.set(k, new Set([...known(a.office, k), e.id]))
       } else if (a.t === 'send') {
-        await send(a.from, a.full)
+        await send(a.from, a.to === a.from ? (a.to + 1) % offices.length : a.to, a.full)
       } else if (bundles.length > 0) {
         await deliver(bundles[a.bundle % bundles.length]!, a.to)
       }
     }
 
-    // Until everyone has seen everything: two rounds of full bundles from every office to all.
+    // Until everyone has seen everything: two rounds of full bundles from every office to every other.
     for (let round = 0; round < 2; round++) {
       for (let from = 0; from < offices.length; from++) {
-        await send(from, true)
-        const b = bundles[bundles.length - 1]!
-        for (let to = 0; to < offices.length; to++) await deliver(b, to)
+        for (let to = 0; to < offices.length; to++) {
+          if (to === from) continue
+          await send(from, to, true)
+          await deliver(bundles[bundles.length - 1]!, to)
+        }
       }
     }
 
-    const digests = await Promise.all(offices.map((o) => replicatedDigest(o.db)))
-    expect(new Set(digests.map((d) => d.digest)).size).toBe(1)
+    // Every copy of a kader is the same wherever it is held; the Puskesmas and the kota hold all.
+    const copies = new Map<string, string>()
+    for (const [i, o] of offices.entries()) {
+      const rows = await o.db.selectFrom('kader').selectAll().orderBy('id').execute()
+      if (i >= 2) expect(rows.map((r) => r.id).sort()).toEqual([...kaderIds].sort())
+      for (const r of rows) {
+        const { received: _received, ...row } = r as typeof r & { received?: unknown }
+        const json = JSON.stringify(row)
+        if (copies.has(r.id)) expect(json).toBe(copies.get(r.id))
+        else copies.set(r.id, json)
+      }
+    }
+    expect((await replicatedDigest(offices[2]!.db)).digest).toBe((await replicatedDigest(offices[KOTA]!.db)).digest)
 
     const lost = new Set<string>()
     for (const o of offices) {
@@ -150,7 +173,7 @@ async function run(actions: Action[]): Promise<void> {
     const superseded = new Set<number>()
     for (const e of edits) for (const s of e.supersedes) superseded.add(s)
     for (const e of edits) {
-      const final = (await offices[0]!.db.selectFrom('kader').select(e.field).where('id', '=', e.kader).executeTakeFirstOrThrow())[e.field]
+      const final = (await offices[2]!.db.selectFrom('kader').select(e.field).where('id', '=', e.kader).executeTakeFirstOrThrow())[e.field]
       const ok = final === e.value || superseded.has(e.id) || lost.has(`${e.kader}|${e.field}|${JSON.stringify(e.value)}`)
       if (!ok) throw new Error(`edit ${e.id} (${e.field} = ${String(e.value)}) lost without a conflict record; final ${String(final)}`)
     }

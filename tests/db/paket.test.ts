@@ -14,15 +14,17 @@ import { exportPaket, importPaket, previewPaket, scanFolder } from '../../electr
 import { listConflicts, listDuplicates, resolveConflict, resolveDuplicate } from '../../electron/core/features/paket/conflict.service'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { kaderFields, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
-import { createOffice, fingerprintOf, siteIdOf } from '../fixtures/offices'
+import { createOffice, fingerprintOf, introduce, siteIdOf } from '../fixtures/offices'
 
 const open: TestDb[] = []
 afterEach(async () => {
   for (const t of open.splice(0)) await t.cleanup()
 })
 
-async function office(level: 'kelurahan' | 'puskesmas' | 'kota'): Promise<TestDb> {
+/** A new office of this test, whose key card the test's other offices already trust (and it theirs). */
+async function office(level: 'kelurahan' | 'kelurahan2' | 'puskesmas' | 'kota'): Promise<TestDb> {
   const t = await createOffice(level)
+  await introduce(t, ...open)
   open.push(t)
   return t
 }
@@ -152,7 +154,7 @@ describe('paket rules', () => {
     expect((await replicatedDigest(kel.db)).digest).toBe((await replicatedDigest(pkm.db)).digest)
   })
 
-  it('flags the same NIK entered in two offices, and merging keeps one kader with both histories', async () => {
+  it('flags the same NIK entered in two offices; the Puskesmas merges them into one kader with both histories', async () => {
     const kel = await office('kelurahan')
     const pkm = await office('puskesmas')
     const p = await makePosyandu(kel.db)
@@ -167,12 +169,19 @@ describe('paket rules', () => {
     const [pair] = await listDuplicates(kel.db, { includeResolved: false })
     expect(pair!.nik).toBe(mine.nik)
     expect(new Set([pair!.a.name, pair!.b.name])).toEqual(new Set(['Siti Aminah', 'Siti Aminah (Puskesmas)']))
-    await resolveDuplicate(kel.db, { id: pair!.id, choice: 'merged', keepId: mine.id })
+    // Merging moves assessments, which only the Puskesmas may change: the kelurahan is told so.
+    await expect(resolveDuplicate(kel.db, { id: pair!.id, choice: 'merged', keepId: mine.id })).rejects.toThrow(/Menggabungkan kader tidak dapat dilakukan di kantor kelurahan/)
+
+    const back = await receive(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    expect(back.duplicates).toBe(1)
+    const [there] = await listDuplicates(pkm.db, { includeResolved: false })
+    await resolveDuplicate(pkm.db, { id: there!.id, choice: 'merged', keepId: mine.id })
+    expect((await getKader(pkm.db, { id: theirs.id })).archived).toBe(true)
+    await receive(kel.db, { path: (await send(pkm, `site:${await siteIdOf(kel)}`, folder)).path })
     expect((await getKader(kel.db, { id: theirs.id })).archived).toBe(true)
     const kept = await getKaderCompetency(kel.db, { kaderId: mine.id })
     expect(kept.items.find((i) => i.code === 'A1')?.current?.result).toBe('kompeten')
-    await receive(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
-    expect((await getKader(pkm.db, { id: theirs.id })).archived).toBe(true)
+    expect((await replicatedDigest(kel.db)).digest).toBe((await replicatedDigest(pkm.db)).digest)
   })
 
   it('takes reference data only from above: OPD changes and catalogues from a kelurahan are refused', async () => {
@@ -190,10 +199,10 @@ describe('paket rules', () => {
     expect((await getCatalogueInfo(kota.db)).catalogue.version).toBe('2024.1')
 
     // From the kota down, both are taken.
-    const kel2 = await office('kelurahan')
+    const kel2 = await office('kelurahan2')
     await updateOpd(kota.db, { id: opd!.id, name: 'Nama OPD dari Dinas', spmFields: [], active: true })
     await installCatalogue(kota.db, { json: JSON.stringify({ ...DEFAULT_CATALOGUE, version: '2026.10', title: 'Katalog Dinas' }) })
-    const down = await receive(kel2.db, { path: (await send(kota, 'berkas', folder, true)).path })
+    const down = await receive(kel2.db, { path: (await send(kota, `site:${await siteIdOf(kel2)}`, folder, true)).path })
     expect(down.catalogues).toEqual(['2026.10'])
     expect((await getCatalogueInfo(kel2.db)).catalogue.version).toBe('2026.10')
     expect((await listOpd(kel2.db, { includeInactive: true })).find((o) => o.id === opd!.id)!.name).toBe('Nama OPD dari Dinas')

@@ -34,6 +34,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 describe('paket commands', () => {
   it('export, inspect, import after the sender key is accepted, then equal digests', async () => {
     const bundle = join(dir, 'ke-puskesmas.simpul')
+    // Without the Puskesmas's key card the bundle cannot be encrypted for it: the message says what to do.
+    const noCard = await cli(['paket', 'export', '--db', kel, '--out', bundle])
+    expect(noCard.code).toBe(1)
+    expect(noCard.stderr).toMatch(/Kartu kunci Puskesmas pembina belum dikenal.*paket pembinaan/)
+    const card = join(dir, 'pkm-untuk-paket.simpul-kunci')
+    const saved = await cli(['kunci', 'kartu', '--db', pkm, '--out', card])
+    expect((await cli(['kunci', 'percaya', '--db', kel, card, '--sidik', /Sidik jari: (\S+)/.exec(saved.stdout)![1]!])).code).toBe(0)
+
     const out = await cli(['paket', 'export', '--db', kel, '--out', bundle, '--json'])
     expect(out).toMatchObject({ code: 0, stderr: '' })
     const written = JSON.parse(out.stdout) as { records: number; counts: Record<string, number> }
@@ -45,6 +53,7 @@ describe('paket commands', () => {
     expect(info).toMatchObject({ sender: { name: 'Kantor Kelurahan Sukarasa' }, records: written.records })
     const text = await cli(['paket', 'inspect', bundle])
     expect(text.stdout).toContain(`sidik jari ${info.senderFingerprint}`)
+    expect(text.stdout).toContain('Terenkripsi; hanya dapat dibuka oleh: Puskesmas Tangerang')
 
     // Unknown sender: a dry run shows the fingerprint; the import refuses until it is accepted.
     const dry = await cli(['paket', 'import', '--db', pkm, bundle, '--dry-run'])

@@ -9,14 +9,14 @@ import { open, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { inflateRawSync } from 'node:zlib'
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import yauzl from 'yauzl'
 import yazl from 'yazl'
 import { z } from 'zod'
 import { SITE_LEVELS } from '../../../shared/domain/reference'
 import { AppError } from '../../../shared/result'
 import { cardFingerprint, parseCard, type Card } from './card'
-import { verifyEd25519 } from './crypto'
+import { aesGcmOpen, aesGcmSeal, verifyEd25519 } from './crypto'
 import { REPLICATED_TABLES } from './digest'
 
 export const BUNDLE_FORMAT = 'simpul-paket'
@@ -59,6 +59,21 @@ const office = z.object({
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/)
 
+/** X25519 key agreement, HKDF-SHA256, AES-256-GCM for the content key and for every entry (deflated first). */
+export const ENCRYPTION_ALGORITHM = 'X25519-HKDF-SHA256+A256GCM'
+const b64url32 = z.string().regex(/^[A-Za-z0-9_-]{43}$/)
+
+const recipientSchema = z.object({
+  siteId: z.string().min(1).max(64),
+  name: z.string().max(200),
+  /** The recipient's X25519 public key the content key was wrapped for. */
+  encryptionKey: b64url32,
+  ephemeralKey: b64url32,
+  /** nonce ‖ sealed content key ‖ tag: 60 bytes, base64url. */
+  wrappedKey: z.string().regex(/^[A-Za-z0-9_-]{80}$/),
+})
+export type BundleRecipient = z.infer<typeof recipientSchema>
+
 export const manifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
   formatVersion: z.number().int(),
@@ -76,7 +91,14 @@ export const manifestSchema = z.object({
   since: z.string().max(40).nullable(),
   versions: z.object({ from: z.string().max(120).nullable(), to: z.string().max(120).nullable() }),
   counts: z.record(z.string(), z.number().int().min(0)),
-  entries: z.array(z.object({ path: z.string().max(200), sha256: sha256Hex, bytes: z.number().int().min(0) })).max(MAX_ENTRIES),
+  /**
+   * Every entry but the manifest and its signature: SHA-256 and length of the bytes stored in the
+   * zip (for an encrypted bundle, the sealed bytes) and, when encrypted, `size`: the length of
+   * the entry once opened and inflated.
+   */
+  entries: z
+    .array(z.object({ path: z.string().max(200), sha256: sha256Hex, bytes: z.number().int().min(0), size: z.number().int().min(0).optional() }))
+    .max(MAX_ENTRIES),
   /** Every office the sender has heard of, with the creation time of its newest bundle (relayed receipts). */
   offices: z.array(office.extend({ lastBundleAt: z.string().datetime().nullable() })).max(20_000),
   /** The sender's key card (public keys, self-signed): who signed this bundle. */
@@ -92,8 +114,16 @@ export const manifestSchema = z.object({
   keyChange: z.object({ previousSigningKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/), previousFingerprint: z.string().max(40), signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/) }).nullable(),
   /** Key revocations signed by a kota, passed on by every office (section 6 of the format doc). */
   revocations: z.array(z.unknown()).max(20_000),
-  /** Reserved for issue 6: recipients and wrapped content keys (format 1: always null, records in clear). */
-  encryption: z.null(),
+  /**
+   * Who can open the entries: one content key per bundle, wrapped for each recipient (section 7
+   * of the format doc). Null only for a kota's paket pembinaan, which carries no person's data.
+   */
+  encryption: z
+    .object({
+      algorithm: z.literal(ENCRYPTION_ALGORITHM),
+      recipients: z.array(recipientSchema).min(1).max(100),
+    })
+    .nullable(),
 })
 
 export type Manifest = z.infer<typeof manifestSchema>
@@ -107,6 +137,8 @@ export interface BundleContent {
   records: Map<string, Buffer>
   catalogue: Buffer | null
   files: Map<string, Buffer>
+  /** False when the entries are encrypted and were checked but not opened. */
+  opened: boolean
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
@@ -123,7 +155,37 @@ const foreign = () =>
 
 export interface BundleEntry {
   path: string
+  /** The bytes as stored: sealed ones when `size` is set. */
   data: Buffer
+  /** Set for a sealed entry: the length of its content once opened and inflated. */
+  size?: number
+}
+
+/** The AAD of a sealed entry: it belongs to this bundle, under this name. */
+const entryAad = (bundleId: string, path: string) => Buffer.from(`simpul-paket/2\n${bundleId}\n${path}`, 'utf8')
+
+/**
+ * Seals entries with the bundle's content key: each is deflated (raw, level 1) and then
+ * encrypted with AES-256-GCM under a fresh nonce, its name and the bundle id as AAD, so an entry
+ * cannot be swapped for another's or moved into another bundle.
+ */
+export function sealEntries(bundleId: string, entries: BundleEntry[], contentKey: Buffer): BundleEntry[] {
+  return entries.map((e) => ({
+    path: e.path,
+    data: aesGcmSeal(contentKey, deflateRawSync(e.data, { level: 1 }), entryAad(bundleId, e.path)),
+    size: e.data.length,
+  }))
+}
+
+function openEntry(bundleId: string, path: string, sealed: Buffer, size: number, contentKey: Buffer): Buffer {
+  let plain: Buffer
+  try {
+    plain = inflateRawSync(aesGcmOpen(contentKey, sealed, entryAad(bundleId, path)), { maxOutputLength: size + 1 })
+  } catch {
+    throw damaged(`bagian ${path} tidak dapat dibuka dengan kunci paket (isinya diubah atau rusak).`)
+  }
+  if (plain.length !== size) throw damaged(`bagian ${path} tidak sebesar yang tertulis.`)
+  return plain
 }
 
 /**
@@ -141,7 +203,7 @@ export async function writeBundle(
 ): Promise<{ bytes: number }> {
   const manifest: Manifest = {
     ...manifestWithoutEntries,
-    entries: entries.map((e) => ({ path: e.path, sha256: sha256(e.data), bytes: e.data.length })),
+    entries: entries.map((e) => ({ path: e.path, sha256: sha256(e.data), bytes: e.data.length, ...(e.size === undefined ? {} : { size: e.size }) })),
   }
   const zip = new yazl.ZipFile()
   // A fixed time: the zip's own dates would only add noise; the manifest has the real one.
@@ -150,8 +212,9 @@ export async function writeBundle(
   zip.addBuffer(manifestBytes, MANIFEST_PATH, { mtime, compressionLevel: 6 })
   zip.addBuffer(Buffer.from(sign(manifestBytes), 'latin1'), SIGNATURE_PATH, { mtime, compressionLevel: 0 })
   for (const e of entries) {
-    // Level 1: most of the size gain for a fraction of the time; files (photos, PDFs) are stored.
-    zip.addBuffer(e.data, e.path, { mtime, compressionLevel: e.path.startsWith('files/') ? 0 : 1 })
+    // Level 1: most of the size gain for a fraction of the time; files (photos, PDFs) and sealed
+    // entries (deflated before they were encrypted) are stored as they are.
+    zip.addBuffer(e.data, e.path, { mtime, compressionLevel: e.size !== undefined || e.path.startsWith('files/') ? 0 : 1 })
   }
   zip.end({ comment: SEAL_PLACEHOLDER, forceZip64Format: false })
 
@@ -472,8 +535,28 @@ export async function readManifest(path: string, ourSchemaVersion: number): Prom
   return { manifest, senderCard: verifySender(manifest, entries.get(MANIFEST_PATH)!, entries.get(SIGNATURE_PATH)) }
 }
 
-/** Reads the whole bundle and checks every entry against the manifest (names, sizes, SHA-256). */
-export async function readBundle(path: string, ourSchemaVersion = Number.MAX_SAFE_INTEGER): Promise<BundleContent> {
+/**
+ * The content key of an encrypted bundle for this office (it finds its own wrapped copy and
+ * unwraps it), or an AppError saying why this office cannot open it.
+ */
+export type ContentKeyOpener = (manifest: Manifest) => Buffer
+
+const notEncrypted = () =>
+  new AppError({
+    code: 'invalid_input',
+    message:
+      'Paket ini berisi data orang tetapi tidak terenkripsi, padahal Simpul Posyandu selalu mengenkripsinya. Paket ini bukan buatan aplikasi ini atau sudah diubah. Jangan diimpor; minta kantor pengirim membuat paket baru.',
+  })
+
+/** What may travel in clear: the kota's setup bundle, with the OPD list and the catalogue only. */
+const CLEAR_ENTRIES = new Set([CATALOGUE_PATH, recordsPath('opd')])
+
+/**
+ * Reads the whole bundle and checks every entry against the manifest (names, sizes, SHA-256).
+ * An encrypted bundle's entries are opened with the key `open` returns; without `open` they are
+ * checked but left sealed (`opened: false`, no records), as `paket inspect` does.
+ */
+export async function readBundle(path: string, ourSchemaVersion = Number.MAX_SAFE_INTEGER, open?: ContentKeyOpener): Promise<BundleContent> {
   await checkSeal(path)
   const entries = await readEntries(path, false)
   const manifest = parseManifest(entries.get(MANIFEST_PATH), ourSchemaVersion)
@@ -485,25 +568,36 @@ export async function readBundle(path: string, ourSchemaVersion = Number.MAX_SAF
     if (!isAllowedName(name)) throw damaged(`ada bagian asing di dalamnya (${name}).`)
     if (!listed.has(name)) throw damaged(`ada bagian yang tidak tercantum di daftar isi (${name}).`)
   }
+  const encrypted = manifest.encryption !== null
+  if (!encrypted && (manifest.kind !== 'pembinaan' || manifest.entries.some((e) => !CLEAR_ENTRIES.has(e.path)))) throw notEncrypted()
+  if (manifest.entries.some((e) => (e.size !== undefined) !== encrypted)) throw damaged('daftar isi paket tidak sesuai dengan enkripsinya.')
+  // The signature already vouches for the manifest; the key is looked for before any entry is opened.
+  const contentKey = encrypted && open ? open(manifest) : null
   const records = new Map<string, Buffer>()
   const files = new Map<string, Buffer>()
   let catalogue: Buffer | null = null
   for (const e of manifest.entries) {
-    const data = entries.get(e.path)
-    if (!data) throw damaged(`bagian ${e.path} hilang.`)
-    if (data.length !== e.bytes || sha256(data) !== e.sha256) throw damaged(`isi bagian ${e.path} tidak cocok dengan sidiknya.`)
+    const stored = entries.get(e.path)
+    if (!stored) throw damaged(`bagian ${e.path} hilang.`)
+    if (stored.length !== e.bytes || sha256(stored) !== e.sha256) throw damaged(`isi bagian ${e.path} tidak cocok dengan sidiknya.`)
+    if (encrypted && !contentKey) continue
+    const data = contentKey ? openEntry(manifest.bundleId, e.path, stored, e.size!, contentKey) : stored
     if (e.path === CATALOGUE_PATH) catalogue = data
     else if (e.path.startsWith('files/')) {
-      if (e.path !== filePath(e.sha256)) throw damaged(`nama lampiran ${e.path} tidak cocok dengan isinya.`)
-      files.set(e.sha256, data)
+      const sha = sha256(data)
+      if (e.path !== filePath(sha)) throw damaged(`nama lampiran ${e.path} tidak cocok dengan isinya.`)
+      files.set(sha, data)
     } else records.set(e.path.slice('records/'.length, -'.ndjson'.length), data)
   }
   for (const [table, n] of Object.entries(manifest.counts)) {
     if (!(REPLICATED_TABLES as readonly string[]).includes(table)) throw damaged(`jenis data tak dikenal (${table}).`)
-    if (n > 0 && !records.has(table)) throw damaged(`bagian ${recordsPath(table)} hilang.`)
+    if (n > 0 && !listed.has(recordsPath(table))) throw damaged(`bagian ${recordsPath(table)} hilang.`)
   }
-  for (const table of records.keys()) if (manifest.counts[table] === undefined) throw damaged(`jumlah data ${table} tidak tercantum.`)
-  return { manifest, senderCard, records, catalogue, files }
+  for (const e of manifest.entries) {
+    const table = /^records\/(.+)\.ndjson$/.exec(e.path)?.[1]
+    if (table && manifest.counts[table] === undefined) throw damaged(`jumlah data ${table} tidak tercantum.`)
+  }
+  return { manifest, senderCard, records, catalogue, files, opened: !encrypted || contentKey !== null }
 }
 
 /** Splits NDJSON into objects, checking the count the manifest states. */

@@ -100,3 +100,38 @@ export function fingerprint(siteId: string, signingKey: string, encryptionKey: s
   }
   return out.match(/.{4}/g)!.join('-')
 }
+
+/** The HKDF `info` of a key wrap: binds the wrapped key to this scheme, bundle and recipient. */
+const wrapInfo = (bundleId: string, siteId: string) => `simpul-paket/2 kunci-isi\n${bundleId}\n${siteId}`
+
+export interface WrappedKey {
+  /** base64url of the sender's one-time X25519 public key for this recipient. */
+  ephemeralKey: string
+  /** base64url of nonce (12) ‖ AES-256-GCM(content key) (32) ‖ tag (16). */
+  wrappedKey: string
+}
+
+/**
+ * Wraps a bundle's content key for one recipient: a one-time X25519 key pair, the shared secret
+ * with the recipient's public key, HKDF-SHA256 (salt: both public keys) into a key-encryption
+ * key, AES-256-GCM over the content key with the bundle id and recipient id as AAD.
+ */
+export function wrapContentKey(contentKey: Buffer, recipientPublicKey: string, bundleId: string, siteId: string): WrappedKey {
+  const eph = generateEncryptionKeys()
+  const shared = x25519(eph, recipientPublicKey)
+  const salt = Buffer.concat([unb64(eph.publicKey), unb64(recipientPublicKey)])
+  const kek = hkdfSha256(shared, salt, wrapInfo(bundleId, siteId))
+  return { ephemeralKey: eph.publicKey, wrappedKey: b64(aesGcmSeal(kek, contentKey, Buffer.from(`${bundleId}\n${siteId}`, 'utf8'))) }
+}
+
+/** The content key wrapped for `ours`; throws when it was wrapped for another key or altered. */
+export function unwrapContentKey(ours: RawKeyPair, wrapped: WrappedKey, bundleId: string, siteId: string): Buffer {
+  const shared = x25519(ours, wrapped.ephemeralKey)
+  const salt = Buffer.concat([unb64(wrapped.ephemeralKey), unb64(ours.publicKey)])
+  const kek = hkdfSha256(shared, salt, wrapInfo(bundleId, siteId))
+  const key = aesGcmOpen(kek, unb64(wrapped.wrappedKey), Buffer.from(`${bundleId}\n${siteId}`, 'utf8'))
+  if (key.length !== 32) throw new Error('content key is not 32 bytes')
+  return key
+}
+
+export const newContentKey = (): Buffer => randomBytes(32)

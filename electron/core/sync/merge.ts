@@ -8,6 +8,7 @@
 // for a person to review. `deleted` is a field like any other: a delete and a concurrent edit of
 // another field both survive (the record stays deleted, with the edit).
 
+import { parseVersion } from './hlc'
 import { compareKeys, formatFieldState, includes, parseFieldState, readFieldState, seenOf, writeKey, type FieldState } from './fields'
 
 export type Row = Record<string, unknown>
@@ -24,6 +25,8 @@ export interface MergeOutcome {
   /** The merged row, or null when the local row already holds everything the incoming one has. */
   row: Row | null
   conflicts: FieldConflict[]
+  /** The offices (site ids) whose incoming writes won a field: whose authority the change rests on. */
+  writers: string[]
 }
 
 /** Columns every replicated row has that are not data fields. */
@@ -44,6 +47,7 @@ export function mergeRow(local: Row, incoming: Row, columns: readonly string[]):
   const out: Row = { ...local }
   const merged: FieldState = { fields: { ...L.fields }, seen: {}, ownerSeen: { ...L.ownerSeen } }
   const conflicts: FieldConflict[] = []
+  const writers = new Set<string>()
   let changed = false
 
   for (const c of columns) {
@@ -68,6 +72,7 @@ export function mergeRow(local: Row, incoming: Row, columns: readonly string[]):
         changed = true
       }
       merged.fields[c] = rVer!
+      if (rVer) writers.add(parseVersion(rVer).siteId)
       if (R.ownerSeen[c] !== undefined) merged.ownerSeen[c] = R.ownerSeen[c]!
       else delete merged.ownerSeen[c]
     }
@@ -87,9 +92,9 @@ export function mergeRow(local: Row, incoming: Row, columns: readonly string[]):
   const fieldVersions = formatFieldState(merged)
   const version = String(incoming.version) > String(local.version) ? incoming.version : local.version
   if (fieldVersions !== local.field_versions || version !== local.version) changed = true
-  if (!changed) return { row: null, conflicts }
+  if (!changed) return { row: null, conflicts, writers: [] }
   out.field_versions = fieldVersions
   out.version = version
   if (version === incoming.version) out.updated_at = incoming.updated_at
-  return { row: out, conflicts }
+  return { row: out, conflicts, writers: [...writers] }
 }

@@ -4,6 +4,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import type { PaketImportSummary, PaketManifestInfo } from '../../../../shared/contract'
+import { PAKET_KIND_NAMES } from '../../../../shared/domain/paket'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import { exportBundle } from '../../features/paket/export'
 import { importBundle, manifestInfo } from '../../features/paket/import'
@@ -14,19 +15,7 @@ import { withDatabase } from '../db-file'
 import { fmt, textTable } from './rapat-list'
 
 /** Indonesian names of the kinds of records, for the text output. */
-export const KIND_NAMES: Record<string, string> = {
-  posyandu: 'Posyandu',
-  kader: 'Kader',
-  kader_status: 'Riwayat status kader',
-  training: 'Pelatihan',
-  training_participant: 'Peserta pelatihan',
-  assessment: 'Penilaian kompetensi',
-  opd: 'OPD',
-  meeting: 'Rapat',
-  attachment: 'Lampiran rapat',
-  follow_up: 'Tindak lanjut',
-  follow_up_progress: 'Perkembangan tindak lanjut',
-}
+const KIND_NAMES: Record<string, string> = PAKET_KIND_NAMES
 
 function progressLine(io: Io) {
   if (!io.isTTY) return { emit: undefined, finish: () => {} }
@@ -39,16 +28,16 @@ function progressLine(io: Io) {
 }
 
 function destinationKey(to: string | undefined, level: string): string {
-  if (!to) return level === 'kelurahan' ? 'level:puskesmas' : level === 'kota' ? 'berkas' : 'level:kota'
+  if (!to) return level === 'kelurahan' ? 'level:puskesmas' : level === 'kota' ? 'pembinaan' : 'level:kota'
   if (['kelurahan', 'puskesmas', 'kecamatan', 'kota'].includes(to)) return `level:${to}`
-  if (to === 'berkas') return 'berkas'
+  if (to === 'pembinaan') return 'pembinaan'
   return `site:${to}`
 }
 
 export const paketExport = defineCommand({
   name: 'paket export',
   summary: 'Membuat paket (.simpul) berisi data yang berubah sejak paket terakhir ke tujuan yang sama, atau semuanya dengan --full.',
-  usage: '--db BERKAS --out PAKET.simpul [--to puskesmas|kota|berkas|ID-KANTOR] [--full] [--json]',
+  usage: '--db BERKAS --out PAKET.simpul [--to puskesmas|kota|pembinaan|ID-KANTOR] [--full] [--json]',
   options: { db: { type: 'string' }, out: { type: 'string' }, to: { type: 'string' }, full: { type: 'boolean' }, json: { type: 'boolean' } },
   required: ['db', 'out'],
   async run(values, io) {
@@ -133,7 +122,7 @@ export const paketImport = defineCommand({
   },
 })
 
-function manifestText(m: PaketManifestInfo & { senderFingerprint: string }, path: string): string {
+function manifestText(m: PaketManifestInfo & { senderFingerprint: string; readers: string[] }, path: string): string {
   const lines = [
     `Paket ${basename(path)}`,
     `  Pengirim : ${m.sender.name} (${m.sender.level}, ${m.sender.areaName} ${m.sender.areaCode}), kantor ${m.sender.siteId}`,
@@ -144,6 +133,9 @@ function manifestText(m: PaketManifestInfo & { senderFingerprint: string }, path
     `  Pengenal : ${m.bundleId}`,
     `  Ditandatangani kunci dengan sidik jari ${m.senderFingerprint} (tanda tangan cocok)`,
     textTable(['Jenis data', 'Jumlah'], Object.entries(m.counts).filter(([, n]) => n > 0).map(([k, n]) => [KIND_NAMES[k] ?? k, fmt(n)])).trimEnd(),
+    m.readers.length > 0
+      ? `  Terenkripsi; hanya dapat dibuka oleh: ${m.readers.join(', ')}`
+      : '  Tidak terenkripsi (paket pembinaan: tanpa data orang)',
     'Isi paket utuh (setiap bagian cocok dengan sidik SHA-256-nya).',
   ]
   return `${lines.join('\n')}\n`
@@ -157,7 +149,8 @@ export const paketInspect = defineCommand({
   positional: 'PAKET',
   async run(values, io, bundle) {
     const content = await readBundle(resolve(bundle!), SCHEMA_VERSION)
-    const info = { ...manifestInfo(content.manifest), senderFingerprint: cardFingerprint(content.senderCard) }
+    const readers = content.manifest.encryption?.recipients.map((r) => r.name) ?? []
+    const info = { ...manifestInfo(content.manifest), senderFingerprint: cardFingerprint(content.senderCard), readers }
     io.stdout(values.json ? `${JSON.stringify({ ...info, entries: content.manifest.entries, offices: content.manifest.offices })}\n` : manifestText(info, bundle!))
   },
 })

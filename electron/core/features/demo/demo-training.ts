@@ -510,6 +510,8 @@ export async function writeTrainingHistory(
   w: TrainingWorld,
   people: readonly DemoPerson[],
   onProgress?: (done: number, total: number) => void,
+  /** The office a kecamatan's trainings come from (default: this one; see generateDemo). */
+  writerOf: (district: string) => string = () => siteId,
 ): Promise<TrainingHistoryResult> {
   const byDistrict = new Map<string, DemoPerson[]>()
   for (const p of people) {
@@ -530,7 +532,10 @@ export async function writeTrainingHistory(
     )
     await db.transaction().execute(async (trx) => {
       const count = planned.trainings.length + planned.participants.length + planned.assessments.length
-      const stamp = { siteId, versions: await nextVersions(trx, siteId, count), next: 0, now: new Date().toISOString() }
+      const writer = writerOf(district)
+      // This PC's clock, the writing office's name on the version.
+      const versions = (await nextVersions(trx, siteId, count)).map((v) => (writer === siteId ? v : `${v.slice(0, v.length - siteId.length)}${writer}`))
+      const stamp = { siteId: writer, versions, next: 0, now: new Date().toISOString() }
       const ids = await insertReplicated(trx, 'training', TRAINING_COLUMNS, planned.trainings, (t) => TRAINING_COLUMNS.map((c) => t[c]), stamp)
       await insertReplicated(
         trx,

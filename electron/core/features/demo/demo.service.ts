@@ -375,7 +375,16 @@ async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => 
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size))
 }
 
-async function writeBatch(db: Db, siteId: string, batch: PosyanduDraft[], people: DemoPerson[]): Promise<void> {
+/**
+ * The office a village's roster comes from: this one when it is that kelurahan, otherwise the
+ * village's stand-in kelurahan office (the same one its Tim Pembina meetings come from, see
+ * demo-meeting.ts), as if its bundles had arrived. Only a kelurahan may change its Posyandu and
+ * kader in other offices' copies, so a demo kota's bundle carries them as the kelurahan's writes.
+ */
+export const demoVillageOffice = (siteId: string, siteArea: string, villageCode: string) => (villageCode === siteArea ? siteId : `demo-${villageCode}`)
+
+async function writeBatch(db: Db, site: { id: string; area_code: string }, batch: PosyanduDraft[], people: DemoPerson[]): Promise<void> {
+  const siteId = site.id
   await db.transaction().execute(async (trx) => {
     const kaderCount = batch.reduce((s, p) => s + p.kader.length, 0)
     const statusCount = batch.reduce((s, p) => s + p.kader.reduce((t, k) => t + k.history.length, 0), 0)
@@ -388,10 +397,13 @@ async function writeBatch(db: Db, siteId: string, batch: PosyanduDraft[], people
     const statuses = []
     for (const p of batch) {
       const pid = uuidv7()
-      posyandu.push({ ...p.row, id: pid, site_id: siteId, version: versions[v++]!, created_at: now, updated_at: now })
+      const writer = demoVillageOffice(siteId, site.area_code, p.row.village_code)
+      // This PC's clock, the stand-in office's name on the version: the versions stay unique and increasing.
+      const as = (version: string) => (writer === siteId ? version : `${version.slice(0, version.length - siteId.length)}${writer}`)
+      posyandu.push({ ...p.row, id: pid, site_id: writer, version: as(versions[v++]!), created_at: now, updated_at: now })
       for (const k of p.kader) {
         const kid = uuidv7()
-        kader.push({ ...k.row, id: kid, posyandu_id: pid, site_id: siteId, version: versions[v++]!, created_at: now, updated_at: now })
+        kader.push({ ...k.row, id: kid, posyandu_id: pid, site_id: writer, version: as(versions[v++]!), created_at: now, updated_at: now })
         people.push({
           kaderId: kid,
           villageCode: p.row.village_code,
@@ -404,8 +416,8 @@ async function writeBatch(db: Db, siteId: string, batch: PosyanduDraft[], people
         for (const h of k.history) {
           statuses.push({
             id: uuidv7(),
-            site_id: siteId,
-            version: versions[v++]!,
+            site_id: writer,
+            version: as(versions[v++]!),
             field_versions: '{}',
             created_at: now,
             updated_at: now,
@@ -476,7 +488,7 @@ export async function generateDemo(
   const people: DemoPerson[] = []
   const flush = async () => {
     if (batch.length === 0) return
-    await writeBatch(db, site.id, batch, people)
+    await writeBatch(db, site, batch, people)
     posyanduCount += batch.length
     done += batchKader
     batch = []
@@ -507,7 +519,26 @@ export async function generateDemo(
     (d, t) => {
       if (d < t) onProgress?.(d, t, 'pelatihan')
     },
+    // A kelurahan records no trainings itself: its kader's come from the Puskesmas of its kecamatan.
+    (district) => (site.level === 'kelurahan' ? `demo-pkm-${district}` : site.id),
   )
+  if (site.level === 'kelurahan' && history.trainings > 0) {
+    const district = site.area_code.slice(0, 8)
+    await db
+      .insertInto('office')
+      .values({
+        site_id: `demo-pkm-${district}`,
+        level: 'puskesmas',
+        area_code: district,
+        area_name: w.districtNames.get(district) ?? district,
+        name: `Puskesmas ${w.districtNames.get(district) ?? district}`,
+        villages: JSON.stringify([site.area_code]),
+        last_bundle_at: null,
+        last_imported_at: null,
+      })
+      .onConflict((oc) => oc.column('site_id').doNothing())
+      .execute()
+  }
   await db.transaction().execute((trx) => recomputeCompetencies(trx, 'all', catalogue))
   // Tim Pembina meetings and follow-ups (demo-meeting.ts), on a stream of their own again.
   const meetingRng = new Rng(mulberry32(input.seed ^ 0x4d3371))
@@ -519,6 +550,17 @@ export async function generateDemo(
     regencyNames: w.regencyNames,
     areaLevel: area.level,
   })
+  // Every stand-in kelurahan is an office heard of (those with meetings already are, with dates).
+  for (const v of villages) {
+    const id = demoVillageOffice(site.id, site.area_code, v.code)
+    if (id === site.id) continue
+    const isDesa = v.code.split('.')[3]?.startsWith('2') ?? false
+    await db
+      .insertInto('office')
+      .values({ site_id: id, level: 'kelurahan', area_code: v.code, area_name: v.name, name: `Kantor ${isDesa ? 'Desa' : 'Kelurahan'} ${v.name}`, villages: '[]', last_bundle_at: null, last_imported_at: null })
+      .onConflict((oc) => oc.column('site_id').doNothing())
+      .execute()
+  }
   await rebuildSearchIndex(db)
   onProgress?.(people.length, people.length, 'pelatihan')
   await optimizeDatabase(db)

@@ -10,7 +10,8 @@ import type { SiteLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
 import type { Db } from '../../db/schema'
 import { cardBody, cardFingerprint, makeCard, makeRevocation, parseCard, parseRevocation, sameFingerprint, type Card, type Revocation } from '../../sync/card'
-import { fingerprint, generateEncryptionKeys, generateSigningKeys, signEd25519, verifyEd25519, type RawKeyPair } from '../../sync/crypto'
+import { damaged, type ContentKeyOpener, type Manifest } from '../../sync/bundle'
+import { fingerprint, generateEncryptionKeys, generateSigningKeys, signEd25519, unwrapContentKey, verifyEd25519, type RawKeyPair } from '../../sync/crypto'
 import { requireSite } from '../site/site.service'
 
 export const CARD_EXTENSION = '.simpul-kunci'
@@ -176,6 +177,53 @@ export async function trustCard(db: Db, input: ParsedInput<'kunci:trustCard'>): 
     })
   }
   return trust(db, card, 'kartu')
+}
+
+/** Cards of the offices this one trusts whose keys were not revoked: who a bundle can be encrypted for. */
+export async function trustedCards(db: Db): Promise<Card[]> {
+  const rows = await db
+    .selectFrom('trusted_office as t')
+    .leftJoin('key_revocation as r', 'r.fingerprint', 't.fingerprint')
+    .select('t.card')
+    .where('r.fingerprint', 'is', null)
+    .execute()
+  return rows.map((r) => JSON.parse(r.card) as Card)
+}
+
+/** Why this office cannot open a bundle that is not addressed to it. */
+export function notAddressed(m: Manifest, siteId: string): AppError | null {
+  if (!m.encryption || m.encryption.recipients.some((r) => r.siteId === siteId)) return null
+  const names = m.encryption.recipients.map((r) => r.name).join(', ')
+  return new AppError({
+    code: 'forbidden',
+    message: `Paket ini dikunci untuk ${names}, bukan untuk kantor ini, sehingga isinya tidak dapat dibuka di sini. Minta ${m.sender.name} membuat paket yang ditujukan ke kantor ini.`,
+  })
+}
+
+/**
+ * Opens the content key wrapped for this office (with its current or a retired encryption key).
+ * Loads the keys first: the opener itself runs inside the bundle reader, synchronously.
+ */
+export async function contentKeyOpener(db: Db): Promise<ContentKeyOpener> {
+  const site = await requireSite(db)
+  const keys = await db.selectFrom('office_key').select(['encryption_public', 'encryption_private']).execute()
+  return (m) => {
+    const refused = notAddressed(m, site.id)
+    if (refused) throw refused
+    const mine = m.encryption!.recipients.find((r) => r.siteId === site.id)!
+    const pair = keys.find((k) => k.encryption_public === mine.encryptionKey)
+    if (!pair) {
+      throw new AppError({
+        code: 'forbidden',
+        message: `Paket ini dikunci untuk kunci lain kantor ini (mungkin kunci lama dari PC atau instalasi sebelumnya), sehingga tidak dapat dibuka di sini. Kirim kartu kunci kantor ini ke ${m.sender.name}, lalu minta paket baru.`,
+      })
+    }
+    try {
+      return unwrapContentKey({ publicKey: pair.encryption_public, privateKey: pair.encryption_private }, mine, m.bundleId, site.id)
+    } catch {
+      throw damaged('kunci isi paket untuk kantor ini tidak dapat dibuka; kuncinya diubah atau rusak.')
+    }
+  }
 }
 
 // ---------------------------------------------------------------- revocation

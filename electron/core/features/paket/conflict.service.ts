@@ -4,6 +4,8 @@
 // change with a new version, so the decision travels with the next bundle like any edit.
 
 import type { KaderDuplicatePair, PaketConflict, ParsedInput } from '../../../../shared/contract'
+import type { PaketKind } from '../../../../shared/domain/paket'
+import { assertWewenang } from './authority'
 import { AppError } from '../../../../shared/result'
 import { sqliteOf } from '../../db/open'
 import type { Db } from '../../db/schema'
@@ -116,6 +118,7 @@ export async function resolveConflict(db: Db, input: ParsedInput<'paket:resolveC
   if (!(c.table_name in LABEL_SQL)) throw new AppError({ code: 'internal', message: 'Jenis data konflik ini tidak dikenal.' })
   // The raw handle belongs to the opened database; its statements run inside the Kysely
   // transaction open on the same connection.
+  if (input.choice === 'restored') assertWewenang(site.level, [c.table_name as PaketKind], 'Memulihkan nilai ini')
   const sqlite = sqliteOf(db)
   await db.transaction().execute(async (trx) => {
     if (input.choice === 'restored') {
@@ -177,6 +180,7 @@ export async function resolveDuplicate(db: Db, input: ParsedInput<'paket:resolve
   if (input.choice === 'merged' && input.keepId !== d.kader_id && input.keepId !== d.other_kader_id) {
     throw new AppError({ code: 'invalid_input', message: 'Pilih kader mana yang disimpan.' })
   }
+  if (input.choice === 'merged') assertWewenang(site.level, ['kader', 'kader_status', 'assessment', 'training_participant'], 'Menggabungkan kader')
   const sqlite = sqliteOf(db)
   await db.transaction().execute(async (trx) => {
     if (input.choice === 'merged') {

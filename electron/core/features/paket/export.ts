@@ -11,13 +11,26 @@ import { SCHEMA_VERSION } from '../../db/migrations'
 import { sqliteOf } from '../../db/open'
 import type { Db } from '../../db/schema'
 import type { Emit } from '../../ipc/types'
-import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, CATALOGUE_PATH, filePath, recordsPath, writeBundle, type BundleEntry, type Manifest, type ManifestOffice } from '../../sync/bundle'
+import {
+  BUNDLE_EXTENSION,
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  CATALOGUE_PATH,
+  ENCRYPTION_ALGORITHM,
+  filePath,
+  recordsPath,
+  sealEntries,
+  writeBundle,
+  type BundleEntry,
+  type Manifest,
+  type ManifestOffice,
+} from '../../sync/bundle'
 import { REPLICATED_TABLES } from '../../sync/digest'
 import { formatClock, parseClock, tick } from '../../sync/hlc'
-import { cardFingerprint } from '../../sync/card'
-import { signEd25519 } from '../../sync/crypto'
+import { cardFingerprint, type Card } from '../../sync/card'
+import { newContentKey, signEd25519, wrapContentKey } from '../../sync/crypto'
 import { uuidv7 } from '../../sync/uuid'
-import { keyChangeStatement, ownCard, ownKeys, revocationStatements } from '../kunci/kunci.service'
+import { keyChangeStatement, ownCard, ownKeys, revocationStatements, trustedCards } from '../kunci/kunci.service'
 import { requireSite } from '../site/site.service'
 import { LEVEL_RANK, buildAreaIndex, concerns } from './area'
 
@@ -28,7 +41,6 @@ const LEVEL_NAMES: Record<SiteLevel, string> = {
   kota: 'Dinas kota/kabupaten',
 }
 
-export const ANY_FILE = 'berkas'
 /** The kota's setup bundle for every office of its area: its key, the reference data and the key cards it trusts. */
 export const PEMBINAAN = 'pembinaan'
 
@@ -40,9 +52,11 @@ interface Recipient {
   level: SiteLevel | null
   /** Area codes the recipient covers; null = everything this office holds. */
   areas: string[] | null
+  /** The offices that can open the bundle (their cards); empty for a paket pembinaan, which travels in clear. */
+  readers: Card[]
 }
 
-/** Where this office can send: the levels above it, every office heard of, and "any file". */
+/** Where this office can send: the levels above it, every office whose key it trusts, and (kota) the setup bundle. */
 export async function listDestinations(db: Db): Promise<PaketDestination[]> {
   const site = await requireSite(db)
   const sent = new Map(
@@ -56,9 +70,10 @@ export async function listDestinations(db: Db): Promise<PaketDestination[]> {
   for (const level of ['puskesmas', 'kota'] as const) {
     if (LEVEL_RANK[level] > rank) out.push({ key: `level:${level}`, name: LEVEL_NAMES[level], level, lastSentAt: sent.get(`level:${level}`) ?? null })
   }
-  const offices = await db.selectFrom('office').selectAll().orderBy('level').orderBy('name').execute()
-  for (const o of offices) {
-    out.push({ key: `site:${o.site_id}`, name: `${o.name} (${o.area_name})`, level: o.level as SiteLevel, lastSentAt: sent.get(`site:${o.site_id}`) ?? null })
+  // Only offices whose key card is trusted: a bundle is encrypted for its recipients' keys.
+  const cards = (await trustedCards(db)).sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || a.name.localeCompare(b.name))
+  for (const c of cards) {
+    out.push({ key: `site:${c.siteId}`, name: `${c.name} (${c.areaName})`, level: c.level, lastSentAt: sent.get(`site:${c.siteId}`) ?? null })
   }
   if (site.level === 'kota') {
     out.push({
@@ -68,12 +83,52 @@ export async function listDestinations(db: Db): Promise<PaketDestination[]> {
       lastSentAt: sent.get(PEMBINAAN) ?? null,
     })
   }
-  out.push({ key: ANY_FILE, name: 'Berkas lain (cadangan atau kantor yang belum dikenal)', level: null, lastSentAt: sent.get(ANY_FILE) ?? null })
   return out
 }
 
+const inArea = (code: string, area: string) => code === area || code.startsWith(`${area}.`)
+
+/** The kota whose setup bundle (or card) this office trusts for its area. */
+const kotaOf = (site: SiteRow, cards: Card[]) => cards.find((c) => c.level === 'kota' && c.siteId !== site.id && inArea(site.area_code, c.areaCode))
+
+const noKey = (whose: string) =>
+  new AppError({
+    code: 'invalid_input',
+    message: `Kartu kunci ${whose} belum dikenal kantor ini, jadi paket tidak dapat dikunci untuknya. Impor paket pembinaan terbaru dari Dinas, atau simpan kartu kunci kantor itu lewat Pengaturan → Kunci kantor, lalu buat paket lagi.`,
+  })
+
+/**
+ * Who can open a bundle to `recipient`: its own key(s) and, below the kota, the kota's too: the
+ * Dinas supervises the whole city, so a stick handed to it directly is readable there as well.
+ */
+function readersOf(site: SiteRow, recipient: Omit<Recipient, 'readers'>, cards: Card[], siteId: string | null): Card[] {
+  const kota = kotaOf(site, cards)
+  let readers: Card[]
+  if (recipient.key === PEMBINAAN) return []
+  if (recipient.level === 'kota' && !siteId) {
+    if (!kota) throw noKey('Dinas kota/kabupaten')
+    return [kota]
+  }
+  if (siteId) {
+    const card = cards.find((c) => c.siteId === siteId)
+    if (!card) throw noKey(recipient.name)
+    readers = [card]
+  } else {
+    // level:puskesmas: the Puskesmas whose villages include this kelurahan (or this kecamatan's).
+    readers = cards.filter((c) => c.level === 'puskesmas' && c.villages.some((v) => inArea(v, site.area_code)))
+    if (readers.length === 0) throw noKey('Puskesmas pembina')
+  }
+  if (kota && !readers.some((r) => r.siteId === kota.siteId)) readers.push(kota)
+  return readers
+}
+
 async function resolveRecipient(db: Db, site: SiteRow, key: string): Promise<Recipient> {
-  if (key === ANY_FILE) return { key, name: 'Berkas lain', level: null, areas: null }
+  const cards = await trustedCards(db)
+  const target = await destinationOf(db, site, key)
+  return { ...target, readers: readersOf(site, target, cards, /^site:(.+)$/.exec(key)?.[1] ?? null) }
+}
+
+async function destinationOf(db: Db, site: SiteRow, key: string): Promise<Omit<Recipient, 'readers'>> {
   if (key === PEMBINAAN) {
     if (site.level !== 'kota') {
       throw new AppError({ code: 'invalid_input', message: 'Paket pembinaan hanya dibuat oleh Dinas kota/kabupaten.' })
@@ -92,11 +147,10 @@ async function resolveRecipient(db: Db, site: SiteRow, key: string): Promise<Rec
     return { key, name: LEVEL_NAMES[level], level, areas: null }
   }
   const siteId = /^site:(.+)$/.exec(key)?.[1]
-  const office = siteId ? await db.selectFrom('office').selectAll().where('site_id', '=', siteId).executeTakeFirst() : undefined
-  if (!office) throw new AppError({ code: 'invalid_input', message: 'Kantor tujuan tidak dikenal. Pilih tujuan dari daftar.' })
-  const villages = JSON.parse(office.villages) as string[]
-  const areas = LEVEL_RANK[office.level as SiteLevel] > LEVEL_RANK[site.level] ? null : villages.length > 0 ? villages : [office.area_code]
-  return { key, name: office.name, level: office.level as SiteLevel, areas }
+  const office = siteId ? (await trustedCards(db)).find((c) => c.siteId === siteId) : undefined
+  if (!office) throw new AppError({ code: 'invalid_input', message: 'Kantor tujuan tidak dikenal atau kuncinya belum dipercaya. Pilih tujuan dari daftar.' })
+  const areas = LEVEL_RANK[office.level] > LEVEL_RANK[site.level] ? null : office.villages.length > 0 ? office.villages : [office.areaCode]
+  return { key, name: office.name, level: office.level, areas }
 }
 
 /** A file name that says who, to whom and when: simpul_kel-babakan_ke_puskesmas_20261123-1605.simpul */
@@ -226,10 +280,13 @@ export async function exportBundle(
       villages: JSON.parse(o.villages) as string[],
       lastBundleAt: o.last_bundle_at,
     }))
+    const bundleId = uuidv7(nowMs)
+    // A fresh content key for this bundle only, wrapped for each reader's encryption key.
+    const contentKey = recipient.readers.length > 0 ? newContentKey() : null
     const manifest: Omit<Manifest, 'entries'> = {
       format: BUNDLE_FORMAT,
       formatVersion: BUNDLE_FORMAT_VERSION,
-      bundleId: uuidv7(nowMs),
+      bundleId,
       createdAt,
       appVersion: packageJson.version,
       schemaVersion: SCHEMA_VERSION,
@@ -247,15 +304,27 @@ export async function exportBundle(
       cards: (await trx.selectFrom('trusted_office').select('card').execute()).map((r) => JSON.parse(r.card) as unknown),
       revocations: await revocationStatements(trx),
       keyChange: await keyChangeStatement(trx),
-      encryption: null,
+      encryption: contentKey
+        ? {
+            algorithm: ENCRYPTION_ALGORITHM,
+            recipients: recipient.readers.map((c) => ({
+              siteId: c.siteId,
+              name: c.name,
+              encryptionKey: c.encryptionKey,
+              ...wrapContentKey(contentKey, c.encryptionKey, bundleId, c.siteId),
+            })),
+          }
+        : null,
     }
-    return { manifest, entries, clock: formatClock(clock), counts }
+    return { manifest, entries, contentKey, clock: formatClock(clock), counts }
   })
 
   progress(REPLICATED_TABLES.length, steps, 'Menulis paket ke folder tujuan')
   const fileName = outFile ? basename(outFile) : bundleFileName(site.name, recipient.name, nowMs, input.folder)
   const path = outFile ?? join(input.folder, fileName)
-  const { bytes } = await writeBundle(path, built.manifest, built.entries, (m) => signEd25519(keys.signing, m))
+  // Sealed outside the transaction: deflating and encrypting a whole kota takes a second or two.
+  const entries = built.contentKey ? sealEntries(built.manifest.bundleId, built.entries, built.contentKey) : built.entries
+  const { bytes } = await writeBundle(path, built.manifest, entries, (m) => signEd25519(keys.signing, m))
   progress(steps, steps, 'Selesai')
   const records = Object.values(built.counts).reduce((a, b) => a + b, 0)
   // Remembered only once the file is verified on the stick: a failed write keeps the watermark.

@@ -5,6 +5,7 @@
 import { basename } from 'node:path'
 import type { PaketImportSummary, PaketKindSummary, PaketManifestInfo, PaketRefusal, PaketSenderKey } from '../../../../shared/contract'
 import { catalogueSchema } from '../../../../shared/domain/competency'
+import type { PaketKind } from '../../../../shared/domain/paket'
 import type { SiteLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
 import { SCHEMA_VERSION } from '../../db/migrations'
@@ -17,12 +18,13 @@ import { parseFieldState } from '../../sync/fields'
 import { formatClock, observe, parseClock, parseVersion, tick } from '../../sync/hlc'
 import { BOOKKEEPING_COLUMNS, mergeRow, type Row } from '../../sync/merge'
 import { cardFingerprint, parseCard, sameFingerprint } from '../../sync/card'
-import { receiveRevocations, revocationOf, trust, trustStatus, vouchedByTrustedKey } from '../kunci/kunci.service'
+import { contentKeyOpener, receiveRevocations, revocationOf, trust, trustStatus, vouchedByTrustedKey } from '../kunci/kunci.service'
 import { storeCatalogue } from '../competency/catalogue.service'
 import { recomputeCompetencies } from '../competency/competency.service'
 import { rebuildSearchIndex, reindexFollowUp, reindexMeeting } from '../search/search.service'
 import { requireSite } from '../site/site.service'
 import { LEVEL_RANK } from './area'
+import { areaLookup, loadScopes, refusal, withinScope, type Scope } from './authority'
 
 /** How far ahead of this PC's clock a version may be: beyond it the sender's clock is wrong. */
 export const FUTURE_TOLERANCE_MS = 24 * 3600_000
@@ -170,11 +172,27 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
   const progress = (done: number, total: number, label: string) => options.emit?.('progress', { task: 'paket', done, total, label })
   const site = await requireSite(db)
   progress(0, 100, 'Membaca dan memeriksa paket')
-  const content = await readBundle(path, SCHEMA_VERSION)
-  const m = content.manifest
-  if (m.sender.siteId === site.id) {
-    throw new AppError({ code: 'invalid_input', message: 'Paket ini dibuat oleh kantor ini sendiri, jadi tidak ada yang perlu diimpor. Pilih paket dari kantor lain.' })
+  const open = await contentKeyOpener(db)
+  const revocations = new Map((await db.selectFrom('key_revocation').select(['fingerprint', 'revoked_at', 'reason']).execute()).map((r) => [r.fingerprint, r]))
+  // Checked on the signed manifest, before anything is decrypted: who sent it comes first.
+  const refuseSender = (manifest: Manifest) => {
+    if (manifest.sender.siteId === site.id) {
+      throw new AppError({ code: 'invalid_input', message: 'Paket ini dibuat oleh kantor ini sendiri, jadi tidak ada yang perlu diimpor. Pilih paket dari kantor lain.' })
+    }
+    const revoked = revocations.get(manifest.signature.fingerprint)
+    if (revoked) {
+      throw new AppError({
+        code: 'forbidden',
+        message: `Kunci ${manifest.sender.name} telah dicabut oleh Dinas pada ${revoked.revoked_at.slice(0, 10)} (${revoked.reason}). Paket yang ditandatangani kunci itu tidak diimpor. Kantor tersebut perlu kunci baru yang dipercayakan lagi oleh Dinas.`,
+      })
+    }
   }
+  const content = await readBundle(path, SCHEMA_VERSION, (manifest) => {
+    refuseSender(manifest)
+    return open(manifest)
+  })
+  const m = content.manifest
+  refuseSender(m)
   const sqlite = sqliteOf(db)
   const columns = new Map(IMPORT_ORDER.map((t) => [t, columnsOf(sqlite, t)]))
 
@@ -197,13 +215,6 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
   const catalogues = content.catalogue ? parseCatalogues(content) : []
 
   const senderFingerprint = cardFingerprint(content.senderCard)
-  const revoked = await revocationOf(db, senderFingerprint)
-  if (revoked) {
-    throw new AppError({
-      code: 'forbidden',
-      message: `Kunci ${m.sender.name} telah dicabut oleh Dinas pada ${revoked.revokedAt.slice(0, 10)} (${revoked.reason}). Paket yang ditandatangani kunci itu tidak diimpor. Kantor tersebut perlu kunci baru yang dipercayakan lagi oleh Dinas.`,
-    })
-  }
   let status = await trustStatus(db, content.senderCard)
   // A replaced key that the trusted old key signed over: taken without asking (section 6).
   const rotated = status === 'changed' && (await vouchedByTrustedKey(db, content.senderCard, m.keyChange))
@@ -260,10 +271,16 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
       } else if (senderKey.status !== 'trusted') await trust(trx, content.senderCard, 'paket')
       // Revocations signed by the kota come first, so a revoked card below is not learned.
       await receiveRevocations(trx, m.revocations)
-      // A trusted sender vouches for the offices it trusts: their keys are learned, never replaced.
+      // A trusted sender vouches for the offices it trusts, if it answers for them: the kota for
+      // every office, an office for the offices below it in its area (a kelurahan for none).
+      // Their keys are learned, never replaced.
+      const card0 = content.senderCard
+      const vouches = (c: { level: SiteLevel; areaCode: string }) =>
+        card0.level === 'kota' ||
+        (LEVEL_RANK[c.level] < LEVEL_RANK[card0.level] && withinScope(c.areaCode, { name: card0.name, level: card0.level, code: card0.areaCode, villages: card0.villages }))
       for (const raw of m.cards) {
         const card = parseCard(raw)
-        if (card && (await trustStatus(trx, card)) === 'new' && !(await revocationOf(trx, cardFingerprint(card)))) await trust(trx, card, 'paket')
+        if (card && vouches(card) && (await trustStatus(trx, card)) === 'new' && !(await revocationOf(trx, cardFingerprint(card)))) await trust(trx, card, 'paket')
       }
       await mergeAll(trx, sqlite, site, m, incoming, columns, catalogues, content, summary, nowMs, progress)
       if (!options.apply || summary.alreadyImportedAt) throw new PreviewDone()
@@ -335,6 +352,29 @@ async function mergeAll(
   const insertDuplicate = sqlite.prepare(
     'insert or ignore into kader_duplicate (nik, kader_id, other_kader_id, bundle_id, detected_at) values (?, ?, ?, ?, ?)',
   )
+  // Authority (authority.ts): who made each incoming write, and may it change this record here?
+  const scopes = loadScopes(sqlite, m)
+  const areaOf = areaLookup(sqlite, scopes)
+  const senderScope: Scope = {
+    name: content.senderCard.name,
+    level: content.senderCard.level,
+    code: content.senderCard.areaCode,
+    villages: content.senderCard.villages,
+  }
+  const decided = new Map<string, string | null>()
+  /** The reason the first of `writers` that may not change this record is refused, or null. */
+  const notAllowed = (table: PaketKind, writers: Iterable<string>, areas: (string | undefined)[]): string | null => {
+    for (const w of writers) {
+      const key = `${w}|${table}|${areas.join(',')}`
+      let reason = decided.get(key)
+      if (reason === undefined) {
+        reason = refusal(table, areas, w, scopes, site.id, senderScope)
+        decided.set(key, reason)
+      }
+      if (reason) return reason
+    }
+    return null
+  }
   const touchedKader = new Set<string>()
   const touchedMeetings = new Set<string>()
   const touchedFollowUps = new Set<string>()
@@ -397,6 +437,14 @@ async function mergeAll(
         }
       }
       if (!local) {
+        // A new record: its creator and whoever wrote its fields since.
+        const writers = new Set([r.site_id as string])
+        if (r.field_versions !== '{}') for (const v of Object.values(parseFieldState(r.field_versions as string).fields)) writers.add(parseVersion(v).siteId)
+        const reason = notAllowed(table as PaketKind, writers, [areaOf(table, r)])
+        if (reason) {
+          refuse(table, id, reason)
+          continue
+        }
         if (!writeOrRefuse(() => insert.run(...names.map((n) => (n === 'received' ? received : r[n]))), id)) continue
         kind.new++
         if (table === 'kader') {
@@ -416,6 +464,13 @@ async function mergeAll(
           continue
         }
         const row = merged.row
+        const before = areaOf(table, local)
+        const after = areaOf(table, row)
+        const reason = notAllowed(table as PaketKind, merged.writers, before === after ? [before] : [before, after])
+        if (reason) {
+          refuse(table, id, reason)
+          continue
+        }
         if (!writeOrRefuse(() => update.run(...names.filter((n) => n !== 'id').map((n) => (n === 'received' ? received : row[n])), id), id)) continue
         kind.updated++
         if (merged.conflicts.length > 0) {

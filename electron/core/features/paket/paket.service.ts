@@ -18,6 +18,7 @@ import { SCHEMA_VERSION } from '../../db/migrations'
 import type { Db } from '../../db/schema'
 import type { Emit } from '../../ipc/types'
 import { BUNDLE_EXTENSION, readManifest } from '../../sync/bundle'
+import { notAddressed } from '../kunci/kunci.service'
 import { requireSite } from '../site/site.service'
 import { exportBundle, listDestinations } from './export'
 import { importBundle, manifestInfo } from './import'
@@ -78,7 +79,9 @@ export async function scanFolder(db: Db, input: ParsedInput<'paket:scan'>): Prom
     const base = { path, fileName, bytes: info.size, modifiedAt: info.mtime.toISOString() }
     try {
       const { manifest: m } = await readManifest(path, SCHEMA_VERSION)
-      files.push({ ...base, manifest: manifestInfo(m), error: null, importedAt: imported.get(m.bundleId) ?? null, own: m.sender.siteId === site.id })
+      const own = m.sender.siteId === site.id
+      const error = own ? null : (notAddressed(m, site.id)?.message ?? null)
+      files.push({ ...base, manifest: manifestInfo(m), error, importedAt: imported.get(m.bundleId) ?? null, own })
     } catch (e) {
       files.push({ ...base, manifest: null, error: e instanceof AppError ? e.message : 'Berkas tidak dapat dibaca.', importedAt: null, own: false })
     }

@@ -171,7 +171,7 @@ export function KirimTab() {
             <CountsTable rows={countRows(done.result.counts)} label={t('paket.countsLabel')} />
           )}
           <p className="paket-unplug">
-            <strong>{done.dest.key === 'berkas' ? t('paket.unplugAny') : t('paket.unplug', { name: done.dest.name })}</strong>
+            <strong>{done.dest.key === 'pembinaan' ? t('paket.unplugAny') : t('paket.unplug', { name: done.dest.name })}</strong>
           </p>
         </section>
       )}

@@ -133,7 +133,7 @@ export const paketId = {
   colKind: 'Jenis data',
   colCount: 'Jumlah',
   unplug: 'Cabut flashdisk dengan aman, lalu bawa ke {{name}}.',
-  unplugAny: 'Cabut flashdisk dengan aman, lalu bawa ke kantor tujuan.',
+  unplugAny: 'Cabut flashdisk dengan aman. Paket pembinaan boleh disalin ke setiap kantor di wilayah ini.',
 
   // terima
   terimaTitle: 'Terima paket',
@@ -396,7 +396,7 @@ export const paketEn: Widen<typeof paketId> = {
   colKind: 'Kind',
   colCount: 'Count',
   unplug: 'Remove the USB stick safely, then take it to {{name}}.',
-  unplugAny: 'Remove the USB stick safely, then take it to the receiving office.',
+  unplugAny: 'Remove the USB stick safely. The setup bundle may be copied to every office of this area.',
 
   terimaTitle: 'Receive a bundle',
   scan: 'Look for bundles',
