@@ -133,6 +133,11 @@ export interface Site {
   /** For a Puskesmas: the kelurahan/desa it covers. Empty for other levels. */
   coveredVillages: Area[]
   createdAt: string
+  /**
+   * Set when this installation took a new identity (new site id and keys) because its database
+   * was copied from another PC or restored from a backup, until a person has read the notice.
+   */
+  identityRenewal: { at: string; reason: 'salinan' | 'cadangan' } | null
 }
 
 export interface Posyandu {
@@ -744,13 +749,17 @@ export interface TrustedOffice extends KeyCard {
 
 // ---------------------------------------------------------------- paket (bundles) and rekap
 
-/** Where a bundle goes: a level above this office ("level:kota"), a known office ("site:<id>") or any file ("berkas"). */
+/** Where a bundle goes: a level above this office ("level:kota"), an office whose key is trusted ("site:<id>"), or (kota) the setup bundle ("pembinaan"). */
 export interface PaketDestination {
   key: string
   name: string
   level: SiteLevel | null
   /** When the last bundle to this destination was made (null: never: the next one carries everything). */
   lastSentAt: string | null
+  /** Who will be able to open the bundle (names), e.g. the Puskesmas and the Dinas; empty for a paket pembinaan. */
+  readers: string[]
+  /** Why a bundle cannot go there yet (its key card is not known here), in Indonesian; null when it can. */
+  unavailable: string | null
 }
 
 export interface PaketOffice {
@@ -1034,6 +1043,8 @@ export const contract = {
   'site:setup': { input: siteSetupInput, output: out<Site>() },
   /** The kelurahan/desa this office works in (its own, its covered ones, or all under its area). */
   'site:villages': { input: empty, output: out<Area[]>() },
+  /** The person has read the notice about the new identity (Site.identityRenewal). */
+  'site:acknowledgeRenewal': { input: empty, output: out<Site>() },
 
   'area:search': {
     input: z.object({

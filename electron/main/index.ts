@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { closeDatabase } from '../core/db/open'
+import { checkInstallation, recordInstallation, thisHost } from '../core/features/site/installation'
 import type { Db } from '../core/db/schema'
 import { messageOf, openDatabaseFile } from '../core/host/open-database-file'
 import { createDispatcher } from '../core/ipc/dispatch'
@@ -47,13 +48,19 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault()
     const closing = db
     db = null
-    void closeDatabase(closing).finally(() => app.quit())
+    void recordInstallation(closing, installationPlace())
+      .catch((error: unknown) => console.error(error))
+      .then(() => closeDatabase(closing))
+      .finally(() => app.quit())
   })
   app.whenReady().then(start, (error: unknown) => {
     console.error(error)
     app.exit(1)
   })
 }
+
+/** This PC, and the marker file outside the database (installation.ts). */
+const installationPlace = () => ({ host: thisHost(), markerFile: join(app.getPath('userData'), 'instalasi.json') })
 
 async function start(): Promise<void> {
   Menu.setApplicationMenu(buildMenu(devUrl !== null))
@@ -75,6 +82,8 @@ async function start(): Promise<void> {
     // Packaged: idn-area-data's CSVs are copied beside app.asar (electron-builder.yml).
     const areaDataDir = app.isPackaged ? join(process.resourcesPath, 'idn-area-data') : undefined
     db = await openDatabaseFile(file, (error) => console.error(error), { areaDataDir })
+    // A database copied from another PC or restored from an older backup gets a new identity.
+    await checkInstallation(db, installationPlace())
     return createDispatcher({ db, emit, host: { savePdf: (doc) => savePdf(doc, mainWindow), chooseFolder: () => chooseFolder(mainWindow) } })
   })()
   ready.catch((error: unknown) => {

@@ -59,7 +59,7 @@ import {
   updateTraining,
 } from '../features/training/training.service'
 import { AppError } from '../../../shared/result'
-import { getSite, listSiteVillages, setupSite } from '../features/site/site.service'
+import { acknowledgeRenewal, getSite, listSiteVillages, setupSite } from '../features/site/site.service'
 import type { Handlers } from './types'
 
 export const handlers = {
@@ -71,6 +71,7 @@ export const handlers = {
   'site:get': (ctx) => getSite(ctx.db),
   'site:setup': (ctx, input) => setupSite(ctx.db, input),
   'site:villages': (ctx) => listSiteVillages(ctx.db),
+  'site:acknowledgeRenewal': (ctx) => acknowledgeRenewal(ctx.db),
 
   'area:search': (ctx, input) => searchAreas(ctx.db, input),
   'area:children': (ctx, input) => childAreas(ctx.db, input),

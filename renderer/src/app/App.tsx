@@ -53,7 +53,7 @@ export function App() {
     body = <SetupScreen onDone={(site) => setBoot({ ...boot, site })} />
   } else {
     body = (
-      <AppContext.Provider value={{ site: boot.site, settings: boot.settings, setSettings }}>
+      <AppContext.Provider value={{ site: boot.site, setSite: (site) => setBoot({ ...boot, site }), settings: boot.settings, setSettings }}>
         <Shell />
       </AppContext.Provider>
     )

@@ -3,6 +3,7 @@ import type { Settings, Site } from '@shared/contract'
 
 export interface AppState {
   site: Site
+  setSite: (s: Site) => void
   settings: Settings
   setSettings: (s: Settings) => void
 }

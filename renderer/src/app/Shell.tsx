@@ -1,4 +1,7 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { call } from '../api/client'
+import { formatDate } from '../i18n/format'
 import { useApp } from './AppContext'
 import { useRoute, type Route } from './router'
 import { PageHeading } from '../components/PageHeading'
@@ -109,6 +112,41 @@ function NotFound() {
   )
 }
 
+/** Shown until read when this PC took a new identity (a copied database or a restored backup). */
+function IdentityNotice() {
+  const { t } = useTranslation()
+  const { site, setSite } = useApp()
+  const [busy, setBusy] = useState(false)
+  const r = site.identityRenewal
+  if (!r) return null
+  return (
+    <section className="notice identity-notice" role="alert" aria-labelledby="identity-title">
+      <h2 id="identity-title">{t('identity.title')}</h2>
+      <p>{t(`identity.${r.reason}`, { date: formatDate(r.at) })}</p>
+      <p>{t('identity.todo')}</p>
+      <p className="actions">
+        <a className="btn" href="#/pengaturan/kunci">
+          {t('identity.openKeys')}
+        </a>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true)
+            void call('site:acknowledgeRenewal', {})
+              .then(setSite)
+              .catch(() => undefined) // the notice stays; the next start shows it again
+              .finally(() => setBusy(false))
+          }}
+        >
+          {t('identity.understood')}
+        </button>
+      </p>
+    </section>
+  )
+}
+
 export function Shell() {
   const { t } = useTranslation()
   const { site } = useApp()
@@ -162,6 +200,7 @@ export function Shell() {
         </ul>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
+        <IdentityNotice />
         <div key={pageKey} className="page-wrap">
           {page(route)}
         </div>

@@ -68,6 +68,14 @@ export const en: Messages = {
   header: {
     office: 'Office',
   },
+  identity: {
+    title: 'This office has a new identity',
+    salinan: 'On {{date}} the app found that its database was copied from another PC. So that two PCs never speak as one office, this PC got a new id and new keys; the data is unchanged.',
+    cadangan: 'On {{date}} the app found that its database was restored from an older backup. So that there are never two versions of this office, this PC got a new id and new keys; the data is unchanged.',
+    todo: 'Other offices do not know the new key yet. Send a bundle to the Dinas and ask them to compare the new key fingerprint over the phone, or hand over the new key card from Settings → Office keys.',
+    openKeys: 'Open Office keys',
+    understood: 'Understood',
+  },
   level: {
     kelurahan: 'Kelurahan/Desa',
     puskesmas: 'Puskesmas',

@@ -64,6 +64,14 @@ export const id = {
   header: {
     office: 'Kantor',
   },
+  identity: {
+    title: 'Identitas kantor ini diperbarui',
+    salinan: 'Pada {{date}} aplikasi mendapati basis datanya disalin dari PC lain. Agar dua PC tidak berbicara sebagai satu kantor, PC ini mendapat pengenal dan kunci baru; data tetap utuh.',
+    cadangan: 'Pada {{date}} aplikasi mendapati basis datanya dipulihkan dari cadangan yang lebih lama. Agar tidak ada dua versi kantor ini, PC ini mendapat pengenal dan kunci baru; data tetap utuh.',
+    todo: 'Kantor lain belum mengenal kunci baru ini. Kirim paket ke Dinas dan minta petugasnya mencocokkan sidik jari kunci baru lewat telepon, atau berikan kartu kunci baru dari Pengaturan → Kunci kantor.',
+    openKeys: 'Buka Kunci kantor',
+    understood: 'Mengerti',
+  },
   level: {
     kelurahan: 'Kelurahan/Desa',
     puskesmas: 'Puskesmas',

@@ -65,23 +65,37 @@ export async function listDestinations(db: Db): Promise<PaketDestination[]> {
       r.last as string,
     ]),
   )
+  const cards = await trustedCards(db)
   const out: PaketDestination[] = []
+  const add = (target: Omit<Recipient, 'readers'>, siteId: string | null) => {
+    let readers: string[] = []
+    let unavailable: string | null = null
+    try {
+      readers = readersOf(site, target, cards, siteId).map((c) => c.name)
+    } catch (e) {
+      unavailable = e instanceof AppError ? e.message : 'Tujuan ini belum dapat dipakai.'
+    }
+    out.push({ key: target.key, name: target.name, level: target.level, lastSentAt: sent.get(target.key) ?? null, readers, unavailable })
+  }
   const rank = LEVEL_RANK[site.level]
   for (const level of ['puskesmas', 'kota'] as const) {
-    if (LEVEL_RANK[level] > rank) out.push({ key: `level:${level}`, name: LEVEL_NAMES[level], level, lastSentAt: sent.get(`level:${level}`) ?? null })
+    if (LEVEL_RANK[level] > rank) add({ key: `level:${level}`, name: LEVEL_NAMES[level], level, areas: null }, null)
   }
-  // Only offices whose key card is trusted: a bundle is encrypted for its recipients' keys.
-  const cards = (await trustedCards(db)).sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || a.name.localeCompare(b.name))
-  for (const c of cards) {
-    out.push({ key: `site:${c.siteId}`, name: `${c.name} (${c.areaName})`, level: c.level, lastSentAt: sent.get(`site:${c.siteId}`) ?? null })
+  // Only offices whose key card is trusted: a bundle is encrypted for its readers' keys.
+  const sorted = [...cards].sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || a.name.localeCompare(b.name))
+  for (const c of sorted) {
+    add({ key: `site:${c.siteId}`, name: `${c.name} (${c.areaName})`, level: c.level, areas: null }, c.siteId)
   }
   if (site.level === 'kota') {
-    out.push({
-      key: PEMBINAAN,
-      name: 'Paket pembinaan untuk semua kantor: kunci Dinas, katalog, daftar OPD dan kartu kunci kantor yang dikenal',
-      level: null,
-      lastSentAt: sent.get(PEMBINAAN) ?? null,
-    })
+    add(
+      {
+        key: PEMBINAAN,
+        name: 'Paket pembinaan untuk semua kantor: kunci Dinas, katalog, daftar OPD dan kartu kunci kantor yang dikenal',
+        level: null,
+        areas: null,
+      },
+      null,
+    )
   }
   return out
 }

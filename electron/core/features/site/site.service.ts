@@ -68,7 +68,25 @@ async function toSite(db: Db, row: SiteRow): Promise<Site> {
     name: row.name,
     coveredVillages: row.level === 'puskesmas' ? await coveredVillages(db) : [],
     createdAt: row.created_at,
+    identityRenewal: await pendingRenewal(db),
   }
+}
+
+/** The identity renewal a person has not acknowledged yet (see installation.ts). */
+async function pendingRenewal(db: Db): Promise<Site['identityRenewal']> {
+  const raw = (await db.selectFrom('meta').select('value').where('key', '=', 'installation.renewed').executeTakeFirst())?.value
+  if (!raw) return null
+  const r = JSON.parse(raw) as { at: string; reason: 'salinan' | 'cadangan'; acknowledgedAt?: string }
+  return r.acknowledgedAt ? null : { at: r.at, reason: r.reason }
+}
+
+export async function acknowledgeRenewal(db: Db): Promise<Site> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', 'installation.renewed').executeTakeFirst()
+  if (row) {
+    const value = JSON.stringify({ ...(JSON.parse(row.value) as object), acknowledgedAt: new Date().toISOString() })
+    await db.updateTable('meta').set({ value }).where('key', '=', 'installation.renewed').execute()
+  }
+  return toSite(db, await requireSite(db))
 }
 
 export async function getSite(db: Db): Promise<Site | null> {
