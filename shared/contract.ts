@@ -859,6 +859,11 @@ export interface PaketExportResult {
   records: number
   counts: Record<string, number>
   full: boolean
+  /**
+   * Changes made here that other offices will refuse (a kind this office may not change, e.g. an
+   * assessment entered at a kelurahan), in Indonesian; empty when there are none.
+   */
+  warnings: string[]
 }
 
 export interface PaketHistory {

@@ -164,6 +164,10 @@ describe('what a sender may change', () => {
     const k = (await makeKader(kel.db, p.id)).kader
     await assess(kel.db, assessmentInput.parse({ kaderId: k.id, competencyCode: 'A1', date: '2026-10-01', result: 'kompeten', method: 'observasi_praktik', assessor: { name: 'Sekretaris Kelurahan' } }))
     const b = await send(kel, 'level:puskesmas', folder)
+    // The kelurahan is told when it makes the bundle.
+    expect(b.warnings).toEqual([
+      '1 data penilaian kompetensi yang diubah di kantor ini tidak akan diterima kantor lain: data itu dicatat oleh Puskesmas atau Dinas kota/kabupaten. Minta kantor tersebut mencatatnya.',
+    ])
     const preview = await previewPaket(pkm.db, { path: b.path })
     expect(kind(preview, 'assessment')).toMatchObject({ new: 0, refused: 1 })
     expect(kind(preview, 'kader').new).toBe(1)

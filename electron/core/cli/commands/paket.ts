@@ -56,6 +56,7 @@ export const paketExport = defineCommand({
         io.stdout(`Paket ditulis: ${r.path} (${fmt(Math.round(r.bytes / 1024))} KB, ${fmt(r.records)} data${r.full ? ', lengkap' : ''}).\n`)
         const rows = Object.entries(r.counts).filter(([, n]) => n > 0)
         if (rows.length) io.stdout(textTable(['Jenis data', 'Jumlah'], rows.map(([k, n]) => [KIND_NAMES[k] ?? k, fmt(n)])))
+        for (const w of r.warnings) io.stdout(`Perhatian: ${w}\n`)
       }
     })
   },

@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import packageJson from '../../../../package.json'
 import type { PaketDestination, PaketExportResult, ParsedInput } from '../../../../shared/contract'
+import { PAKET_KIND_NAMES, WEWENANG, type PaketKind } from '../../../../shared/domain/paket'
 import type { SiteLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
 import { SCHEMA_VERSION } from '../../db/migrations'
@@ -43,6 +44,13 @@ const LEVEL_NAMES: Record<SiteLevel, string> = {
 
 /** The kota's setup bundle for every office of its area: its key, the reference data and the key cards it trusts. */
 export const PEMBINAAN = 'pembinaan'
+
+/** The offices that may change a kind (WEWENANG), in words: "Puskesmas atau Dinas kota/kabupaten". */
+const keepersOf = (kind: PaketKind) =>
+  (Object.keys(WEWENANG) as SiteLevel[])
+    .filter((l) => WEWENANG[l].includes(kind))
+    .map((l) => (l === 'kelurahan' ? 'kantor kelurahan/desa' : l === 'kecamatan' ? 'kantor kecamatan' : LEVEL_NAMES[l]))
+    .join(' atau ')
 
 type SiteRow = Awaited<ReturnType<typeof requireSite>>
 
@@ -244,6 +252,7 @@ export async function exportBundle(
     let from: string | null = null
     let to: string | null = null
     const blobs: string[] = []
+    const notOurs = new Map<string, number>()
     for (const [i, table] of REPLICATED_TABLES.entries()) {
       // A setup bundle carries reference data only: no person's record leaves with it.
       if (pembinaan && table !== 'opd') {
@@ -266,11 +275,15 @@ export async function exportBundle(
       }
       counts[table] = rows.length
       if (rows.length === 0) continue
+      const mayChange = WEWENANG[site.level].includes(table as PaketKind)
+      const ownSuffix = `:${site.id}`
       for (const r of rows) {
         const v = r.version as string
         if (from === null || v < from) from = v
         if (to === null || v > to) to = v
         if (table === 'attachment' && r.deleted === 0) blobs.push(r.sha256 as string)
+        // Last written here, in a kind this office may not change: others will refuse it.
+        if (!mayChange && v.endsWith(ownSuffix)) notOurs.set(table, (notOurs.get(table) ?? 0) + 1)
       }
       entries.push({ path: recordsPath(table), data: ndjson(rows) })
     }
@@ -330,7 +343,11 @@ export async function exportBundle(
           }
         : null,
     }
-    return { manifest, entries, contentKey, clock: formatClock(clock), counts }
+    const warnings = [...notOurs].map(
+      ([table, n]) =>
+        `${n} data ${PAKET_KIND_NAMES[table as PaketKind].toLowerCase()} yang diubah di kantor ini tidak akan diterima kantor lain: data itu dicatat oleh ${keepersOf(table as PaketKind)}. Minta kantor tersebut mencatatnya.`,
+    )
+    return { manifest, entries, contentKey, clock: formatClock(clock), counts, warnings }
   })
 
   progress(REPLICATED_TABLES.length, steps, 'Menulis paket ke folder tujuan')
@@ -355,5 +372,5 @@ export async function exportBundle(
       records,
     })
     .execute()
-  return { path, fileName, bytes, records, counts: built.counts, full: built.manifest.full }
+  return { path, fileName, bytes, records, counts: built.counts, full: built.manifest.full, warnings: built.warnings }
 }
