@@ -18,6 +18,7 @@ import type { Db } from '../../electron/core/db/schema'
 import { generateDemo } from '../../electron/core/features/demo/demo.service'
 import { exportBundle } from '../../electron/core/features/paket/export'
 import { importBundle } from '../../electron/core/features/paket/import'
+import { ownCard, trust } from '../../electron/core/features/kunci/kunci.service'
 import { setupSite } from '../../electron/core/features/site/site.service'
 import { REPLICATED_TABLES, replicatedDigest } from '../../electron/core/sync/digest'
 import { readManifest } from '../../electron/core/sync/bundle'
@@ -159,6 +160,9 @@ export async function paketBench(dir: string): Promise<void> {
   const emptyFile = join(dir, 'paket-kosong.sqlite')
   const emptyDb = await openDatabase(emptyFile)
   await setupSite(emptyDb, siteSetupInput.parse({ level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang (komputer kedua)' }))
+  // The sender holds its key card (every copy of the file below has the same keys), so the bundle is encrypted for it.
+  const receiverCard = await ownCard(emptyDb)
+  await trust(source, receiverCard, 'kartu')
   await closeDatabase(emptyDb) // checkpoints the WAL: the file alone is the empty office
 
   console.log(
@@ -177,7 +181,7 @@ export async function paketBench(dir: string): Promise<void> {
     {
       setup: outFolder,
       run: async (folder) => {
-        const out = await exportBundle(source, { folder, destination: 'berkas', full: true })
+        const out = await exportBundle(source, { folder, destination: `site:${receiverCard.siteId}`, full: true })
         if (out.records !== records) throw new Error(`paket berisi ${out.records} data, seharusnya ${records}`)
         bundleBytes = out.bytes
         if (!bundle) {

@@ -3,7 +3,8 @@
 // receiving database exactly as it was.
 
 import { afterEach, describe, expect, it } from 'vitest'
-import { assessmentInput, kaderInput } from '../../shared/contract'
+import { assessmentInput, kaderInput, trainingInput } from '../../shared/contract'
+import { createTraining } from '../../electron/core/features/training/training.service'
 import { assess } from '../../electron/core/features/competency/competency.service'
 import { getKader, updateKader } from '../../electron/core/features/kader/kader.service'
 import { kunciState } from '../../electron/core/features/kunci/kunci.service'
@@ -174,6 +175,40 @@ describe('what a sender may change', () => {
     expect(preview.refusals[0]!.reason).toMatch(/Kantor Kelurahan Sukarasa \(kelurahan\/desa\) tidak berwenang mengubah data penilaian kompetensi/)
     await importPaket(pkm.db, { path: b.path })
     expect(await pkm.db.selectFrom('assessment').selectAll().execute()).toEqual([])
+  })
+})
+
+describe('forged writes', () => {
+  it("refuses writes in the receiver's own name, a value changed under an old version, and versions from the future", async () => {
+    const kel = await office('kelurahan')
+    const pkm = await office('puskesmas')
+    await introduce(kel, pkm)
+    const folder = stick()
+    const p = await makePosyandu(kel.db)
+    const k = (await makeKader(kel.db, p.id, { name: 'Siti Aminah' })).kader
+    await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
+    await assess(pkm.db, assessmentInput.parse({ kaderId: k.id, competencyCode: 'A1', date: '2026-10-01', result: 'kompeten', method: 'observasi_praktik', assessor: { name: 'Bidan Rina' } }))
+    await importPaket(kel.db, { path: (await send(pkm, `site:${await siteIdOf(kel)}`, folder)).path })
+    const before = await replicatedDigest(pkm.db)
+    const pkmId = await siteIdOf(pkm)
+
+    // 1. The assessment's assessor changed at the kelurahan, its version left as the Puskesmas wrote it.
+    await kel.db.updateTable('assessment').set({ assessor_name: 'Orang Lain' }).execute()
+    // 2. A training "by the Puskesmas" that the Puskesmas never made.
+    const training = await createTraining(kel.db, trainingInput.parse({ title: 'Pelatihan palsu', kind: 'pelatihan', startDate: '2026-10-05', endDate: '2026-10-05', competencies: ['A1'], participantIds: [] }))
+    const claimed = `${String(Date.now()).padStart(13, '0')}:0000:${pkmId}`
+    await kel.db.updateTable('training').set({ site_id: pkmId, version: claimed }).where('id', '=', training.id).execute()
+    // 3. The kader's name with a column version a week ahead.
+    const ahead = `${String(Date.now() + 7 * 86_400_000).padStart(13, '0')}:0000:${await siteIdOf(kel)}`
+    await kel.db.updateTable('kader').set({ name: 'Dari Masa Depan', field_versions: JSON.stringify({ name: ahead }) }).where('id', '=', k.id).execute()
+    const r = await importPaket(pkm.db, { path: (await send(kel, 'level:puskesmas', folder, true)).path })
+    expect(kind(r, 'training')).toMatchObject({ new: 0, refused: 1 })
+    expect(r.refusals.find((x) => x.kind === 'training')!.reason).toMatch(/mengaku dibuat oleh kantor ini/)
+    expect(kind(r, 'assessment').refused).toBe(1)
+    expect(r.refusals.find((x) => x.kind === 'assessment')!.reason).toMatch(/mengaku dibuat oleh kantor ini/)
+    expect(kind(r, 'kader').refused).toBe(1)
+    expect(r.refusals.find((x) => x.kind === 'kader')!.reason).toMatch(/lebih dari sehari di depan jam komputer ini/)
+    expect((await replicatedDigest(pkm.db)).digest).toBe(before.digest)
   })
 })
 

@@ -571,6 +571,12 @@ export async function readBundle(path: string, ourSchemaVersion = Number.MAX_SAF
   const encrypted = manifest.encryption !== null
   if (!encrypted && (manifest.kind !== 'pembinaan' || manifest.entries.some((e) => !CLEAR_ENTRIES.has(e.path)))) throw notEncrypted()
   if (manifest.entries.some((e) => (e.size !== undefined) !== encrypted)) throw damaged('daftar isi paket tidak sesuai dengan enkripsinya.')
+  // The opened sizes are held to the same limits as stored ones, before anything is inflated.
+  let opened = 0
+  for (const e of manifest.entries) {
+    opened += e.size ?? 0
+    if ((e.size ?? 0) > limitFor(e.path) || opened > MAX_TOTAL_BYTES) throw damaged(`bagian ${e.path} terlalu besar.`)
+  }
   // The signature already vouches for the manifest; the key is looked for before any entry is opened.
   const contentKey = encrypted && open ? open(manifest) : null
   const records = new Map<string, Buffer>()

@@ -61,6 +61,8 @@ export function mergeRow(local: Row, incoming: Row, columns: readonly string[]):
       if (!sameValue(lv, rv) && JSON.stringify(rv ?? null) > JSON.stringify(lv ?? null)) {
         out[c] = rv
         changed = true
+        // Whoever the version names (the creator, for a creation value) answers for this value.
+        writers.add(rVer ? parseVersion(rVer).siteId : owner)
       }
       continue
     }

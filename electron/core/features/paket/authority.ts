@@ -134,11 +134,12 @@ export function areaLookup(sqlite: SqliteDatabase.Database, scopes: Map<string, 
 
 /**
  * Why `writer` may not make this change to a record of `kind` whose area is `areas` (before and
- * after the change), relayed by `sender`; null when it may. This office's own writes coming back
- * are always taken.
+ * after the change), relayed by `sender`; null when it may. A write in this office's name that it
+ * does not already hold is forged.
  */
 export function refusal(kind: PaketKind, areas: readonly (string | undefined)[], writerId: string, scopes: Map<string, Scope>, selfId: string, sender: Scope): string | null {
-  if (writerId === selfId) return null
+  // Only a write this office does not hold yet can change a record here; none of those is its own.
+  if (writerId === selfId) return 'Perubahan ini mengaku dibuat oleh kantor ini, padahal kantor ini tidak pernah membuatnya; tidak diterima.'
   const writer = scopes.get(writerId)
   if (!writer) return 'Perubahan ini dibuat oleh kantor yang tidak dikenal di sini; tidak diterima.'
   if (!WEWENANG[writer.level].includes(kind)) {

@@ -156,6 +156,17 @@ export function manifestInfo(m: Manifest): PaketManifestInfo {
   }
 }
 
+/** The newest instant (ms) among a row's version and the versions inside its field_versions. */
+function newestVersionMs(version: string, fieldVersions: string): number {
+  let newest = parseVersion(version).ms
+  if (fieldVersions === '{}') return newest
+  const state = parseFieldState(fieldVersions)
+  for (const map of [state.fields, state.seen, state.ownerSeen]) {
+    for (const v of Object.values(map)) newest = Math.max(newest, parseVersion(v).ms)
+  }
+  return newest
+}
+
 /** Thrown to roll the preview's transaction back after it has computed everything. */
 class PreviewDone extends Error {}
 
@@ -414,11 +425,14 @@ async function mergeAll(
       processed++
       const id = r.id as string
       const version = r.version as string
-      if (parseVersion(version).ms > limitMs) {
+      // Every version the row carries (its own, each column's, what its writers had seen) must
+      // be within a day of this PC's clock: one far ahead would win every later edit.
+      const newest = newestVersionMs(version, r.field_versions as string)
+      if (newest > limitMs) {
         refuse(
           table,
           id,
-          `Versi data ini bertanggal ${new Date(parseVersion(version).ms).toISOString().slice(0, 10)}, lebih dari sehari di depan jam komputer ini. Jam komputer pengirim tampaknya salah: betulkan tanggal dan jamnya, lalu kirim paket baru.`,
+          `Versi data ini bertanggal ${new Date(newest).toISOString().slice(0, 10)}, lebih dari sehari di depan jam komputer ini. Jam komputer pengirim tampaknya salah: betulkan tanggal dan jamnya, lalu kirim paket baru.`,
         )
         continue
       }
@@ -553,10 +567,19 @@ async function mergeAll(
       villages = excluded.villages,
       last_bundle_at = max(coalesce(office.last_bundle_at, ''), coalesce(excluded.last_bundle_at, '')),
       last_imported_at = coalesce(excluded.last_imported_at, office.last_imported_at)`)
-  for (const o of m.offices) {
-    if (o.siteId === site.id) continue
-    const isSender = o.siteId === m.sender.siteId
-    upsertOffice.run({
+  // What an office is (level, area) is taken from its own signed card, or from the kota; another
+  // sender may only introduce an office not heard of yet (authority uses these, authority.ts).
+  const addOffice = sqlite.prepare(`
+    insert into office (site_id, level, area_code, area_name, name, villages, last_bundle_at, last_imported_at)
+    values (@siteId, @level, @areaCode, @areaName, @name, @villages, @lastBundleAt, @lastImportedAt)
+    on conflict(site_id) do update set
+      last_bundle_at = max(coalesce(office.last_bundle_at, ''), coalesce(excluded.last_bundle_at, ''))`)
+  const card = content.senderCard
+  for (const o0 of m.offices) {
+    if (o0.siteId === site.id) continue
+    const isSender = o0.siteId === m.sender.siteId
+    const o = isSender ? { ...o0, level: card.level, areaCode: card.areaCode, areaName: card.areaName, name: card.name, villages: card.villages } : o0
+    ;(isSender || card.level === 'kota' ? upsertOffice : addOffice).run({
       siteId: o.siteId,
       level: o.level,
       areaCode: o.areaCode,
