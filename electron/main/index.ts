@@ -7,6 +7,8 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { closeDatabase } from '../core/db/open'
 import { checkInstallation, recordInstallation, thisHost } from '../core/features/site/installation'
+import { protectKeys, setKeyVault } from '../core/features/kunci/kunci.service'
+import { osKeyVault } from './key-vault'
 import type { Db } from '../core/db/schema'
 import { messageOf, openDatabaseFile } from '../core/host/open-database-file'
 import { createDispatcher } from '../core/ipc/dispatch'
@@ -82,8 +84,11 @@ async function start(): Promise<void> {
     // Packaged: idn-area-data's CSVs are copied beside app.asar (electron-builder.yml).
     const areaDataDir = app.isPackaged ? join(process.resourcesPath, 'idn-area-data') : undefined
     db = await openDatabaseFile(file, (error) => console.error(error), { areaDataDir })
-    // A database copied from another PC or restored from an older backup gets a new identity.
+    // Private keys sealed by the operating system; a database copied from another PC or
+    // restored from an older backup gets a new identity (and new keys).
+    setKeyVault(osKeyVault())
     await checkInstallation(db, installationPlace())
+    await protectKeys(db)
     return createDispatcher({ db, emit, host: { savePdf: (doc) => savePdf(doc, mainWindow), chooseFolder: () => chooseFolder(mainWindow) } })
   })()
   ready.catch((error: unknown) => {

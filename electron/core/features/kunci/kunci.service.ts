@@ -22,13 +22,76 @@ export interface OwnKeys {
   createdAt: string
 }
 
+/**
+ * Protects the private keys at rest with something that stays on this PC (the desktop app: the
+ * operating system's key store through Electron's safeStorage, DPAPI on Windows). A database file
+ * copied elsewhere (a backup on a stick) then holds only sealed private keys. The core cannot
+ * import Electron, so the host hands the vault in at start (setKeyVault); the CLI and the browser
+ * preview have none and keep the keys as they are.
+ */
+export interface KeyVault {
+  /** Short name stored with each sealed key, e.g. "os". */
+  scheme: string
+  seal(plain: string): string
+  /** Throws when this PC cannot open it (the file came from another PC or user). */
+  open(sealed: string): string
+}
+
+let vault: KeyVault | null = null
+export function setKeyVault(v: KeyVault | null): void {
+  vault = v
+}
+
+const SEALED = /^sealed:([a-z]+):(.+)$/
+
+const keysLocked = () =>
+  new AppError({
+    code: 'forbidden',
+    message:
+      'Kunci pribadi kantor ini tersimpan terkunci oleh aplikasi desktop di PC aslinya, sehingga tidak dapat dipakai di sini. Buat paket dan kartu kunci dari aplikasi Simpul Posyandu di PC kantor tersebut.',
+  })
+
+/** A private key as stored: sealed with the vault when there is one. */
+function storePrivate(plain: string): string {
+  return vault ? `sealed:${vault.scheme}:${vault.seal(plain)}` : plain
+}
+
+/** A private key from the table, opened with the vault if it was sealed. */
+function privateOf(stored: string): string {
+  const m = SEALED.exec(stored)
+  if (!m) return stored
+  if (!vault || vault.scheme !== m[1]) throw keysLocked()
+  try {
+    return vault.open(m[2]!)
+  } catch {
+    throw keysLocked()
+  }
+}
+
+/** Seals keys stored before the vault existed (the desktop app calls it at start). */
+export async function protectKeys(db: Db): Promise<number> {
+  if (!vault) return 0
+  const rows = await db.selectFrom('office_key').select(['id', 'signing_private', 'encryption_private']).execute()
+  let sealed = 0
+  for (const r of rows) {
+    if (SEALED.test(r.signing_private) && SEALED.test(r.encryption_private)) continue
+    await db
+      .updateTable('office_key')
+      .set({ signing_private: storePrivate(privateOf(r.signing_private)), encryption_private: storePrivate(privateOf(r.encryption_private)) })
+      .where('id', '=', r.id)
+      .execute()
+    sealed++
+  }
+  return sealed
+}
+
 /** This office's keys in use; made (once) when first needed. */
 export async function ownKeys(db: Db): Promise<OwnKeys> {
   const row = await db.selectFrom('office_key').selectAll().where('retired_at', 'is', null).orderBy('id', 'desc').executeTakeFirst()
   if (row) {
     return {
-      signing: { publicKey: row.signing_public, privateKey: row.signing_private },
-      encryption: { publicKey: row.encryption_public, privateKey: row.encryption_private },
+      signing: { publicKey: row.signing_public, privateKey: privateOf(row.signing_private) },
+      encryption: { publicKey: row.encryption_public, privateKey: privateOf(row.encryption_private) },
       createdAt: row.created_at,
     }
   }
@@ -40,9 +103,9 @@ export async function ownKeys(db: Db): Promise<OwnKeys> {
     .insertInto('office_key')
     .values({
       signing_public: signing.publicKey,
-      signing_private: signing.privateKey,
+      signing_private: storePrivate(signing.privateKey),
       encryption_public: encryption.publicKey,
-      encryption_private: encryption.privateKey,
+      encryption_private: storePrivate(encryption.privateKey),
       created_at: createdAt,
       retired_at: null,
     })
@@ -219,7 +282,7 @@ export async function contentKeyOpener(db: Db): Promise<ContentKeyOpener> {
       })
     }
     try {
-      return unwrapContentKey({ publicKey: pair.encryption_public, privateKey: pair.encryption_private }, mine, m.bundleId, site.id)
+      return unwrapContentKey({ publicKey: pair.encryption_public, privateKey: privateOf(pair.encryption_private) }, mine, m.bundleId, site.id)
     } catch {
       throw damaged('kunci isi paket untuk kantor ini tidak dapat dibuka; kuncinya diubah atau rusak.')
     }
@@ -315,7 +378,7 @@ export async function keyChangeStatement(db: Db): Promise<KeyChange | null> {
   return {
     previousSigningKey: previous.signing_public,
     previousFingerprint: fingerprint(site.id, previous.signing_public, previous.encryption_public),
-    signature: signEd25519({ publicKey: previous.signing_public, privateKey: previous.signing_private }, cardBody(card)),
+    signature: signEd25519({ publicKey: previous.signing_public, privateKey: privateOf(previous.signing_private) }, cardBody(card)),
   }
 }
 
