@@ -1,8 +1,12 @@
 // Three offices, each with its own database and its own web host, and a folder standing in for
 // the USB stick between them: a kelurahan (Sukarasa, with the roster seed), the Puskesmas that
 // serves it, and the kota's Dinas. Built with the real CLI once per worker, copied per test.
+// They start as strangers: a bundle is locked for its readers' keys, so an office can send only
+// to offices whose key cards it trusts. Specs about something else hand cards over with
+// `giveCard` / `introduce` (the bridge's real kunci:saveCard and kunci:trustCard calls, what
+// Pengaturan → Kunci kantor does); wilayah-baru.spec.ts does it all through the screens.
 
-import { mkdirSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildRosterDb, cli, copyDb, tempDir, test as base, WebHost } from './fixtures'
 
@@ -56,5 +60,26 @@ export const test = base.extend<{ offices: Offices }, { officeTemplates: { kelur
     rmSync(dir, { recursive: true, force: true })
   },
 })
+
+/**
+ * `to` trusts `from`'s key card: `from` saves its card (on a folder of the stick) and `to` trusts
+ * it with the fingerprint `from` reads out, as Pengaturan → Kunci kantor does.
+ */
+export async function giveCard(from: WebHost, to: WebHost, usb: string): Promise<void> {
+  const folder = mkdtempSync(join(usb, '.kartu-'))
+  const saved = await from.invoke<{ path: string; fingerprint: string }>('kunci:saveCard', { folder })
+  await to.invoke('kunci:trustCard', { path: saved.path, fingerprint: saved.fingerprint })
+  rmSync(folder, { recursive: true, force: true })
+}
+
+/** Every pair of `offices` trusts each other's key card. */
+export async function introduce(usb: string, ...offices: WebHost[]): Promise<void> {
+  for (const from of offices) for (const to of offices) if (from !== to) await giveCard(from, to, usb)
+}
+
+/** The fingerprint an office reads out from Pengaturan → Kunci kantor. */
+export async function fingerprintOf(office: WebHost): Promise<string> {
+  return (await office.invoke<{ self: { fingerprint: string } }>('kunci:state', {})).self.fingerprint
+}
 
 export { expect } from './fixtures'

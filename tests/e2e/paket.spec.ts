@@ -1,15 +1,16 @@
 // Kirim/Terima Paket as three offices use it: a kelurahan, the Puskesmas serving it and the
 // kota's Dinas, each with its own database and web host, passing bundles through one folder
 // that stands in for the USB stick. Everything a person does goes through the screens; the
-// bridge is only used to read what the kota ended up with, and each sender's fingerprint (what
-// it reads out over the phone from its Kunci kantor screen).
+// bridge is only used to read what the kota ended up with, each sender's fingerprint (what it
+// reads out over the phone from its Kunci kantor screen), and to hand over the key cards a
+// bundle is locked for (giveCard: what Pengaturan → Kunci kantor does; kunci.spec.ts and
+// wilayah-baru.spec.ts do that through the screens).
 
 import AxeBuilder from '@axe-core/playwright'
 import { writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import type { WebHost } from './fixtures'
-import { test, expect, KELURAHAN, PUSKESMAS, KOTA } from './offices'
+import { test, expect, fingerprintOf, giveCard, KELURAHAN, PUSKESMAS, KOTA } from './offices'
 import { PaketPage } from './pages/PaketPage'
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -19,10 +20,12 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
 }
 
-/** The fingerprint an office reads out from Pengaturan → Kunci kantor. */
-async function fingerprintOf(office: WebHost): Promise<string> {
-  return (await office.invoke<{ self: { fingerprint: string } }>('kunci:state', {})).self.fingerprint
-}
+/** The "Puskesmas" level destination (not a Puskesmas known by name, "Puskesmas Tangerang (…)"). */
+const TO_PUSKESMAS = /^Puskesmas (belum pernah|terakhir dikirim)/
+/** The "Dinas kota/kabupaten" level destination. */
+const TO_DINAS = /^Dinas kota\/kabupaten /
+/** A NIK nobody in the roster seed holds: a woman born 12 March 2005 in Kec. Tangerang. */
+const NEW_NIK = '3671015203050999'
 
 interface RekapLike {
   total: { activeKader: number }
@@ -45,18 +48,28 @@ test.describe('Kirim/Terima Paket', () => {
     const p = new PaketPage(page)
     const kaderAtKelurahan = (await offices.kelurahan.invoke<{ total: number }>('kader:list', { limit: 1 })).total
     expect(kaderAtKelurahan).toBe(30)
+    // A bundle is locked for its readers: the kelurahan holds the Puskesmas's key card, the
+    // Puskesmas the kota's. Neither of them knows the office that will send to it.
+    await giveCard(offices.puskesmas, offices.kelurahan, offices.usb)
+    await giveCard(offices.kota, offices.puskesmas, offices.usb)
 
     // The kelurahan writes its first bundle for the Puskesmas: everything, since it never sent one.
     await p.open(offices.kelurahan.url)
     await expect(p.heading).toHaveText('Kirim paket')
-    await expect(p.destination(/^Puskesmas/)).toHaveAccessibleName(/belum pernah: paket akan berisi semua data/)
-    const kelurahanFile = await p.kirim(offices.usb, /^Puskesmas/)
+    await expect(p.destination(TO_PUSKESMAS)).toHaveAccessibleName(/belum pernah: paket akan berisi semua data/)
+    await expect(p.destination(TO_PUSKESMAS)).toHaveAccessibleDescription(`Dapat dibuka oleh: ${PUSKESMAS.name}`)
+    await expect(p.destination(TO_PUSKESMAS)).toBeChecked()
+    // The Dinas's key is not known here yet: shown, not choosable, with why.
+    await expect(p.destination(TO_DINAS)).toBeDisabled()
+    await expect(p.destination(TO_DINAS)).toHaveAccessibleDescription(/Kartu kunci Dinas kota\/kabupaten belum dikenal kantor ini/)
+    const kelurahanFile = await p.kirim(offices.usb, TO_PUSKESMAS)
     expect(kelurahanFile).toMatch(/\.simpul$/)
     await expect(p.doneCount('Kader')).toHaveText('30')
     await expect(p.doneValue('Ukuran')).toHaveText(/^\d+(,\d)? (KB|MB)$/)
+    await expect(p.doneValue('Dapat dibuka oleh')).toHaveText(PUSKESMAS.name)
     await expect(p.done).toContainText('Cabut flashdisk dengan aman, lalu bawa ke')
     // The destination now says when it last got a bundle.
-    await expect(p.destination(/^Puskesmas/)).toHaveAccessibleName(/terakhir dikirim \d+ \w+ \d{4}/)
+    await expect(p.destination(TO_PUSKESMAS)).toHaveAccessibleName(/terakhir dikirim \d+ \w+ \d{4}/)
 
     // Its own bundle is listed at home as such, with nothing to import.
     await p.tab('Terima').click()
@@ -125,7 +138,7 @@ test.describe('Kirim/Terima Paket', () => {
 
     // The kelurahan's next bundle is signed by a key the Puskesmas now knows: no tick needed.
     await p.open(offices.kelurahan.url)
-    const secondFile = await p.kirim(offices.usb, /^Puskesmas/)
+    const secondFile = await p.kirim(offices.usb, TO_PUSKESMAS)
     expect(secondFile).not.toBe(kelurahanFile)
     await p.open(offices.puskesmas.url, 'terima')
     await p.scanFolder(offices.usb)
@@ -140,8 +153,10 @@ test.describe('Kirim/Terima Paket', () => {
     // The Puskesmas passes everything on to the kota.
     await p.tab('Kirim').click()
     await expect(p.heading).toHaveText('Kirim paket')
-    const puskesmasFile = await p.kirim(offices.usb, new RegExp(`^(${KOTA.name}|Dinas|Kota)`))
+    await expect(p.destination(TO_DINAS)).toHaveAccessibleDescription(`Dapat dibuka oleh: ${KOTA.name}`)
+    const puskesmasFile = await p.kirim(offices.usb, TO_DINAS)
     await expect(p.doneCount('Kader')).toHaveText('30')
+    await expect(p.doneValue('Dapat dibuka oleh')).toHaveText(KOTA.name)
     expect(await seriousViolations(page), 'Kirim with a result').toEqual([])
 
     await p.tab('Riwayat').click()
@@ -188,36 +203,39 @@ test.describe('Kirim/Terima Paket', () => {
     const [first, second] = (await offices.kelurahan.invoke<{ rows: { id: string }[] }>('kader:list', { limit: 2 })).rows
     const siti = await offices.kelurahan.invoke<Kader>('kader:get', { id: first!.id })
     const dewi = await offices.kelurahan.invoke<Kader>('kader:get', { id: second!.id })
+    await giveCard(offices.puskesmas, offices.kelurahan, offices.usb)
 
-    // Before any bundle, the Puskesmas records the same person itself, at a Posyandu of its own.
-    const pos = await offices.puskesmas.invoke<{ id: string }>('posyandu:create', {
-      name: 'Posyandu Binaan Puskesmas',
-      villageCode: KELURAHAN.area,
-      spmFields: ['kesehatan'],
-    })
-    await offices.puskesmas.invoke('kader:create', { ...siti, id: undefined, name: `${siti.name} (PKM)`, posyanduId: pos.id, statusDate: null })
-
+    // The kelurahan's first bundle brings its Posyandu and kader to the Puskesmas.
     await p.open(offices.kelurahan.url)
-    const toPuskesmas = await p.kirim(offices.usb, /^Puskesmas/)
+    const firstFile = await p.kirim(offices.usb, TO_PUSKESMAS)
     await p.open(offices.puskesmas.url, 'terima')
     await p.scanFolder(offices.usb)
-    await p.previewFile(toPuskesmas)
-    await expect(p.preview).toContainText('1 pasang kader dengan NIK sama')
+    await p.previewFile(firstFile)
     await p.acceptAndImport(await fingerprintOf(offices.kelurahan))
-    await expect(p.tab(/^Duplikat NIK/)).toHaveAccessibleName(/1 belum diputuskan/)
 
-    // Both offices change the same kader's phone number before they hear from each other.
+    // Before they hear from each other again, both offices record the same new kader (one NIK) at
+    // two of the kelurahan's Posyandu: a Puskesmas may record kader of its villages. And both
+    // change the same kader's phone number.
+    const posyandu = await offices.kelurahan.invoke<{ id: string }[]>('posyandu:list', {})
+    const rina = { ...siti, id: undefined, nik: NEW_NIK, sex: 'P', birthDate: '2005-03-12', phone: null, statusDate: null }
+    await offices.kelurahan.invoke('kader:create', { ...rina, name: 'Rina Marlina', posyanduId: posyandu[0]!.id })
+    await offices.puskesmas.invoke('kader:create', { ...rina, name: 'Rina Marlina (PKM)', posyanduId: posyandu[1]!.id })
     const atPuskesmas = await offices.puskesmas.invoke<Kader>('kader:get', { id: dewi.id })
     await offices.puskesmas.invoke('kader:update', { ...atPuskesmas, phone: '082222222222' })
     await offices.kelurahan.invoke('kader:update', { ...dewi, phone: '081111111111' })
 
     await p.tab('Kirim').click()
+    await expect(p.destination(new RegExp(`^${KELURAHAN.name}`))).toHaveAccessibleDescription(`Dapat dibuka oleh: ${KELURAHAN.name}`)
     const toKelurahan = await p.kirim(offices.usb, new RegExp(`^${KELURAHAN.name}`))
     await p.open(offices.kelurahan.url, 'terima')
     await p.scanFolder(offices.usb)
     await p.previewFile(toKelurahan)
     await expect(p.kindCount('Kader', 'Konflik')).toHaveText('1')
-    await p.acceptAndImport(await fingerprintOf(offices.puskesmas))
+    await expect(p.kindCount('Kader', 'Ditolak')).toHaveText('0')
+    await expect(p.preview).toContainText('1 pasang kader dengan NIK sama')
+    // The Puskesmas's key card is known here already: no fingerprint to confirm.
+    await expect(p.senderKey).toHaveAttribute('data-sender-key', 'trusted')
+    await p.importIt()
     await p.imported.getByRole('link', { name: /^Periksa 1 konflik/ }).click()
 
     // The owner's value stayed; the Puskesmas' is offered back.
@@ -238,14 +256,41 @@ test.describe('Kirim/Terima Paket', () => {
     await p.showResolved.check()
     await expect(p.conflicts.getByRole('row').filter({ hasText: dewi.name })).toContainText('Nilai yang kalah dipakai')
 
-    // The same person twice: merged into the kelurahan's record, the other archived.
+    // The same person twice, seen at the kelurahan: it may say they are two people, but merging
+    // moves assessments, which only a Puskesmas may change. The screen says whom to ask, and the
+    // core refuses a merge asked for anyway.
     await p.tab(/^Duplikat NIK/).click()
     await expect(p.heading).toHaveText('Kader dengan NIK sama')
-    const pair = p.pairs.getByRole('listitem').filter({ hasText: siti.nik })
-    await expect(pair).toContainText(siti.name)
-    await expect(pair).toContainText(`${siti.name} (PKM)`)
+    const atKelurahan = p.pairs.getByRole('listitem').filter({ hasText: NEW_NIK })
+    await expect(atKelurahan).toContainText('Rina Marlina')
+    await expect(atKelurahan).toContainText('Rina Marlina (PKM)')
+    await expect(atKelurahan.getByRole('button', { name: /^Gabungkan/ })).toHaveCount(0)
+    await expect(atKelurahan).toContainText('Menggabungkan kader hanya dapat dilakukan di Puskesmas')
+    await expect(atKelurahan.getByRole('button', { name: 'Bukan orang yang sama' })).toBeVisible()
+    expect(await seriousViolations(page), 'Duplikat NIK at a kelurahan').toEqual([])
+    type Pair = { id: number; nik: string; a: { id: string }; b: { id: string } }
+    const pairHere = (await offices.kelurahan.invoke<Pair[]>('paket:duplicates', {})).find((d) => d.nik === NEW_NIK)!
+    await expect(offices.kelurahan.invoke('paket:resolveDuplicate', { id: pairHere.id, choice: 'merged', keepId: pairHere.a.id })).rejects.toThrow(
+      /Menggabungkan kader tidak dapat dilakukan di kantor kelurahan\/desa/,
+    )
+
+    // The kelurahan's next bundle brings its Rina to the Puskesmas, where the pair shows up too.
+    await p.open(offices.kelurahan.url)
+    const secondFile = await p.kirim(offices.usb, TO_PUSKESMAS)
+    await p.open(offices.puskesmas.url, 'terima')
+    await p.scanFolder(offices.usb)
+    await p.previewFile(secondFile)
+    await expect(p.preview).toContainText('1 pasang kader dengan NIK sama')
+    await p.importIt()
+    await p.imported.getByRole('link', { name: /^Periksa 1 duplikat NIK/ }).click()
+
+    // The Puskesmas merges them into one kader; the other is archived.
+    await expect(p.heading).toHaveText('Kader dengan NIK sama')
+    const pair = p.pairs.getByRole('listitem').filter({ hasText: NEW_NIK })
+    await expect(pair).toContainText('Rina Marlina')
+    await expect(pair).toContainText('Rina Marlina (PKM)')
     expect(await seriousViolations(page), 'Duplikat NIK with a pair').toEqual([])
-    const before = (await offices.kelurahan.invoke<{ total: number }>('kader:list', { limit: 1 })).total
+    const before = (await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total
     const left = (await pair.locator('.paket-pair-side').first().locator('a').innerText()).trim()
     await pair.getByRole('button', { name: 'Gabungkan, simpan yang kiri' }).click()
     await expect(p.dialog).toContainText('diarsipkan')
@@ -253,9 +298,20 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.toasts).toContainText('Kedua kader sudah digabungkan.')
     await expect(p.pairs).toHaveCount(0)
     await expect(p.tab(/^Duplikat NIK/)).toHaveAccessibleName('Duplikat NIK')
-    const after = await offices.kelurahan.invoke<{ total: number; rows: { name: string }[] }>('kader:list', { query: siti.nik, limit: 10 })
+    const after = await offices.puskesmas.invoke<{ total: number; rows: { name: string }[] }>('kader:list', { query: NEW_NIK, limit: 10 })
     expect(after.rows.map((r) => r.name)).toEqual([left])
-    expect((await offices.kelurahan.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(before - 1)
+    expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(before - 1)
+
+    // The merge travels back: the kelurahan's roster holds the one kader kept.
+    await p.tab('Kirim').click()
+    const mergedFile = await p.kirim(offices.usb, new RegExp(`^${KELURAHAN.name}`))
+    await p.open(offices.kelurahan.url, 'terima')
+    await p.scanFolder(offices.usb)
+    await p.previewFile(mergedFile)
+    await expect(p.kindCount('Kader', 'Ditolak')).toHaveText('0')
+    await p.importIt()
+    const home = await offices.kelurahan.invoke<{ rows: { name: string }[] }>('kader:list', { query: NEW_NIK, limit: 10 })
+    expect(home.rows.map((r) => r.name)).toEqual([left])
   })
 
   test.describe('on one office', () => {

@@ -1,9 +1,13 @@
 // Duplikat NIK: the same NIK recorded as two kader at two offices. Side by side, so a person can
-// tell whether it is one person (merge, keeping one) or two (one NIK was mistyped).
+// tell whether it is one person (merge, keeping one) or two (one NIK was mistyped). Only an office
+// that may change every kind a merge moves (a Puskesmas) is offered the merge; elsewhere the
+// screen says whom to ask, since other offices would refuse the moved records.
 
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KaderDuplicatePair } from '@shared/contract'
+import { WEWENANG, type PaketKind } from '@shared/domain/paket'
+import { useApp } from '../../app/AppContext'
 import { call, errorMessage } from '../../api/client'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorBox } from '../../components/ErrorBox'
@@ -12,13 +16,19 @@ import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatNumber } from '../../i18n/format'
+import './paket.css'
 
 type Side = KaderDuplicatePair['a']
+
+/** What a merge changes: the kept kader takes over the other's history (conflict.service.ts). */
+const MERGE_KINDS: readonly PaketKind[] = ['kader', 'kader_status', 'assessment', 'training_participant']
 type Decision = { pair: KaderDuplicatePair; choice: 'merged'; keep: 'a' | 'b' } | { pair: KaderDuplicatePair; choice: 'different' }
 
 export function DuplikatTab({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation()
   const { push } = useToasts()
+  const { site } = useApp()
+  const canMerge = MERGE_KINDS.every((k) => WEWENANG[site.level].includes(k))
   const [includeResolved, setIncludeResolved] = useState(false)
   const list = useCall('paket:duplicates', { includeResolved }, [includeResolved])
   const [pending, setPending] = useState<Decision | null>(null)
@@ -92,12 +102,18 @@ export function DuplikatTab({ onChanged }: { onChanged: () => void }) {
                 </p>
               ) : (
                 <div className="paket-row-actions">
-                  <button type="button" className="btn" aria-describedby={`paket-pair-${pair.id}`} onClick={() => setPending({ pair, choice: 'merged', keep: 'a' })}>
-                    {t('paket.mergeLeft')}
-                  </button>
-                  <button type="button" className="btn" aria-describedby={`paket-pair-${pair.id}`} onClick={() => setPending({ pair, choice: 'merged', keep: 'b' })}>
-                    {t('paket.mergeRight')}
-                  </button>
+                  {canMerge ? (
+                    <>
+                      <button type="button" className="btn" aria-describedby={`paket-pair-${pair.id}`} onClick={() => setPending({ pair, choice: 'merged', keep: 'a' })}>
+                        {t('paket.mergeLeft')}
+                      </button>
+                      <button type="button" className="btn" aria-describedby={`paket-pair-${pair.id}`} onClick={() => setPending({ pair, choice: 'merged', keep: 'b' })}>
+                        {t('paket.mergeRight')}
+                      </button>
+                    </>
+                  ) : (
+                    <p className="field-help paket-merge-elsewhere">{t('paket.mergeOnlyPuskesmas')}</p>
+                  )}
                   <button type="button" className="btn" aria-describedby={`paket-pair-${pair.id}`} onClick={() => setPending({ pair, choice: 'different' })}>
                     {t('paket.different')}
                   </button>

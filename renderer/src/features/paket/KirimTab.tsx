@@ -1,5 +1,6 @@
 // Kirim: write a bundle for a destination into the folder on the stick, then say plainly what
-// was written and what to do with the stick.
+// was written, who can open it and what to do with the stick. A destination whose key card is
+// not known here yet is shown, not choosable, with why (a bundle is locked for its readers' keys).
 
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +13,10 @@ import { useCall } from '../../components/useCall'
 import { formatDate, formatNumber } from '../../i18n/format'
 import { countRows, formatBytes, usePaketProgress } from './paketFormat'
 import { CountsTable, FolderField, PaketProgress } from './PaketParts'
+import './paket.css'
+
+/** The kota's setup bundle: travels in clear (no personal data), for every office. */
+const PEMBINAAN = 'pembinaan'
 
 export function KirimTab() {
   const { t } = useTranslation()
@@ -30,7 +35,11 @@ export function KirimTab() {
 
   const destinations = state.data?.destinations ?? []
   const shownFolder = folder ?? state.data?.folder ?? ''
-  const chosen = destinations.find((d) => d.key === destKey) ?? destinations[0] ?? null
+  const available = destinations.filter((d) => !d.unavailable)
+  // Never a destination that cannot be used, even when it was chosen before the list changed.
+  const chosen = available.find((d) => d.key === destKey) ?? available[0] ?? null
+  const noneAvailable = destinations.length > 0 && available.length === 0
+  const someUnavailable = available.length < destinations.length
 
   useEffect(() => {
     if (done) doneRef.current?.focus()
@@ -98,29 +107,28 @@ export function KirimTab() {
             <legend className="field-label">{t('paket.destination')}</legend>
             {destinations.length === 0 && <p className="muted">{t('paket.noDestinations')}</p>}
             <div className="paket-dest-list">
-              {destinations.map((d) => {
-                const checked = chosen?.key === d.key
-                return (
-                  <label key={d.key} className={`radio-card ${checked ? 'radio-card-checked' : ''}`}>
-                    <input
-                      type="radio"
-                      name="paket-destination"
-                      value={d.key}
-                      checked={checked}
-                      onChange={() => {
-                        setDestKey(d.key)
-                        setDestError(null)
-                      }}
-                    />
-                    <span className="radio-card-title">{d.name}</span>
-                    <span className="radio-card-hint">
-                      {d.key.startsWith('site:') && d.level && `${t(`level.${d.level}`)} · `}
-                      {d.lastSentAt ? t('paket.lastSent', { date: formatDate(d.lastSentAt) }) : t('paket.neverSent')}
-                    </span>
-                  </label>
-                )
-              })}
+              {destinations.map((d, i) => (
+                <DestinationCard
+                  key={d.key}
+                  id={`paket-dest-${i}`}
+                  dest={d}
+                  checked={chosen?.key === d.key}
+                  onChoose={() => {
+                    setDestKey(d.key)
+                    setDestError(null)
+                  }}
+                />
+              ))}
             </div>
+            {someUnavailable && (
+              <div className="paket-dest-help">
+                <p className="field-help">{t('paket.unavailableHelp')}</p>
+                <p className="paket-dest-links">
+                  <a href="#/paket/terima">{t('paket.goTerima')}</a>
+                  <a href="#/pengaturan/kunci">{t('paket.goKunci')}</a>
+                </p>
+              </div>
+            )}
             {destError && <p className="field-error">{destError}</p>}
           </fieldset>
           <div className="field">
@@ -133,9 +141,19 @@ export function KirimTab() {
             </p>
           </div>
           <div className="form-actions paket-actions">
-            <button type="submit" className="btn btn-primary btn-large" disabled={running}>
+            <button
+              type="submit"
+              className="btn btn-primary btn-large"
+              disabled={running || noneAvailable}
+              aria-describedby={noneAvailable ? 'paket-none-available' : undefined}
+            >
               {running ? t('paket.creating') : t('paket.create')}
             </button>
+            {noneAvailable && (
+              <p id="paket-none-available" className="field-warning paket-none-available">
+                {t('paket.noneAvailable')}
+              </p>
+            )}
           </div>
           {running && <PaketProgress label={t('paket.creating')} progress={progress} />}
           {error && <ErrorBox message={error} />}
@@ -164,17 +182,75 @@ export function KirimTab() {
               <dt>{t('paket.doneRecords')}</dt>
               <dd>{t('paket.records', { n: formatNumber(done.result.records) })}</dd>
             </div>
+            <div className="dl-item">
+              <dt>{t('paket.doneReaders')}</dt>
+              <dd data-testid="paket-done-readers">{done.dest.key === PEMBINAAN ? t('paket.doneClear') : done.dest.readers.join(', ')}</dd>
+            </div>
           </dl>
+          {done.result.warnings.length > 0 && (
+            <div className="field-warning paket-warnings">
+              <p>
+                <strong>{t('paket.doneWarningsTitle')}</strong>
+              </p>
+              <ul className="warning-list">
+                {done.result.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           {done.result.records === 0 ? (
             <p className="muted">{t('paket.doneEmpty')}</p>
           ) : (
             <CountsTable rows={countRows(done.result.counts)} label={t('paket.countsLabel')} />
           )}
           <p className="paket-unplug">
-            <strong>{done.dest.key === 'pembinaan' ? t('paket.unplugAny') : t('paket.unplug', { name: done.dest.name })}</strong>
+            <strong>{done.dest.key === PEMBINAAN ? t('paket.unplugAny') : t('paket.unplug', { name: done.dest.name })}</strong>
           </p>
         </section>
       )}
     </>
+  )
+}
+
+/**
+ * One destination: its name, when it last got a bundle, and who can open a bundle made for it,
+ * or why it cannot be chosen yet. The reason is the radio's description, so a screen reader
+ * reads it on the (disabled) radio too; a click anywhere on the card chooses it.
+ */
+function DestinationCard({ id, dest: d, checked, onChoose }: { id: string; dest: PaketDestination; checked: boolean; onChoose: () => void }) {
+  const { t } = useTranslation()
+  const unavailable = d.unavailable !== null
+  const about =
+    d.unavailable ?? (d.key === PEMBINAAN ? t('paket.readersClear') : d.readers.length > 0 ? t('paket.readers', { names: d.readers.join(', ') }) : null)
+  const classes = ['radio-card', 'paket-dest']
+  if (checked) classes.push('radio-card-checked')
+  if (unavailable) classes.push('paket-dest-unavailable')
+  return (
+    <div className={classes.join(' ')} data-destination={d.key} onClick={unavailable ? undefined : onChoose}>
+      <input
+        id={id}
+        type="radio"
+        name="paket-destination"
+        value={d.key}
+        checked={checked}
+        disabled={unavailable}
+        aria-describedby={about ? `${id}-about` : undefined}
+        onChange={onChoose}
+      />
+      <label htmlFor={id} className="paket-dest-label">
+        <span className="radio-card-title">{d.name}</span>
+        <span className="radio-card-hint">
+          {d.key.startsWith('site:') && d.level && `${t(`level.${d.level}`)} · `}
+          {d.lastSentAt ? t('paket.lastSent', { date: formatDate(d.lastSentAt) }) : t('paket.neverSent')}
+        </span>
+      </label>
+      {unavailable && <span className="badge badge-nonaktif paket-dest-badge">{t('paket.unavailable')}</span>}
+      {about && (
+        <p id={`${id}-about`} className={unavailable ? 'paket-dest-about paket-dest-why' : 'paket-dest-about'}>
+          {about}
+        </p>
+      )}
+    </div>
   )
 }

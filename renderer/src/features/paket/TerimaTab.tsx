@@ -1,6 +1,7 @@
-// Terima: list the bundles in the folder (the damaged ones too, with why), show what importing
-// one would do (and whose key signed it: a sender not trusted yet needs a person to tick that
-// the fingerprint was compared), then import it all or nothing.
+// Terima: list the bundles in the folder (the damaged ones too, with why, and those locked for
+// other offices, with for whom), show what importing one would do (and whose key signed it: a
+// sender not trusted yet needs a person to tick that the fingerprint was compared), then import
+// it all or nothing.
 
 import { useEffect, useRef, useState, type FormEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +16,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
 import { ageText, countRows, daysSince, kindLabel, kindOrder, usePaketProgress } from './paketFormat'
 import { FolderField, PaketProgress } from './PaketParts'
 import { needsConfirmation, SenderKey } from './SenderKey'
+import './paket.css'
 
 function newestFirst(a: PaketFile, b: PaketFile): number {
   const at = a.manifest?.createdAt ?? a.modifiedAt
@@ -208,7 +210,7 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
 function FileRow({ file, chosen, disabled, onChoose }: { file: PaketFile; chosen: boolean; disabled: boolean; onChoose: () => void }) {
   const { t } = useTranslation()
   const m = file.manifest
-  if (!m || file.error) {
+  if (!m) {
     return (
       <tr className="paket-row-damaged" data-file={file.fileName}>
         <th scope="row">
@@ -225,8 +227,14 @@ function FileRow({ file, chosen, disabled, onChoose }: { file: PaketFile; chosen
     )
   }
   const counts = countRows(m.counts)
+  // A whole bundle that is not for this office (locked for others): who sent it and for whom, nothing to open.
+  const locked = file.error !== null
   return (
-    <tr className={chosen ? 'paket-row-chosen' : file.importedAt || file.own ? 'row-muted' : undefined} data-file={file.fileName}>
+    <tr
+      className={locked ? 'paket-row-locked' : chosen ? 'paket-row-chosen' : file.importedAt || file.own ? 'row-muted' : undefined}
+      data-file={file.fileName}
+      data-locked={locked ? 'true' : undefined}
+    >
       <th scope="row">
         <span className="row-name">{m.sender.name}</span>
         <span className="row-sub muted small">
@@ -243,8 +251,13 @@ function FileRow({ file, chosen, disabled, onChoose }: { file: PaketFile; chosen
           <span className="row-sub muted small">{counts.map((c) => `${kindLabel(c.kind)} ${formatNumber(c.n)}`).join(' · ')}</span>
         )}
       </td>
-      <td>
-        {file.own ? (
+      <td className={locked ? 'wrap' : undefined}>
+        {locked ? (
+          <>
+            <span className="badge badge-warning">{t('paket.lockedBadge')}</span>
+            <span className="paket-locked-text">{file.error}</span>
+          </>
+        ) : file.own ? (
           <span className="badge badge-nonaktif">{t('paket.ownBadge')}</span>
         ) : file.importedAt ? (
           <span className="badge badge-aktif">{t('paket.importedBadge', { date: formatDate(file.importedAt) })}</span>
@@ -253,7 +266,7 @@ function FileRow({ file, chosen, disabled, onChoose }: { file: PaketFile; chosen
         )}
       </td>
       <td>
-        {!file.own && (
+        {!file.own && !locked && (
           <button
             type="button"
             className={chosen ? 'btn btn-small btn-primary' : 'btn btn-small'}

@@ -134,6 +134,17 @@ export const paketId = {
   colCount: 'Jumlah',
   unplug: 'Cabut flashdisk dengan aman, lalu bawa ke {{name}}.',
   unplugAny: 'Cabut flashdisk dengan aman. Paket pembinaan boleh disalin ke setiap kantor di wilayah ini.',
+  readers: 'Dapat dibuka oleh: {{names}}',
+  readersClear: 'Tidak terenkripsi: tanpa data orang, untuk semua kantor',
+  unavailable: 'Belum dapat dipilih',
+  unavailableHelp:
+    'Tujuan yang belum dapat dipilih menunggu kartu kunci kantornya. Kartu itu datang bersama paket pembinaan dari Dinas, atau disimpan lewat Pengaturan → Kunci kantor.',
+  noneAvailable: 'Paket belum dapat dibuat: belum ada kantor tujuan yang kartu kuncinya dikenal di sini.',
+  goTerima: 'Terima paket pembinaan',
+  goKunci: 'Buka Kunci kantor',
+  doneReaders: 'Dapat dibuka oleh',
+  doneClear: 'Semua kantor (tidak terenkripsi: tanpa data orang)',
+  doneWarningsTitle: 'Perhatian: ada perubahan yang akan ditolak kantor lain',
 
   // terima
   terimaTitle: 'Terima paket',
@@ -150,6 +161,7 @@ export const paketId = {
   importedBadge: 'Sudah diimpor {{date}}',
   ownBadge: 'Paket kantor ini sendiri',
   damagedBadge: 'Tidak dapat dibaca',
+  lockedBadge: 'Bukan untuk kantor ini',
   newBadge: 'Belum diimpor',
   choose: 'Lihat isi',
   chooseLabel: 'Lihat isi paket {{file}}',
@@ -263,6 +275,8 @@ export const paketId = {
   differentBody:
     'Kedua kader tetap tercatat terpisah dan tidak ditandai lagi. Salah satu NIK kemungkinan salah ketik: periksa dan perbaiki di halaman kadernya.',
   differentConfirm: 'Ya, bukan orang yang sama',
+  mergeOnlyPuskesmas:
+    'Menggabungkan kader hanya dapat dilakukan di Puskesmas, karena riwayat status, pelatihan dan penilaian kompetensinya ikut pindah. Bila orangnya sama, minta Puskesmas menggabungkannya; hasilnya sampai ke sini lewat paket berikutnya.',
   resolvedMerged: 'Digabungkan {{date}}',
   resolvedDifferent: 'Bukan orang yang sama ({{date}})',
   mergeDone: 'Kedua kader sudah digabungkan.',
@@ -397,6 +411,17 @@ export const paketEn: Widen<typeof paketId> = {
   colCount: 'Count',
   unplug: 'Remove the USB stick safely, then take it to {{name}}.',
   unplugAny: 'Remove the USB stick safely. The setup bundle may be copied to every office of this area.',
+  readers: 'Can be opened by: {{names}}',
+  readersClear: 'Not encrypted: no personal data, for every office',
+  unavailable: 'Not available yet',
+  unavailableHelp:
+    'A destination that cannot be chosen yet is waiting for its office’s key card. The card comes with the setup bundle from the Dinas, or is saved through Settings → Office keys.',
+  noneAvailable: 'No bundle can be made yet: no destination office’s key card is known here.',
+  goTerima: 'Receive the setup bundle',
+  goKunci: 'Open Office keys',
+  doneReaders: 'Can be opened by',
+  doneClear: 'Every office (not encrypted: no personal data)',
+  doneWarningsTitle: 'Please note: some changes will be refused by other offices',
 
   terimaTitle: 'Receive a bundle',
   scan: 'Look for bundles',
@@ -412,6 +437,7 @@ export const paketEn: Widen<typeof paketId> = {
   importedBadge: 'Imported {{date}}',
   ownBadge: 'Made by this office',
   damagedBadge: 'Cannot be read',
+  lockedBadge: 'Not for this office',
   newBadge: 'Not imported yet',
   choose: 'View contents',
   chooseLabel: 'View contents of {{file}}',
@@ -520,6 +546,8 @@ export const paketEn: Widen<typeof paketId> = {
   differentTitle: 'Not the same person?',
   differentBody: 'Both kader stay separate and are not flagged again. One NIK is probably mistyped: check and correct it on the kader’s page.',
   differentConfirm: 'Yes, not the same person',
+  mergeOnlyPuskesmas:
+    'Only a Puskesmas can merge kader, because their status history, trainings and competency assessments move too. If it is the same person, ask the Puskesmas to merge them; the result arrives here with the next bundle.',
   resolvedMerged: 'Merged {{date}}',
   resolvedDifferent: 'Not the same person ({{date}})',
   mergeDone: 'The two kader are merged.',
