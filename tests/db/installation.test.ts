@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'kysely'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { closeDatabase, openDatabase } from '../../electron/core/db/open'
 import { ownCard } from '../../electron/core/features/kunci/kunci.service'
 import { exportPaket, previewPaket } from '../../electron/core/features/paket/paket.service'
@@ -12,19 +12,9 @@ import { checkInstallation, lastRenewal, recordInstallation, thisHost } from '..
 import { acknowledgeRenewal, getSite } from '../../electron/core/features/site/site.service'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { makeKader, makePosyandu, type TestDb } from '../fixtures/db'
-import { createOffice, createStick, introduce, siteIdOf } from '../fixtures/offices'
+import { introduce, officesPerTest, siteIdOf } from '../fixtures/offices'
 
-const open: TestDb[] = []
-const sticks: ReturnType<typeof createStick>[] = []
-afterEach(async () => {
-  for (const t of open.splice(0)) await t.cleanup()
-  for (const s of sticks.splice(0)) s.cleanup()
-})
-async function office(kind: Parameters<typeof createOffice>[0]) {
-  const t = await createOffice(kind)
-  open.push(t)
-  return t
-}
+const { office, stick } = officesPerTest()
 const place = (t: TestDb, host = thisHost()) => ({ host, markerFile: join(t.dir, 'instalasi.json') })
 
 describe('installation identity', () => {
@@ -52,8 +42,7 @@ describe('installation identity', () => {
     const k = (await makeKader(kel.db, p.id)).kader
     const oldId = await siteIdOf(kel)
     const oldCard = await ownCard(kel.db)
-    const folder = createStick()
-    sticks.push(folder)
+    const folder = { folder: stick() }
     await exportPaket(kel.db, { folder: folder.folder, destination: 'level:puskesmas', full: false })
 
     // The file is copied to a second PC and opened there.

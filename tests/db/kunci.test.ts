@@ -3,7 +3,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { kunciState, ownCard, ownKeys, readCard, revokeKey, rotateKeys, saveCard, trust, trustCard } from '../../electron/core/features/kunci/kunci.service'
 import { exportBundle } from '../../electron/core/features/paket/export'
 import { importBundle } from '../../electron/core/features/paket/import'
@@ -11,27 +11,12 @@ import { cardFingerprint, makeCard, makeRevocation, parseCard } from '../../elec
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { generateEncryptionKeys, generateSigningKeys } from '../../electron/core/sync/crypto'
 import { errorOf, type TestDb } from '../fixtures/db'
-import { createOffice, createStick, fingerprintOf } from '../fixtures/offices'
+import { fingerprintOf, officesPerTest } from '../fixtures/offices'
 
-const open: TestDb[] = []
-const sticks: ReturnType<typeof createStick>[] = []
-afterEach(async () => {
-  for (const t of open.splice(0)) await t.cleanup()
-  for (const s of sticks.splice(0)) s.cleanup()
-})
-async function office(kind: Parameters<typeof createOffice>[0]) {
-  const t = await createOffice(kind)
-  open.push(t)
-  return t
-}
+const { office, stick } = officesPerTest()
 /** `a` holds `b`'s key card, its fingerprint confirmed (so `a` can encrypt bundles for `b`). */
 async function knows(a: TestDb, b: TestDb) {
   await trust(a.db, await ownCard(b.db), 'kartu')
-}
-function stick() {
-  const s = createStick()
-  sticks.push(s)
-  return s.folder
 }
 
 describe('office keys', () => {
@@ -160,8 +145,7 @@ describe('paket pembinaan', () => {
 
   it('from the Dinas of another city is refused', async () => {
     const kel = await office('kelurahan')
-    const other = await createOffice('kota')
-    open.push(other)
+    const other = await office('kota')
     await other.db.updateTable('site').set({ area_code: '32.73', area_name: 'Kota Bandung', name: 'Dinkes Kota Bandung' }).execute()
     const folder = stick()
     const setup = await exportBundle(other.db, { folder, destination: 'pembinaan', full: true })

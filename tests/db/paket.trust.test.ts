@@ -2,7 +2,7 @@
 // change, how a region starts from the kota's setup bundle, and replays. Every attack leaves the
 // receiving database exactly as it was.
 
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { assessmentInput, kaderInput, trainingInput } from '../../shared/contract'
 import { createTraining } from '../../electron/core/features/training/training.service'
 import { assess } from '../../electron/core/features/competency/competency.service'
@@ -13,24 +13,9 @@ import { exportPaket, importPaket, previewPaket } from '../../electron/core/feat
 import { readManifest } from '../../electron/core/sync/bundle'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { errorOf, kaderFields, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
-import { createOffice, createStick, fingerprintOf, introduce, siteIdOf, type OfficeKind } from '../fixtures/offices'
+import { fingerprintOf, introduce, officesPerTest, siteIdOf } from '../fixtures/offices'
 
-const open: TestDb[] = []
-const sticks: ReturnType<typeof createStick>[] = []
-afterEach(async () => {
-  for (const t of open.splice(0)) await t.cleanup()
-  for (const s of sticks.splice(0)) s.cleanup()
-})
-async function office(kind: OfficeKind): Promise<TestDb> {
-  const t = await createOffice(kind)
-  open.push(t)
-  return t
-}
-function stick(): string {
-  const s = createStick()
-  sticks.push(s)
-  return s.folder
-}
+const { office, stick } = officesPerTest()
 const send = (from: TestDb, destination: string, folder: string, full = false) => exportPaket(from.db, { folder, destination, full })
 const kind = (s: Awaited<ReturnType<typeof importPaket>>, k: string) => s.kinds.find((x) => x.kind === k)!
 
