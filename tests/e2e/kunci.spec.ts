@@ -1,12 +1,13 @@
 // Pengaturan → Kunci kantor as two offices use it: the kelurahan saves its key card on the stick,
 // the Puskesmas reads it and trusts it only after typing the fingerprint the kelurahan reads out
-// over the phone. After that, the kelurahan's bundles need no confirming at the Puskesmas.
+// over the phone. After that, the kelurahan's bundles need no confirming at the Puskesmas. The
+// other way round, the Puskesmas's card is what lets the kelurahan lock a bundle for it.
 
 import AxeBuilder from '@axe-core/playwright'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { test, expect, KELURAHAN } from './offices'
+import { test, expect, giveCard, KELURAHAN, PUSKESMAS } from './offices'
 import { KunciPage } from './pages/KunciPage'
 import { PaketPage } from './pages/PaketPage'
 
@@ -103,10 +104,29 @@ test.describe('Kunci kantor', () => {
     await expect(k.card).toContainText('Sudah dipercaya')
     await expect(k.typed).toHaveCount(0)
 
-    // The kelurahan's first bundle to the Puskesmas is now signed by a known key: no tick needed.
+    // The other way round: until the kelurahan holds the Puskesmas's card, no bundle can be
+    // locked for it. The Puskesmas saves its card; the kelurahan trusts it with the fingerprint.
     const p = new PaketPage(page)
+    const toPuskesmas = /^Puskesmas (belum pernah|terakhir dikirim)/
     await p.open(offices.kelurahan.url)
-    const bundle = await p.kirim(offices.usb, /^Puskesmas/)
+    await expect(p.destination(toPuskesmas)).toBeDisabled()
+    await expect(p.destination(toPuskesmas)).toHaveAccessibleDescription(/Kartu kunci Puskesmas pembina belum dikenal kantor ini/)
+    await k.open(offices.puskesmas.url)
+    const puskesmasFingerprint = await k.ownFingerprint()
+    const puskesmasCard = await k.saveCard(offices.usb)
+    await k.open(offices.kelurahan.url)
+    await k.readCard(join(offices.usb, puskesmasCard))
+    await expect(k.card).toHaveAttribute('data-status', 'new')
+    await expect(k.card).toContainText(PUSKESMAS.name)
+    await k.typed.fill(puskesmasFingerprint)
+    await k.trust.click()
+    await expect(k.toasts).toContainText(`Kunci ${PUSKESMAS.name} sekarang dipercaya.`)
+    await p.open(offices.kelurahan.url)
+    await expect(p.destination(toPuskesmas)).toBeEnabled()
+    await expect(p.destination(toPuskesmas)).toHaveAccessibleDescription(`Dapat dibuka oleh: ${PUSKESMAS.name}`)
+
+    // The kelurahan's first bundle to the Puskesmas is now signed by a known key: no tick needed.
+    const bundle = await p.kirim(offices.usb, toPuskesmas)
     await p.open(offices.puskesmas.url, 'terima')
     await p.scanFolder(offices.usb)
     await p.previewFile(bundle)
@@ -137,12 +157,14 @@ test.describe('Kunci kantor', () => {
     expect(await seriousViolations(page), 'Kunci kantor with a revoked key').toEqual([])
 
     // A bundle from the lost laptop: refused at the kota even with its fingerprint accepted.
+    await giveCard(offices.kota, offices.kelurahan, offices.usb)
     const bundle = await offices.kelurahan.invoke<{ path: string }>('paket:export', { folder: offices.usb, destination: 'level:kota', full: true })
     await expect(offices.kota.invoke('paket:import', { path: bundle.path, acceptFingerprint: saved.fingerprint })).rejects.toThrow(/telah dicabut oleh Dinas .*Laptop kelurahan hilang/)
   })
 
   test('replacing the keys: a new fingerprint, and the office that trusted the old one takes it without asking', async ({ page, offices }) => {
     const k = new KunciPage(page)
+    await giveCard(offices.puskesmas, offices.kelurahan, offices.usb)
     const first = await offices.kelurahan.invoke<{ path: string }>('paket:export', { folder: offices.usb, destination: 'level:puskesmas', full: false })
     const old = (await offices.kelurahan.invoke<KunciState>('kunci:state', {})).self.fingerprint
     await offices.puskesmas.invoke('paket:import', { path: first.path, acceptFingerprint: old })
@@ -159,7 +181,7 @@ test.describe('Kunci kantor', () => {
 
     const p = new PaketPage(page)
     await p.open(offices.kelurahan.url)
-    const bundle = await p.kirim(offices.usb, /^Puskesmas/)
+    const bundle = await p.kirim(offices.usb, /^Puskesmas (belum pernah|terakhir dikirim)/)
     await p.open(offices.puskesmas.url, 'terima')
     await p.scanFolder(offices.usb)
     await p.previewFile(bundle)

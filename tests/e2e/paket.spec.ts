@@ -62,6 +62,14 @@ test.describe('Kirim/Terima Paket', () => {
     // The Dinas's key is not known here yet: shown, not choosable, with why.
     await expect(p.destination(TO_DINAS)).toBeDisabled()
     await expect(p.destination(TO_DINAS)).toHaveAccessibleDescription(/Kartu kunci Dinas kota\/kabupaten belum dikenal kantor ini/)
+    // The arrow keys pass over it.
+    const byName = p.destination(new RegExp(`^${PUSKESMAS.name} \\(`))
+    await p.destination(TO_PUSKESMAS).focus()
+    await page.keyboard.press('ArrowDown')
+    await expect(byName).toBeFocused()
+    await expect(byName).toBeChecked()
+    await page.keyboard.press('ArrowUp')
+    await expect(p.destination(TO_PUSKESMAS)).toBeChecked()
     const kelurahanFile = await p.kirim(offices.usb, TO_PUSKESMAS)
     expect(kelurahanFile).toMatch(/\.simpul$/)
     await expect(p.doneCount('Kader')).toHaveText('30')
@@ -314,6 +322,34 @@ test.describe('Kirim/Terima Paket', () => {
     expect(home.rows.map((r) => r.name)).toEqual([left])
   })
 
+  test('a missing folder is named before anything is written', async ({ page, offices }) => {
+    await giveCard(offices.puskesmas, offices.kelurahan, offices.usb)
+    const p = new PaketPage(page)
+    await p.open(offices.kelurahan.url)
+    await p.folder.fill('')
+    await p.create.click()
+    await expect(page.getByText('Isi alamat folder flashdisk.')).toBeVisible()
+    await expect(p.folder).toBeFocused()
+    await expect(p.done).toHaveCount(0)
+  })
+
+  test('a folder that is not there is said next to the field, when sending and when receiving', async ({ page, offices }) => {
+    await giveCard(offices.puskesmas, offices.kelurahan, offices.usb)
+    const p = new PaketPage(page)
+    await p.open(offices.kelurahan.url)
+    await p.folder.fill('/tidak/ada/flashdisk')
+    await p.create.click()
+    await expect(p.folderError).toContainText('Folder tidak ditemukan')
+    await expect(p.folder).toBeFocused()
+    await expect(p.done).toHaveCount(0)
+
+    await p.tab('Terima').click()
+    await p.folder.fill('/tidak/ada/flashdisk')
+    await p.scan.click()
+    await expect(p.folderError).toContainText('Folder tidak ditemukan')
+    await expect(p.files).toHaveCount(0)
+  })
+
   test.describe('on one office', () => {
     test.use({ seed: 'kelurahan' })
 
@@ -326,30 +362,26 @@ test.describe('Kirim/Terima Paket', () => {
       await expect(p.folder).toBeFocused()
     })
 
-    test('a missing folder is named before anything is written', async ({ page, host }) => {
+    test('with no other office’s key card known, no bundle can be made, and the screen says why', async ({ page, host }) => {
       const p = new PaketPage(page)
       await p.open(host.url)
-      await p.folder.fill('')
-      await p.create.click()
-      await expect(page.getByText('Isi alamat folder flashdisk.')).toBeVisible()
-      await expect(p.folder).toBeFocused()
-      await expect(p.done).toHaveCount(0)
-    })
-
-    test('a folder that is not there is said next to the field, when sending and when receiving', async ({ page, host }) => {
-      const p = new PaketPage(page)
-      await p.open(host.url)
-      await p.folder.fill('/tidak/ada/flashdisk')
-      await p.create.click()
-      await expect(p.folderError).toContainText('Folder tidak ditemukan')
-      await expect(p.folder).toBeFocused()
-      await expect(p.done).toHaveCount(0)
-
-      await p.tab('Terima').click()
-      await p.folder.fill('/tidak/ada/flashdisk')
-      await p.scan.click()
-      await expect(p.folderError).toContainText('Folder tidak ditemukan')
-      await expect(p.files).toHaveCount(0)
+      for (const [dest, whose] of [
+        [TO_PUSKESMAS, 'Puskesmas pembina'],
+        [TO_DINAS, 'Dinas kota/kabupaten'],
+      ] as const) {
+        await expect(p.destination(dest)).toBeDisabled()
+        await expect(p.destination(dest)).not.toBeChecked()
+        await expect(p.destination(dest)).toHaveAccessibleDescription(new RegExp(`^Kartu kunci ${whose} belum dikenal kantor ini`))
+      }
+      await expect(p.create).toBeDisabled()
+      await expect(p.create).toHaveAccessibleDescription('Paket belum dapat dibuat: belum ada kantor tujuan yang kartu kuncinya dikenal di sini.')
+      await expect(page.getByRole('link', { name: 'Terima paket pembinaan' })).toHaveAttribute('href', '#/paket/terima')
+      await expect(page.getByRole('link', { name: 'Buka Kunci kantor' })).toHaveAttribute('href', '#/pengaturan/kunci')
+      // Keyboard: Tab passes over the destinations nobody can choose, to the way to fix it.
+      await p.chooseFolder.focus()
+      await page.keyboard.press('Tab')
+      await expect(page.getByRole('link', { name: 'Terima paket pembinaan' })).toBeFocused()
+      expect(await seriousViolations(page), 'Kirim with no destination available').toEqual([])
     })
   })
 })
