@@ -848,6 +848,8 @@ export interface PaketImportSummary {
   catalogues: string[]
   /** Records written (new + updated); 0 means the database did not change. */
   changes: number
+  /** Offices whose key cards this bundle taught (names): bundles to them can be made now. */
+  learnedCards: string[]
   warnings: string[]
   applied: boolean
 }

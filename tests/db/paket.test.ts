@@ -179,6 +179,8 @@ describe('paket rules', () => {
     expect((await getKader(pkm.db, { id: theirs.id })).archived).toBe(true)
     await receive(kel.db, { path: (await send(pkm, `site:${await siteIdOf(kel)}`, folder)).path })
     expect((await getKader(kel.db, { id: theirs.id })).archived).toBe(true)
+    // Settled at the Puskesmas: nothing is left for the kelurahan to decide.
+    expect(await listDuplicates(kel.db, { includeResolved: false })).toEqual([])
     const kept = await getKaderCompetency(kel.db, { kaderId: mine.id })
     expect(kept.items.find((i) => i.code === 'A1')?.current?.result).toBe('kompeten')
     expect((await replicatedDigest(kel.db)).digest).toBe((await replicatedDigest(pkm.db)).digest)

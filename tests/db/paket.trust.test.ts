@@ -54,8 +54,14 @@ describe('a new region', () => {
     const again = await send(kota, 'pembinaan', folder)
     for (const o of [pkm, kel]) {
       expect((await previewPaket(o.db, { path: again.path })).senderKey.status).toBe('trusted')
-      await importPaket(o.db, { path: again.path })
+      const learned = await importPaket(o.db, { path: again.path })
+      expect(learned.learnedCards).toEqual([o === kel ? 'Puskesmas Tangerang' : 'Kantor Kelurahan Sukarasa'])
     }
+    // The Puskesmas and the Dinas are each offered once: by level, not again by name.
+    expect((await listDestinations(kel.db)).map((d) => [d.key, d.readers])).toEqual([
+      ['level:puskesmas', ['Puskesmas Tangerang', 'Dinas Kesehatan Kota Tangerang']],
+      ['level:kota', ['Dinas Kesehatan Kota Tangerang']],
+    ])
     expect((await kunciState(kel.db)).trusted.map((t) => [t.name, t.source])).toEqual([
       ['Dinas Kesehatan Kota Tangerang', 'pembinaan'],
       ['Puskesmas Tangerang', 'paket'],

@@ -62,14 +62,13 @@ test.describe('Kirim/Terima Paket', () => {
     // The Dinas's key is not known here yet: shown, not choosable, with why.
     await expect(p.destination(TO_DINAS)).toBeDisabled()
     await expect(p.destination(TO_DINAS)).toHaveAccessibleDescription(/Kartu kunci Dinas kota\/kabupaten belum dikenal kantor ini/)
-    // The arrow keys pass over it.
-    const byName = p.destination(new RegExp(`^${PUSKESMAS.name} \\(`))
+    // The arrow keys pass over it: the Puskesmas stays the choice.
     await p.destination(TO_PUSKESMAS).focus()
     await page.keyboard.press('ArrowDown')
-    await expect(byName).toBeFocused()
-    await expect(byName).toBeChecked()
-    await page.keyboard.press('ArrowUp')
     await expect(p.destination(TO_PUSKESMAS)).toBeChecked()
+    await expect(p.destination(TO_DINAS)).not.toBeChecked()
+    // The Puskesmas is offered once, by level, not again by its name (the same readers).
+    await expect(p.destination(new RegExp(`^${PUSKESMAS.name} \\(`))).toHaveCount(0)
     const kelurahanFile = await p.kirim(offices.usb, TO_PUSKESMAS)
     expect(kelurahanFile).toMatch(/\.simpul$/)
     await expect(p.doneCount('Kader')).toHaveText('30')

@@ -89,10 +89,14 @@ export async function listDestinations(db: Db): Promise<PaketDestination[]> {
   for (const level of ['puskesmas', 'kota'] as const) {
     if (LEVEL_RANK[level] > rank) add({ key: `level:${level}`, name: LEVEL_NAMES[level], level, areas: null }, null)
   }
-  // Only offices whose key card is trusted: a bundle is encrypted for its readers' keys.
+  // Only offices whose key card is trusted: a bundle is encrypted for its readers' keys. An office
+  // a level above already stands for (the same readers) is not listed twice.
+  const byLevel = new Set(out.filter((d) => !d.unavailable).map((d) => d.readers.join('\n')))
   const sorted = [...cards].sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || a.name.localeCompare(b.name))
   for (const c of sorted) {
-    add({ key: `site:${c.siteId}`, name: `${c.name} (${c.areaName})`, level: c.level, areas: null }, c.siteId)
+    const target = { key: `site:${c.siteId}`, name: `${c.name} (${c.areaName})`, level: c.level, areas: null }
+    if (LEVEL_RANK[c.level] > rank && byLevel.has(readersOf(site, target, cards, c.siteId).map((r) => r.name).join('\n'))) continue
+    add(target, c.siteId)
   }
   if (site.level === 'kota') {
     add(

@@ -262,6 +262,7 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
     kinds: IMPORT_ORDER.map((kind) => ({ kind, new: 0, updated: 0, unchanged: 0, conflicts: 0, refused: 0 })),
     refusals: [],
     duplicates: 0,
+    learnedCards: [],
     catalogues: [],
     changes: 0,
     warnings: [],
@@ -291,7 +292,10 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
         (LEVEL_RANK[c.level] < LEVEL_RANK[card0.level] && withinScope(c.areaCode, { name: card0.name, level: card0.level, code: card0.areaCode, villages: card0.villages }))
       for (const raw of m.cards) {
         const card = parseCard(raw)
-        if (card && vouches(card) && (await trustStatus(trx, card)) === 'new' && !(await revocationOf(trx, cardFingerprint(card)))) await trust(trx, card, 'paket')
+        if (card && vouches(card) && (await trustStatus(trx, card)) === 'new' && !(await revocationOf(trx, cardFingerprint(card)))) {
+          await trust(trx, card, 'paket')
+          summary.learnedCards.push(card.name)
+        }
       }
       await mergeAll(trx, sqlite, site, m, incoming, columns, catalogues, content, summary, nowMs, progress)
       if (!options.apply || summary.alreadyImportedAt) throw new PreviewDone()
@@ -362,6 +366,10 @@ async function mergeAll(
   const sameNik = sqlite.prepare('select id from kader indexed by kader_nik_idx where nik = ? and id != ? and deleted = 0')
   const insertDuplicate = sqlite.prepare(
     'insert or ignore into kader_duplicate (nik, kader_id, other_kader_id, bundle_id, detected_at) values (?, ?, ?, ?, ?)',
+  )
+  // A pair settled elsewhere (the Puskesmas merged it, archiving one side): nothing left to decide here.
+  const settleDuplicates = sqlite.prepare(
+    "update kader_duplicate set resolved_at = ?, resolution = 'merged' where resolved_at is null and (kader_id = ? or other_kader_id = ?)",
   )
   // Authority (authority.ts): who made each incoming write, and may it change this record here?
   const scopes = loadScopes(sqlite, m)
@@ -487,6 +495,7 @@ async function mergeAll(
         }
         if (!writeOrRefuse(() => update.run(...names.filter((n) => n !== 'id').map((n) => (n === 'received' ? received : row[n])), id), id)) continue
         kind.updated++
+        if (table === 'kader' && row.deleted === 1 && local.deleted !== 1) settleDuplicates.run(now, id, id)
         if (merged.conflicts.length > 0) {
           kind.conflicts++
           for (const c of merged.conflicts) {

@@ -424,6 +424,7 @@ function Summary({
       {sum.conflicts > 0 && !s.alreadyImportedAt && <p className="muted">{t('paket.conflictsNote', { n: fmt(sum.conflicts) })}</p>}
       {s.duplicates > 0 && !s.alreadyImportedAt && <p className="muted">{t('paket.duplicatesNote', { n: fmt(s.duplicates) })}</p>}
       {s.catalogues.length > 0 && <p className="muted">{t('paket.cataloguesNote', { list: s.catalogues.join(', ') })}</p>}
+      {s.learnedCards.length > 0 && !s.alreadyImportedAt && <p className="muted">{t('paket.learnedCardsNote', { list: s.learnedCards.join(', ') })}</p>}
 
       {s.refusals.length > 0 && (
         <div className="paket-refusals">
