@@ -2,6 +2,7 @@
 // same-NIK pairs). Bahasa Indonesia first, English with the same keys.
 // Merged into id.ts / en.ts as the section "paket".
 
+import { PAKET_KIND_NAMES } from '@shared/domain/paket'
 import type { Widen } from '../widen'
 
 export const paketId = {
@@ -17,19 +18,8 @@ export const paketId = {
     duplikat: 'Duplikat NIK',
     open: '{{n}} belum diputuskan',
   },
-  kind: {
-    posyandu: 'Posyandu',
-    kader: 'Kader',
-    kader_status: 'Riwayat status kader',
-    training: 'Pelatihan',
-    training_participant: 'Peserta pelatihan',
-    assessment: 'Penilaian kompetensi',
-    opd: 'OPD',
-    meeting: 'Rapat',
-    attachment: 'Lampiran rapat',
-    follow_up: 'Tindak lanjut',
-    follow_up_progress: 'Perkembangan tindak lanjut',
-  },
+  // The users' words for the kinds, shared with the core's messages and the CLI.
+  kind: PAKET_KIND_NAMES,
   field: {
     name: 'Nama',
     nik: 'NIK',
