@@ -115,7 +115,7 @@ describe('simpul CLI (in-process)', () => {
     [['demo', '--db', 'tidak-ada.sqlite', '--wilayah', '36.71'], 1, /^Berkas basis data tidak ditemukan/],
     [['kader', 'list'], 2, /^Opsi --db wajib diisi\./],
     [['terbang'], 2, /^Perintah tidak dikenal: terbang\./],
-    [['kader', 'hapus'], 2, /^Perintah tidak dikenal: kader hapus\. Yang ada: kader list\./],
+    [['kader', 'hapus'], 2, /^Perintah tidak dikenal: kader hapus\. Yang ada: kader list, kader impor\./],
     [['kader', 'list', '--db', 'x.sqlite', '--warna'], 2, /^Opsi tidak dikenal: --warna\./],
     [['kader', 'list', '--db'], 2, /^Opsi --db perlu diisi nilainya\./],
     [['init', '--db', 'x.sqlite', '--level', 'raja', '--wilayah', '36', '--name', 'X'], 2, /^Opsi --level harus salah satu dari/],

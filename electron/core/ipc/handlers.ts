@@ -60,6 +60,8 @@ import {
 } from '../features/training/training.service'
 import { AppError } from '../../../shared/result'
 import { acknowledgeRenewal, getSite, listSiteVillages, setupSite } from '../features/site/site.service'
+import { applyRosterImport, previewRosterImport, readRosterLayout } from '../features/kader-impor/kader-impor.service'
+import { exportXlsx } from '../features/ekspor/ekspor.service'
 import type { Handlers } from './types'
 
 export const handlers = {
@@ -92,6 +94,10 @@ export const handlers = {
   'kader:update': (ctx, input) => updateKader(ctx.db, input),
   'kader:archive': (ctx, input) => archiveKader(ctx.db, input),
   'kader:restore': (ctx, input) => restoreKader(ctx.db, input),
+  'kaderImpor:read': (ctx, input) => readRosterLayout(ctx.db, input),
+  'kaderImpor:preview': (ctx, input) => previewRosterImport(ctx.db, input),
+  'kaderImpor:apply': (ctx, input) => applyRosterImport(ctx.db, input),
+  'ekspor:xlsx': (ctx, input) => exportXlsx(ctx.db, input),
 
   'competency:catalogue': (ctx) => getCatalogueInfo(ctx.db),
   'competency:installCatalogue': (ctx, input) => installCatalogue(ctx.db, input),

@@ -5,6 +5,8 @@ import { dbDigest } from './db-digest'
 import { demo } from './demo'
 import { helpCommand } from './help'
 import { init } from './init'
+import { ekspor } from './ekspor'
+import { kaderImpor } from './kader-impor'
 import { kaderList } from './kader-list'
 import { kompetensiMatrix } from './kompetensi-matrix'
 import { kunciCabut, kunciGanti, kunciKartu, kunciPercaya } from './kunci'
@@ -18,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   init,
   demo,
   kaderList,
+  kaderImpor,
   trainingList,
   pelatihanList,
   kompetensiMatrix,
@@ -33,5 +36,6 @@ export const COMMANDS: readonly Command[] = [
   paketPembinaan,
   dbDigest,
   rekap,
+  ekspor,
   helpCommand(() => COMMANDS),
 ]
