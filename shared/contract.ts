@@ -1179,9 +1179,9 @@ export const exportInput = z.object({
   what: z.enum(EXPORT_KINDS),
   /** Folder to write into; the file name says what, which office and when. */
   folder: reqText(1000, 'Folder'),
-  /** Roster: the full NIK (otherwise masked, 3671••••••••0001). */
+  /** Roster (and training participants): the full NIK (otherwise masked as on screen, 367101******0001). */
   fullNik: z.boolean().default(false),
-  /** The list's own filters, as the screen shows it (roster: kaderListInput fields; rekap: year). */
+  /** Rekap and the trainings of a year: which year (default: this year). The roster is always the whole roster. */
   year: z.number().int().min(2000).max(2100).nullish(),
   trainingId: id.nullish(),
 })
@@ -1378,6 +1378,8 @@ export const contract = {
   },
   /** Desktop only: a folder chosen in the system dialog (null when cancelled). */
   'paket:chooseFolder': { input: empty, output: out<{ folder: string } | null>() },
+  /** Desktop only: a spreadsheet (.xlsx, .csv) chosen in the system open dialog (null when cancelled). */
+  'app:chooseFile': { input: empty, output: out<{ path: string } | null>() },
 
   /** The recap of this office's area: per kecamatan, kelurahan and Posyandu, and the silent offices. */
   'rekap:get': { input: z.object({ year: z.number().int().min(2000).max(2100).nullish() }), output: out<Rekap>() },

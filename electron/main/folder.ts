@@ -1,4 +1,5 @@
-// The system folder dialog for Kirim/Terima Paket (the USB stick). Desktop only.
+// The system dialogs for a folder (Kirim/Terima Paket, the USB stick) and for a spreadsheet to
+// import (a kader roster). Desktop only.
 
 import { dialog, type BrowserWindow } from 'electron'
 
@@ -11,4 +12,19 @@ export async function chooseFolder(parent: BrowserWindow | null): Promise<{ fold
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
   if (result.canceled || result.filePaths.length === 0) return null
   return { folder: result.filePaths[0]! }
+}
+
+export async function chooseFile(parent: BrowserWindow | null): Promise<{ path: string } | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Pilih berkas daftar kader',
+    buttonLabel: 'Pilih berkas ini',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Lembar kerja (Excel, CSV)', extensions: ['xlsx', 'csv'] },
+      { name: 'Semua berkas', extensions: ['*'] },
+    ],
+  }
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+  if (result.canceled || result.filePaths.length === 0) return null
+  return { path: result.filePaths[0]! }
 }

@@ -15,7 +15,7 @@ import { createDispatcher } from '../core/ipc/dispatch'
 import type { Emit } from '../core/ipc/types'
 import { EVENT_CHANNEL, registerInvokeHandler } from './ipc'
 import { buildMenu } from './menu'
-import { chooseFolder } from './folder'
+import { chooseFile, chooseFolder } from './folder'
 import { savePdf } from './print'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { denyAllPermissions, installNavigationGuards } from './security'
@@ -89,7 +89,15 @@ async function start(): Promise<void> {
     setKeyVault(osKeyVault())
     await checkInstallation(db, installationPlace())
     await protectKeys(db)
-    return createDispatcher({ db, emit, host: { savePdf: (doc) => savePdf(doc, mainWindow), chooseFolder: () => chooseFolder(mainWindow) } })
+    return createDispatcher({
+      db,
+      emit,
+      host: {
+        savePdf: (doc) => savePdf(doc, mainWindow),
+        chooseFolder: () => chooseFolder(mainWindow),
+        chooseFile: () => chooseFile(mainWindow),
+      },
+    })
   })()
   ready.catch((error: unknown) => {
     // Details (with the stack) stay in the log; the person sees what to do.

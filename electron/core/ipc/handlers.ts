@@ -166,6 +166,15 @@ export const handlers = {
     }
     return ctx.host.chooseFolder()
   },
+  'app:chooseFile': async (ctx) => {
+    if (!ctx.host) {
+      throw new AppError({
+        code: 'unsupported',
+        message: 'Memilih berkas lewat jendela hanya ada di aplikasi desktop. Ketik alamat lengkap berkasnya, mis. D:\\Data\\kader.xlsx.',
+      })
+    }
+    return ctx.host.chooseFile()
+  },
 
   'kunci:state': (ctx) => kunciState(ctx.db),
   'kunci:saveCard': (ctx, input) => saveCard(ctx.db, input),

@@ -24,6 +24,8 @@ export interface Host {
   savePdf(doc: PrintDocument): Promise<{ path: string } | null>
   /** A folder chosen in the system dialog (the USB stick); null when cancelled. */
   chooseFolder(): Promise<{ folder: string } | null>
+  /** A spreadsheet (.xlsx, .csv) chosen in the system open dialog (a roster to import); null when cancelled. */
+  chooseFile(): Promise<{ path: string } | null>
 }
 
 export type Handler<C extends Channel> = (ctx: HandlerContext, input: ParsedInput<C>) => Promise<Output<C>>

@@ -12,6 +12,7 @@ import { PosyanduFormPage } from '../features/posyandu/PosyanduFormPage'
 import { KaderRosterPage } from '../features/kader/KaderRosterPage'
 import { KaderDetailPage } from '../features/kader/KaderDetailPage'
 import { KaderFormPage } from '../features/kader/KaderFormPage'
+import { KaderImportPage } from '../features/kader-impor/KaderImportPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { TrainingListPage } from '../features/training/TrainingListPage'
 import { TrainingFormPage } from '../features/training/TrainingFormPage'
@@ -57,6 +58,7 @@ function page(route: Route) {
     case 'kader':
       if (!b) return <KaderRosterPage query={route.query} />
       if (b === 'baru') return <KaderFormPage id={null} />
+      if (b === 'impor' && !c) return <KaderImportPage />
       if (c === 'ubah') return <KaderFormPage id={b} />
       if (!c) return <KaderDetailPage id={b} />
       break

@@ -1,6 +1,7 @@
-// A path on the stick (the Kirim/Terima Paket folder, a key card file): typed, since the browser
-// preview has no dialog, or chosen in the desktop's folder dialog. For a file the dialog can only
-// pick its folder, so the field gets the folder and the person adds the file name.
+// A path on the stick (the Kirim/Terima Paket folder, a key card file) or a spreadsheet to import:
+// typed, since the browser preview has no dialog, or chosen in the desktop's dialog. For a key card
+// file the dialog can only pick its folder, so the field gets the folder and the person adds the
+// file name; a spreadsheet (.xlsx, .csv) is chosen whole in the system's open dialog.
 
 import { useState, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -27,8 +28,11 @@ export function PathField({
   error: string | null
   inputRef: RefObject<HTMLInputElement | null>
   disabled?: boolean
-  /** folder: the chosen folder is the value; file: the folder plus a separator, the name still to type. */
-  pick: 'folder' | 'file'
+  /**
+   * folder: the chosen folder is the value; file: the folder plus a separator, the name still to
+   * type; spreadsheet: an .xlsx or .csv file chosen in the open dialog is the value.
+   */
+  pick: 'folder' | 'file' | 'spreadsheet'
   /** For pick = file: what to tell the person once the folder is in (the file name still to add). */
   pickedFolderNote?: string
   /** The action next to the field (Buat paket, Cari paket, Baca kartu). */
@@ -42,6 +46,11 @@ export function PathField({
   async function choose() {
     setChooseError(null)
     try {
+      if (pick === 'spreadsheet') {
+        const file = await call('app:chooseFile', {})
+        if (file) onChange(file.path)
+        return
+      }
       const picked = await call('paket:chooseFolder', {})
       if (!picked) return
       if (pick === 'folder') onChange(picked.folder)
@@ -85,7 +94,7 @@ export function PathField({
         />
         {canChoose && (
           <button type="button" className="btn" onClick={() => void choose()} disabled={disabled}>
-            {t('app.chooseFolder')}
+            {pick === 'spreadsheet' ? t('spreadsheet.chooseFile') : t('app.chooseFolder')}
           </button>
         )}
         {children}

@@ -11,6 +11,7 @@ import { meetingEn } from './sections/meeting'
 import { competencyEn } from './sections/competency'
 import { printEn } from './sections/print'
 import { trainingEn } from './sections/training'
+import { spreadsheetEn } from './sections/spreadsheet'
 
 export type Messages = Widen<typeof id>
 
@@ -23,6 +24,7 @@ export const en: Messages = {
   paket: paketEn,
   kunci: kunciEn,
   rekap: rekapEn,
+  spreadsheet: spreadsheetEn,
   app: {
     chooseFolder: 'Choose folder…',
     year: 'Year',

@@ -9,6 +9,7 @@ import { meetingId } from './sections/meeting'
 import { competencyId } from './sections/competency'
 import { printId } from './sections/print'
 import { trainingId } from './sections/training'
+import { spreadsheetId } from './sections/spreadsheet'
 
 export const id = {
   training: trainingId,
@@ -19,6 +20,7 @@ export const id = {
   paket: paketId,
   kunci: kunciId,
   rekap: rekapId,
+  spreadsheet: spreadsheetId,
   app: {
     chooseFolder: 'Pilih folder…',
     year: 'Tahun',

@@ -8,6 +8,7 @@ import { SortSelect } from '../../components/SortSelect'
 import { Loading } from '../../components/Loading'
 import { isTyping } from '../../components/listKeys'
 import { PageHeading } from '../../components/PageHeading'
+import { ExportButton } from '../../components/ExportButton'
 import { SearchField } from '../../components/SearchField'
 import { useCall } from '../../components/useCall'
 import { formatNumber } from '../../i18n/format'
@@ -178,6 +179,7 @@ export function CompetencyPage({ query: params }: { query: URLSearchParams }) {
       <TrainingTabs current="matriks" />
       <div className="page-head">
         <PageHeading>{t('competency.matrix.title')}</PageHeading>
+        <ExportButton what="matrix" />
       </div>
 
       <div className="toolbar" role="search">

@@ -5,6 +5,7 @@ import { href } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { ExportButton } from '../../components/ExportButton'
 import { useCall } from '../../components/useCall'
 import { formatNumber } from '../../i18n/format'
 import { MeetingTabs } from '../meeting/MeetingTabs'
@@ -35,7 +36,10 @@ export function OpdBoardPage(_props: Record<string, never>) {
   return (
     <div className="page fu-page">
       <MeetingTabs current="papan" />
-      <PageHeading>{t('followUp.boardTitle')}</PageHeading>
+      <div className="page-head">
+        <PageHeading>{t('followUp.boardTitle')}</PageHeading>
+        <ExportButton what="tindak-lanjut" />
+      </div>
       <p className="lead">{t('followUp.boardIntro')}</p>
       {board.status === 'error' && <ErrorBox message={board.error} onRetry={board.reload} />}
       {!rows && board.status === 'loading' && <Loading />}

@@ -5,6 +5,7 @@ import { KADER_STATUSES, SPM_FIELDS, type KaderStatus, type SpmField } from '@sh
 import { call } from '../../api/client'
 import { navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
+import { ExportButton } from '../../components/ExportButton'
 import { SortSelect } from '../../components/SortSelect'
 import { Loading } from '../../components/Loading'
 import { isTyping } from '../../components/listKeys'
@@ -166,9 +167,15 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
     <div className="page page-roster">
       <div className="page-head">
         <PageHeading>{t('kader.title')}</PageHeading>
-        <a className="btn btn-primary" href="#/kader/baru" aria-keyshortcuts="N Alt+N">
-          {t('kader.add')}
-        </a>
+        <div className="page-actions">
+          <ExportButton what="roster" />
+          <a className="btn" href="#/kader/impor">
+            {t('spreadsheet.import.fromExcel')}
+          </a>
+          <a className="btn btn-primary" href="#/kader/baru" aria-keyshortcuts="N Alt+N">
+            {t('kader.add')}
+          </a>
+        </div>
       </div>
       <div className="toolbar" role="search">
         <SearchField

@@ -10,6 +10,7 @@ import { BarChart } from '../../components/BarChart'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { ExportButton } from '../../components/ExportButton'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
 import { AgeBadge, ageBucket, type AgeBucket } from './rekapParts'
@@ -52,7 +53,10 @@ export function RekapPage({ query }: { query: URLSearchParams }) {
 
   return (
     <div className="page rk-page">
-      <PageHeading>{t('rekap.title')}</PageHeading>
+      <div className="page-head">
+        <PageHeading>{t('rekap.title')}</PageHeading>
+        <ExportButton what="rekap" year={shownYear} />
+      </div>
       {r && <p className="lead">{t('rekap.intro', { area: r.scope.name, today: formatDate(r.today) })}</p>}
       <div className="toolbar rk-toolbar">
         <div className="field">

@@ -9,6 +9,7 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { PrintButton } from '../../components/PrintButton'
+import { ExportButton } from '../../components/ExportButton'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { useDiscardGuard } from '../../components/useDiscardGuard'
@@ -89,6 +90,7 @@ export function TrainingDetailPage({ id }: { id: string }) {
               {t('training.assess')}
             </a>
             <PrintButton request={{ kind: 'daftarHadir', trainingId: tr.id }} label={t('training.printAttendance')} />
+            <ExportButton what="training" trainingId={tr.id} />
             <button type="button" className="btn btn-danger-outline" onClick={() => setConfirmArchive(true)} disabled={busy}>
               {t('training.archive')}
             </button>

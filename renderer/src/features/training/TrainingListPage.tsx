@@ -6,6 +6,7 @@ import { href } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { ExportButton } from '../../components/ExportButton'
 import { usePageKeys, useTableRows } from '../../components/listKeys'
 import { SearchField } from '../../components/SearchField'
 import { ShowMore, YearSelect, useYearPages } from '../../components/useYearPages'
@@ -46,9 +47,12 @@ export function TrainingListPage({ query: params }: { query: URLSearchParams }) 
       <TrainingTabs current="pelatihan" />
       <div className="page-head">
         <PageHeading>{t('training.title')}</PageHeading>
-        <a className="btn btn-primary" href={href('pelatihan/baru')} aria-keyshortcuts="N">
-          {t('training.add')}
-        </a>
+        <div className="page-actions">
+          <ExportButton what="training" year={year ? Number(year) : null} />
+          <a className="btn btn-primary" href={href('pelatihan/baru')} aria-keyshortcuts="N">
+            {t('training.add')}
+          </a>
+        </div>
       </div>
       <div className="toolbar" role="search">
         <SearchField

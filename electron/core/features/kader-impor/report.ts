@@ -1,0 +1,99 @@
+// The rows an import skipped, as they were, beside the roster: "<name>_galat_<YYYYMMDD-HHmm>.xlsx"
+// with a column "Masalah" saying what is wrong in each. Its headings are ones the importer
+// recognises, so the person can fix the rows in this file and import it as it is.
+
+import { existsSync, renameSync, rmSync } from 'node:fs'
+import { basename, dirname, extname, join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { AppError } from '../../../../shared/result'
+import { classifyHeading } from './headings'
+import { FIELD_LABELS, type LoadedRoster } from './layout'
+import type { RowPlan } from './preview'
+import { dateCellIso } from './workbook'
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/** "20261123-1030" in the PC's own clock: the time the person sees on the taskbar. */
+export function reportStamp(now: Date): string {
+  return `${now.getFullYear()}${pad2(now.getMonth() + 1)}${pad2(now.getDate())}-${pad2(now.getHours())}${pad2(now.getMinutes())}`
+}
+
+function reportPath(roster: LoadedRoster, now: Date): string {
+  const dir = dirname(roster.path)
+  const base = basename(roster.path, extname(roster.path))
+  const stem = `${base}_galat_${reportStamp(now)}`
+  let path = join(dir, `${stem}.xlsx`)
+  for (let i = 2; existsSync(path); i++) path = join(dir, `${stem}_${i}.xlsx`)
+  return path
+}
+
+export async function writeErrorReport(roster: LoadedRoster, skipped: readonly RowPlan[], now: Date): Promise<string> {
+  const { layout } = roster
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'Simpul Posyandu'
+  const ws = wb.addWorksheet('Baris dilewati', { views: [{ state: 'frozen', ySplit: 2 }] })
+  const columns = layout.columns
+  const width = columns.length + 2
+  const stamp = `${pad2(now.getDate())}-${pad2(now.getMonth() + 1)}-${now.getFullYear()} ${pad2(now.getHours())}.${pad2(now.getMinutes())}`
+  ws.getCell(1, 1).value = `Baris yang tidak diimpor dari ${layout.fileName} (lembar "${layout.sheet}"), ${stamp}. Perbaiki sesuai kolom Masalah, lalu impor berkas ini lagi.`
+  ws.getCell(1, 1).font = { bold: true }
+  ws.mergeCells(1, 1, 1, width)
+
+  // Headings the importer maps back to the same fields (two-line headings become one).
+  const heads = columns.map((c) => (c.field && classifyHeading(c.heading) !== c.field ? FIELD_LABELS[c.field] : c.heading))
+  heads.push('Baris asal', 'Masalah')
+  const head = ws.getRow(2)
+  heads.forEach((h, i) => {
+    const cell = head.getCell(i + 1)
+    cell.value = h
+    cell.font = { bold: true }
+    cell.alignment = { vertical: 'middle', wrapText: true }
+  })
+
+  skipped.forEach((plan, i) => {
+    const out = ws.getRow(3 + i)
+    columns.forEach((c, j) => {
+      const v = plan.cells[c.index - 1] ?? null
+      const cell = out.getCell(j + 1)
+      if (v instanceof Date) {
+        // Written back as the same calendar day, shown the Indonesian way.
+        cell.value = new Date(`${dateCellIso(v)}T00:00:00Z`)
+        cell.numFmt = 'dd-mm-yyyy'
+      } else {
+        cell.value = v
+      }
+      // Typed again into a text cell, a NIK or phone number keeps every digit.
+      if (c.field === 'nik' || c.field === 'phone') cell.numFmt = '@'
+    })
+    out.getCell(columns.length + 1).value = plan.row.row
+    const messages = plan.row.problems.map((p) => `${p.field === 'row' ? '' : `${FIELD_LABELS[p.field]}: `}${p.message}${p.severity === 'warning' ? ' (peringatan)' : ''}`)
+    const m = out.getCell(columns.length + 2)
+    m.value = messages.join('\n')
+    m.alignment = { wrapText: true, vertical: 'top' }
+  })
+
+  columns.forEach((c, j) => {
+    const longest = Math.max(heads[j]!.length, ...skipped.slice(0, 200).map((p) => String(p.cells[c.index - 1] ?? '').length))
+    ws.getColumn(j + 1).width = Math.min(40, Math.max(6, longest + 2))
+  })
+  ws.getColumn(columns.length + 1).width = 10
+  ws.getColumn(columns.length + 2).width = 80
+
+  const target = reportPath(roster, now)
+  const temp = `${target}.${process.pid}.tmp`
+  try {
+    await wb.xlsx.writeFile(temp)
+    renameSync(temp, target)
+  } catch {
+    try {
+      rmSync(temp, { force: true })
+    } catch {
+      // Not ours to remove (e.g. a folder of that name): the message below says what to do.
+    }
+    throw new AppError({
+      code: 'internal',
+      message: `Daftar baris yang dilewati tidak dapat ditulis di folder ${dirname(target)}. Salin berkas daftar kader ke folder yang dapat ditulisi (mis. Dokumen), lalu impor lagi. Belum ada data yang disimpan.`,
+    })
+  }
+  return target
+}
