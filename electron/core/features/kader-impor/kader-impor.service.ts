@@ -29,7 +29,7 @@ import { optimizeDatabase } from '../../db/open'
 import type { Db, KaderDbRow, NewKaderRow } from '../../db/schema'
 import { bumpFieldVersions, nextVersions } from '../../sync/hlc'
 import { uuidv7 } from '../../sync/uuid'
-import { todayJakarta } from '../kader/kader.service'
+import { EDITABLE, todayJakarta, type Editable } from '../kader/kader.service'
 import { loadRoster } from './layout'
 import { buildPreview, type RowPlan } from './preview'
 import { writeErrorReport } from './report'
@@ -56,28 +56,6 @@ export async function previewRosterImport(db: Db, input: ParsedInput<'kaderImpor
   return (await buildPreview(db, roster, input)).preview
 }
 
-/** The kader columns a person edits (as kader.service's EDITABLE). */
-const EDITABLE = [
-  'nik',
-  'name',
-  'sex',
-  'birth_place',
-  'birth_date',
-  'phone',
-  'address',
-  'rt',
-  'rw',
-  'posyandu_id',
-  'role',
-  'spm_fields',
-  'sk_number',
-  'sk_date',
-  'education',
-  'status',
-  'status_date',
-  'notes',
-] as const
-type Editable = (typeof EDITABLE)[number]
 
 const INSERT_CHUNK = 400
 

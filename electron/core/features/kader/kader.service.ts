@@ -14,7 +14,8 @@ import { findAreaRow } from '../area/area.service'
 import { parseSpmFields } from '../posyandu/posyandu.service'
 import { requireSite, type SiteRow } from '../site/site.service'
 
-const EDITABLE = [
+/** The kader columns a person edits (the form, and the roster import). */
+export const EDITABLE = [
   'nik',
   'name',
   'sex',
@@ -34,7 +35,7 @@ const EDITABLE = [
   'status_date',
   'notes',
 ] as const
-type Editable = (typeof EDITABLE)[number]
+export type Editable = (typeof EDITABLE)[number]
 
 /** Today's calendar date in Asia/Jakarta (UTC+7 all year, no daylight saving). */
 export function todayJakarta(now: Date = new Date()): string {
