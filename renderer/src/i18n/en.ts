@@ -78,6 +78,10 @@ export const en: Messages = {
     openKeys: 'Open Office keys',
     understood: 'Understood',
   },
+  wewenang: {
+    notice: 'Records of {{what}} are kept by the {{who}} office. What is entered here stays here, but other offices will not accept it from bundles.',
+    or: ' or ',
+  },
   level: {
     kelurahan: 'Kelurahan/Desa',
     puskesmas: 'Puskesmas',

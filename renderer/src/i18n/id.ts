@@ -74,6 +74,10 @@ export const id = {
     openKeys: 'Buka Kunci kantor',
     understood: 'Mengerti',
   },
+  wewenang: {
+    notice: 'Data {{what}} dicatat oleh kantor {{who}}. Yang dicatat di kantor ini tetap tersimpan di sini, tetapi tidak akan diterima kantor lain lewat paket.',
+    or: ' atau ',
+  },
   level: {
     kelurahan: 'Kelurahan/Desa',
     puskesmas: 'Puskesmas',

@@ -24,6 +24,7 @@ import { LevelBadge } from './LevelBadge'
 import { invalidateMatrixPages } from './matrixPages'
 import { AssessorInputs, loadAssessor, saveAssessor, type AssessorFields } from './AssessorInputs'
 import './competency.css'
+import { WewenangNotice } from '../../components/WewenangNotice'
 
 type Cells = Record<string, AssessmentResult>
 const cellKey = (kaderId: string, code: string) => `${kaderId}|${code}`
@@ -259,6 +260,7 @@ function AssessSheet({ training, catalogue }: { training: Training; catalogue: C
       <div className="page-head">
         <PageHeading>{t('competency.assess.title', { title: training.title })}</PageHeading>
       </div>
+      <WewenangNotice kinds={['assessment']} />
       <p className="muted">
         {training.startDate === training.endDate
           ? formatDate(training.startDate)

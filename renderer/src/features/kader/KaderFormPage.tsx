@@ -30,6 +30,7 @@ import { useToasts } from '../../components/Toasts'
 import { formatDate, todayIso } from '../../i18n/format'
 import { invalidateKaderPages } from './kaderPages'
 import { posyanduLabel } from '../posyandu/posyanduLabel'
+import { WewenangNotice } from '../../components/WewenangNotice'
 
 interface Values extends Record<string, unknown> {
   nik: string
@@ -299,6 +300,7 @@ export function KaderFormPage({ id }: { id: string | null }) {
         <a href={id ? href(`kader/${id}`) : href('kader')}>← {id ? t('app.back') : t('kader.backToList')}</a>
       </p>
       <PageHeading>{id && original ? `${title}: ${original.name}` : title}</PageHeading>
+      <WewenangNotice kinds={['kader']} />
       {loadError && <ErrorBox message={loadError} />}
       {!ready && !loadError && <Loading />}
       {ready && posyandu.length === 0 && (

@@ -15,6 +15,7 @@ import { ageOn, formatDate, formatNumber } from '../../i18n/format'
 import { useVirtualRows } from '../../components/useVirtualRows'
 import { useKaderPages, type KaderQuery } from './kaderPages'
 import { posyanduLabel } from '../posyandu/posyanduLabel'
+import { WewenangNotice } from '../../components/WewenangNotice'
 
 type SortBy = (typeof KADER_SORTS)[number]
 
@@ -177,6 +178,7 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
           </a>
         </div>
       </div>
+      <WewenangNotice kinds={['kader']} />
       <div className="toolbar" role="search">
         <SearchField
           id="kader-search"

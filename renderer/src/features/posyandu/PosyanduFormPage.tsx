@@ -15,6 +15,7 @@ import { focusFirstInvalid, serverErrors, useFormState } from '../../components/
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
+import { WewenangNotice } from '../../components/WewenangNotice'
 
 interface Values extends Record<string, unknown> {
   name: string
@@ -113,6 +114,7 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
   return (
     <div className="page page-form">
       <PageHeading>{title}</PageHeading>
+      <WewenangNotice kinds={['posyandu']} />
       {loadError && <ErrorBox message={loadError} />}
       {!ready && !loadError && <Loading />}
       {ready && villages && (

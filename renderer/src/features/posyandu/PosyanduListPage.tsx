@@ -7,6 +7,7 @@ import { SpmChips } from '../../components/SpmChips'
 import { useCall } from '../../components/useCall'
 import { useApp } from '../../app/AppContext'
 import { formatNumber } from '../../i18n/format'
+import { WewenangNotice } from '../../components/WewenangNotice'
 
 export function PosyanduListPage() {
   const { t } = useTranslation()
@@ -22,6 +23,7 @@ export function PosyanduListPage() {
           {t('posyandu.add')}
         </a>
       </div>
+      <WewenangNotice kinds={['posyandu']} />
       {list.status === 'error' && <ErrorBox message={list.error} onRetry={list.reload} />}
       {!rows && list.status === 'loading' && <Loading />}
       {rows && rows.length === 0 && (

@@ -19,6 +19,7 @@ import { CompetencyPicker } from './CompetencyPicker'
 import { takeTrainingDraft, type TrainingDraft } from './draft'
 import { ParticipantPicker, type ChosenKader } from './ParticipantPicker'
 import './training.css'
+import { WewenangNotice } from '../../components/WewenangNotice'
 
 interface Values extends Record<string, unknown> {
   title: string
@@ -204,6 +205,7 @@ export function TrainingFormPage({ id }: { id: string | null }) {
         <a href={id ? href(`pelatihan/${id}`) : href('pelatihan')}>← {id ? t('app.back') : t('training.backToList')}</a>
       </p>
       <PageHeading>{id && original ? `${title}: ${original.title}` : title}</PageHeading>
+      <WewenangNotice kinds={['training']} />
       {loadError && <ErrorBox message={loadError} />}
       {!ready && !loadError && <Loading />}
       {ready && (

@@ -15,6 +15,7 @@ import { formatNumber } from '../../i18n/format'
 import { TrainingTabs } from './TrainingTabs'
 import { formatDateRange } from './trainingFormat'
 import './training.css'
+import { WewenangNotice } from '../../components/WewenangNotice'
 
 const startDateOf = (r: TrainingRow) => r.startDate
 
@@ -54,6 +55,7 @@ export function TrainingListPage({ query: params }: { query: URLSearchParams }) 
           </a>
         </div>
       </div>
+      <WewenangNotice kinds={['training']} />
       <div className="toolbar" role="search">
         <SearchField
           id="training-search"
