@@ -98,8 +98,8 @@ test.describe('spreadsheets in and out', () => {
     const imp = new ImportPage(page)
     const k = new KaderPage(page)
     const register = await host.invoke<Posyandu[]>('posyandu:list', { includeInactive: true })
-    const sedapMalam = register.find((p) => p.name === SEDAP_MALAM)!
-    expect(sedapMalam).toBeTruthy()
+    const sedapMalam = register.find((p) => p.name === SEDAP_MALAM)
+    if (!sedapMalam) throw new Error(`the roster seed has no "${SEDAP_MALAM}"`)
 
     await openApp('kader')
     await k.expectTotal('30 kader')

@@ -118,6 +118,8 @@ export async function applyRosterImport(db: Db, input: ParsedInput<'kaderImpor:a
       const versions = await nextVersions(trx, site.id, count)
       let vi = 0
       const version = () => versions[vi++]!
+      /** The bookkeeping columns of a record made by this import: its own version, no later writes. */
+      const made = (id: string = uuidv7()) => ({ id, site_id: site.id, version: version(), field_versions: '{}', created_at: stamp, updated_at: stamp, deleted: 0 as const })
 
       const posyanduIds = new Map<string, string>()
       for (const g of toCreate) {
@@ -126,13 +128,7 @@ export async function applyRosterImport(db: Db, input: ParsedInput<'kaderImpor:a
         await trx
           .insertInto('posyandu')
           .values({
-            id,
-            site_id: site.id,
-            version: version(),
-            field_versions: '{}',
-            created_at: stamp,
-            updated_at: stamp,
-            deleted: 0,
+            ...made(id),
             name: g.entry.name,
             village_code: site.area_code,
             // Codes are retired and renamed over time: keep the name the record was made with.
@@ -157,22 +153,10 @@ export async function applyRosterImport(db: Db, input: ParsedInput<'kaderImpor:a
         p.row.existingKaderId = id
         kaderRows.push({
           ...editable(p, target(p), statusDate, JSON.stringify(p.spmFields)),
-          id,
-          site_id: site.id,
-          version: version(),
-          field_versions: '{}',
-          created_at: stamp,
-          updated_at: stamp,
-          deleted: 0,
+          ...made(id),
         })
         statusRows.push({
-          id: uuidv7(),
-          site_id: site.id,
-          version: version(),
-          field_versions: '{}',
-          created_at: stamp,
-          updated_at: stamp,
-          deleted: 0,
+          ...made(),
           kader_id: id,
           status: v.status!,
           date: statusDate,
@@ -195,13 +179,7 @@ export async function applyRosterImport(db: Db, input: ParsedInput<'kaderImpor:a
         }
         if (u.statusChanged) {
           statusRows.push({
-            id: uuidv7(),
-            site_id: site.id,
-            version: version(),
-            field_versions: '{}',
-            created_at: stamp,
-            updated_at: stamp,
-            deleted: 0,
+            ...made(),
             kader_id: u.existing.id,
             status: u.values.status,
             date: today,
