@@ -810,13 +810,21 @@ export interface PaketKindSummary {
   updated: number
   unchanged: number
   conflicts: number
+  /** Records not taken in (the held ones included). */
   refused: number
+  /**
+   * Of those, the ones kept aside ("ditahan") because they cannot be judged yet (their writer's
+   * key card, their area or their parent record is not known here): judged again at every import.
+   */
+  held: number
 }
 
 export interface PaketRefusal {
   kind: string
   recordId: string
   reason: string
+  /** Kept aside to be judged again (ditahan), rather than refused for good. */
+  held: boolean
 }
 
 /** What an import would do (preview) or did (apply): the same computation, rolled back for a preview. */
@@ -848,6 +856,10 @@ export interface PaketImportSummary {
   catalogues: string[]
   /** Records written (new + updated); 0 means the database did not change. */
   changes: number
+  /** Records held from earlier bundles that this import's knowledge let in (counted in `changes`). */
+  released: number
+  /** Records held here in all, waiting for knowledge, after this import. */
+  heldTotal: number
   /** Offices whose key cards this bundle taught (names): bundles to them can be made now. */
   learnedCards: string[]
   warnings: string[]

@@ -1,55 +1,54 @@
 // The kinds of records a bundle ("paket") carries: the replicated tables, in the order people
-// think of them and in which every per-kind table is shown. The core's digest and bundle code,
-// the CLI and the screens all use this one list.
+// think of them and in which every per-kind table is shown, with what the screens need of each:
+// its name in the users' words and which levels of office may change it. The core's replication
+// registry (electron/core/sync/registry.ts) adds what only the core needs (parents, area, what
+// to refresh) to these same entries; everything else derives from this one table.
 
-export const PAKET_KINDS = [
-  'posyandu',
-  'kader',
-  'kader_status',
-  'training',
-  'training_participant',
-  'assessment',
-  'opd',
-  'meeting',
-  'attachment',
-  'follow_up',
-  'follow_up_progress',
-] as const
-export type PaketKind = (typeof PAKET_KINDS)[number]
+import type { SiteLevel } from './reference'
 
-/** The kinds in the users' words (messages of the core and the CLI; the screens have their own i18n). */
-export const PAKET_KIND_NAMES: Record<PaketKind, string> = {
-  posyandu: 'Posyandu',
-  kader: 'Kader',
-  kader_status: 'Riwayat status kader',
-  training: 'Pelatihan',
-  training_participant: 'Peserta pelatihan',
-  assessment: 'Penilaian kompetensi',
-  opd: 'OPD',
-  meeting: 'Rapat',
-  attachment: 'Lampiran rapat',
-  follow_up: 'Tindak lanjut',
-  follow_up_progress: 'Perkembangan tindak lanjut',
-}
-
-const MEETINGS: readonly PaketKind[] = ['meeting', 'attachment', 'follow_up', 'follow_up_progress']
+const KELURAHAN = 'kelurahan' as const
+const PUSKESMAS = 'puskesmas' as const
+const KECAMATAN = 'kecamatan' as const
+const KOTA = 'kota' as const
+const EVERY_LEVEL = [KELURAHAN, PUSKESMAS, KECAMATAN, KOTA] as const
 
 /**
- * Which kinds of records an office of each level may change, within its own area, in the
- * copies other offices hold (a bundle carrying anything else is refused record by record). A
- * kelurahan keeps its Posyandu register, kader and meetings; a Puskesmas its trainings and
- * assessments, and the kader of its villages too (it corrects them and merges the same person
- * entered by two kelurahan, which only it sees); the kota the reference data; every level its own
- * Tim Pembina meetings and follow-ups. Data, not code: the division of work is the region's, and may change.
- * OPD records keep their own rule (reference data from above; an office's own units go up).
+ * Which levels of office may change each kind, within their own area, in the copies other
+ * offices hold (a bundle carrying anything else is refused record by record). A kelurahan keeps
+ * its Posyandu register, kader and meetings; a Puskesmas its trainings and assessments, and the
+ * kader of its villages too (it corrects them and merges the same person entered by two
+ * kelurahan, which only it sees); the kota the reference data and its own trainings; every level
+ * its own Tim Pembina meetings and follow-ups. Data, not code: the division of work is the
+ * region's, and may change. OPD records keep their own rule (reference data from above; an
+ * office's own units go up).
  */
-export const WEWENANG: Record<'kelurahan' | 'puskesmas' | 'kecamatan' | 'kota', readonly PaketKind[]> = {
-  kelurahan: ['posyandu', 'kader', 'kader_status', 'opd', ...MEETINGS],
-  puskesmas: ['kader', 'kader_status', 'training', 'training_participant', 'assessment', 'opd', ...MEETINGS],
-  kecamatan: ['opd', ...MEETINGS],
-  kota: ['opd', 'training', 'training_participant', 'assessment', ...MEETINGS],
-}
+export const PAKET_KIND_SPECS = {
+  posyandu: { name: 'Posyandu', writers: [KELURAHAN] },
+  kader: { name: 'Kader', writers: [KELURAHAN, PUSKESMAS] },
+  kader_status: { name: 'Riwayat status kader', writers: [KELURAHAN, PUSKESMAS] },
+  training: { name: 'Pelatihan', writers: [PUSKESMAS, KOTA] },
+  training_participant: { name: 'Peserta pelatihan', writers: [PUSKESMAS, KOTA] },
+  assessment: { name: 'Penilaian kompetensi', writers: [PUSKESMAS, KOTA] },
+  opd: { name: 'OPD', writers: EVERY_LEVEL },
+  meeting: { name: 'Rapat', writers: EVERY_LEVEL },
+  attachment: { name: 'Lampiran rapat', writers: EVERY_LEVEL },
+  follow_up: { name: 'Tindak lanjut', writers: EVERY_LEVEL },
+  follow_up_progress: { name: 'Perkembangan tindak lanjut', writers: EVERY_LEVEL },
+} as const satisfies Record<string, { name: string; writers: readonly SiteLevel[] }>
+
+export type PaketKind = keyof typeof PAKET_KIND_SPECS
+
+/** The kinds in their order. */
+export const PAKET_KINDS = Object.keys(PAKET_KIND_SPECS) as PaketKind[]
+
+/** The kinds in the users' words (messages of the core and the CLI; the screens have their own i18n). */
+export const PAKET_KIND_NAMES = Object.fromEntries(PAKET_KINDS.map((k) => [k, PAKET_KIND_SPECS[k].name])) as Record<PaketKind, string>
+
+/** Per level, the kinds it may change (PAKET_KIND_SPECS seen from the office's side). */
+export const WEWENANG = Object.fromEntries(
+  EVERY_LEVEL.map((l) => [l, PAKET_KINDS.filter((k) => (PAKET_KIND_SPECS[k].writers as readonly SiteLevel[]).includes(l))]),
+) as unknown as Record<SiteLevel, readonly PaketKind[]>
 
 export function isPaketKind(k: string): k is PaketKind {
-  return (PAKET_KINDS as readonly string[]).includes(k)
+  return Object.hasOwn(PAKET_KIND_SPECS, k)
 }

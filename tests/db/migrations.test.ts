@@ -32,6 +32,7 @@ describe('migrations', () => {
       '2026_11_23_0003_create_meeting_tables',
       '2026_11_23_0004_create_paket_tables',
       '2026_11_23_0005_create_key_tables',
+      '2026_12_06_0006_create_paket_held',
     ])
     expect(SCHEMA_VERSION).toBe(Object.keys(MIGRATIONS).length)
   })
@@ -229,6 +230,24 @@ describe('2026_11_23_0004_create_paket_tables', () => {
       'id', 'table_name', 'record_id', 'field', 'kept_value', 'kept_version', 'lost_value', 'lost_version', 'bundle_id', 'detected_at', 'resolved_at', 'resolution',
     ])
     expect(indexes(sqlite, 'kader_duplicate')).toEqual(expect.arrayContaining(['kader_duplicate_pair_idx']))
+    await db.destroy()
+  })
+})
+
+describe('2026_12_06_0006_create_paket_held', () => {
+  it('adds the local list of held records, one row per distinct state of a record, keeping the data', async () => {
+    const { sqlite, db } = memoryDb()
+    await migrateTo(db, '2026_11_23_0005_create_key_tables')
+    const sync = { site_id: 's', version: '1795000000000:0000:s', created_at: '2026-11-23T00:00:00Z', updated_at: '2026-11-23T00:00:00Z' }
+    await db.insertInto('posyandu').values({ ...sync, id: 'p1', name: 'Mawar', village_code: '36.71.01.1001', village_name: 'Sukarasa' }).execute()
+    await migrateTo(db, '2026_12_06_0006_create_paket_held')
+    expect(await db.selectFrom('posyandu').select('name').execute()).toEqual([{ name: 'Mawar' }])
+    expect(columns(sqlite, 'paket_held').map((c) => c.name)).toEqual(['id', 'table_name', 'record_id', 'row', 'row_hash', 'reason', 'sender_site_id', 'bundle_id', 'held_at'])
+    const held = { table_name: 'kader', record_id: 'k1', row: '{}', row_hash: 'h1', reason: 'r', sender_site_id: 's', bundle_id: 'b', held_at: '2026-12-06T00:00:00Z' }
+    await db.insertInto('paket_held').values(held).execute()
+    await expect(db.insertInto('paket_held').values(held).execute()).rejects.toThrow(/UNIQUE/)
+    await db.insertInto('paket_held').values({ ...held, row_hash: 'h2' }).execute()
+    expect(await db.selectFrom('paket_held').select('row_hash').orderBy('id').execute()).toEqual([{ row_hash: 'h1' }, { row_hash: 'h2' }])
     await db.destroy()
   })
 })

@@ -369,6 +369,20 @@ export interface KeyRevocationTable {
   statement: string
 }
 
+/** A record a bundle carried that could not be judged yet, kept to be judged again (issue 13). Local. */
+export interface PaketHeldTable {
+  id: Generated<number>
+  table_name: string
+  record_id: string
+  /** The record as carried (JSON). */
+  row: string
+  row_hash: string
+  reason: string
+  sender_site_id: string
+  bundle_id: string
+  held_at: string
+}
+
 export interface Database {
   meta: MetaTable
   site: SiteTable
@@ -398,6 +412,7 @@ export interface Database {
   office_key: OfficeKeyTable
   trusted_office: TrustedOfficeTable
   key_revocation: KeyRevocationTable
+  paket_held: PaketHeldTable
 }
 
 export type Db = Kysely<Database>

@@ -14,6 +14,7 @@ import yauzl from 'yauzl'
 import yazl from 'yazl'
 import { z } from 'zod'
 import { SITE_LEVELS } from '../../../shared/domain/reference'
+import { tanggal } from '../../../shared/domain/tanggal'
 import { AppError } from '../../../shared/result'
 import { cardFingerprint, parseCard, type Card } from './card'
 import { aesGcmOpen, aesGcmSeal, verifyEd25519 } from './crypto'
@@ -39,14 +40,21 @@ const SEAL_HEX = 64
 export const SEAL_PLACEHOLDER = SEAL_PREFIX + '0'.repeat(SEAL_HEX)
 export const filePath = (sha256: string) => `files/${sha256}`
 
-// Limits: far above any real bundle (a whole kota is ~100 MB of records), far below what would
-// take the PC down. Checked against the sizes the zip declares before anything is inflated, and
-// against the bytes actually inflated while reading (a lying header is cut off).
+// Limits: far above any real bundle, far below what would take the PC down. A reader holds a
+// bundle's entries in memory, so the total is what a hostile file can cost at most: a whole kota
+// is ~100-150 MB of records, and 512 MiB leaves room for years of growth and attachments while
+// a PC with 4 GB still has room for the import itself (it was 1.5 GiB: a bomb took 2 GB). The
+// same total bounds the opened sizes of an encrypted bundle. One table may be most of a bundle,
+// so records have only the total as their limit. Checked against the sizes the zip declares
+// before anything is inflated, those sizes against the signed manifest before any entry but the
+// manifest is read, and against the bytes actually inflated (a lying header is cut off).
 const MAX_ENTRIES = 50_000
-const MAX_RECORDS_BYTES = 1024 * 1024 * 1024
+export const MAX_TOTAL_BYTES = 512 * 1024 * 1024
+const MAX_RECORDS_BYTES = MAX_TOTAL_BYTES
 const MAX_FILE_BYTES = 16 * 1024 * 1024
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024
-const MAX_TOTAL_BYTES = 1536 * 1024 * 1024
+/** How far ahead of this PC's clock a bundle may be dated (clocks and time zones set a little wrong). */
+const FUTURE_TOLERANCE_MS = 24 * 3600_000
 
 const office = z.object({
   siteId: z.string().min(1).max(64),
@@ -343,22 +351,86 @@ async function checkSeal(path: string): Promise<void> {
 
 // ---------------------------------------------------------------- reading
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true, autoClose: true }, (err, zip) => {
-      if (err || !zip) reject(err ?? new Error('no zip'))
-      else resolve(zip)
+/**
+ * A bundle's zip with its entries listed (names and declared sizes from the central directory),
+ * nothing inflated yet. Entries are read from it one by one, in the order the reader chooses:
+ * the manifest first, so every other entry is held to the size the signed manifest gives it
+ * before a byte of it is inflated.
+ */
+interface BundleZip {
+  file: yauzl.ZipFile
+  entries: Map<string, yauzl.Entry>
+}
+
+const dangerousName = (msg: string) => /invalid relative path|absolute path|invalid characters/i.test(msg)
+
+/** Opens and lists the zip, checking every entry's name and declared size; the caller closes it. */
+async function openBundleZip(path: string): Promise<BundleZip> {
+  let file: yauzl.ZipFile
+  try {
+    file = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+      // autoClose off: entries are read after the listing has ended.
+      yauzl.open(path, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true, autoClose: false }, (err, zip) => {
+        if (err || !zip) reject(err ?? new Error('no zip'))
+        else resolve(zip)
+      })
     })
+  } catch (e) {
+    const code = (e as { code?: string } | null)?.code
+    if (code === 'ENOENT') throw new AppError({ code: 'not_found', message: 'Berkas paket tidak ditemukan. Mungkin flashdisk sudah dicabut atau berkasnya dipindah.' })
+    if (code === 'EISDIR') throw foreign()
+    if (dangerousName(e instanceof Error ? e.message : '')) throw damaged('ada nama berkas berbahaya di dalamnya.')
+    throw damaged('berkas tidak dapat dibaca sebagai paket.')
+  }
+  try {
+    return { file, entries: await listEntries(file) }
+  } catch (e) {
+    file.close()
+    throw e
+  }
+}
+
+function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+  if (zip.entryCount > MAX_ENTRIES) return Promise.reject(damaged('jumlah bagian di dalamnya tidak wajar.'))
+  const out = new Map<string, yauzl.Entry>()
+  let total = 0
+  return new Promise((resolve, reject) => {
+    let failed = false
+    const fail = (e: AppError) => {
+      failed = true
+      reject(e)
+    }
+    // Stays attached while entries are read: yauzl reports a broken zip here.
+    zip.on('error', (e: Error) => fail(dangerousName(e.message) ? damaged('ada nama berkas berbahaya di dalamnya.') : damaged('isi zip-nya rusak.')))
+    zip.on('end', () => {
+      if (!failed) resolve(out)
+    })
+    zip.on('entry', (entry: yauzl.Entry) => {
+      const name = entry.fileName
+      if (name.endsWith('/')) return fail(damaged(`ada folder tak dikenal (${name}).`))
+      if (out.has(name)) return fail(damaged(`bagian ${name} ada dua kali.`))
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) return fail(damaged(`bagian ${name} tidak dapat dibaca.`))
+      total += entry.uncompressedSize
+      // The compressed bytes are read into memory whole, so they are bounded too: zlib's worst
+      // case makes data 13.5% longer plus a few bytes (stored entries: yauzl checks equality).
+      const compressedBound = entry.uncompressedSize + (entry.uncompressedSize >> 2) + 1024
+      if (entry.uncompressedSize > limitFor(name) || total > MAX_TOTAL_BYTES || entry.compressedSize > compressedBound) {
+        return fail(damaged(`bagian ${name} terlalu besar.`))
+      }
+      out.set(name, entry)
+      zip.readEntry()
+    })
+    zip.readEntry()
   })
 }
 
 /**
  * One entry's bytes. The compressed bytes are read as they are and inflated in one call: yauzl's
  * inflating stream hands 100+ MB of records over in 16 KB chunks, twice as slow. The output may
- * not exceed what the header declares (nor the limit): a lying header or an entry that inflates
- * to gigabytes is cut off there.
+ * not exceed what the header declares (already held to its limit and to the manifest): a lying
+ * header or an entry that inflates to gigabytes is cut off there.
  */
-function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<Buffer> {
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // yauzl accepts `decompress` only for compressed entries; stored ones come as they are.
     zip.openReadStream(entry, entry.compressionMethod === 0 ? {} : { decompress: false }, (err, stream) => {
@@ -368,13 +440,10 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promi
       stream.on('error', reject)
       stream.on('end', () => {
         const declared = entry.uncompressedSize
-        if (declared > limit) return reject(new Error('entry too large'))
         const raw = Buffer.concat(chunks)
         let data: Buffer
         try {
-          if (entry.compressionMethod === 0) data = raw
-          else if (entry.compressionMethod === 8) data = inflateRawSync(raw, { maxOutputLength: declared + 1 })
-          else return reject(new Error('unsupported compression method'))
+          data = entry.compressionMethod === 0 ? raw : inflateRawSync(raw, { maxOutputLength: declared + 1 })
         } catch (e) {
           const code = (e as { code?: string } | null)?.code
           return reject(new Error(code === 'ERR_BUFFER_TOO_LARGE' ? 'too many bytes' : 'invalid compressed data'))
@@ -384,6 +453,18 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promi
       })
     })
   })
+}
+
+/** A listed entry's bytes, or the bundle refused as damaged. */
+async function readPart(zip: BundleZip, name: string): Promise<Buffer | undefined> {
+  const entry = zip.entries.get(name)
+  if (!entry) return undefined
+  try {
+    return await readEntry(zip.file, entry)
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : ''
+    throw damaged(/bytes/i.test(msg) ? `bagian ${name} lebih besar dari yang tertulis.` : `bagian ${name} tidak dapat dibaca.`)
+  }
 }
 
 function limitFor(name: string): number {
@@ -404,70 +485,6 @@ export function decodeUtf8(b: Buffer, what: string): string {
   } catch {
     throw damaged(`bagian ${what} bukan teks UTF-8 yang sah.`)
   }
-}
-
-/** Reads the raw entries (bounded), before anything is trusted. `only` stops after the manifest. */
-async function readEntries(path: string, onlyManifest: boolean): Promise<Map<string, Buffer>> {
-  let zip: yauzl.ZipFile
-  try {
-    zip = await openZip(path)
-  } catch (e) {
-    const code = (e as { code?: string } | null)?.code
-    if (code === 'ENOENT') throw new AppError({ code: 'not_found', message: 'Berkas paket tidak ditemukan. Mungkin flashdisk sudah dicabut atau berkasnya dipindah.' })
-    if (code === 'EISDIR') throw foreign()
-    const msg = e instanceof Error ? e.message : ''
-    if (/invalid relative path|absolute path|invalid characters/i.test(msg)) throw damaged('ada nama berkas berbahaya di dalamnya.')
-    throw damaged('berkas tidak dapat dibaca sebagai paket.')
-  }
-  if (zip.entryCount > MAX_ENTRIES) {
-    zip.close()
-    throw damaged('jumlah bagian di dalamnya tidak wajar.')
-  }
-  const out = new Map<string, Buffer>()
-  let total = 0
-  return new Promise((resolve, reject) => {
-    let settled = false
-    const fail = (e: unknown) => {
-      if (settled) return
-      settled = true
-      zip.close()
-      reject(e)
-    }
-    zip.on('error', (e: Error) => {
-      const msg = e.message
-      if (/invalid relative path|absolute path|invalid characters/i.test(msg)) fail(damaged('ada nama berkas berbahaya di dalamnya.'))
-      else fail(damaged('isi zip-nya rusak.'))
-    })
-    zip.on('end', () => {
-      if (settled) return
-      settled = true
-      resolve(out)
-    })
-    zip.on('entry', (entry: yauzl.Entry) => {
-      const name = entry.fileName
-      if (name.endsWith('/')) return fail(damaged(`ada folder tak dikenal (${name}).`))
-      if (out.has(name)) return fail(damaged(`bagian ${name} ada dua kali.`))
-      if (onlyManifest && name !== MANIFEST_PATH && name !== SIGNATURE_PATH) return zip.readEntry()
-      const limit = limitFor(name)
-      total += entry.uncompressedSize
-      if (entry.uncompressedSize > limit || total > MAX_TOTAL_BYTES) return fail(damaged(`bagian ${name} terlalu besar.`))
-      readEntry(zip, entry, limit).then(
-        (data) => {
-          out.set(name, data)
-          if (onlyManifest && out.has(MANIFEST_PATH) && out.has(SIGNATURE_PATH)) {
-            settled = true
-            zip.close()
-            resolve(out)
-          } else zip.readEntry()
-        },
-        (e: unknown) => {
-          const msg = e instanceof Error ? e.message : ''
-          fail(damaged(/too many|too large|too few|bytes/i.test(msg) ? `bagian ${name} lebih besar dari yang tertulis.` : `bagian ${name} tidak dapat dibaca.`))
-        },
-      )
-    })
-    zip.readEntry()
-  })
 }
 
 /** Parses and checks the manifest alone: format, versions this build understands. */
@@ -528,11 +545,62 @@ function verifySender(manifest: Manifest, manifestBytes: Buffer, signature: Buff
   return card
 }
 
-/** Reads only the manifest, with its signature checked (listing a folder, `paket inspect`). */
+/**
+ * The manifest and its sender, signature verified, and the zip's entries held to it: each one
+ * listed, allowed and declaring exactly the stored length the manifest gives it, every listed one
+ * present, opened sizes within the limits. Only the manifest and its signature are inflated.
+ */
+async function readSigned(zip: BundleZip, ourSchemaVersion: number): Promise<{ manifest: Manifest; senderCard: Card }> {
+  const manifestBytes = await readPart(zip, MANIFEST_PATH)
+  const manifest = parseManifest(manifestBytes, ourSchemaVersion)
+  const senderCard = verifySender(manifest, manifestBytes!, await readPart(zip, SIGNATURE_PATH))
+  const listed = new Map(manifest.entries.map((e) => [e.path, e]))
+  if (listed.size !== manifest.entries.length) throw damaged('daftar isi paket menyebut satu bagian dua kali.')
+  for (const [name, entry] of zip.entries) {
+    if (name === MANIFEST_PATH || name === SIGNATURE_PATH) continue
+    if (!isAllowedName(name)) throw damaged(`ada bagian asing di dalamnya (${name}).`)
+    const e = listed.get(name)
+    if (!e) throw damaged(`ada bagian yang tidak tercantum di daftar isi (${name}).`)
+    // The manifest is signed; the zip's headers are not. An entry declaring another size than
+    // the manifest's is refused here, before it is inflated (a bomb in a re-sealed bundle).
+    if (entry.uncompressedSize !== e.bytes) throw damaged(`isi bagian ${name} tidak cocok dengan sidiknya (ukurannya lain dari yang tercantum).`)
+  }
+  // The opened sizes are held to the same limits as stored ones, before anything is inflated.
+  let opened = 0
+  for (const e of manifest.entries) {
+    if (!zip.entries.has(e.path)) throw damaged(`bagian ${e.path} hilang.`)
+    opened += e.size ?? 0
+    if ((e.size ?? 0) > limitFor(e.path) || opened > MAX_TOTAL_BYTES) throw damaged(`bagian ${e.path} terlalu besar.`)
+  }
+  return { manifest, senderCard }
+}
+
+/**
+ * Reads only the manifest, with its signature checked and the zip's entries held to it (listing a
+ * folder, `paket inspect`); nothing but the manifest is inflated, and the seal is not checked.
+ */
 export async function readManifest(path: string, ourSchemaVersion: number): Promise<{ manifest: Manifest; senderCard: Card }> {
-  const entries = await readEntries(path, true)
-  const manifest = parseManifest(entries.get(MANIFEST_PATH), ourSchemaVersion)
-  return { manifest, senderCard: verifySender(manifest, entries.get(MANIFEST_PATH)!, entries.get(SIGNATURE_PATH)) }
+  const zip = await openBundleZip(path)
+  try {
+    return await readSigned(zip, ourSchemaVersion)
+  } finally {
+    zip.file.close()
+  }
+}
+
+/**
+ * Refuses a bundle dated more than a day ahead of this PC's clock: one of the two clocks is
+ * wrong, and the versions it carries would win over every later change made here.
+ */
+export function assertNotFromFuture(manifest: Pick<Manifest, 'createdAt'>, nowMs: number): void {
+  const at = Date.parse(manifest.createdAt)
+  if (!(at > nowMs + FUTURE_TOLERANCE_MS)) return
+  // Shown in WIB, the time of the offices that use the app (Kota Tangerang).
+  const wib = new Date(at + 7 * 3600_000).toISOString()
+  throw new AppError({
+    code: 'invalid_input',
+    message: `Paket ini bertanggal ${tanggal(wib.slice(0, 10))} pukul ${wib.slice(11, 13)}.${wib.slice(14, 16)} WIB, lebih dari sehari di depan jam komputer ini. Jam komputer pengirim atau komputer ini tampaknya salah: periksa tanggal dan jamnya, lalu buat/impor paket lagi.`,
+  })
 }
 
 /**
@@ -558,52 +626,43 @@ const CLEAR_ENTRIES = new Set([CATALOGUE_PATH, recordsPath('opd')])
  */
 export async function readBundle(path: string, ourSchemaVersion = Number.MAX_SAFE_INTEGER, open?: ContentKeyOpener): Promise<BundleContent> {
   await checkSeal(path)
-  const entries = await readEntries(path, false)
-  const manifest = parseManifest(entries.get(MANIFEST_PATH), ourSchemaVersion)
-  const senderCard = verifySender(manifest, entries.get(MANIFEST_PATH)!, entries.get(SIGNATURE_PATH))
-  const listed = new Map(manifest.entries.map((e) => [e.path, e]))
-  if (listed.size !== manifest.entries.length) throw damaged('daftar isi paket menyebut satu bagian dua kali.')
-  for (const name of entries.keys()) {
-    if (name === MANIFEST_PATH || name === SIGNATURE_PATH) continue
-    if (!isAllowedName(name)) throw damaged(`ada bagian asing di dalamnya (${name}).`)
-    if (!listed.has(name)) throw damaged(`ada bagian yang tidak tercantum di daftar isi (${name}).`)
+  const zip = await openBundleZip(path)
+  try {
+    const { manifest, senderCard } = await readSigned(zip, ourSchemaVersion)
+    const encrypted = manifest.encryption !== null
+    if (!encrypted && (manifest.kind !== 'pembinaan' || manifest.entries.some((e) => !CLEAR_ENTRIES.has(e.path)))) throw notEncrypted()
+    if (manifest.entries.some((e) => (e.size !== undefined) !== encrypted)) throw damaged('daftar isi paket tidak sesuai dengan enkripsinya.')
+    const listed = new Set(manifest.entries.map((e) => e.path))
+    for (const [table, n] of Object.entries(manifest.counts)) {
+      if (!(REPLICATED_TABLES as readonly string[]).includes(table)) throw damaged(`jenis data tak dikenal (${table}).`)
+      if (n > 0 && !listed.has(recordsPath(table))) throw damaged(`bagian ${recordsPath(table)} hilang.`)
+    }
+    for (const e of manifest.entries) {
+      const table = /^records\/(.+)\.ndjson$/.exec(e.path)?.[1]
+      if (table && manifest.counts[table] === undefined) throw damaged(`jumlah data ${table} tidak tercantum.`)
+    }
+    // The signature already vouches for the manifest; the key is looked for before any entry is opened.
+    const contentKey = encrypted && open ? open(manifest) : null
+    const records = new Map<string, Buffer>()
+    const files = new Map<string, Buffer>()
+    let catalogue: Buffer | null = null
+    // One entry at a time, opened as soon as it is read: the sealed bytes are not kept beside the plain ones.
+    for (const e of manifest.entries) {
+      const stored = (await readPart(zip, e.path))!
+      if (stored.length !== e.bytes || sha256(stored) !== e.sha256) throw damaged(`isi bagian ${e.path} tidak cocok dengan sidiknya.`)
+      if (encrypted && !contentKey) continue
+      const data = contentKey ? openEntry(manifest.bundleId, e.path, stored, e.size!, contentKey) : stored
+      if (e.path === CATALOGUE_PATH) catalogue = data
+      else if (e.path.startsWith('files/')) {
+        const sha = sha256(data)
+        if (e.path !== filePath(sha)) throw damaged(`nama lampiran ${e.path} tidak cocok dengan isinya.`)
+        files.set(sha, data)
+      } else records.set(e.path.slice('records/'.length, -'.ndjson'.length), data)
+    }
+    return { manifest, senderCard, records, catalogue, files, opened: !encrypted || contentKey !== null }
+  } finally {
+    zip.file.close()
   }
-  const encrypted = manifest.encryption !== null
-  if (!encrypted && (manifest.kind !== 'pembinaan' || manifest.entries.some((e) => !CLEAR_ENTRIES.has(e.path)))) throw notEncrypted()
-  if (manifest.entries.some((e) => (e.size !== undefined) !== encrypted)) throw damaged('daftar isi paket tidak sesuai dengan enkripsinya.')
-  // The opened sizes are held to the same limits as stored ones, before anything is inflated.
-  let opened = 0
-  for (const e of manifest.entries) {
-    opened += e.size ?? 0
-    if ((e.size ?? 0) > limitFor(e.path) || opened > MAX_TOTAL_BYTES) throw damaged(`bagian ${e.path} terlalu besar.`)
-  }
-  // The signature already vouches for the manifest; the key is looked for before any entry is opened.
-  const contentKey = encrypted && open ? open(manifest) : null
-  const records = new Map<string, Buffer>()
-  const files = new Map<string, Buffer>()
-  let catalogue: Buffer | null = null
-  for (const e of manifest.entries) {
-    const stored = entries.get(e.path)
-    if (!stored) throw damaged(`bagian ${e.path} hilang.`)
-    if (stored.length !== e.bytes || sha256(stored) !== e.sha256) throw damaged(`isi bagian ${e.path} tidak cocok dengan sidiknya.`)
-    if (encrypted && !contentKey) continue
-    const data = contentKey ? openEntry(manifest.bundleId, e.path, stored, e.size!, contentKey) : stored
-    if (e.path === CATALOGUE_PATH) catalogue = data
-    else if (e.path.startsWith('files/')) {
-      const sha = sha256(data)
-      if (e.path !== filePath(sha)) throw damaged(`nama lampiran ${e.path} tidak cocok dengan isinya.`)
-      files.set(sha, data)
-    } else records.set(e.path.slice('records/'.length, -'.ndjson'.length), data)
-  }
-  for (const [table, n] of Object.entries(manifest.counts)) {
-    if (!(REPLICATED_TABLES as readonly string[]).includes(table)) throw damaged(`jenis data tak dikenal (${table}).`)
-    if (n > 0 && !listed.has(recordsPath(table))) throw damaged(`bagian ${recordsPath(table)} hilang.`)
-  }
-  for (const e of manifest.entries) {
-    const table = /^records\/(.+)\.ndjson$/.exec(e.path)?.[1]
-    if (table && manifest.counts[table] === undefined) throw damaged(`jumlah data ${table} tidak tercantum.`)
-  }
-  return { manifest, senderCard, records, catalogue, files, opened: !encrypted || contentKey !== null }
 }
 
 /** Splits NDJSON into objects, checking the count the manifest states. */

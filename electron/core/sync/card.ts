@@ -44,6 +44,13 @@ export function parseCard(raw: unknown): Card | null {
 
 export const cardFingerprint = (c: Pick<Card, 'siteId' | 'signingKey' | 'encryptionKey'>) => fingerprint(c.siteId, c.signingKey, c.encryptionKey)
 
+/**
+ * Whether an office id is one of the demo's stand-ins (features/demo/stand-in.ts): their keys are
+ * public by construction, so a bundle is never encrypted for one, and the Kunci kantor screen
+ * does not list them among the offices a person trusted.
+ */
+export const isStandIn = (siteId: string) => /^demo-(pkm-)?\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/.test(siteId)
+
 /** Fingerprints as people type them: case, spaces and dashes do not matter. */
 export const sameFingerprint = (a: string, b: string) => a.toUpperCase().replace(/[^0-9A-Z]/g, '') === b.toUpperCase().replace(/[^0-9A-Z]/g, '')
 

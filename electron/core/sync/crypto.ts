@@ -135,3 +135,21 @@ export function unwrapContentKey(ours: RawKeyPair, wrapped: WrappedKey, bundleId
 }
 
 export const newContentKey = (): Buffer => randomBytes(32)
+
+// DER headers of a PKCS#8 private key holding a raw 32-byte seed (RFC 8410): Ed25519, X25519.
+const PKCS8_ED25519 = Buffer.from('302e020100300506032b657004220420', 'hex')
+const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex')
+
+function fromSeed(kind: 'ed25519' | 'x25519', seed: Buffer): RawKeyPair {
+  if (seed.length !== 32) throw new Error('key seed is not 32 bytes')
+  const privateKey = createPrivateKey({ key: Buffer.concat([kind === 'ed25519' ? PKCS8_ED25519 : PKCS8_X25519, seed]), format: 'der', type: 'pkcs8' })
+  const jwk = privateKey.export({ format: 'jwk' })
+  return { publicKey: jwk.x!, privateKey: jwk.d! }
+}
+
+/**
+ * The key pairs whose private halves are the given 32 bytes. Anyone who knows the seed has the
+ * private key: only for keys that are public on purpose (the demo's stand-in offices).
+ */
+export const signingKeysFromSeed = (seed: Buffer): RawKeyPair => fromSeed('ed25519', seed)
+export const encryptionKeysFromSeed = (seed: Buffer): RawKeyPair => fromSeed('x25519', seed)

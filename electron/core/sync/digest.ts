@@ -6,11 +6,10 @@
 // two PCs by reading out a line).
 
 import { createHash } from 'node:crypto'
-import { PAKET_KINDS } from '../../../shared/domain/paket'
 import type { Db } from '../db/schema'
+import { LOCAL_COLUMNS, REPLICATED_TABLES } from './registry'
 
-/** Every table whose rows travel, by name. A new replicated table must be added there (a test checks). */
-export const REPLICATED_TABLES = PAKET_KINDS
+export { REPLICATED_TABLES }
 
 /** JSON with keys in a fixed order, so the same row always hashes the same. */
 function canonical(row: Record<string, unknown>): string {
@@ -25,7 +24,7 @@ export async function replicatedDigest(db: Db): Promise<{ digest: string; record
     // Every replicated table has an id column; the row shapes differ and only the values matter here.
     const rows = (await db.selectFrom(table as 'kader').selectAll().orderBy('id').execute()) as unknown as Record<string, unknown>[]
     for (const row of rows) {
-      delete row.received // local bookkeeping: when this office received the row
+      for (const c of LOCAL_COLUMNS) delete row[c]
       hash.update(canonical(row))
       hash.update('\n')
       records++

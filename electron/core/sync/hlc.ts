@@ -5,7 +5,6 @@
 
 import { AppError } from '../../../shared/result'
 import type { Db } from '../db/schema'
-import { bumpFieldState } from './fields'
 
 export interface Clock {
   ms: number
@@ -111,15 +110,4 @@ export async function nextVersions(trx: Db, siteId: string, count: number, nowMs
 export async function receiveVersion(trx: Db, siteId: string, remoteVersion: string, nowMs: number = Date.now()): Promise<void> {
   const remote = parseVersion(remoteVersion)
   await writeClock(trx, siteId, observe(await readClock(trx, siteId), remote, nowMs))
-}
-
-/**
- * Records `version` for the columns a local write changed (and what the row has seen, for the
- * merge: see fields.ts). Columns never changed since the row was created have no entry: that reads
- * as "older than any change", which is right for merging because every copy of a row starts from
- * the same creation values. This keeps 20,000 fresh rows from each carrying a kilobyte of
- * identical versions. `row.site_id` is the office that owns the row.
- */
-export function bumpFieldVersions(row: { field_versions: string; site_id: string }, changed: readonly string[], version: string): string {
-  return bumpFieldState(row, changed, version)
 }

@@ -29,8 +29,6 @@ export interface MergeOutcome {
   writers: string[]
 }
 
-/** Columns every replicated row has that are not data fields. */
-export const BOOKKEEPING_COLUMNS = new Set(['id', 'site_id', 'version', 'field_versions', 'created_at', 'updated_at', 'received'])
 
 const sameValue = (a: unknown, b: unknown) => a === b || (a === null && b === undefined) || (a === undefined && b === null)
 

@@ -90,13 +90,16 @@ function summaryText(s: PaketImportSummary, dryRun: boolean): string {
   if (s.alreadyImportedAt) lines.push(`Paket ini sudah pernah diimpor pada ${s.alreadyImportedAt.slice(0, 10)}: tidak ada yang berubah.`)
   lines.push(
     textTable(
-      ['Jenis data', 'Baru', 'Diperbarui', 'Sama', 'Konflik', 'Ditolak'],
+      ['Jenis data', 'Baru', 'Diperbarui', 'Sama', 'Konflik', 'Ditolak', 'Ditahan'],
       s.kinds
         .filter((k) => k.new + k.updated + k.unchanged + k.conflicts + k.refused > 0)
-        .map((k) => [KIND_NAMES[k.kind] ?? k.kind, fmt(k.new), fmt(k.updated), fmt(k.unchanged), fmt(k.conflicts), fmt(k.refused)]),
+        // `refused` counts the held ones too: shown apart here.
+        .map((k) => [KIND_NAMES[k.kind] ?? k.kind, fmt(k.new), fmt(k.updated), fmt(k.unchanged), fmt(k.conflicts), fmt(k.refused - k.held), fmt(k.held)]),
     ).trimEnd(),
   )
-  for (const r of s.refusals.slice(0, 20)) lines.push(`Ditolak (${KIND_NAMES[r.kind] ?? r.kind} ${r.recordId}): ${r.reason}`)
+  for (const r of s.refusals.slice(0, 20)) lines.push(`${r.held ? 'Ditahan' : 'Ditolak'} (${KIND_NAMES[r.kind] ?? r.kind} ${r.recordId}): ${r.reason}`)
+  if (s.released) lines.push(`${fmt(s.released)} data yang ditahan dari paket sebelumnya kini diterima.`)
+  if (s.heldTotal) lines.push(`${fmt(s.heldTotal)} data masih ditahan, menunggu kartu kunci pembuatnya atau data induknya; diperiksa lagi di setiap impor.`)
   for (const w of s.warnings) lines.push(`Perhatian: ${w}`)
   if (s.duplicates) lines.push(`${fmt(s.duplicates)} pasang kader dengan NIK sama perlu diputuskan (Kirim/Terima Paket → Duplikat NIK).`)
   if (s.catalogues.length) lines.push(`Katalog kompetensi dipasang: ${s.catalogues.join(', ')}.`)

@@ -20,8 +20,7 @@ import {
 } from '../../../../shared/domain/competency'
 import { AppError } from '../../../../shared/result'
 import type { Database, Db, NewKaderCompetencyRow } from '../../db/schema'
-import { nextVersion, nextVersions } from '../../sync/hlc'
-import { uuidv7 } from '../../sync/uuid'
+import { insertRecord, insertRecords } from '../../sync/write'
 import { codePrefixRange, dottedCode, findAreaRow, unknownArea } from '../area/area.service'
 import { todayJakarta } from '../kader/kader.service'
 import { requireSite } from '../site/site.service'
@@ -264,14 +263,8 @@ async function requireKader(trx: Db, ids: readonly string[]): Promise<void> {
 
 type AssessmentBase = Pick<ParsedInput<'competency:assess'>, 'date' | 'method' | 'assessor' | 'trainingId'>
 
-function assessmentRow(base: AssessmentBase, siteId: string, catalogueVersion: string, version: string, now: string) {
+function assessmentRow(base: AssessmentBase, catalogueVersion: string) {
   return {
-    site_id: siteId,
-    version,
-    field_versions: '{}',
-    created_at: now,
-    updated_at: now,
-    deleted: 0 as const,
     catalogue_version: catalogueVersion,
     date: base.date,
     method: base.method,
@@ -286,24 +279,18 @@ function assessmentRow(base: AssessmentBase, siteId: string, catalogueVersion: s
 export async function assess(db: Db, input: ParsedInput<'competency:assess'>): Promise<KaderCompetency> {
   requireNotFuture(input.date)
   await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const catalogue = await activeCatalogue(trx)
     await requireKnownCodes(catalogue, [input.competencyCode])
     await requireKader(trx, [input.kaderId])
     await requireTraining(trx, input.trainingId)
-    const version = await nextVersion(trx, site.id)
-    const now = new Date().toISOString()
-    await trx
-      .insertInto('assessment')
-      .values({
-        ...assessmentRow(input, site.id, catalogue.version, version, now),
-        id: uuidv7(),
-        kader_id: input.kaderId,
-        competency_code: input.competencyCode,
-        result: input.result,
-        notes: input.notes,
-      })
-      .execute()
+    await insertRecord(trx, 'assessment', {
+      ...assessmentRow(input, catalogue.version),
+      kader_id: input.kaderId,
+      competency_code: input.competencyCode,
+      result: input.result,
+      notes: input.notes,
+    })
     await recomputeCompetencies(trx, [input.kaderId], catalogue)
   })
   return getKaderCompetency(db, { kaderId: input.kaderId })
@@ -317,23 +304,16 @@ export async function assessBulk(db: Db, input: ParsedInput<'competency:assessBu
   for (const e of input.entries) cells.set(`${e.kaderId} ${e.competencyCode}`, e)
   const entries = [...cells.values()]
   return db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const catalogue = await activeCatalogue(trx)
     await requireKnownCodes(catalogue, new Set(entries.map((e) => e.competencyCode)))
     const kaderIds = [...new Set(entries.map((e) => e.kaderId))]
     await requireKader(trx, kaderIds)
     await requireTraining(trx, input.trainingId)
-    const versions = await nextVersions(trx, site.id, entries.length)
-    const now = new Date().toISOString()
-    const rows = entries.map((e, i) => ({
-      ...assessmentRow(input, site.id, catalogue.version, versions[i]!, now),
-      id: uuidv7(),
-      kader_id: e.kaderId,
-      competency_code: e.competencyCode,
-      result: e.result,
-      notes: null,
-    }))
-    for (const c of chunks(rows, 200)) await trx.insertInto('assessment').values(c).execute()
+    // One version per cell, in the grid's order (a later one for the same kader and code supersedes).
+    const shared = assessmentRow(input, catalogue.version)
+    const rows = entries.map((e) => ({ ...shared, kader_id: e.kaderId, competency_code: e.competencyCode, result: e.result, notes: null }))
+    await insertRecords(trx, 'assessment', rows)
     const levelChanges = await recomputeCompetencies(trx, kaderIds, catalogue)
     return { saved: rows.length, levelChanges }
   })

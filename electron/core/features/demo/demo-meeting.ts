@@ -6,17 +6,17 @@
 // to show. Deterministic for a seed (its own random stream) and dated only from the demo's
 // fixed reference date, never from today.
 
-import { CompiledQuery } from 'kysely'
 import type { AgendaItem, Attendee } from '../../../../shared/contract'
 import type { FollowUpSource, FollowUpStatus, MeetingKind, MeetingLevel } from '../../../../shared/domain/meeting'
 import { normalisePhone } from '../../../../shared/domain/phone'
 import { SPM_FIELDS, type Sex, type SpmField } from '../../../../shared/domain/reference'
 import { BULAN, tanggal } from '../../../../shared/domain/tanggal'
 import type { Db } from '../../db/schema'
-import { nextVersions } from '../../sync/hlc'
-import { FIRST_NOTE } from '../follow-up/follow-up.service'
 import { uuidv7 } from '../../sync/uuid'
+import { insertRecords, type RecordData } from '../../sync/write'
+import { FIRST_NOTE } from '../follow-up/follow-up.service'
 import { REFERENCE_DATE, type DemoRandom } from './demo-training'
+import { areaStandIn, villageStandIn } from './stand-in'
 
 export interface MeetingWorld {
   rng: DemoRandom
@@ -32,6 +32,8 @@ export interface MeetingWorld {
 export interface MeetingHistoryResult {
   meetings: number
   followUps: number
+  /** The offices the records were written as, sorted (stand-ins: stand-in.ts). */
+  writers: string[]
 }
 
 const DAY = 86_400_000
@@ -709,59 +711,10 @@ function outcome(rng: DemoRandom, f: FollowUpDraft, forceOpen: boolean): Outcome
 
 // ---------------------------------------------------------------- writing
 
-const MAX_PARAMS = 32_766
-const MAX_ROWS = 250
-const REPLICATED = ['id', 'site_id', 'version', 'field_versions', 'created_at', 'updated_at', 'deleted'] as const
-const MEETING_COLUMNS = [
-  'level', 'kind', 'title', 'date', 'start_time', 'end_time', 'place', 'chair', 'minute_taker', 'invitation_number',
-  'posyandu_id', 'spm_fields', 'agenda', 'conclusions', 'attendees',
-] as const
-const FOLLOW_UP_COLUMNS = [
-  'source', 'meeting_id', 'date', 'posyandu_id', 'spm_field', 'description', 'reporter', 'opd_id', 'due_date', 'status',
-  'closed_date', 'closing_evidence',
-] as const
-const PROGRESS_COLUMNS = ['follow_up_id', 'date', 'status', 'note'] as const
-
-/** Multi-row inserts compiled by hand, as demo-training.ts does: the builder costs more than the rows. */
-async function insertRows(
-  trx: Db,
-  table: 'meeting' | 'follow_up' | 'follow_up_progress',
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-  /** The office each row comes from (its owner, and the site of its version). */
-  sites: readonly string[],
-  stamp: { versions: string[]; next: number; now: string },
-): Promise<void> {
-  const all = [...REPLICATED, ...columns]
-  const per = Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / all.length))
-  const tuple = `(${all.map(() => '?').join(', ')})`
-  for (let i = 0; i < rows.length; i += per) {
-    const chunk = rows.slice(i, i + per)
-    const params: unknown[] = []
-    // The id travels as the row's first value so follow-ups can name their meeting.
-    chunk.forEach(([id, ...values], j) => {
-      const site = sites[i + j]!
-      // "<ms>:<counter>:" from this office's clock, then the office the record comes from.
-      const version = `${stamp.versions[stamp.next++]!.slice(0, 19)}${site}`
-      params.push(id, site, version, '{}', stamp.now, stamp.now, 0, ...values)
-    })
-    const text = `insert into "${table}" (${all.map((c) => `"${c}"`).join(', ')}) values ${chunk.map(() => tuple).join(', ')}`
-    await trx.executeQuery(CompiledQuery.raw(text, params))
-  }
-}
-
-/**
- * The office a Tim Pembina's records come from. This office for its own area; for the areas
- * below it, a stand-in office per kelurahan or kecamatan, so that a kota demo looks like data
- * that arrived in bundles: meetings count in their kelurahan in the recap, and the offices have
- * bundle dates (some long silent).
- */
-interface DemoOffice {
-  siteId: string
-  level: 'kelurahan' | 'kecamatan'
+/** A Tim Pembina's office: the level and area its records are kept for. */
+interface TeamOffice {
+  level: 'kelurahan' | 'kecamatan' | 'kota'
   areaCode: string
-  areaName: string
-  name: string
 }
 
 async function loadOpds(db: Db): Promise<OpdRef[]> {
@@ -791,23 +744,6 @@ async function loadPosyandu(db: Db, villageCodes: readonly string[]): Promise<Ma
     list.push({ id: r.id, name: r.name, rw: r.rw ?? '001', villageCode: r.village_code, spmFields: JSON.parse(r.spm_fields) as SpmField[] })
   }
   return out
-}
-
-/**
- * The stand-in offices, as if their bundles had arrived: most sent one in the last month, some
- * one to three months ago, a few have been silent since the start of the year. Drawn last, so
- * these dates do not shift the rest of the demo.
- */
-async function recordOffices(trx: Db, offices: DemoOffice[], rng: DemoRandom): Promise<void> {
-  for (const o of offices) {
-    const daysAgo = rng.chance(0.7) ? rng.int(0, 30) : rng.chance(0.65) ? rng.int(31, 90) : rng.int(120, 180)
-    const at = new Date(REFERENCE_DATE - daysAgo * DAY + rng.int(8, 15) * 3600_000).toISOString()
-    await trx
-      .insertInto('office')
-      .values({ site_id: o.siteId, level: o.level, area_code: o.areaCode, area_name: o.areaName, name: o.name, villages: '[]', last_bundle_at: at, last_imported_at: at })
-      .onConflict((oc) => oc.column('site_id').doNothing())
-      .execute()
-  }
 }
 
 /** The meetings of one Tim Pembina over the six quarters, with the follow-ups they produced. */
@@ -841,22 +777,23 @@ function teamHistory(w: MeetingWorld, scope: Scope, opds: OpdRef[], meetings: Me
  */
 export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorld): Promise<MeetingHistoryResult> {
   const opds = await loadOpds(db)
-  if (opds.length === 0) return { meetings: 0, followUps: 0 }
+  if (opds.length === 0) return { meetings: 0, followUps: 0, writers: [] }
   const posyandu = await loadPosyandu(db, w.villages.map((v) => v.code))
   const meetings: MeetingDraft[] = []
   const followUps: FollowUpDraft[] = []
   const outcomes: Outcome[] = []
-  const site = await db.selectFrom('site').select(['area_code']).where('id', '=', siteId).executeTakeFirstOrThrow()
+  const site = await db.selectFrom('site').select(['level', 'area_code']).where('id', '=', siteId).executeTakeFirstOrThrow()
   const meetingSites: string[] = []
   const followUpSites: string[] = []
-  const offices = new Map<string, DemoOffice>()
-  /** Runs `write` for one Tim Pembina and marks what it added as coming from that area's office. */
-  const asOffice = (office: Omit<DemoOffice, 'siteId'>, write: () => void) => {
-    let id = siteId
-    if (office.areaCode !== site.area_code) {
-      id = `demo-${office.areaCode}`
-      offices.set(id, { ...office, siteId: id })
-    }
+  /**
+   * Runs `write` for one Tim Pembina and marks what it added as coming from that area's office:
+   * this one for its own level and area, else the stand-in kelurahan, kecamatan or kota office
+   * (stand-in.ts), so that a kota demo looks like data that arrived in bundles: meetings count in
+   * their kelurahan in the recap, and the offices have bundle dates (some long silent).
+   */
+  const asOffice = (office: TeamOffice, write: () => void) => {
+    const own = office.level === site.level && office.areaCode === site.area_code
+    const id = own ? siteId : office.level === 'kelurahan' ? villageStandIn(office.areaCode) : areaStandIn(office.areaCode)
     const m = meetings.length
     const f = followUps.length
     write()
@@ -885,7 +822,7 @@ export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorl
       hall: isDesa ? `Balai Desa ${v.name}` : `Aula Kantor Kelurahan ${v.name}`,
       below: [],
     }
-    asOffice({ level: 'kelurahan', areaCode: v.code, areaName: v.name, name: `Kantor ${area}` }, () => {
+    asOffice({ level: 'kelurahan', areaCode: v.code }, () => {
       const from = followUps.length
       teamHistory(w, scope, opds, meetings, followUps)
       complaints(w, scope, opds, followUps)
@@ -898,7 +835,7 @@ export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorl
       const name = w.districtNames.get(d) ?? d
       const villages = w.villages.filter((v) => v.code.startsWith(`${d}.`))
       const own = villages.flatMap((v) => posyandu.get(v.code) ?? [])
-      asOffice({ level: 'kecamatan', areaCode: d, areaName: name, name: `Kantor Kecamatan ${name}` }, () => {
+      asOffice({ level: 'kecamatan', areaCode: d }, () => {
       const from = followUps.length
       teamHistory(
         w,
@@ -927,7 +864,7 @@ export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorl
       const villages = w.villages.filter((v) => v.code.startsWith(`${r}.`))
       const own = villages.flatMap((v) => posyandu.get(v.code) ?? [])
       const districts = [...new Set(villages.map((v) => v.code.slice(0, 8)))].sort()
-      asOffice({ level: 'kecamatan', areaCode: r, areaName: name, name }, () => {
+      asOffice({ level: 'kota', areaCode: r }, () => {
       const from = followUps.length
       teamHistory(
         w,
@@ -951,44 +888,63 @@ export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorl
   }
 
   const followUpIds = followUps.map(() => uuidv7())
-  const progressRows: (readonly unknown[])[] = []
+  const progressRows: RecordData<'follow_up_progress'>[] = []
   const progressSites: string[] = []
   outcomes.forEach((o, i) => {
     for (const p of o.progress) {
-      progressRows.push([uuidv7(), followUpIds[i], p.date, p.status, p.note])
+      progressRows.push({ follow_up_id: followUpIds[i]!, date: p.date, status: p.status, note: p.note })
       progressSites.push(followUpSites[i]!)
     }
   })
   await db.transaction().execute(async (trx) => {
-    const count = meetings.length + followUps.length + progressRows.length
-    const stamp = { versions: await nextVersions(trx, siteId, count), next: 0, now: new Date().toISOString() }
-    await insertRows(
+    // This office's clock, each record's own office on its version (write.ts).
+    await insertRecords(
       trx,
       'meeting',
-      MEETING_COLUMNS,
-      meetings.map((m) => [
-        m.id, m.level, m.kind, m.title, m.date, m.startTime, m.endTime, m.place, m.chair, m.minuteTaker, m.invitationNumber,
-        m.posyanduId, JSON.stringify(m.spmFields), JSON.stringify(m.agenda), m.conclusions, JSON.stringify(m.attendees),
-      ]),
-      meetingSites,
-      stamp,
+      meetings.map((m) => ({
+        id: m.id,
+        level: m.level,
+        kind: m.kind,
+        title: m.title,
+        date: m.date,
+        start_time: m.startTime,
+        end_time: m.endTime,
+        place: m.place,
+        chair: m.chair,
+        minute_taker: m.minuteTaker,
+        invitation_number: m.invitationNumber,
+        posyandu_id: m.posyanduId,
+        spm_fields: JSON.stringify(m.spmFields),
+        agenda: JSON.stringify(m.agenda),
+        conclusions: m.conclusions,
+        attendees: JSON.stringify(m.attendees),
+      })),
+      { as: (i) => meetingSites[i]! },
     )
-    await insertRows(
+    await insertRecords(
       trx,
       'follow_up',
-      FOLLOW_UP_COLUMNS,
       followUps.map((f, i) => {
         const o = outcomes[i]!
-        return [
-          followUpIds[i], f.source, f.meeting === null ? null : meetings[f.meeting]!.id, f.date, f.posyanduId, f.spmField, f.description,
-          f.reporter, f.opdId, f.dueDate, o.status, o.closedDate, o.evidence,
-        ]
+        return {
+          id: followUpIds[i]!,
+          source: f.source,
+          meeting_id: f.meeting === null ? null : meetings[f.meeting]!.id,
+          date: f.date,
+          posyandu_id: f.posyanduId,
+          spm_field: f.spmField,
+          description: f.description,
+          reporter: f.reporter,
+          opd_id: f.opdId,
+          due_date: f.dueDate,
+          status: o.status,
+          closed_date: o.closedDate,
+          closing_evidence: o.evidence,
+        }
       }),
-      followUpSites,
-      stamp,
+      { as: (i) => followUpSites[i]! },
     )
-    await insertRows(trx, 'follow_up_progress', PROGRESS_COLUMNS, progressRows, progressSites, stamp)
-    await recordOffices(trx, [...offices.values()], w.rng)
+    await insertRecords(trx, 'follow_up_progress', progressRows, { as: (i) => progressSites[i]! })
   })
-  return { meetings: meetings.length, followUps: followUps.length }
+  return { meetings: meetings.length, followUps: followUps.length, writers: [...new Set([...meetingSites, ...followUpSites])].sort() }
 }

@@ -6,7 +6,7 @@
 // Deterministic for a seed (its own random stream, so the roster stays what it was), dated
 // only from the demo's fixed reference date, never from today.
 
-import { CompiledQuery, type Insertable } from 'kysely'
+import type { Insertable } from 'kysely'
 import {
   LEVEL_CODES,
   TRAINING_KINDS,
@@ -17,9 +17,8 @@ import {
   type TrainingKind,
 } from '../../../../shared/domain/competency'
 import type { KaderStatus, Sex } from '../../../../shared/domain/reference'
-import type { AssessmentTable, Db, TrainingParticipantTable, TrainingTable } from '../../db/schema'
-import { nextVersions } from '../../sync/hlc'
-import { uuidv7 } from '../../sync/uuid'
+import type { AssessmentTable, Db, ReplicatedColumns, TrainingParticipantTable, TrainingTable } from '../../db/schema'
+import { insertRecordValues } from '../../sync/write'
 
 /** A kader as the roster generator wrote it: all the training plan needs to know. */
 export interface DemoPerson {
@@ -224,9 +223,8 @@ function plan(w: TrainingWorld, person: DemoPerson, order: number, periods: numb
 
 // ---------------------------------------------------------------- rows
 
-/** The columns every replicated row has; the writer fills them. */
-type Replicated = 'id' | 'site_id' | 'version' | 'field_versions' | 'created_at' | 'updated_at' | 'deleted'
-type Own<T> = Required<Omit<Insertable<T>, Replicated>>
+/** The columns every replicated row has; the write helpers fill them (sync/write.ts). */
+type Own<T> = Required<Omit<Insertable<T>, keyof ReplicatedColumns>>
 
 /** Rows by the index of their training in the kecamatan; ids are given when written. */
 interface KecamatanRows {
@@ -436,11 +434,6 @@ function writeClass(w: TrainingWorld, rows: KecamatanRows, group: CatalogueGroup
 
 // ---------------------------------------------------------------- writing
 
-/** SQLite's limit of bound values per statement. */
-const MAX_PARAMS = 32_766
-// Measured: a few hundred rows per statement is as fast as it gets (longer ones parse slower).
-const MAX_ROWS = 250
-const REPLICATED = ['id', 'site_id', 'version', 'field_versions', 'created_at', 'updated_at', 'deleted'] as const
 const TRAINING_COLUMNS = [
   'title', 'kind', 'start_date', 'end_date', 'place', 'organiser', 'facilitators', 'competencies', 'catalogue_version', 'notes',
 ] as const satisfies readonly (keyof TrainingTable)[]
@@ -452,52 +445,12 @@ const ASSESSMENT_COLUMNS = [
   'assessor_name', 'assessor_nip', 'assessor_profession', 'assessor_institution', 'notes',
 ] as const satisfies readonly (keyof AssessmentTable)[]
 
-const statements = new Map<string, string>()
-
-function insertText(table: string, columns: readonly string[], rows: number): string {
-  const key = `${table}:${rows}`
-  let text = statements.get(key)
-  if (!text) {
-    const tuple = `(${columns.map(() => '?').join(', ')})`
-    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${Array.from({ length: rows }, () => tuple).join(', ')}`
-    statements.set(key, text)
-  }
-  return text
-}
-
-/**
- * Multi-row inserts of new replicated rows, compiled by hand and fed straight from the planned
- * rows: at ~250,000 assessments Kysely's builder (and an object per row) would cost more than
- * SQLite spends storing them. Returns the new ids in row order.
- */
-async function insertReplicated<R>(
-  trx: Db,
-  table: 'training' | 'training_participant' | 'assessment',
-  columns: readonly string[],
-  rows: readonly R[],
-  values: (row: R) => readonly unknown[],
-  stamp: { siteId: string; versions: string[]; next: number; now: string },
-): Promise<string[]> {
-  const all = [...REPLICATED, ...columns]
-  const per = Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / all.length))
-  const ids: string[] = []
-  for (let i = 0; i < rows.length; i += per) {
-    const chunk = rows.slice(i, i + per)
-    const params: unknown[] = []
-    for (const row of chunk) {
-      const id = uuidv7()
-      ids.push(id)
-      params.push(id, stamp.siteId, stamp.versions[stamp.next++], '{}', stamp.now, stamp.now, 0, ...values(row))
-    }
-    await trx.executeQuery(CompiledQuery.raw(insertText(table, all, chunk.length), params))
-  }
-  return ids
-}
-
 export interface TrainingHistoryResult {
   trainings: number
   participants: number
   assessments: number
+  /** The offices the history was written as (see `writerOf`), sorted. */
+  writers: string[]
 }
 
 /**
@@ -520,7 +473,8 @@ export async function writeTrainingHistory(
     if (!list) byDistrict.set(d, (list = []))
     list.push(p)
   }
-  const result: TrainingHistoryResult = { trainings: 0, participants: 0, assessments: 0 }
+  const result: TrainingHistoryResult = { trainings: 0, participants: 0, assessments: 0, writers: [] }
+  const writers = new Set<string>()
   const serial = { n: 0 }
   let done = 0
   for (const district of [...byDistrict.keys()].sort()) {
@@ -530,27 +484,26 @@ export async function writeTrainingHistory(
     planned.assessments.sort((a, b) =>
       a.kader_id < b.kader_id ? -1 : a.kader_id > b.kader_id ? 1 : a.competency_code < b.competency_code ? -1 : a.competency_code > b.competency_code ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
     )
+    // This office's clock, the writing office's name on the versions (write.ts).
+    const writer = writerOf(district)
+    if (planned.trainings.length > 0) writers.add(writer)
+    const as = { as: () => writer }
+    // The bulk path of the write helpers: at ~250,000 assessments an object per row would cost
+    // more than SQLite spends storing them.
     await db.transaction().execute(async (trx) => {
-      const count = planned.trainings.length + planned.participants.length + planned.assessments.length
-      const writer = writerOf(district)
-      // This PC's clock, the writing office's name on the version.
-      const versions = (await nextVersions(trx, siteId, count)).map((v) => (writer === siteId ? v : `${v.slice(0, v.length - siteId.length)}${writer}`))
-      const stamp = { siteId: writer, versions, next: 0, now: new Date().toISOString() }
-      const ids = await insertReplicated(trx, 'training', TRAINING_COLUMNS, planned.trainings, (t) => TRAINING_COLUMNS.map((c) => t[c]), stamp)
-      await insertReplicated(
+      const ids = await insertRecordValues(trx, 'training', TRAINING_COLUMNS, planned.trainings.map((t) => TRAINING_COLUMNS.map((c) => t[c])), as)
+      await insertRecordValues(
         trx,
         'training_participant',
         PARTICIPANT_COLUMNS,
-        planned.participants,
-        (p) => [ids[p.training], p.kader_id, p.attendance, p.pre_score, p.post_score, p.certificate_number],
-        stamp,
+        planned.participants.map((p) => [ids[p.training], p.kader_id, p.attendance, p.pre_score, p.post_score, p.certificate_number]),
+        as,
       )
-      await insertReplicated(
+      await insertRecordValues(
         trx,
         'assessment',
         ASSESSMENT_COLUMNS,
-        planned.assessments,
-        (a) => [
+        planned.assessments.map((a) => [
           a.training === null ? null : ids[a.training],
           a.kader_id,
           a.competency_code,
@@ -563,8 +516,8 @@ export async function writeTrainingHistory(
           a.assessor_profession,
           a.assessor_institution,
           a.notes,
-        ],
-        stamp,
+        ]),
+        as,
       )
     })
     result.trainings += planned.trainings.length
@@ -573,5 +526,6 @@ export async function writeTrainingHistory(
     done += members.length
     onProgress?.(done, people.length)
   }
+  result.writers = [...writers].sort()
   return result
 }

@@ -2,18 +2,22 @@
 // for the benchmarks and for the UI tests. Names and NIKs are invented but follow the real
 // rules, so every screen and check behaves as with real data. Deterministic for a seed: the
 // content depends only on the seed and the area list, never on today's date or the clock.
-// Rows are written straight in multi-row inserts, one transaction per batch: going through
-// createKader one by one would take minutes at this size. Then the training history
-// (demo-training.ts): classes, participants and assessments, so that the area has kader at
-// every level and some with none; the derived levels are recomputed once at the end. Last,
-// the Tim Pembina meetings and their follow-ups (demo-meeting.ts) and the search index.
+// Rows are written in multi-row inserts through the write helpers (sync/write.ts), one
+// transaction per batch: going through createKader one by one would take minutes at this size.
+// Then the training history (demo-training.ts): classes, participants and assessments, so that
+// the area has kader at every level and some with none; the derived levels are recomputed once
+// at the end. Then the Tim Pembina meetings and their follow-ups (demo-meeting.ts). Records of
+// areas other than this office's are written as their stand-in offices (stand-in.ts), as if
+// their bundles had arrived; last, those offices are recorded with their key cards trusted,
+// and the search index is rebuilt.
 
+import { WEWENANG } from '../../../../shared/domain/paket'
 import { normalisePhone } from '../../../../shared/domain/phone'
 import { SPM_FIELDS, type EducationLevel, type KaderRole, type KaderStatus, type Sex, type SpmField } from '../../../../shared/domain/reference'
 import { optimizeDatabase } from '../../db/open'
-import type { AreaRow, Db, NewKaderRow, NewPosyanduRow } from '../../db/schema'
-import { nextVersions } from '../../sync/hlc'
+import type { AreaRow, Db } from '../../db/schema'
 import { uuidv7 } from '../../sync/uuid'
+import { insertRecords, type RecordData } from '../../sync/write'
 import { codePrefixRange, dottedCode, findAreaRow, unknownArea, villagesUnder } from '../area/area.service'
 import { activeCatalogue } from '../competency/catalogue.service'
 import { recomputeCompetencies } from '../competency/competency.service'
@@ -21,6 +25,7 @@ import { rebuildSearchIndex } from '../search/search.service'
 import { requireSite } from '../site/site.service'
 import { writeMeetingHistory } from './demo-meeting'
 import { REFERENCE_DATE, writeTrainingHistory, type DemoPerson } from './demo-training'
+import { isStandIn, puskesmasStandIn, recordStandIns, standIns, villageStandIn, type StandIn } from './stand-in'
 
 export interface DemoInput {
   /** Area code: every kelurahan/desa under it (or the village itself) gets Posyandu. */
@@ -176,12 +181,12 @@ export function encodeNik(districtCode: string, birthDate: string, sex: Sex, ser
 // ---------------------------------------------------------------- generation
 
 interface KaderDraft {
-  row: Omit<NewKaderRow, 'id' | 'site_id' | 'version' | 'created_at' | 'updated_at' | 'posyandu_id'>
+  row: Omit<RecordData<'kader'>, 'id' | 'posyandu_id'>
   history: { status: KaderStatus; date: string; note: string | null }[]
 }
 
 interface PosyanduDraft {
-  row: Omit<NewPosyanduRow, 'id' | 'site_id' | 'version' | 'created_at' | 'updated_at'>
+  row: Omit<RecordData<'posyandu'>, 'id'>
   kader: KaderDraft[]
 }
 
@@ -316,8 +321,6 @@ function makeKader(
       status,
       status_date: history[history.length - 1]!.date,
       notes: rng.chance(0.08) ? `Sudah mengikuti pelatihan kader tahun ${rng.int(2019, 2025)}.` : null,
-      field_versions: '{}',
-      deleted: 0,
     },
     history,
   }
@@ -349,8 +352,6 @@ function makePosyandu(w: World, village: AreaRow, index: number, flower: string,
     schedule,
     spm_fields: JSON.stringify(fields),
     active: rng.chance(0.94) ? 1 : 0,
-    field_versions: '{}',
-    deleted: 0,
   }
   const year = rng.int(2021, 2025)
   const sk = {
@@ -364,46 +365,37 @@ function makePosyandu(w: World, village: AreaRow, index: number, flower: string,
 
 // ---------------------------------------------------------------- writing
 
-// 26 kader columns × 500 rows stays under SQLite's 32,766 bound parameters per statement.
-const KADER_CHUNK = 500
-const STATUS_CHUNK = 1500
-const POSYANDU_CHUNK = 1000
 /** Kader per transaction: large enough to amortise the commit, small enough for smooth progress. */
 const BATCH_KADER = 2000
 
-async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size))
-}
-
 /**
  * The office a village's roster comes from: this one when it is that kelurahan, otherwise the
- * village's stand-in kelurahan office (the same one its Tim Pembina meetings come from, see
- * demo-meeting.ts), as if its bundles had arrived. Only a kelurahan may change its Posyandu and
- * kader in other offices' copies, so a demo kota's bundle carries them as the kelurahan's writes.
+ * village's stand-in kelurahan office (stand-in.ts; the same one its Tim Pembina meetings come
+ * from, see demo-meeting.ts), as if its bundles had arrived. Only a kelurahan may change its
+ * Posyandu and kader in other offices' copies, so a demo kota's bundle carries them as the
+ * kelurahan's writes.
  */
-export const demoVillageOffice = (siteId: string, siteArea: string, villageCode: string) => (villageCode === siteArea ? siteId : `demo-${villageCode}`)
+export const demoVillageOffice = (siteId: string, siteArea: string, villageCode: string) => (villageCode === siteArea ? siteId : villageStandIn(villageCode))
 
 async function writeBatch(db: Db, site: { id: string; area_code: string }, batch: PosyanduDraft[], people: DemoPerson[]): Promise<void> {
   const siteId = site.id
   await db.transaction().execute(async (trx) => {
-    const kaderCount = batch.reduce((s, p) => s + p.kader.length, 0)
-    const statusCount = batch.reduce((s, p) => s + p.kader.reduce((t, k) => t + k.history.length, 0), 0)
-    // One clock read/write per batch, yet every row still gets its own, increasing version.
-    const versions = await nextVersions(trx, siteId, batch.length + kaderCount + statusCount)
-    let v = 0
-    const now = new Date().toISOString()
-    const posyandu = []
-    const kader = []
-    const statuses = []
+    const posyandu: RecordData<'posyandu'>[] = []
+    const kader: RecordData<'kader'>[] = []
+    const statuses: RecordData<'kader_status'>[] = []
+    // The office each row is written as (write.ts stamps it, with this office's clock).
+    const posyanduBy: string[] = []
+    const kaderBy: string[] = []
+    const statusBy: string[] = []
     for (const p of batch) {
       const pid = uuidv7()
       const writer = demoVillageOffice(siteId, site.area_code, p.row.village_code)
-      // This PC's clock, the stand-in office's name on the version: the versions stay unique and increasing.
-      const as = (version: string) => (writer === siteId ? version : `${version.slice(0, version.length - siteId.length)}${writer}`)
-      posyandu.push({ ...p.row, id: pid, site_id: writer, version: as(versions[v++]!), created_at: now, updated_at: now })
+      posyandu.push({ ...p.row, id: pid })
+      posyanduBy.push(writer)
       for (const k of p.kader) {
         const kid = uuidv7()
-        kader.push({ ...k.row, id: kid, posyandu_id: pid, site_id: writer, version: as(versions[v++]!), created_at: now, updated_at: now })
+        kader.push({ ...k.row, id: kid, posyandu_id: pid })
+        kaderBy.push(writer)
         people.push({
           kaderId: kid,
           villageCode: p.row.village_code,
@@ -414,25 +406,14 @@ async function writeBatch(db: Db, site: { id: string; area_code: string }, batch
           statusDate: k.row.status_date,
         })
         for (const h of k.history) {
-          statuses.push({
-            id: uuidv7(),
-            site_id: writer,
-            version: as(versions[v++]!),
-            field_versions: '{}',
-            created_at: now,
-            updated_at: now,
-            deleted: 0 as const,
-            kader_id: kid,
-            status: h.status,
-            date: h.date,
-            note: h.note,
-          })
+          statuses.push({ kader_id: kid, status: h.status, date: h.date, note: h.note })
+          statusBy.push(writer)
         }
       }
     }
-    await insertChunks(posyandu, POSYANDU_CHUNK, (c) => trx.insertInto('posyandu').values(c).execute())
-    await insertChunks(kader, KADER_CHUNK, (c) => trx.insertInto('kader').values(c).execute())
-    await insertChunks(statuses, STATUS_CHUNK, (c) => trx.insertInto('kader_status').values(c).execute())
+    await insertRecords(trx, 'posyandu', posyandu, { as: (i) => posyanduBy[i]! })
+    await insertRecords(trx, 'kader', kader, { as: (i) => kaderBy[i]! })
+    await insertRecords(trx, 'kader_status', statuses, { as: (i) => statusBy[i]! })
   })
 }
 
@@ -460,6 +441,21 @@ async function loadWorld(db: Db, seed: number, provinceCode: string): Promise<Wo
     regencyNames: new Map(areas.filter((a) => a.level === 2).map((a) => [a.code, a.name])),
     serials,
   }
+}
+
+const inArea = (code: string, area: string) => code === area || code.startsWith(`${area}.`)
+
+/**
+ * Records the stand-ins as if their bundles had arrived: most sent one in the last month, some
+ * one to three months ago, a few have been silent since the start of the year. Their own random
+ * stream, in id order: the dates depend only on the seed and the area list.
+ */
+async function recordDemoOffices(db: Db, offices: StandIn[], rng: Rng): Promise<void> {
+  const dated = offices.map((standIn) => {
+    const daysAgo = rng.chance(0.7) ? rng.int(0, 30) : rng.chance(0.65) ? rng.int(31, 90) : rng.int(120, 180)
+    return { standIn, bundleAt: new Date(REFERENCE_DATE - daysAgo * DAY + rng.int(8, 15) * 3600_000).toISOString() }
+  })
+  await db.transaction().execute((trx) => recordStandIns(trx, dated))
 }
 
 /**
@@ -519,26 +515,11 @@ export async function generateDemo(
     (d, t) => {
       if (d < t) onProgress?.(d, t, 'pelatihan')
     },
-    // A kelurahan records no trainings itself: its kader's come from the Puskesmas of its kecamatan.
-    (district) => (site.level === 'kelurahan' ? `demo-pkm-${district}` : site.id),
+    // A kecamatan's trainings are its Puskesmas's: this office's own only where it may record
+    // trainings for that kecamatan (a Puskesmas its own, the kota all of its area); else the
+    // stand-in Puskesmas's, as if its bundles had arrived.
+    (district) => (WEWENANG[site.level].includes('training') && inArea(district, site.area_code) ? site.id : puskesmasStandIn(district)),
   )
-  if (site.level === 'kelurahan' && history.trainings > 0) {
-    const district = site.area_code.slice(0, 8)
-    await db
-      .insertInto('office')
-      .values({
-        site_id: `demo-pkm-${district}`,
-        level: 'puskesmas',
-        area_code: district,
-        area_name: w.districtNames.get(district) ?? district,
-        name: `Puskesmas ${w.districtNames.get(district) ?? district}`,
-        villages: JSON.stringify([site.area_code]),
-        last_bundle_at: null,
-        last_imported_at: null,
-      })
-      .onConflict((oc) => oc.column('site_id').doNothing())
-      .execute()
-  }
   await db.transaction().execute((trx) => recomputeCompetencies(trx, 'all', catalogue))
   // Tim Pembina meetings and follow-ups (demo-meeting.ts), on a stream of their own again.
   const meetingRng = new Rng(mulberry32(input.seed ^ 0x4d3371))
@@ -550,17 +531,12 @@ export async function generateDemo(
     regencyNames: w.regencyNames,
     areaLevel: area.level,
   })
-  // Every stand-in kelurahan is an office heard of (those with meetings already are, with dates).
-  for (const v of villages) {
-    const id = demoVillageOffice(site.id, site.area_code, v.code)
-    if (id === site.id) continue
-    const isDesa = v.code.split('.')[3]?.startsWith('2') ?? false
-    await db
-      .insertInto('office')
-      .values({ site_id: id, level: 'kelurahan', area_code: v.code, area_name: v.name, name: `Kantor ${isDesa ? 'Desa' : 'Kelurahan'} ${v.name}`, villages: '[]', last_bundle_at: null, last_imported_at: null })
-      .onConflict((oc) => oc.column('site_id').doNothing())
-      .execute()
-  }
+  // Every stand-in named in the records (and every kelurahan's, even one without records) is an
+  // office heard of, with its signed card trusted here (stand-in.ts).
+  const standInIds = [...villages.map((v) => demoVillageOffice(site.id, site.area_code, v.code)), ...history.writers, ...meetings.writers].filter(
+    (id) => id !== site.id && isStandIn(id),
+  )
+  await recordDemoOffices(db, await standIns(db, [...new Set(standInIds)].sort()), new Rng(mulberry32(input.seed ^ 0x0ff1ce)))
   await rebuildSearchIndex(db)
   onProgress?.(people.length, people.length, 'pelatihan')
   await optimizeDatabase(db)

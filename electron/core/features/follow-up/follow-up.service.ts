@@ -11,15 +11,22 @@ import type { SpmField } from '../../../../shared/domain/reference'
 import { tanggal } from '../../../../shared/domain/tanggal'
 import { AppError } from '../../../../shared/result'
 import type { Db, FollowUpTable } from '../../db/schema'
-import { bumpFieldVersions, nextVersions } from '../../sync/hlc'
-import { uuidv7 } from '../../sync/uuid'
+import { insertRecord, updateRecord, updateRecords } from '../../sync/write'
 import { todayJakarta } from '../kader/kader.service'
 import { reindexFollowUp } from '../search/search.service'
 import { requireSite } from '../site/site.service'
 import { FIRST_NOTE } from './first-note'
 
-const EDITABLE = ['source', 'meeting_id', 'date', 'posyandu_id', 'spm_field', 'description', 'reporter', 'opd_id', 'due_date'] as const
-type Editable = (typeof EDITABLE)[number]
+type Editable =
+  | 'source'
+  | 'meeting_id'
+  | 'date'
+  | 'posyandu_id'
+  | 'spm_field'
+  | 'description'
+  | 'reporter'
+  | 'opd_id'
+  | 'due_date'
 
 export { FIRST_NOTE }
 
@@ -206,20 +213,11 @@ async function requireFollowUpRow(trx: Db, id: string): Promise<FollowUpTable> {
 
 export async function createFollowUp(db: Db, input: ParsedInput<'followUp:create'>): Promise<FollowUp> {
   const id = await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     await validate(trx, input, null)
-    const [version, progressVersion] = await nextVersions(trx, site.id, 2)
-    const now = new Date().toISOString()
-    const id = uuidv7()
-    const base = { site_id: site.id, field_versions: '{}', created_at: now, updated_at: now, deleted: 0 as const }
-    await trx
-      .insertInto('follow_up')
-      .values({ ...base, ...editableValues(input), id, version: version!, status: 'baru', closed_date: null, closing_evidence: null })
-      .execute()
-    await trx
-      .insertInto('follow_up_progress')
-      .values({ ...base, id: uuidv7(), version: progressVersion!, follow_up_id: id, date: input.date, status: 'baru', note: FIRST_NOTE })
-      .execute()
+    const nowMs = Date.now()
+    const id = await insertRecord(trx, 'follow_up', { ...editableValues(input), status: 'baru', closed_date: null, closing_evidence: null }, { nowMs })
+    await insertRecord(trx, 'follow_up_progress', { follow_up_id: id, date: input.date, status: 'baru', note: FIRST_NOTE }, { nowMs })
     await reindexFollowUp(trx, id)
     return id
   })
@@ -229,20 +227,11 @@ export async function createFollowUp(db: Db, input: ParsedInput<'followUp:create
 /** The details only: the status changes through progress notes (addFollowUpProgress). */
 export async function updateFollowUp(db: Db, input: ParsedInput<'followUp:update'>): Promise<FollowUp> {
   await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const existing = await requireFollowUpRow(trx, input.id)
     await validate(trx, input, existing)
-    const values = editableValues(input)
-    const changed = EDITABLE.filter((c) => values[c] !== existing[c])
-    if (changed.length === 0) return
-    const [version] = await nextVersions(trx, site.id, 1)
-    const patch: Record<string, unknown> = {}
-    for (const c of changed) patch[c] = values[c]
-    await trx
-      .updateTable('follow_up')
-      .set({ ...patch, version: version!, field_versions: bumpFieldVersions(existing, changed, version!), updated_at: new Date().toISOString() })
-      .where('id', '=', input.id)
-      .execute()
+    // Only the columns that differ from the row get a new field version; no change, no write.
+    if (!(await updateRecord(trx, 'follow_up', existing, editableValues(input)))) return
     await reindexFollowUp(trx, input.id)
   })
   return getFollowUp(db, { id: input.id })
@@ -254,7 +243,7 @@ export async function updateFollowUp(db: Db, input: ParsedInput<'followUp:update
  */
 export async function addFollowUpProgress(db: Db, input: ParsedInput<'followUp:progress'>): Promise<FollowUp> {
   await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const existing = await requireFollowUpRow(trx, input.id)
     const today = todayJakarta()
     if (input.date > today) {
@@ -292,31 +281,10 @@ export async function addFollowUpProgress(db: Db, input: ParsedInput<'followUp:p
       closing && next.closing_evidence
         ? [input.note, `Bukti penyelesaian: ${next.closing_evidence}`].filter(Boolean).join('\n')
         : input.note
-    const changed = (['status', 'closed_date', 'closing_evidence'] as const).filter((c) => next[c] !== existing[c])
-    const [progressVersion, version] = await nextVersions(trx, site.id, 2)
-    const now = new Date().toISOString()
-    await trx
-      .insertInto('follow_up_progress')
-      .values({
-        id: uuidv7(),
-        site_id: site.id,
-        version: progressVersion!,
-        field_versions: '{}',
-        created_at: now,
-        updated_at: now,
-        deleted: 0,
-        follow_up_id: input.id,
-        date: input.date,
-        status: input.status,
-        note,
-      })
-      .execute()
-    // A note alone still changes the follow-up as people see it (updated_at, version).
-    await trx
-      .updateTable('follow_up')
-      .set({ ...next, version: version!, field_versions: bumpFieldVersions(existing, changed, version!), updated_at: now })
-      .where('id', '=', input.id)
-      .execute()
+    const nowMs = Date.now()
+    await insertRecord(trx, 'follow_up_progress', { follow_up_id: input.id, date: input.date, status: input.status, note }, { nowMs })
+    // A note alone still changes the follow-up as people see it (updated_at, version): touch.
+    await updateRecords(trx, 'follow_up', [{ existing, patch: next, touch: true }], { nowMs })
     await reindexFollowUp(trx, input.id)
   })
   return getFollowUp(db, { id: input.id })

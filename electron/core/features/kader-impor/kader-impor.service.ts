@@ -26,10 +26,9 @@ import { rmSync } from 'node:fs'
 import type { KaderImportLayout, KaderImportPreview, KaderImportResult, ParsedInput } from '../../../../shared/contract'
 import { SPM_FIELDS } from '../../../../shared/domain/reference'
 import { optimizeDatabase } from '../../db/open'
-import type { Db, KaderDbRow, NewKaderRow } from '../../db/schema'
-import { bumpFieldVersions, nextVersions } from '../../sync/hlc'
-import { uuidv7 } from '../../sync/uuid'
-import { EDITABLE, todayJakarta, type Editable } from '../kader/kader.service'
+import type { Db, KaderDbRow } from '../../db/schema'
+import { insertRecords, updateRecords, type RecordData, type RecordUpdate } from '../../sync/write'
+import { todayJakarta, type Editable } from '../kader/kader.service'
 import { loadRoster } from './layout'
 import { buildPreview, type RowPlan } from './preview'
 import { writeErrorReport } from './report'
@@ -56,8 +55,6 @@ export async function previewRosterImport(db: Db, input: ParsedInput<'kaderImpor
   return (await buildPreview(db, roster, input)).preview
 }
 
-
-const INSERT_CHUNK = 400
 
 function editable(plan: RowPlan, posyanduId: string, statusDate: string, spmFields: string): Pick<KaderDbRow, Editable> {
   const v = plan.row.values
@@ -92,7 +89,6 @@ export async function applyRosterImport(db: Db, input: ParsedInput<'kaderImpor:a
       const now = new Date()
       const { site, rows, groups } = await buildPreview(trx, roster, input, now)
       const today = todayJakarta(now)
-      const stamp = now.toISOString()
       const note = (what: string) => `${what} lewat impor daftar kader (${roster.layout.fileName}).`
       const saving = rows.filter((p) => p.row.action !== 'error')
       const skipped = rows.filter((p) => p.row.action === 'error')
@@ -101,93 +97,59 @@ export async function applyRosterImport(db: Db, input: ParsedInput<'kaderImpor:a
       const wanted = new Set(saving.filter((p) => p.row.values.posyanduId === 'new').map((p) => p.posyanduKey))
       const toCreate = groups.filter((g) => g.entry.choice?.kind === 'new' && wanted.has(g.key))
 
-      // Updates: what changes, so the versions can be issued in one go.
-      const updates = saving
-        .filter((p) => p.row.action === 'update')
-        .map((p) => {
-          const existing = p.existing!
-          const v = p.row.values
-          const statusChanged = v.status !== existing.status
-          const values = editable(p, v.posyanduId!, statusChanged ? today : existing.status_date, existing.spm_fields)
-          const changed: string[] = EDITABLE.filter((c) => values[c] !== existing[c])
-          if (existing.deleted === 1) changed.push('deleted')
-          return { plan: p, existing, values, changed, statusChanged }
-        })
       const fresh = saving.filter((p) => p.row.action === 'new')
-      const count = toCreate.length + fresh.length * 2 + updates.reduce((n, u) => n + (u.changed.length > 0 ? 1 : 0) + (u.statusChanged ? 1 : 0), 0)
-      const versions = await nextVersions(trx, site.id, count)
-      let vi = 0
-      const version = () => versions[vi++]!
-      /** The bookkeeping columns of a record made by this import: its own version, no later writes. */
-      const made = (id: string = uuidv7()) => ({ id, site_id: site.id, version: version(), field_versions: '{}', created_at: stamp, updated_at: stamp, deleted: 0 as const })
+      // One clock read per table written (the helpers issue a version per record, in order):
+      // new Posyandu, new kader, changed kader, then the status history rows.
+      const options = { nowMs: now.getTime() }
 
       const posyanduIds = new Map<string, string>()
-      for (const g of toCreate) {
-        const id = uuidv7()
-        posyanduIds.set(g.key, id)
-        await trx
-          .insertInto('posyandu')
-          .values({
-            ...made(id),
-            name: g.entry.name,
-            village_code: site.area_code,
-            // Codes are retired and renamed over time: keep the name the record was made with.
-            village_name: site.area_name,
-            rw: null,
-            address: null,
-            puskesmas: null,
-            schedule: null,
-            spm_fields: JSON.stringify(SPM_FIELDS),
-            active: 1,
-          })
-          .execute()
-      }
+      const createdPosyandu = await insertRecords(
+        trx,
+        'posyandu',
+        toCreate.map((g) => ({
+          name: g.entry.name,
+          village_code: site.area_code,
+          // Codes are retired and renamed over time: keep the name the record was made with.
+          village_name: site.area_name,
+          rw: null,
+          address: null,
+          puskesmas: null,
+          schedule: null,
+          spm_fields: JSON.stringify(SPM_FIELDS),
+          active: 1 as const,
+        })),
+        options,
+      )
+      toCreate.forEach((g, i) => posyanduIds.set(g.key, createdPosyandu[i]!))
       const target = (p: RowPlan) => (p.row.values.posyanduId === 'new' ? posyanduIds.get(p.posyanduKey!)! : p.row.values.posyanduId!)
 
-      const kaderRows: NewKaderRow[] = []
-      const statusRows: { id: string; site_id: string; version: string; field_versions: string; created_at: string; updated_at: string; deleted: 0; kader_id: string; status: string; date: string; note: string }[] = []
-      for (const p of fresh) {
-        const v = p.row.values
-        const statusDate = v.status === 'aktif' && v.skDate ? v.skDate : today
-        const id = uuidv7()
+      const statusRows: RecordData<'kader_status'>[] = []
+      const freshDates = fresh.map((p) => (p.row.values.status === 'aktif' && p.row.values.skDate ? p.row.values.skDate : today))
+      const kaderIds = await insertRecords(
+        trx,
+        'kader',
+        fresh.map((p, i) => editable(p, target(p), freshDates[i]!, JSON.stringify(p.spmFields))),
+        options,
+      )
+      fresh.forEach((p, i) => {
+        const id = kaderIds[i]!
         p.row.existingKaderId = id
-        kaderRows.push({
-          ...editable(p, target(p), statusDate, JSON.stringify(p.spmFields)),
-          ...made(id),
-        })
-        statusRows.push({
-          ...made(),
-          kader_id: id,
-          status: v.status!,
-          date: statusDate,
-          note: note('Didaftarkan'),
-        })
-      }
-      for (let i = 0; i < kaderRows.length; i += INSERT_CHUNK) await trx.insertInto('kader').values(kaderRows.slice(i, i + INSERT_CHUNK)).execute()
+        statusRows.push({ kader_id: id, status: p.row.values.status!, date: freshDates[i]!, note: note('Didaftarkan') })
+      })
 
-      for (const u of updates) {
-        if (u.changed.length > 0) {
-          const ver = version()
-          const patch: Record<string, unknown> = {}
-          for (const c of u.changed) patch[c] = c === 'deleted' ? 0 : u.values[c as Editable]
-          if (u.changed.includes('posyandu_id')) patch.posyandu_id = target(u.plan)
-          await trx
-            .updateTable('kader')
-            .set({ ...patch, version: ver, field_versions: bumpFieldVersions(u.existing, u.changed, ver), updated_at: stamp })
-            .where('id', '=', u.existing.id)
-            .execute()
-        }
-        if (u.statusChanged) {
-          statusRows.push({
-            ...made(),
-            kader_id: u.existing.id,
-            status: u.values.status,
-            date: today,
-            note: note('Diubah'),
-          })
-        }
+      // Updates write only the columns that differ from the register (and restore an archived kader).
+      const updates = saving.filter((p) => p.row.action === 'update')
+      const changes: RecordUpdate<'kader'>[] = []
+      for (const p of updates) {
+        const existing = p.existing!
+        const v = p.row.values
+        const statusChanged = v.status !== existing.status
+        const values = editable(p, target(p), statusChanged ? today : existing.status_date, existing.spm_fields)
+        changes.push({ existing, patch: values, deleted: 0 })
+        if (statusChanged) statusRows.push({ kader_id: existing.id, status: values.status, date: today, note: note('Diubah') })
       }
-      for (let i = 0; i < statusRows.length; i += INSERT_CHUNK) await trx.insertInto('kader_status').values(statusRows.slice(i, i + INSERT_CHUNK)).execute()
+      await updateRecords(trx, 'kader', changes, options)
+      await insertRecords(trx, 'kader_status', statusRows, options)
 
       // Last inside the transaction: a report that cannot be written undoes the import.
       if (skipped.length > 0) report = await writeErrorReport(roster, skipped, now)

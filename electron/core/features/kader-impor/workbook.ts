@@ -8,6 +8,7 @@ import { basename, extname } from 'node:path'
 import ExcelJS from 'exceljs'
 import { AppError } from '../../../../shared/result'
 import { decodeText, parseCsv } from './csv'
+import { assertUnpacksSmall } from './unzip-limit'
 
 /** A cell as read: merged cells read as their top-left cell, formulas as their result. */
 export type CellValue = string | number | boolean | Date | null
@@ -117,6 +118,13 @@ export async function openBook(path: string): Promise<Book> {
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
     if (buf.subarray(30, 100).toString('latin1').includes('application/vnd.oasis.opendocument')) {
       throw resave(`Berkas ${name} berformat OpenDocument (.ods), bukan Excel.`)
+    }
+    // ExcelJS inflates every part whole: a small file that opens to gigabytes is refused first.
+    try {
+      await assertUnpacksSmall(buf)
+    } catch (e) {
+      if (e instanceof AppError) throw e
+      throw notSpreadsheet(name)
     }
     const wb = new ExcelJS.Workbook()
     try {

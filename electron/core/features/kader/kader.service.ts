@@ -8,11 +8,10 @@ import { NIK_MESSAGES, cleanNik, compareNik, maskNik, parseNik, type NikWarning,
 import { type EducationLevel, type KaderRole, type KaderStatus, type Sex, type SpmField } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
 import type { Database, Db, KaderDbRow } from '../../db/schema'
-import { bumpFieldVersions, nextVersion } from '../../sync/hlc'
-import { uuidv7 } from '../../sync/uuid'
+import { insertRecord, tombstoneRecord, updateRecord } from '../../sync/write'
 import { findAreaRow } from '../area/area.service'
 import { parseSpmFields } from '../posyandu/posyandu.service'
-import { requireSite, type SiteRow } from '../site/site.service'
+import { requireSite } from '../site/site.service'
 
 /** The kader columns a person edits (the form, and the roster import). */
 export const EDITABLE = [
@@ -326,32 +325,8 @@ function editableValues(input: ParsedInput<'kader:create'>, statusDate: string):
   }
 }
 
-async function insertStatus(
-  trx: Db,
-  site: SiteRow,
-  kaderId: string,
-  status: KaderStatus,
-  date: string,
-  note: string | null,
-  now: string,
-): Promise<void> {
-  const version = await nextVersion(trx, site.id)
-  await trx
-    .insertInto('kader_status')
-    .values({
-      id: uuidv7(),
-      site_id: site.id,
-      version,
-      field_versions: '{}',
-      created_at: now,
-      updated_at: now,
-      deleted: 0,
-      kader_id: kaderId,
-      status,
-      date,
-      note,
-    })
-    .execute()
+async function insertStatus(trx: Db, kaderId: string, status: KaderStatus, date: string, note: string | null, nowMs: number): Promise<void> {
+  await insertRecord(trx, 'kader_status', { kader_id: kaderId, status, date, note }, { nowMs })
 }
 
 /**
@@ -379,26 +354,12 @@ async function validateKader(
 
 export async function createKader(db: Db, input: ParsedInput<'kader:create'>): Promise<KaderSaved> {
   const { id, warnings } = await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const warnings = await validateKader(trx, input, null)
     const statusDate = input.statusDate ?? todayJakarta()
-    const version = await nextVersion(trx, site.id)
-    const now = new Date().toISOString()
-    const id = uuidv7()
-    await trx
-      .insertInto('kader')
-      .values({
-        ...editableValues(input, statusDate),
-        id,
-        site_id: site.id,
-        version,
-        field_versions: '{}',
-        created_at: now,
-        updated_at: now,
-        deleted: 0,
-      })
-      .execute()
-    await insertStatus(trx, site, id, input.status, statusDate, input.statusNote, now)
+    const nowMs = Date.now()
+    const id = await insertRecord(trx, 'kader', editableValues(input, statusDate), { nowMs })
+    await insertStatus(trx, id, input.status, statusDate, input.statusNote, nowMs)
     return { id, warnings }
   })
   return { kader: await getKader(db, { id }), warnings }
@@ -406,7 +367,7 @@ export async function createKader(db: Db, input: ParsedInput<'kader:create'>): P
 
 export async function updateKader(db: Db, input: ParsedInput<'kader:update'>): Promise<KaderSaved> {
   const warnings = await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const existing = await trx.selectFrom('kader').selectAll().where('id', '=', input.id).executeTakeFirst()
     if (!existing) throw notFoundKader()
     if (existing.deleted === 1) {
@@ -416,19 +377,10 @@ export async function updateKader(db: Db, input: ParsedInput<'kader:update'>): P
     const statusChanged = input.status !== existing.status
     // The status date belongs to a status change; editing other fields keeps the recorded one.
     const statusDate = statusChanged ? (input.statusDate ?? todayJakarta()) : existing.status_date
-    const values = editableValues(input, statusDate)
-    const changed = EDITABLE.filter((c) => values[c] !== existing[c])
-    if (changed.length === 0) return warnings
-    const version = await nextVersion(trx, site.id)
-    const now = new Date().toISOString()
-    const patch: Record<string, unknown> = {}
-    for (const c of changed) patch[c] = values[c]
-    await trx
-      .updateTable('kader')
-      .set({ ...patch, version, field_versions: bumpFieldVersions(existing, changed, version), updated_at: now })
-      .where('id', '=', input.id)
-      .execute()
-    if (statusChanged) await insertStatus(trx, site, input.id, input.status, statusDate, input.statusNote, now)
+    const nowMs = Date.now()
+    // Only the columns that differ from the row get a new field version; no change, no write.
+    if (!(await updateRecord(trx, 'kader', existing, editableValues(input, statusDate), { nowMs }))) return warnings
+    if (statusChanged) await insertStatus(trx, input.id, input.status, statusDate, input.statusNote, nowMs)
     return warnings
   })
   return { kader: await getKader(db, { id: input.id }), warnings }
@@ -436,22 +388,12 @@ export async function updateKader(db: Db, input: ParsedInput<'kader:update'>): P
 
 async function setDeleted(db: Db, id: string, deleted: 0 | 1): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
-    const existing = await trx.selectFrom('kader').select(['nik', 'deleted', 'field_versions', 'site_id']).where('id', '=', id).executeTakeFirst()
+    await requireSite(trx)
+    const existing = await trx.selectFrom('kader').select(['id', 'nik', 'deleted', 'field_versions', 'site_id']).where('id', '=', id).executeTakeFirst()
     if (!existing) throw notFoundKader()
     if (existing.deleted === deleted) return
     if (deleted === 0) await requireUniqueNik(trx, existing.nik, id, true)
-    const version = await nextVersion(trx, site.id)
-    await trx
-      .updateTable('kader')
-      .set({
-        deleted,
-        version,
-        field_versions: bumpFieldVersions(existing, ['deleted'], version),
-        updated_at: new Date().toISOString(),
-      })
-      .where('id', '=', id)
-      .execute()
+    await tombstoneRecord(trx, 'kader', existing, deleted)
   })
 }
 

@@ -9,7 +9,7 @@ import type { KeyCard, ParsedInput, TrustedOffice } from '../../../../shared/con
 import type { SiteLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
 import type { Db } from '../../db/schema'
-import { cardBody, cardFingerprint, makeCard, makeRevocation, parseCard, parseRevocation, sameFingerprint, type Card, type Revocation } from '../../sync/card'
+import { cardBody, cardFingerprint, isStandIn, makeCard, makeRevocation, parseCard, parseRevocation, sameFingerprint, type Card, type Revocation } from '../../sync/card'
 import { damaged, type ContentKeyOpener, type Manifest } from '../../sync/bundle'
 import { fingerprint, generateEncryptionKeys, generateSigningKeys, signEd25519, unwrapContentKey, verifyEd25519, type RawKeyPair } from '../../sync/crypto'
 import { requireSite } from '../site/site.service'
@@ -155,7 +155,7 @@ export async function kunciState(db: Db): Promise<{ self: KeyCard; trusted: Trus
     .orderBy('t.level')
     .orderBy('t.name')
     .execute()
-  return { self, trusted: rows.map((r) => trustedInfo(r, r.revoked_at)) }
+  return { self, trusted: rows.filter((r) => !isStandIn((JSON.parse(r.card) as Card).siteId)).map((r) => trustedInfo(r, r.revoked_at)) }
 }
 
 /** What this office knows of the key `card` names: trusted as is, another key for that office, or nothing. */
@@ -250,7 +250,7 @@ export async function trustedCards(db: Db): Promise<Card[]> {
     .select('t.card')
     .where('r.fingerprint', 'is', null)
     .execute()
-  return rows.map((r) => JSON.parse(r.card) as Card)
+  return rows.map((r) => JSON.parse(r.card) as Card).filter((c) => !isStandIn(c.siteId))
 }
 
 /** Why this office cannot open a bundle that is not addressed to it. */

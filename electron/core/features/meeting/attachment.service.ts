@@ -9,8 +9,7 @@ import type { AttachmentInfo, ParsedInput } from '../../../../shared/contract'
 import { MAX_ATTACHMENT_BYTES, type AttachmentKind } from '../../../../shared/domain/meeting'
 import { AppError } from '../../../../shared/result'
 import type { AttachmentTable, Db } from '../../db/schema'
-import { bumpFieldVersions, nextVersion } from '../../sync/hlc'
-import { uuidv7 } from '../../sync/uuid'
+import { insertRecord, tombstoneRecord } from '../../sync/write'
 import { requireSite } from '../site/site.service'
 import { invalidField, notFoundMeeting } from './errors'
 
@@ -65,20 +64,12 @@ export async function addAttachment(db: Db, input: ParsedInput<'meeting:addAttac
   }
   const sha256 = createHash('sha256').update(data).digest('hex')
   const row = await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const meeting = await trx.selectFrom('meeting').select('deleted').where('id', '=', input.meetingId).executeTakeFirst()
     if (!meeting || meeting.deleted === 1) throw notFoundMeeting()
     await trx.insertInto('attachment_blob').values({ sha256, data }).onConflict((oc) => oc.column('sha256').doNothing()).execute()
-    const version = await nextVersion(trx, site.id)
-    const now = new Date().toISOString()
+    const nowMs = Date.now()
     const values = {
-      id: uuidv7(),
-      site_id: site.id,
-      version,
-      field_versions: '{}',
-      created_at: now,
-      updated_at: now,
-      deleted: 0 as const,
       meeting_id: input.meetingId,
       file_name: input.fileName,
       kind: input.kind,
@@ -86,23 +77,19 @@ export async function addAttachment(db: Db, input: ParsedInput<'meeting:addAttac
       size: data.length,
       sha256,
     }
-    await trx.insertInto('attachment').values(values).execute()
-    return values
+    const id = await insertRecord(trx, 'attachment', values, { nowMs })
+    // The instant insertRecord stamped as created_at.
+    return { ...values, id, created_at: new Date(nowMs).toISOString() }
   })
   return toInfo(row)
 }
 
 export async function removeAttachment(db: Db, input: ParsedInput<'meeting:removeAttachment'>): Promise<{ id: string }> {
   await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
-    const row = await trx.selectFrom('attachment').select(['deleted', 'field_versions', 'site_id']).where('id', '=', input.id).executeTakeFirst()
+    await requireSite(trx)
+    const row = await trx.selectFrom('attachment').select(['id', 'deleted', 'field_versions', 'site_id']).where('id', '=', input.id).executeTakeFirst()
     if (!row || row.deleted === 1) throw notFoundAttachment()
-    const version = await nextVersion(trx, site.id)
-    await trx
-      .updateTable('attachment')
-      .set({ deleted: 1, version, field_versions: bumpFieldVersions(row, ['deleted'], version), updated_at: new Date().toISOString() })
-      .where('id', '=', input.id)
-      .execute()
+    await tombstoneRecord(trx, 'attachment', row)
   })
   return { id: input.id }
 }

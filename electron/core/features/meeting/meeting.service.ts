@@ -6,8 +6,7 @@ import { sql } from 'kysely'
 import type { AgendaItem, Attendee, Meeting, MeetingRow, ParsedInput } from '../../../../shared/contract'
 import { CLOSED_STATUSES, type MeetingKind, type MeetingLevel } from '../../../../shared/domain/meeting'
 import type { Db, MeetingTable } from '../../db/schema'
-import { bumpFieldVersions, nextVersion } from '../../sync/hlc'
-import { uuidv7 } from '../../sync/uuid'
+import { insertRecord, tombstoneRecord, updateRecord } from '../../sync/write'
 import { listFollowUps } from '../follow-up/follow-up.service'
 import { todayJakarta } from '../kader/kader.service'
 import { parseSpmFields } from '../posyandu/posyandu.service'
@@ -18,24 +17,22 @@ import { invalidField, notFoundMeeting } from './errors'
 
 export { addAttachment, getAttachment, removeAttachment } from './attachment.service'
 
-const EDITABLE = [
-  'level',
-  'kind',
-  'title',
-  'date',
-  'start_time',
-  'end_time',
-  'place',
-  'chair',
-  'minute_taker',
-  'invitation_number',
-  'posyandu_id',
-  'spm_fields',
-  'agenda',
-  'conclusions',
-  'attendees',
-] as const
-type Editable = (typeof EDITABLE)[number]
+type Editable =
+  | 'level'
+  | 'kind'
+  | 'title'
+  | 'date'
+  | 'start_time'
+  | 'end_time'
+  | 'place'
+  | 'chair'
+  | 'minute_taker'
+  | 'invitation_number'
+  | 'posyandu_id'
+  | 'spm_fields'
+  | 'agenda'
+  | 'conclusions'
+  | 'attendees'
 
 function parseArray(json: string): unknown[] {
   try {
@@ -252,16 +249,10 @@ function editableValues(input: ParsedInput<'meeting:create'>): Pick<MeetingTable
 export async function createMeeting(db: Db, input: ParsedInput<'meeting:create'>): Promise<Meeting> {
   requireTimes(input)
   const id = await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     await requirePosyandu(trx, input.posyanduId, null)
     await requireAttendeeOpds(trx, input.attendees)
-    const version = await nextVersion(trx, site.id)
-    const now = new Date().toISOString()
-    const id = uuidv7()
-    await trx
-      .insertInto('meeting')
-      .values({ ...editableValues(input), id, site_id: site.id, version, field_versions: '{}', created_at: now, updated_at: now, deleted: 0 })
-      .execute()
+    const id = await insertRecord(trx, 'meeting', editableValues(input))
     await reindexMeeting(trx, id)
     return id
   })
@@ -272,22 +263,13 @@ export async function createMeeting(db: Db, input: ParsedInput<'meeting:create'>
 export async function updateMeeting(db: Db, input: ParsedInput<'meeting:update'>): Promise<Meeting> {
   requireTimes(input)
   await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const existing = await trx.selectFrom('meeting').selectAll().where('id', '=', input.id).executeTakeFirst()
     if (!existing || existing.deleted === 1) throw notFoundMeeting()
     await requirePosyandu(trx, input.posyanduId, existing.posyandu_id)
     await requireAttendeeOpds(trx, input.attendees)
-    const values = editableValues(input)
-    const changed = EDITABLE.filter((c) => values[c] !== existing[c])
-    if (changed.length === 0) return
-    const version = await nextVersion(trx, site.id)
-    const patch: Record<string, unknown> = {}
-    for (const c of changed) patch[c] = values[c]
-    await trx
-      .updateTable('meeting')
-      .set({ ...patch, version, field_versions: bumpFieldVersions(existing, changed, version), updated_at: new Date().toISOString() })
-      .where('id', '=', input.id)
-      .execute()
+    // Only the columns that differ from the row get a new field version; no change, no write.
+    if (!(await updateRecord(trx, 'meeting', existing, editableValues(input)))) return
     await reindexMeeting(trx, input.id)
   })
   return getMeeting(db, { id: input.id })
@@ -295,15 +277,10 @@ export async function updateMeeting(db: Db, input: ParsedInput<'meeting:update'>
 
 export async function archiveMeeting(db: Db, input: ParsedInput<'meeting:archive'>): Promise<{ id: string }> {
   await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const existing = await trx.selectFrom('meeting').select(['id', 'deleted', 'field_versions', 'site_id']).where('id', '=', input.id).executeTakeFirst()
     if (!existing || existing.deleted === 1) throw notFoundMeeting()
-    const version = await nextVersion(trx, site.id)
-    await trx
-      .updateTable('meeting')
-      .set({ deleted: 1, version, field_versions: bumpFieldVersions(existing, ['deleted'], version), updated_at: new Date().toISOString() })
-      .where('id', '=', input.id)
-      .execute()
+    await tombstoneRecord(trx, 'meeting', existing)
     // The index drops an archived meeting; its follow-ups are untouched and keep their entries.
     await reindexMeeting(trx, input.id)
   })

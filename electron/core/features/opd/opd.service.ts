@@ -8,18 +8,17 @@ import { DEFAULT_OPDS } from '../../../../shared/domain/meeting'
 import type { SpmField } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
 import type { Db, OpdTable } from '../../db/schema'
-import { bumpFieldVersions, nextVersion } from '../../sync/hlc'
-import { uuidv7 } from '../../sync/uuid'
+import { insertRecord, REFERENCE_CREATED_AT, REFERENCE_SITE_ID, REFERENCE_VERSION, seedReferenceRecords, updateRecord } from '../../sync/write'
 import { parseSpmFields } from '../posyandu/posyandu.service'
 import { reindexFollowUpsOfOpd } from '../search/search.service'
 import { requireSite } from '../site/site.service'
 
 /** Site id of rows every installation creates identically (seeded before any office exists). */
-export const DEFAULT_SITE_ID = 'default'
+export const DEFAULT_SITE_ID = REFERENCE_SITE_ID
 /** Older than any version the clock can issue, so any real edit of a default wins a merge. */
-export const DEFAULT_VERSION = `0000000000000:0000:${DEFAULT_SITE_ID}`
+export const DEFAULT_VERSION = REFERENCE_VERSION
 /** The creation instant of the defaults, the same everywhere (the instant of DEFAULT_VERSION), so their copies are one record. */
-export const DEFAULT_CREATED_AT = '1970-01-01T00:00:00.000Z'
+export const DEFAULT_CREATED_AT = REFERENCE_CREATED_AT
 
 /**
  * The id of a default OPD: a UUID (RFC 9562 version 8, "custom") made of the SHA-256 of
@@ -38,26 +37,19 @@ export function defaultOpdId(code: string): string {
 export async function ensureOpds(db: Db): Promise<void> {
   const any = await db.selectFrom('opd').select('id').limit(1).executeTakeFirst()
   if (any) return
-  await db
-    .insertInto('opd')
-    .values(
-      DEFAULT_OPDS.map((o) => ({
-        id: defaultOpdId(o.code),
-        site_id: DEFAULT_SITE_ID,
-        version: DEFAULT_VERSION,
-        field_versions: '{}',
-        created_at: DEFAULT_CREATED_AT,
-        updated_at: DEFAULT_CREATED_AT,
-        deleted: 0 as const,
-        code: o.code,
-        name: o.name,
-        spm_fields: JSON.stringify(o.spmFields),
-        active: 1 as const,
-      })),
-    )
-    // Two windows opening one fresh file at once must not make the second one fail.
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute()
+  // Identical on every office (fixed owner, version and times; two windows opening one fresh
+  // file at once do not make the second one fail): see seedReferenceRecords.
+  await seedReferenceRecords(
+    db,
+    'opd',
+    DEFAULT_OPDS.map((o) => ({
+      id: defaultOpdId(o.code),
+      code: o.code,
+      name: o.name,
+      spm_fields: JSON.stringify(o.spmFields),
+      active: 1 as const,
+    })),
+  )
 }
 
 type OpdDbRow = Pick<OpdTable, 'id' | 'code' | 'name' | 'spm_fields' | 'active'>
@@ -120,26 +112,9 @@ async function opdById(db: Db, id: string): Promise<Opd> {
 
 export async function createOpd(db: Db, input: ParsedInput<'opd:create'>): Promise<Opd> {
   const id = await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     if (input.active) await requireUniqueName(trx, input.name, null)
-    const version = await nextVersion(trx, site.id)
-    const now = new Date().toISOString()
-    const id = uuidv7()
-    await trx
-      .insertInto('opd')
-      .values({
-        ...editableValues(input),
-        id,
-        code: null,
-        site_id: site.id,
-        version,
-        field_versions: '{}',
-        created_at: now,
-        updated_at: now,
-        deleted: 0,
-      })
-      .execute()
-    return id
+    return insertRecord(trx, 'opd', { ...editableValues(input), code: null })
   })
   return opdById(db, id)
 }
@@ -148,7 +123,7 @@ const EDITABLE = ['name', 'spm_fields', 'active'] as const
 
 export async function updateOpd(db: Db, input: ParsedInput<'opd:update'>): Promise<Opd> {
   await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const existing = await trx.selectFrom('opd').selectAll().where('id', '=', input.id).executeTakeFirst()
     if (!existing || existing.deleted === 1) throw notFoundOpd()
     const values = editableValues(input)
@@ -157,14 +132,7 @@ export async function updateOpd(db: Db, input: ParsedInput<'opd:update'>): Promi
     // Only a rename or a comeback can make a clash; two same-named rows that met in a merge can
     // still have their SPM fields edited.
     if (input.active && (changed.includes('name') || changed.includes('active'))) await requireUniqueName(trx, input.name, input.id)
-    const version = await nextVersion(trx, site.id)
-    const patch: Partial<typeof values> = {}
-    for (const c of changed) Object.assign(patch, { [c]: values[c] })
-    await trx
-      .updateTable('opd')
-      .set({ ...patch, version, field_versions: bumpFieldVersions(existing, changed, version), updated_at: new Date().toISOString() })
-      .where('id', '=', input.id)
-      .execute()
+    await updateRecord(trx, 'opd', existing, values)
     // The OPD's name is part of its follow-ups' search entries: a search by the new name must find them.
     if (changed.includes('name')) await reindexFollowUpsOfOpd(trx, input.id)
   })

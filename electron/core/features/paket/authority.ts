@@ -1,160 +1,97 @@
-// What an office may change in the copies other offices hold (issue 6): the kinds of its level
-// (WEWENANG in shared/domain/paket.ts) and only within its own area. Checked at import for every
-// incoming write that would change a record here, against the office that made the write (the
-// site id in the field's version) and against the office that signed the bundle (a relay may
-// pass on only what concerns its own area). See "Authority" in docs/bundle-format.md.
+// What an office may change in the copies other offices hold: the kinds of its level (the
+// registry's `writers`) and only within its own area. Checked at import for every incoming write
+// that would change a record here, against the office that made the write (the site id in the
+// field's version) and against the office that signed the bundle (a relay may pass on only what
+// concerns its own area). See "Authority" in docs/bundle-format.md.
+//
+// A writer's level and area come only from signed knowledge: this office's own site, and the key
+// cards it trusts (a person compared the fingerprint, the kota's setup bundle brought it, or an
+// office that answers for it passed it on: the kota for every office, a Puskesmas for the
+// kelurahan of its villages). An office named only in a sender's unsigned office list has no
+// more authority than that sender: its writes are judged as the sender's own, and what the sender
+// could not have written is held until a card says who the writer is.
 
 import type SqliteDatabase from 'better-sqlite3'
 import { PAKET_KIND_NAMES, WEWENANG, type PaketKind } from '../../../../shared/domain/paket'
 import type { SiteLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
-import type { Manifest } from '../../sync/bundle'
-import type { Row } from '../../sync/merge'
+import { concernsScope, withinScope, type Scope } from '../../sync/area'
+import { kindOf } from '../../sync/registry'
 
-export interface Scope {
-  name: string
-  level: SiteLevel
-  /** The office's own area code (a Puskesmas: its kecamatan). */
-  code: string
-  /** A Puskesmas's villages. */
-  villages: readonly string[]
-}
+export const LEVEL_WORDS: Record<SiteLevel, string> = { kelurahan: 'kelurahan/desa', puskesmas: 'Puskesmas', kecamatan: 'kecamatan', kota: 'Dinas kota/kabupaten' }
 
-const LEVEL_WORDS: Record<SiteLevel, string> = { kelurahan: 'kelurahan/desa', puskesmas: 'Puskesmas', kecamatan: 'kecamatan', kota: 'Dinas kota/kabupaten' }
-
-/** Whether area code `a` lies inside what office `s` answers for. */
-export function withinScope(a: string, s: Scope): boolean {
-  switch (s.level) {
-    case 'kelurahan':
-      return a === s.code
-    case 'puskesmas':
-      // Its villages, and its own kecamatan-wide records; not the kecamatan's other Puskesmas.
-      return a === s.code || s.villages.some((v) => a === v || a.startsWith(`${v}.`))
-    default:
-      return s.code === '' || a === s.code || a.startsWith(`${s.code}.`)
-  }
-}
-
-/** Whether area `a` concerns office `s` at all (inside it, or covering it): what a relay may pass on. */
-function concernsScope(a: string, s: Scope): boolean {
-  if (withinScope(a, s)) return true
-  return [s.code, ...s.villages].some((c) => c.startsWith(`${a}.`))
-}
+/** The site id of the default OPD list every office starts with: the kota's reference data. */
+export const DEFAULT_OWNER = 'default'
 
 /**
- * The offices writes may come from, with the area each answers for: this office, the offices
- * whose key cards it trusts (their area is signed), then every office heard of, then the offices
- * the bundle's manifest names. The default OPD list (site "default") is the kota's.
+ * The offices whose level and area this office knows from signed knowledge: itself, and every
+ * key card it trusts. Read once per import stage (cards learned earlier in the same import count).
  */
-export function loadScopes(sqlite: SqliteDatabase.Database, m: Manifest): Map<string, Scope> {
+export function signedScopes(sqlite: SqliteDatabase.Database): Map<string, Scope> {
   const out = new Map<string, Scope>()
-  const put = (id: string, s: Scope) => {
-    if (!out.has(id)) out.set(id, s)
-  }
   const self = sqlite.prepare('select id, level, area_code, name from site').get() as { id: string; level: SiteLevel; area_code: string; name: string }
-  const own = (sqlite.prepare('select village_code from site_village').all() as { village_code: string }[]).map((r) => r.village_code)
-  put(self.id, { name: self.name, level: self.level, code: self.area_code, villages: own })
+  const own = (sqlite.prepare('select village_code from site_village order by village_code').all() as { village_code: string }[]).map((r) => r.village_code)
+  out.set(self.id, { name: self.name, level: self.level, code: self.area_code, villages: own })
   for (const r of sqlite.prepare('select card from trusted_office').all() as { card: string }[]) {
     const c = JSON.parse(r.card) as { siteId: string; name: string; level: SiteLevel; areaCode: string; villages: string[] }
-    put(c.siteId, { name: c.name, level: c.level, code: c.areaCode, villages: c.villages })
+    if (!out.has(c.siteId)) out.set(c.siteId, { name: c.name, level: c.level, code: c.areaCode, villages: c.villages })
   }
-  for (const o of sqlite.prepare('select site_id, level, area_code, name, villages from office').all() as {
-    site_id: string
-    level: SiteLevel
-    area_code: string
-    name: string
-    villages: string
-  }[]) {
-    put(o.site_id, { name: o.name, level: o.level, code: o.area_code, villages: JSON.parse(o.villages) as string[] })
-  }
-  for (const o of m.offices) put(o.siteId, { name: o.name, level: o.level, code: o.areaCode, villages: o.villages })
-  put('default', { name: 'Daftar OPD bawaan', level: 'kota', code: '', villages: [] })
+  out.set(DEFAULT_OWNER, { name: 'Daftar OPD bawaan', level: 'kota', code: '', villages: [] })
   return out
 }
 
-/**
- * The area a record belongs to for authority: the village of its Posyandu (kader and everything
- * about a kader through it), a meeting's Posyandu or else its organiser's area, a training its
- * organiser's area. Looked up in the database being imported into, where parents are already
- * merged (tables are imported parents first); cached per parent.
- */
-export function areaLookup(sqlite: SqliteDatabase.Database, scopes: Map<string, Scope>) {
-  const posyandu = sqlite.prepare('select village_code as a from posyandu where id = ?').pluck()
-  const kader = sqlite.prepare('select p.village_code as a from kader k join posyandu p on p.id = k.posyandu_id where k.id = ?').pluck()
-  const meeting = sqlite.prepare('select posyandu_id, site_id from meeting where id = ?')
-  const training = sqlite.prepare('select site_id from training where id = ?').pluck()
-  const followUp = sqlite.prepare('select posyandu_id, meeting_id, site_id from follow_up where id = ?')
-  const cache = new Map<string, string | undefined>()
-  const cached = (key: string, f: () => string | undefined) => {
-    if (cache.has(key)) return cache.get(key)
-    const v = f()
-    cache.set(key, v)
-    return v
-  }
-  const officeArea = (siteId: unknown) => scopes.get(siteId as string)?.code || undefined
-  const posyanduArea = (id: unknown) => (id ? cached(`p:${id as string}`, () => posyandu.get(id) as string | undefined) : undefined)
-  const kaderArea = (id: unknown) => cached(`k:${id as string}`, () => kader.get(id) as string | undefined)
-  const meetingArea = (id: unknown) =>
-    cached(`m:${id as string}`, () => {
-      const r = meeting.get(id) as { posyandu_id: string | null; site_id: string } | undefined
-      return r ? (posyanduArea(r.posyandu_id) ?? officeArea(r.site_id)) : undefined
-    })
-  const followUpArea = (id: unknown) =>
-    cached(`f:${id as string}`, () => {
-      const r = followUp.get(id) as { posyandu_id: string | null; meeting_id: string | null; site_id: string } | undefined
-      return r ? (posyanduArea(r.posyandu_id) ?? (r.meeting_id ? meetingArea(r.meeting_id) : undefined) ?? officeArea(r.site_id)) : undefined
-    })
-  /** The record's area, or undefined when it has none (reference data) or it cannot be told. */
-  return (table: string, row: Row): string | undefined => {
-    switch (table) {
-      case 'posyandu':
-        return row.village_code as string
-      case 'kader':
-        return posyanduArea(row.posyandu_id)
-      case 'kader_status':
-      case 'assessment':
-        return kaderArea(row.kader_id)
-      case 'training':
-        return officeArea(row.site_id)
-      case 'training_participant':
-        return cached(`t:${row.training_id as string}`, () => officeArea(training.get(row.training_id)))
-      case 'meeting':
-        return posyanduArea(row.posyandu_id) ?? officeArea(row.site_id)
-      case 'attachment':
-        return meetingArea(row.meeting_id)
-      case 'follow_up':
-        return posyanduArea(row.posyandu_id) ?? (row.meeting_id ? meetingArea(row.meeting_id) : undefined) ?? officeArea(row.site_id)
-      case 'follow_up_progress':
-        return followUpArea(row.follow_up_id)
-      default:
-        return undefined
-    }
-  }
-}
+/** The outcome of judging a write: accepted, held until more is known, or refused for good. */
+export type Verdict = { ok: true } | { ok: false; held: boolean; reason: string }
+
+const ACCEPT: Verdict = { ok: true }
+const refuse = (reason: string): Verdict => ({ ok: false, held: false, reason })
+const hold = (reason: string): Verdict => ({ ok: false, held: true, reason })
 
 /**
- * Why `writer` may not make this change to a record of `kind` whose area is `areas` (before and
- * after the change), relayed by `sender`; null when it may. A write in this office's name that it
- * does not already hold is forged.
+ * Whether `writerId` may make this change to a record of `kind` whose area is `areas` (before and
+ * after the change), relayed by `sender`. `names` gives an unknown writer's name as the sender
+ * called it, for the message only.
  */
-export function refusal(kind: PaketKind, areas: readonly (string | undefined)[], writerId: string, scopes: Map<string, Scope>, selfId: string, sender: Scope): string | null {
+export function judge(
+  kind: PaketKind,
+  areas: readonly (string | undefined)[],
+  writerId: string,
+  scopes: Map<string, Scope>,
+  selfId: string,
+  sender: Scope,
+  names: (siteId: string) => string | undefined,
+): Verdict {
   // Only a write this office does not hold yet can change a record here; none of those is its own.
-  if (writerId === selfId) return 'Perubahan ini mengaku dibuat oleh kantor ini, padahal kantor ini tidak pernah membuatnya; tidak diterima.'
-  const writer = scopes.get(writerId)
-  if (!writer) return 'Perubahan ini dibuat oleh kantor yang tidak dikenal di sini; tidak diterima.'
-  if (!WEWENANG[writer.level].includes(kind)) {
-    return `${writer.name} (${LEVEL_WORDS[writer.level]}) tidak berwenang mengubah data ${PAKET_KIND_NAMES[kind].toLowerCase()}; perubahan ini tidak diterima.`
+  if (writerId === selfId) return refuse('Perubahan ini mengaku dibuat oleh kantor ini, padahal kantor ini tidak pernah membuatnya; tidak diterima.')
+  const known = scopes.get(writerId)
+  if (!known) {
+    // No more authority than the sender: what it could have written itself passes.
+    const asSender = judgeKnown(kind, areas, sender, sender)
+    if (asSender.ok) return ACCEPT
+    const who = names(writerId)
+    return hold(
+      `Perubahan ini dibuat oleh ${who ? `${who} ` : 'kantor '}yang kartu kuncinya belum dikenal di sini, sehingga wewenangnya belum dapat diperiksa. Data ini disimpan dan diperiksa lagi bila kartu kunci kantor itu datang (lewat paket pembinaan Dinas atau paket dari kantor di atasnya).`,
+    )
   }
-  if (kind === 'opd') return null // reference data has no area; its own rule applies (import.ts)
+  return judgeKnown(kind, areas, known, sender)
+}
+
+function judgeKnown(kind: PaketKind, areas: readonly (string | undefined)[], writer: Scope, sender: Scope): Verdict {
+  if (!kindOf(kind).writers.includes(writer.level)) {
+    return refuse(`${writer.name} (${LEVEL_WORDS[writer.level]}) tidak berwenang mengubah data ${PAKET_KIND_NAMES[kind].toLowerCase()}; perubahan ini tidak diterima.`)
+  }
+  if (kindOf(kind).area.length === 0) return ACCEPT // reference data has no area; its own rule applies (merge-records.ts)
   for (const a of areas) {
     if (a === undefined) {
-      if (writer.level !== 'kota') return `Wilayah data ini tidak diketahui di sini, jadi perubahan dari ${writer.name} tidak dapat diperiksa dan tidak diterima.`
-      continue
+      if (writer.level === 'kota') continue
+      return hold(
+        `Wilayah data ini belum dapat ditentukan di sini (data induknya atau kartu kunci pembuatnya belum ada), jadi perubahan dari ${writer.name} belum dapat diperiksa. Data ini disimpan dan diperiksa lagi bila data induknya datang.`,
+      )
     }
-    if (!withinScope(a, writer)) return `Data ini di luar wilayah ${writer.name}; perubahan dari kantor itu tidak diterima.`
-    if (sender.level !== 'kota' && !concernsScope(a, sender)) return `${sender.name} meneruskan perubahan data di luar wilayahnya; tidak diterima.`
+    if (!withinScope(a, writer)) return refuse(`Data ini di luar wilayah ${writer.name}; perubahan dari kantor itu tidak diterima.`)
+    if (sender.level !== 'kota' && !concernsScope(a, sender)) return refuse(`${sender.name} meneruskan perubahan data di luar wilayahnya; tidak diterima.`)
   }
-  return null
+  return ACCEPT
 }
 
 /**

@@ -4,30 +4,17 @@
 // change with a new version, so the decision travels with the next bundle like any edit.
 
 import type { KaderDuplicatePair, PaketConflict, ParsedInput } from '../../../../shared/contract'
-import type { PaketKind } from '../../../../shared/domain/paket'
+import { isPaketKind, type PaketKind } from '../../../../shared/domain/paket'
 import { assertWewenang } from './authority'
 import { AppError } from '../../../../shared/result'
 import { sqliteOf } from '../../db/open'
 import type { Db } from '../../db/schema'
-import { bumpFieldVersions, nextVersion, parseVersion } from '../../sync/hlc'
+import { parseVersion } from '../../sync/hlc'
+import { tombstoneRecord, updateRecord, updateRecords, type RecordPatch, type RecordState, type RecordUpdate } from '../../sync/write'
 import { recomputeCompetencies } from '../competency/competency.service'
 import { reindexFollowUp, reindexMeeting } from '../search/search.service'
 import { requireSite } from '../site/site.service'
-
-/** A column that names a record in words, per kind. */
-const LABEL_SQL: Record<string, string> = {
-  posyandu: 'select name as label from posyandu where id = ?',
-  kader: 'select name as label from kader where id = ?',
-  kader_status: "select k.name || ' (riwayat status)' as label from kader_status s join kader k on k.id = s.kader_id where s.id = ?",
-  training: 'select title as label from training where id = ?',
-  training_participant: "select k.name || ' · ' || t.title as label from training_participant p join kader k on k.id = p.kader_id join training t on t.id = p.training_id where p.id = ?",
-  assessment: "select k.name || ' · ' || a.competency_code as label from assessment a join kader k on k.id = a.kader_id where a.id = ?",
-  opd: 'select name as label from opd where id = ?',
-  meeting: 'select title as label from meeting where id = ?',
-  attachment: 'select file_name as label from attachment where id = ?',
-  follow_up: 'select substr(description, 1, 80) as label from follow_up where id = ?',
-  follow_up_progress: "select substr(f.description, 1, 60) || ' (perkembangan)' as label from follow_up_progress p join follow_up f on f.id = p.follow_up_id where p.id = ?",
-}
+import { kindOf } from '../../sync/registry'
 
 /** Office names by site id: every office heard of, this one marked, and the default list. */
 function officeNames(db: Db): Map<string, string> {
@@ -57,7 +44,7 @@ async function conflictRows(db: Db, where: { id?: number; includeResolved: boole
   const names = officeNames(db)
   const office = (version: string) => writerName(names, version)
   return rows.map((r) => {
-    const labelSql = LABEL_SQL[r.table_name]
+    const labelSql = isPaketKind(r.table_name) ? kindOf(r.table_name).labelSql : undefined
     const label = labelSql ? ((sqlite.prepare(labelSql).get(r.record_id) as { label: string } | undefined)?.label ?? r.record_id) : r.record_id
     return {
       id: r.id,
@@ -89,24 +76,18 @@ async function afterWrite(trx: Db, table: string, row: Record<string, unknown>):
   if (table === 'follow_up_progress') await reindexFollowUp(trx, row.follow_up_id as string)
 }
 
-/** Writes `values` into a replicated row as a local change (new version, field versions bumped). */
-async function writeFields(
-  sqlite: ReturnType<typeof sqliteOf>,
-  trx: Db,
-  siteId: string,
-  table: string,
-  id: string,
-  values: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
-  const row = sqlite.prepare(`select * from ${table} where id = ?`).get(id) as Record<string, unknown> | undefined
+/**
+ * Writes one field of a replicated row back as a local change (new version, its field version
+ * bumped); `deleted` is a field like any other in a conflict, written as a tombstone or restore.
+ * Returns the row as it now is.
+ */
+async function writeField(sqlite: ReturnType<typeof sqliteOf>, trx: Db, table: PaketKind, id: string, field: string, value: unknown): Promise<Record<string, unknown>> {
+  const row = sqlite.prepare(`select * from ${table} where id = ?`).get(id) as (RecordState & Record<string, unknown>) | undefined
   if (!row) throw new AppError({ code: 'not_found', message: 'Data yang dimaksud tidak ditemukan lagi.' })
-  const version = await nextVersion(trx, siteId)
-  const fieldVersions = bumpFieldVersions({ field_versions: row.field_versions as string, site_id: row.site_id as string }, Object.keys(values), version)
-  const sets = Object.keys(values)
-  sqlite
-    .prepare(`update ${table} set ${sets.map((c) => `${c} = ?`).join(', ')}, version = ?, field_versions = ?, updated_at = ? where id = ?`)
-    .run(...sets.map((c) => values[c]), version, fieldVersions, new Date().toISOString(), id)
-  return { ...row, ...values }
+  if (field === 'deleted') await tombstoneRecord(trx, table, row, value === 1 ? 1 : 0)
+  // The field comes from our own merge's conflict record: a column of this table.
+  else await updateRecord(trx, table, row, { [field]: value } as RecordPatch<PaketKind>)
+  return { ...row, [field]: value }
 }
 
 export async function resolveConflict(db: Db, input: ParsedInput<'paket:resolveConflict'>): Promise<PaketConflict> {
@@ -115,14 +96,14 @@ export async function resolveConflict(db: Db, input: ParsedInput<'paket:resolveC
   if (!c) throw new AppError({ code: 'not_found', message: 'Konflik ini tidak ditemukan.' })
   if (c.resolved_at) throw new AppError({ code: 'invalid_input', message: 'Konflik ini sudah diselesaikan.' })
   // The table name comes from our own import, but it is checked anyway before it reaches SQL.
-  if (!(c.table_name in LABEL_SQL)) throw new AppError({ code: 'internal', message: 'Jenis data konflik ini tidak dikenal.' })
+  if (!isPaketKind(c.table_name)) throw new AppError({ code: 'internal', message: 'Jenis data konflik ini tidak dikenal.' })
   // The raw handle belongs to the opened database; its statements run inside the Kysely
   // transaction open on the same connection.
   if (input.choice === 'restored') assertWewenang(site.level, [c.table_name as PaketKind], 'Memulihkan nilai ini')
   const sqlite = sqliteOf(db)
   await db.transaction().execute(async (trx) => {
     if (input.choice === 'restored') {
-      const row = await writeFields(sqlite, trx, site.id, c.table_name, c.record_id, { [c.field]: parseValue(c.lost_value) })
+      const row = await writeField(sqlite, trx, c.table_name as PaketKind, c.record_id, c.field, parseValue(c.lost_value))
       await afterWrite(trx, c.table_name, row)
     }
     await trx
@@ -181,21 +162,28 @@ export async function resolveDuplicate(db: Db, input: ParsedInput<'paket:resolve
     throw new AppError({ code: 'invalid_input', message: 'Pilih kader mana yang disimpan.' })
   }
   if (input.choice === 'merged') assertWewenang(site.level, ['kader', 'kader_status', 'assessment', 'training_participant'], 'Menggabungkan kader')
-  const sqlite = sqliteOf(db)
   await db.transaction().execute(async (trx) => {
     if (input.choice === 'merged') {
       const keep = input.keepId!
       const drop = keep === d.kader_id ? d.other_kader_id : d.kader_id
+      const state = ['id', 'site_id', 'field_versions', 'kader_id', 'deleted'] as const
       for (const table of ['kader_status', 'assessment'] as const) {
-        for (const r of sqlite.prepare(`select id from ${table} where kader_id = ?`).all(drop) as { id: string }[]) {
-          await writeFields(sqlite, trx, site.id, table, r.id, { kader_id: keep })
-        }
+        const rows = await trx.selectFrom(table).select(state).where('kader_id', '=', drop).execute()
+        await updateRecords(trx, table, rows.map((r) => ({ existing: r, patch: { kader_id: keep } })))
       }
-      const kept = new Set((sqlite.prepare('select training_id from training_participant where kader_id = ? and deleted = 0').all(keep) as { training_id: string }[]).map((r) => r.training_id))
-      for (const r of sqlite.prepare('select id, training_id from training_participant where kader_id = ? and deleted = 0').all(drop) as { id: string; training_id: string }[]) {
-        await writeFields(sqlite, trx, site.id, 'training_participant', r.id, kept.has(r.training_id) ? { deleted: 1 } : { kader_id: keep })
-      }
-      await writeFields(sqlite, trx, site.id, 'kader', drop, { deleted: 1 })
+      const kept = new Set(
+        (await trx.selectFrom('training_participant').select('training_id').where('kader_id', '=', keep).where('deleted', '=', 0).execute()).map((r) => r.training_id),
+      )
+      const places = await trx.selectFrom('training_participant').select([...state, 'training_id']).where('kader_id', '=', drop).where('deleted', '=', 0).execute()
+      // A training both attended keeps the kept kader's place: the other's is removed, not moved.
+      await updateRecords(
+        trx,
+        'training_participant',
+        places.map((r): RecordUpdate<'training_participant'> => (kept.has(r.training_id) ? { existing: r, patch: {}, deleted: 1 } : { existing: r, patch: { kader_id: keep } })),
+      )
+      const dropped = await trx.selectFrom('kader').select(['id', 'site_id', 'field_versions', 'deleted']).where('id', '=', drop).executeTakeFirst()
+      if (!dropped) throw new AppError({ code: 'not_found', message: 'Data yang dimaksud tidak ditemukan lagi.' })
+      await tombstoneRecord(trx, 'kader', dropped)
       await recomputeCompetencies(trx, [keep, drop])
     }
     await trx

@@ -19,6 +19,7 @@ import {
   CATALOGUE_PATH,
   ENCRYPTION_ALGORITHM,
   filePath,
+  MAX_TOTAL_BYTES,
   recordsPath,
   sealEntries,
   writeBundle,
@@ -26,14 +27,16 @@ import {
   type Manifest,
   type ManifestOffice,
 } from '../../sync/bundle'
-import { REPLICATED_TABLES } from '../../sync/digest'
+import { areaResolver, concerns, LEVEL_RANK } from '../../sync/area'
+import { kindOf, REPLICATED_TABLES } from '../../sync/registry'
 import { formatClock, parseClock, tick } from '../../sync/hlc'
 import { cardFingerprint, type Card } from '../../sync/card'
 import { newContentKey, signEd25519, wrapContentKey } from '../../sync/crypto'
 import { uuidv7 } from '../../sync/uuid'
 import { keyChangeStatement, ownCard, ownKeys, revocationStatements, trustedCards } from '../kunci/kunci.service'
 import { requireSite } from '../site/site.service'
-import { LEVEL_RANK, buildAreaIndex, concerns } from './area'
+import { signedScopes } from './authority'
+import { recordChecker, travellingColumns } from './records'
 
 const LEVEL_NAMES: Record<SiteLevel, string> = {
   kelurahan: 'Kantor kelurahan/desa',
@@ -213,6 +216,25 @@ function assertFolder(folder: string): void {
   }
 }
 
+/**
+ * Every row passes the check the receivers run (records.ts) before it leaves: one bad row (a
+ * NIK edited outside the app, a damaged value) would make every receiver refuse the whole
+ * bundle, so it is named here instead, with what to do.
+ */
+function assertSound(sqlite: ReturnType<typeof sqliteOf>, table: string, columns: ReturnType<typeof travellingColumns>, rows: Record<string, unknown>[]): void {
+  const check = recordChecker(table, columns)
+  for (const r of rows) {
+    const reason = check(r)
+    if (!reason) continue
+    const kind = kindOf(table)
+    const label = (sqlite.prepare(kind.labelSql).get(r.id) as { label: string | null } | undefined)?.label
+    throw new AppError({
+      code: 'invalid_input',
+      message: `Paket tidak dibuat: data ${kind.name.toLowerCase()} ${label ? `"${label}" ` : ''}(pengenal ${String(r.id)}) tidak sah (${reason}), sehingga kantor penerima akan menolak seluruh paket. Perbaiki data itu di aplikasi (buka lalu simpan ulang dengan isian yang benar), lalu buat paket lagi.`,
+    })
+  }
+}
+
 /** Rows as NDJSON: one JSON object per line. */
 function ndjson(rows: readonly object[]): Buffer {
   const parts: string[] = new Array(rows.length)
@@ -249,7 +271,11 @@ export async function exportBundle(
     // The clock moves past everything in this bundle: later writes and imports sort after it.
     const clock = tick(parseClock(site.clock), nowMs)
     await trx.updateTable('site').set({ clock: formatClock(clock) }).where('id', '=', site.id).execute()
-    const areaIndex = recipient.areas ? buildAreaIndex(sqlite) : null
+    // Routing only (what concerns the recipient); the receiver judges authority itself, so the
+    // offices heard of may place records whose creator's card is not known here.
+    const scopes = signedScopes(sqlite)
+    const heard = new Map((sqlite.prepare('select site_id, area_code from office').all() as { site_id: string; area_code: string }[]).map((o) => [o.site_id, o.area_code]))
+    const areas = recipient.areas ? areaResolver(sqlite, (siteId) => scopes.get(siteId)?.code || heard.get(siteId) || undefined) : null
 
     const entries: BundleEntry[] = []
     const counts: Record<string, number> = {}
@@ -266,17 +292,18 @@ export async function exportBundle(
       progress(i, steps, `Mengumpulkan ${table}`)
       // Yield so progress events and other calls get a turn between tables.
       await new Promise((r) => setImmediate(r))
-      // Every column but the local `received`, named, so rows need no reshaping before JSON.
-      const cols = (sqlite.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'received')
-      const list = cols.join(', ')
+      // The travelling columns, named, so rows need no reshaping before JSON.
+      const columns = travellingColumns(sqlite, table)
+      const list = columns.map((c) => c.name).join(', ')
       const stmt = since
         ? sqlite.prepare(`select ${list} from ${table} where version > ? or received > ?`).bind(since, since)
         : sqlite.prepare(`select ${list} from ${table}`)
       let rows = stmt.all() as Record<string, unknown>[]
-      if (areaIndex && recipient.areas) {
-        const areas = recipient.areas
-        rows = rows.filter((r) => concerns(areaIndex.of(table, r), areas))
+      if (areas && recipient.areas) {
+        const to = recipient.areas
+        rows = rows.filter((r) => concerns(areas.routeAreas(table, r), to))
       }
+      assertSound(sqlite, table, columns, rows)
       counts[table] = rows.length
       if (rows.length === 0) continue
       const mayChange = WEWENANG[site.level].includes(table as PaketKind)
@@ -354,6 +381,14 @@ export async function exportBundle(
     return { manifest, entries, contentKey, clock: formatClock(clock), counts, warnings }
   })
 
+  // The receivers refuse a bundle above the readers' limit; say so here instead of writing it.
+  const size = built.entries.reduce((a, e) => a + e.data.length, 0)
+  if (size > MAX_TOTAL_BYTES) {
+    throw new AppError({
+      code: 'invalid_input',
+      message: `Paket ini akan berukuran ${Math.ceil(size / 1024 / 1024)} MB, lebih besar dari batas ${MAX_TOTAL_BYTES / 1024 / 1024} MB yang diterima kantor lain (kebanyakan karena lampiran rapat). Buat paket perubahan saja (bukan paket lengkap), atau kecilkan lampiran yang besar, lalu coba lagi.`,
+    })
+  }
   progress(REPLICATED_TABLES.length, steps, 'Menulis paket ke folder tujuan')
   const fileName = outFile ? basename(outFile) : bundleFileName(site.name, recipient.name, nowMs, input.folder)
   const path = outFile ?? join(input.folder, fileName)

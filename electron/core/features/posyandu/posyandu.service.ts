@@ -5,14 +5,21 @@ import type { ParsedInput, Posyandu } from '../../../../shared/contract'
 import type { SpmField } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
 import type { Db, PosyanduRow } from '../../db/schema'
-import { bumpFieldVersions, nextVersion } from '../../sync/hlc'
-import { uuidv7 } from '../../sync/uuid'
+import { insertRecord, updateRecord } from '../../sync/write'
 import { findAreaRow, unknownArea } from '../area/area.service'
 import { requireSite } from '../site/site.service'
 
 /** The columns a person edits; each gets its own entry in field_versions when it changes. */
-const EDITABLE = ['name', 'village_code', 'village_name', 'rw', 'address', 'puskesmas', 'schedule', 'spm_fields', 'active'] as const
-type Editable = (typeof EDITABLE)[number]
+type Editable =
+  | 'name'
+  | 'village_code'
+  | 'village_name'
+  | 'rw'
+  | 'address'
+  | 'puskesmas'
+  | 'schedule'
+  | 'spm_fields'
+  | 'active'
 
 type PosyanduWithCount = PosyanduRow & { active_kader_count: number }
 
@@ -104,23 +111,16 @@ async function editableValues(db: Db, input: ParsedInput<'posyandu:create'>): Pr
 
 export async function createPosyandu(db: Db, input: ParsedInput<'posyandu:create'>): Promise<Posyandu> {
   const id = await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const values = await editableValues(trx, input)
-    const version = await nextVersion(trx, site.id)
-    const now = new Date().toISOString()
-    const id = uuidv7()
-    await trx
-      .insertInto('posyandu')
-      .values({ ...values, id, site_id: site.id, version, field_versions: '{}', created_at: now, updated_at: now, deleted: 0 })
-      .execute()
-    return id
+    return insertRecord(trx, 'posyandu', values)
   })
   return getPosyandu(db, { id })
 }
 
 export async function updatePosyandu(db: Db, input: ParsedInput<'posyandu:update'>): Promise<Posyandu> {
   await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const existing = await trx
       .selectFrom('posyandu')
       .selectAll()
@@ -131,21 +131,8 @@ export async function updatePosyandu(db: Db, input: ParsedInput<'posyandu:update
     const values = await editableValues(trx, input)
     // A village name that was stored under the same code stays as recorded.
     if (values.village_code === existing.village_code) values.village_name = existing.village_name
-    const changed = EDITABLE.filter((c) => values[c] !== existing[c])
-    if (changed.length === 0) return
-    const version = await nextVersion(trx, site.id)
-    const patch: Partial<PosyanduRow> = {}
-    for (const c of changed) (patch as Record<string, unknown>)[c] = values[c]
-    await trx
-      .updateTable('posyandu')
-      .set({
-        ...patch,
-        version,
-        field_versions: bumpFieldVersions(existing, changed, version),
-        updated_at: new Date().toISOString(),
-      })
-      .where('id', '=', input.id)
-      .execute()
+    // Only the columns that differ from the row get a new field version.
+    await updateRecord(trx, 'posyandu', existing, values)
   })
   return getPosyandu(db, { id: input.id })
 }

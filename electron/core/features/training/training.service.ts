@@ -9,26 +9,21 @@ import { maskNik } from '../../../../shared/domain/nik'
 import { tanggal } from '../../../../shared/domain/tanggal'
 import { AppError } from '../../../../shared/result'
 import type { Db, TrainingDbRow, TrainingTable } from '../../db/schema'
-import { bumpFieldVersions, nextVersions } from '../../sync/hlc'
-import { uuidv7 } from '../../sync/uuid'
+import { insertRecord, insertRecords, tombstoneRecord, tombstoneRecords, updateRecord, updateRecords, type RecordUpdate } from '../../sync/write'
 import { activeCatalogue } from '../competency/catalogue.service'
 import { requireSite } from '../site/site.service'
 
-const EDITABLE = [
-  'title',
-  'kind',
-  'start_date',
-  'end_date',
-  'place',
-  'organiser',
-  'facilitators',
-  'competencies',
-  'catalogue_version',
-  'notes',
-] as const
-type Editable = (typeof EDITABLE)[number]
-
-const RESULT_COLUMNS = ['attendance', 'pre_score', 'post_score', 'certificate_number'] as const
+type Editable =
+  | 'title'
+  | 'kind'
+  | 'start_date'
+  | 'end_date'
+  | 'place'
+  | 'organiser'
+  | 'facilitators'
+  | 'competencies'
+  | 'catalogue_version'
+  | 'notes'
 
 /** Every calendar day from start to end, both included (UTC arithmetic: no zone can skip a day). */
 export function trainingDays(start: string, end: string): string[] {
@@ -247,42 +242,17 @@ export async function createTraining(db: Db, input: ParsedInput<'training:create
     const site = await requireSite(trx)
     const { codes, version: catalogueVersion } = await requireCodes(trx, input.competencies)
     await requireParticipants(trx, input.participantIds, new Set())
-    const versions = await nextVersions(trx, site.id, 1 + input.participantIds.length)
-    const now = new Date().toISOString()
-    const id = uuidv7()
-    await trx
-      .insertInto('training')
-      .values({
-        // The Puskesmas runs the trainings: an organiser left blank is this office.
-        ...editableValues(input, codes, catalogueVersion, input.organiser ?? site.name),
-        id,
-        site_id: site.id,
-        version: versions[0]!,
-        field_versions: '{}',
-        created_at: now,
-        updated_at: now,
-        deleted: 0,
-      })
-      .execute()
-    const participants = input.participantIds.map((kaderId, i) => ({
-      id: uuidv7(),
-      site_id: site.id,
-      version: versions[i + 1]!,
-      field_versions: '{}',
-      created_at: now,
-      updated_at: now,
-      deleted: 0 as const,
-      training_id: id,
-      kader_id: kaderId,
-      attendance: '[]',
-      pre_score: null,
-      post_score: null,
-      certificate_number: null,
-    }))
-    for (let i = 0; i < participants.length; i += 200) await trx.insertInto('training_participant').values(participants.slice(i, i + 200)).execute()
+    const nowMs = Date.now()
+    // The Puskesmas runs the trainings: an organiser left blank is this office.
+    const id = await insertRecord(trx, 'training', editableValues(input, codes, catalogueVersion, input.organiser ?? site.name), { nowMs })
+    await insertRecords(trx, 'training_participant', input.participantIds.map((kaderId) => newParticipant(id, kaderId)), { nowMs })
     return id
   })
   return getTraining(db, { id })
+}
+
+function newParticipant(trainingId: string, kaderId: string) {
+  return { training_id: trainingId, kader_id: kaderId, attendance: '[]', pre_score: null, post_score: null, certificate_number: null }
 }
 
 async function requireTrainingRow(trx: Db, id: string): Promise<TrainingDbRow> {
@@ -293,7 +263,7 @@ async function requireTrainingRow(trx: Db, id: string): Promise<TrainingDbRow> {
 
 export async function updateTraining(db: Db, input: ParsedInput<'training:update'>): Promise<Training> {
   await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const existing = await requireTrainingRow(trx, input.id)
     const { codes, version: catalogueVersion } = await requireCodes(trx, input.competencies)
     const rows = await trx
@@ -310,7 +280,6 @@ export async function updateTraining(db: Db, input: ParsedInput<'training:update
     await requireParticipants(trx, input.participantIds, listed)
 
     const values = editableValues(input, codes, catalogueVersion, input.organiser)
-    const changed = EDITABLE.filter((c) => values[c] !== existing[c])
     const wanted = new Set(input.participantIds)
     const removals = rows.filter((r) => r.deleted === 0 && !wanted.has(r.kader_id))
     const restores = input.participantIds
@@ -318,51 +287,12 @@ export async function updateTraining(db: Db, input: ParsedInput<'training:update
       .filter((r): r is (typeof rows)[number] => r !== undefined && r.deleted === 1)
     const additions = input.participantIds.filter((k) => !byKader.has(k))
 
-    const count = (changed.length > 0 ? 1 : 0) + removals.length + restores.length + additions.length
-    if (count === 0) return
-    const versions = await nextVersions(trx, site.id, count)
-    let next = 0
-    const now = new Date().toISOString()
-
-    if (changed.length > 0) {
-      const version = versions[next++]!
-      const patch: Record<string, unknown> = {}
-      for (const c of changed) patch[c] = values[c]
-      await trx
-        .updateTable('training')
-        .set({ ...patch, version, field_versions: bumpFieldVersions(existing, changed, version), updated_at: now })
-        .where('id', '=', input.id)
-        .execute()
-    }
-    for (const [rowsToFlip, deleted] of [
-      [removals, 1],
-      [restores, 0],
-    ] as const) {
-      for (const r of rowsToFlip) {
-        const version = versions[next++]!
-        await trx
-          .updateTable('training_participant')
-          .set({ deleted, version, field_versions: bumpFieldVersions(r, ['deleted'], version), updated_at: now })
-          .where('id', '=', r.id)
-          .execute()
-      }
-    }
-    const fresh = additions.map((kaderId) => ({
-      id: uuidv7(),
-      site_id: site.id,
-      version: versions[next++]!,
-      field_versions: '{}',
-      created_at: now,
-      updated_at: now,
-      deleted: 0 as const,
-      training_id: input.id,
-      kader_id: kaderId,
-      attendance: '[]',
-      pre_score: null,
-      post_score: null,
-      certificate_number: null,
-    }))
-    for (let i = 0; i < fresh.length; i += 200) await trx.insertInto('training_participant').values(fresh.slice(i, i + 200)).execute()
+    // Versions in this order: the training's details, removals, restores, additions.
+    const nowMs = Date.now()
+    await updateRecord(trx, 'training', existing, values, { nowMs })
+    await tombstoneRecords(trx, 'training_participant', removals, 1, { nowMs })
+    await tombstoneRecords(trx, 'training_participant', restores, 0, { nowMs })
+    await insertRecords(trx, 'training_participant', additions.map((kaderId) => newParticipant(input.id, kaderId)), { nowMs })
   })
   return getTraining(db, { id: input.id })
 }
@@ -370,7 +300,7 @@ export async function updateTraining(db: Db, input: ParsedInput<'training:update
 /** Attendance, scores and certificates of the participants named; the others stay as they are. */
 export async function saveTrainingResults(db: Db, input: ParsedInput<'training:results'>): Promise<Training> {
   await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
+    await requireSite(trx)
     const training = await requireTrainingRow(trx, input.trainingId)
     const days = new Set(trainingDays(training.start_date, training.end_date))
     const rows = await trx
@@ -383,7 +313,7 @@ export async function saveTrainingResults(db: Db, input: ParsedInput<'training:r
     const byKader = new Map<string, (typeof rows)[number]>()
     for (const r of rows) if (!byKader.has(r.kader_id)) byKader.set(r.kader_id, r)
 
-    const updates: { row: (typeof rows)[number]; values: Record<(typeof RESULT_COLUMNS)[number], unknown>; changed: string[] }[] = []
+    const updates: RecordUpdate<'training_participant'>[] = []
     for (const p of input.participants) {
       const row = byKader.get(p.kaderId)
       if (!row) {
@@ -410,23 +340,12 @@ export async function saveTrainingResults(db: Db, input: ParsedInput<'training:r
         post_score: p.postScore,
         certificate_number: p.certificateNumber,
       }
+      // Attendance compares as a set of days: the same days in another order are no change.
       const before = { ...row, attendance: JSON.stringify(parseList(row.attendance).sort()) }
-      const changed = RESULT_COLUMNS.filter((c) => values[c] !== before[c])
-      if (changed.length > 0) updates.push({ row, values, changed })
+      updates.push({ existing: before, patch: values })
     }
-    if (updates.length === 0) return
-    const versions = await nextVersions(trx, site.id, updates.length)
-    const now = new Date().toISOString()
-    for (const [i, u] of updates.entries()) {
-      const version = versions[i]!
-      const patch: Record<string, unknown> = {}
-      for (const c of u.changed) patch[c] = u.values[c as keyof typeof u.values]
-      await trx
-        .updateTable('training_participant')
-        .set({ ...patch, version, field_versions: bumpFieldVersions(u.row, u.changed, version), updated_at: now })
-        .where('id', '=', u.row.id)
-        .execute()
-    }
+    // Participants whose results did not change are left alone (no version, no write).
+    await updateRecords(trx, 'training_participant', updates)
   })
   return getTraining(db, { id: input.trainingId })
 }
@@ -434,21 +353,11 @@ export async function saveTrainingResults(db: Db, input: ParsedInput<'training:r
 /** Tombstone, never a hard delete: the archive travels to other offices; assessments keep their link. */
 export async function archiveTraining(db: Db, input: ParsedInput<'training:archive'>): Promise<{ id: string }> {
   await db.transaction().execute(async (trx) => {
-    const site = await requireSite(trx)
-    const row = await trx.selectFrom('training').select(['deleted', 'field_versions', 'site_id']).where('id', '=', input.id).executeTakeFirst()
+    await requireSite(trx)
+    const row = await trx.selectFrom('training').select(['id', 'deleted', 'field_versions', 'site_id']).where('id', '=', input.id).executeTakeFirst()
     if (!row) throw notFoundTraining()
     if (row.deleted === 1) return
-    const [version] = await nextVersions(trx, site.id, 1)
-    await trx
-      .updateTable('training')
-      .set({
-        deleted: 1,
-        version: version!,
-        field_versions: bumpFieldVersions(row, ['deleted'], version!),
-        updated_at: new Date().toISOString(),
-      })
-      .where('id', '=', input.id)
-      .execute()
+    await tombstoneRecord(trx, 'training', row)
   })
   return { id: input.id }
 }

@@ -307,11 +307,13 @@ function Summary({
       updated: acc.updated + k.updated,
       unchanged: acc.unchanged + k.unchanged,
       conflicts: acc.conflicts + k.conflicts,
-      refused: acc.refused + k.refused,
+      // `refused` counts the held ones too; the screen shows them apart.
+      refused: acc.refused + k.refused - k.held,
+      held: acc.held + k.held,
     }),
-    { new: 0, updated: 0, unchanged: 0, conflicts: 0, refused: 0 },
+    { new: 0, updated: 0, unchanged: 0, conflicts: 0, refused: 0, held: 0 },
   )
-  const refusedMore = sum.refused - s.refusals.length
+  const refusedMore = sum.refused + sum.held - s.refusals.length
   const fmt = (n: number) => formatNumber(n)
   const mustConfirm = !s.applied && needsConfirmation(s.senderKey, Boolean(s.alreadyImportedAt))
   const waiting = mustConfirm && !confirmed
@@ -368,7 +370,7 @@ function Summary({
         <p className="paket-result-line" role="status">
           {s.changes === 0
             ? t('paket.importedNothing')
-            : t('paket.importedSummary', { new: fmt(sum.new), updated: fmt(sum.updated), unchanged: fmt(sum.unchanged), refused: fmt(sum.refused) })}
+            : t('paket.importedSummary', { new: fmt(sum.new), updated: fmt(sum.updated), unchanged: fmt(sum.unchanged), refused: fmt(sum.refused), held: fmt(sum.held) })}
         </p>
       )}
 
@@ -393,6 +395,9 @@ function Summary({
                 <th scope="col" className="num">
                   {t('paket.colRefused')}
                 </th>
+                <th scope="col" className="num">
+                  {t('paket.colHeld')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -403,7 +408,8 @@ function Summary({
                   <td className="num">{fmt(k.updated)}</td>
                   <td className="num">{fmt(k.unchanged)}</td>
                   <td className={k.conflicts > 0 ? 'num paket-attn' : 'num'}>{fmt(k.conflicts)}</td>
-                  <td className={k.refused > 0 ? 'num paket-bad' : 'num'}>{fmt(k.refused)}</td>
+                  <td className={k.refused - k.held > 0 ? 'num paket-bad' : 'num'}>{fmt(k.refused - k.held)}</td>
+                  <td className={k.held > 0 ? 'num paket-attn' : 'num'}>{fmt(k.held)}</td>
                 </tr>
               ))}
             </tbody>
@@ -415,6 +421,7 @@ function Summary({
                 <td className="num">{fmt(sum.unchanged)}</td>
                 <td className="num">{fmt(sum.conflicts)}</td>
                 <td className="num">{fmt(sum.refused)}</td>
+                <td className="num">{fmt(sum.held)}</td>
               </tr>
             </tfoot>
           </table>
@@ -425,6 +432,8 @@ function Summary({
       {s.duplicates > 0 && !s.alreadyImportedAt && <p className="muted">{t('paket.duplicatesNote', { n: fmt(s.duplicates) })}</p>}
       {s.catalogues.length > 0 && <p className="muted">{t('paket.cataloguesNote', { list: s.catalogues.join(', ') })}</p>}
       {s.learnedCards.length > 0 && !s.alreadyImportedAt && <p className="muted">{t('paket.learnedCardsNote', { list: s.learnedCards.join(', ') })}</p>}
+      {s.released > 0 && !s.alreadyImportedAt && <p className="muted">{t('paket.releasedNote', { n: fmt(s.released) })}</p>}
+      {s.heldTotal > 0 && <p className="muted">{t('paket.heldNote', { n: fmt(s.heldTotal) })}</p>}
 
       {s.refusals.length > 0 && (
         <div className="paket-refusals">
@@ -432,7 +441,8 @@ function Summary({
           <ul aria-label={t('paket.refusalsTitle')}>
             {s.refusals.map((r, i) => (
               <li key={`${r.kind}-${r.recordId}-${i}`}>
-                <strong>{kindLabel(r.kind)}</strong>: {r.reason}
+                <strong>{kindLabel(r.kind)}</strong>
+                {r.held ? ` (${t('paket.heldMark')})` : ''}: {r.reason}
               </li>
             ))}
           </ul>
