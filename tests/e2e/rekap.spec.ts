@@ -188,11 +188,12 @@ test.describe('the recap of a kelurahan', () => {
     await expect(r.stat('kader')).toHaveText(fmt(rekap.total.activeKader))
     await expect(r.stat('diam')).toHaveCount(0)
     await expect(r.expandAll).toHaveCount(0)
-    // The demo's trainings come from the Puskesmas of its kecamatan (a kelurahan may not record
-    // them): an office heard of through its records, no bundle from it yet.
+    // The demo's trainings come from the stand-in Puskesmas of its kecamatan (a kelurahan may not
+    // record them), named so nobody takes it for the real one, with the date the demo gives its
+    // last bundle.
     await expect(r.offices.locator('tbody tr')).toHaveCount(1)
-    await expect(r.offices.locator('tbody tr').first()).toContainText('Puskesmas Tangerang')
-    await expect(r.offices.locator('tbody tr').first()).toContainText('belum pernah')
+    await expect(r.offices.locator('tbody tr').first()).toContainText('Puskesmas Kec. Tangerang (contoh demo)')
+    await expect(r.offices.locator('tbody tr').first()).toContainText(/\d{4} pukul/)
     await expect(page.getByText('undefined')).toHaveCount(0)
     expect(await seriousViolations(page)).toEqual([])
   })
