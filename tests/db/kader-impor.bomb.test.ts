@@ -6,8 +6,6 @@
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Readable } from 'node:stream'
-import yauzl from 'yauzl'
 import yazl from 'yazl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { previewRosterImport, readRosterLayout } from '../../electron/core/features/kader-impor/kader-impor.service'
@@ -15,6 +13,7 @@ import { openBook } from '../../electron/core/features/kader-impor/workbook'
 import { kaderImportInput } from '../../shared/contract'
 import { createTestDb, errorOf, makePosyandu, setUpKelurahan, type TestDb } from '../fixtures/db'
 import { rosterPeople, rosterSheet, writeWorkbook } from '../fixtures/spreadsheets'
+import { repeatedBytes, zipEntries } from '../fixtures/zip'
 
 const root = join(__dirname, '..', '..')
 const GiB = 1024 ** 3
@@ -27,42 +26,13 @@ let declared: string
 /** The same, but the zip's directory says the sheet is 2,000 bytes. */
 let lying: string
 
-/** `size` bytes of spaces, streamed from one reused buffer (never held in memory whole). */
-function spaces(size: number): Readable {
-  const chunk = Buffer.alloc(1024 * 1024, 0x20)
-  let left = size
-  return new Readable({
-    read() {
-      const n = Math.min(left, chunk.length)
-      left -= n
-      this.push(n > 0 ? chunk.subarray(0, n) : null)
-    },
-  })
-}
-
 /** The workbook at `path` rebuilt with its first sheet replaced by a 1 GiB part (deflated by yazl as it streams). */
 async function withBombSheet(path: string, out: string): Promise<string> {
-  const parts = new Map<string, Buffer>()
-  const zip = await new Promise<yauzl.ZipFile>((res, rej) => yauzl.open(path, { lazyEntries: true }, (e, z) => (e || !z ? rej(e) : res(z))))
-  await new Promise<void>((res, rej) => {
-    zip.on('entry', (entry: yauzl.Entry) =>
-      zip.openReadStream(entry, (e, st) => {
-        if (e || !st) return rej(e)
-        const chunks: Buffer[] = []
-        st.on('data', (c: Buffer) => chunks.push(c))
-        st.on('end', () => {
-          parts.set(entry.fileName, Buffer.concat(chunks))
-          zip.readEntry()
-        })
-      }),
-    )
-    zip.on('end', () => res())
-    zip.readEntry()
-  })
+  const parts = await zipEntries(path)
   expect(parts.has(SHEET)).toBe(true)
   const bomb = new yazl.ZipFile()
   for (const [name, data] of parts) {
-    if (name === SHEET) bomb.addReadStreamLazy(name, { size: GiB, compressionLevel: 1 }, (cb) => cb(null, spaces(GiB)))
+    if (name === SHEET) bomb.addReadStreamLazy(name, { size: GiB, compressionLevel: 1 }, (cb) => cb(null, repeatedBytes(GiB, 0x20)))
     else if (name.endsWith('/')) bomb.addEmptyDirectory(name)
     else bomb.addBuffer(data, name)
   }

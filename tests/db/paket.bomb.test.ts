@@ -8,8 +8,6 @@
 import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Readable } from 'node:stream'
-import yauzl from 'yauzl'
 import yazl from 'yazl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentKeyOpener, ownCard, trust } from '../../electron/core/features/kunci/kunci.service'
@@ -18,6 +16,7 @@ import { importBundle } from '../../electron/core/features/paket/import'
 import { assertNotFromFuture, readBundle, readManifest, SEAL_PLACEHOLDER, sealFile, type Manifest } from '../../electron/core/sync/bundle'
 import { errorOf, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
 import { createOffice, createStick } from '../fixtures/offices'
+import { repeatedBytes, zipEntries } from '../fixtures/zip'
 
 const root = join(__dirname, '..', '..')
 const GiB = 1024 ** 3
@@ -39,40 +38,6 @@ let bombUnderLimit: string
 let lyingBomb: string
 /** The kader entry declares the manifest's size and inflates to 256 KiB more. */
 let lying: string
-
-/** `size` zero bytes, streamed from one reused buffer (never held in memory whole). */
-function zeros(size: number): Readable {
-  const chunk = Buffer.alloc(1024 * 1024)
-  let left = size
-  return new Readable({
-    read() {
-      const n = Math.min(left, chunk.length)
-      left -= n
-      this.push(n > 0 ? chunk.subarray(0, n) : null)
-    },
-  })
-}
-
-async function entriesOf(path: string): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>()
-  const zip = await new Promise<yauzl.ZipFile>((res, rej) => yauzl.open(path, { lazyEntries: true }, (e, z) => (e || !z ? rej(e) : res(z))))
-  await new Promise<void>((res, rej) => {
-    zip.on('entry', (entry: yauzl.Entry) =>
-      zip.openReadStream(entry, (e, st) => {
-        if (e || !st) return rej(e)
-        const chunks: Buffer[] = []
-        st.on('data', (c: Buffer) => chunks.push(c))
-        st.on('end', () => {
-          out.set(entry.fileName, Buffer.concat(chunks))
-          zip.readEntry()
-        })
-      }),
-    )
-    zip.on('end', () => res())
-    zip.readEntry()
-  })
-  return out
-}
 
 /**
  * The bundle's entries zipped again as the writer does (the manifest deflated, the sealed entries
@@ -119,12 +84,12 @@ beforeAll(async () => {
   const p = await makePosyandu(kel.db)
   for (let i = 0; i < 3; i++) await makeKader(kel.db, p.id, { name: `Kader ${i}` })
   const good = (await exportBundle(kel.db, { folder: stick.folder, destination: 'level:kota', full: true })).path
-  parts = await entriesOf(good)
+  parts = await zipEntries(good)
   manifest = JSON.parse(parts.get('manifest.json')!.toString()) as Manifest
   const kaderBytes = manifest.entries.find((e) => e.path === KADER)!.bytes
   rebuilt = await sealed('rebuilt', await rezip())
   // yazl deflates the gigabyte as it streams (level 1: about a second, 4.7 MB).
-  const bombOf = (size: number) => rezip((zip) => zip.addReadStreamLazy(KADER, { size, compressionLevel: 1 }, (cb) => cb(null, zeros(size))))
+  const bombOf = (size: number) => rezip((zip) => zip.addReadStreamLazy(KADER, { size, compressionLevel: 1 }, (cb) => cb(null, repeatedBytes(size, 0))))
   const bombZip = await bombOf(GiB)
   bomb = await sealed('bomb', bombZip)
   bombUnderLimit = await sealed('bomb-500', await bombOf(500 * 1024 * 1024))

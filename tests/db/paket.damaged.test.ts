@@ -13,6 +13,7 @@ import { readBundle, SEAL_PLACEHOLDER, sealEntries, sealFile } from '../../elect
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { errorOf, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
 import { createOffice, createStick, fingerprintOf } from '../fixtures/offices'
+import { zipEntries } from '../fixtures/zip'
 import { contentKeyOpener, ownCard, ownKeys, trust } from '../../electron/core/features/kunci/kunci.service'
 import { signEd25519 } from '../../electron/core/sync/crypto'
 
@@ -47,33 +48,10 @@ beforeAll(async () => {
   entries = new Map<string, Buffer>([['manifest.json', Buffer.from(JSON.stringify(content.manifest))]])
   for (const [t, b] of content.records) entries.set(`records/${t}.ndjson`, b)
   if (content.catalogue) entries.set('reference/catalogue.ndjson', content.catalogue)
-  const raw = await rawEntries(good)
+  const raw = await zipEntries(good)
   stored = new Map()
   for (const e of content.manifest.entries) stored.set(e.path, { plain: entries.get(e.path)!, sealed: raw.get(e.path)!, size: e.size! })
 })
-
-/** The bytes each entry of a bundle file stores (sealed), as the zip holds them. */
-async function rawEntries(path: string): Promise<Map<string, Buffer>> {
-  const yauzl = (await import('yauzl')).default
-  const out = new Map<string, Buffer>()
-  const zip = await new Promise<import('yauzl').ZipFile>((res, rej) => yauzl.open(path, { lazyEntries: true }, (e, z) => (e || !z ? rej(e) : res(z))))
-  await new Promise<void>((res, rej) => {
-    zip.on('entry', (entry: import('yauzl').Entry) =>
-      zip.openReadStream(entry, (e, st) => {
-        if (e || !st) return rej(e)
-        const chunks: Buffer[] = []
-        st.on('data', (c: Buffer) => chunks.push(c))
-        st.on('end', () => {
-          out.set(entry.fileName, Buffer.concat(chunks))
-          zip.readEntry()
-        })
-      }),
-    )
-    zip.on('end', () => res())
-    zip.readEntry()
-  })
-  return out
-}
 
 afterAll(async () => {
   await kel.cleanup()

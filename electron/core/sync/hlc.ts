@@ -30,6 +30,12 @@ export function parseClock(s: string): Clock {
   return { ms: Number(m[1]), counter: Number(m[2]) }
 }
 
+/** Length of a version's clock part, "<13-digit ms>:<4-digit counter>:", before the site id. */
+export const VERSION_CLOCK_LENGTH = 19
+
+/** The site id a version names (its writer), without parsing the rest. */
+export const siteOfVersion = (v: string): string => v.slice(VERSION_CLOCK_LENGTH)
+
 export function formatVersion(c: Clock, siteId: string): string {
   return `${formatClock(c)}:${siteId}`
 }

@@ -10,9 +10,8 @@ import { CompiledQuery, type Insertable } from 'kysely'
 import type { PaketKind } from '../../../shared/domain/paket'
 import type { Database, Db, ReplicatedColumns } from '../db/schema'
 import { bumpFieldState } from './fields'
-import { formatClock, formatVersion, parseClock, tickMany } from './hlc'
+import { nextVersions, siteOfVersion, VERSION_CLOCK_LENGTH } from './hlc'
 import { uuidv7 } from './uuid'
-import { AppError } from '../../../shared/result'
 
 /** A replicated table's name (the registry's kinds). */
 export type RecordTable = PaketKind
@@ -44,21 +43,13 @@ export interface WriteOptions {
 /** SQLite's limit on bound parameters is 32,766; chunks stay well below it for wide tables. */
 const INSERT_CHUNK_PARAMS = 30_000
 
-async function siteClock(trx: Db): Promise<{ id: string; clock: string }> {
-  const row = await trx.selectFrom('site').select(['id', 'clock']).executeTakeFirst()
-  if (!row) {
-    throw new AppError({ code: 'not_set_up', message: 'Kantor ini belum disiapkan. Selesaikan penyiapan awal terlebih dahulu.' })
-  }
-  return row
-}
-
-/** `count` increasing versions for this office (or for `as` writers), with one clock read and write. */
-async function issueVersions(trx: Db, count: number, nowMs: number, as?: (i: number) => string): Promise<{ siteId: string; versions: string[] }> {
-  const site = await siteClock(trx)
-  if (count === 0) return { siteId: site.id, versions: [] }
-  const clocks = tickMany(parseClock(site.clock), nowMs, count)
-  await trx.updateTable('site').set({ clock: formatClock(clocks[clocks.length - 1]!) }).where('id', '=', site.id).execute()
-  return { siteId: site.id, versions: clocks.map((c, i) => formatVersion(c, as ? as(i) : site.id)) }
+/** `count` increasing versions for this office (or for `as` writers), with one clock read and write (hlc.ts). */
+async function issueVersions(trx: Db, count: number, nowMs: number, as?: (i: number) => string): Promise<{ versions: string[] }> {
+  // No office yet: the clock says so (not_set_up), in the words every write uses.
+  const siteId = (await trx.selectFrom('site').select('id').executeTakeFirst())?.id ?? ''
+  const versions = await nextVersions(trx, siteId, count, nowMs)
+  // The clock is this office's; the name on the version is the writer's.
+  return { versions: as ? versions.map((v, i) => `${v.slice(0, VERSION_CLOCK_LENGTH)}${as(i)}`) : versions }
 }
 
 /**
@@ -75,7 +66,7 @@ export async function insertRecords<T extends RecordTable>(trx: Db, table: T, ro
     return {
       ...r,
       id: r.id ?? uuidv7(nowMs),
-      site_id: version.slice(19),
+      site_id: siteOfVersion(version),
       version,
       field_versions: '{}',
       created_at: now,
@@ -276,7 +267,7 @@ export async function insertRecordValues<T extends RecordTable>(
       const id = idAt >= 0 ? (row[idAt] as string) : uuidv7(nowMs)
       const version = versions[j]!
       ids[j] = id
-      params.push(id, version.slice(19), version, '{}', now, now, 0)
+      params.push(id, siteOfVersion(version), version, '{}', now, now, 0)
       for (let c = 0; c < row.length; c++) if (c !== idAt) params.push(row[c])
     }
     await trx.executeQuery(CompiledQuery.raw(bulkStatement(table, all, end - i), params))
