@@ -18,6 +18,14 @@ export type FollowUpSource = (typeof FOLLOW_UP_SOURCES)[number]
 export const FOLLOW_UP_STATUSES = ['baru', 'diproses', 'selesai', 'tidak_dapat'] as const
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number]
 
+/** The statuses as offices write them, for everything the core prints, exports and says. */
+export const FOLLOW_UP_STATUS_NAMES: Record<FollowUpStatus, string> = {
+  baru: 'Baru',
+  diproses: 'Diproses',
+  selesai: 'Selesai',
+  tidak_dapat: 'Tidak dapat ditindaklanjuti',
+}
+
 /** A follow-up in one of these states is closed: it can no longer be overdue. */
 export const CLOSED_STATUSES: readonly FollowUpStatus[] = ['selesai', 'tidak_dapat']
 

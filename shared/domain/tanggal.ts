@@ -66,3 +66,8 @@ export function rentangTanggal(start: string, end: string): string {
   if (a.m !== b.m) return `${a.d} ${BULAN[a.m - 1]} – ${b.d} ${BULAN[b.m - 1]} ${b.y}`
   return `${a.d}–${b.d} ${BULAN[b.m - 1]} ${b.y}`
 }
+
+/** The office's calendar date today, in Asia/Jakarta (UTC+7 all year, no daylight saving). */
+export function todayJakarta(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
+}

@@ -11,7 +11,7 @@ import {
   recomputeCompetencies,
 } from '../../electron/core/features/competency/competency.service'
 import { trainingNeeds } from '../../electron/core/features/competency/needs.service'
-import { todayJakarta } from '../../electron/core/features/kader/kader.service'
+import { todayJakarta } from '../../shared/domain/tanggal'
 import type { Db } from '../../electron/core/db/schema'
 import { assessmentInput, bulkAssessmentInput, matrixInput, scopeInput, type Input } from '../../shared/contract'
 import { competencyCodes, type AssessmentResult } from '../../shared/domain/competency'

@@ -8,7 +8,7 @@ import {
   opdBoard,
   updateFollowUp,
 } from '../../electron/core/features/follow-up/follow-up.service'
-import { todayJakarta } from '../../electron/core/features/kader/kader.service'
+import { todayJakarta } from '../../shared/domain/tanggal'
 import { uuidv7 } from '../../electron/core/sync/uuid'
 import { followUpInput, followUpListInput, followUpProgressInput, type Input, type Posyandu } from '../../shared/contract'
 import { createTestDb, errorOf, makePosyandu, setUpKelurahan, type TestDb, columnVersions } from '../fixtures/db'

@@ -1,15 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  archiveKader,
-  checkNik,
-  createKader,
-  exportKaderList,
-  getKader,
-  listKader,
-  restoreKader,
-  todayJakarta,
-  updateKader,
-} from '../../electron/core/features/kader/kader.service'
+import { archiveKader, checkNik, createKader, exportKaderList, getKader, listKader, restoreKader, updateKader } from '../../electron/core/features/kader/kader.service'
+import { todayJakarta } from '../../shared/domain/tanggal'
 import { kaderInput, kaderListInput, type Input, type Posyandu } from '../../shared/contract'
 import { NIK_MESSAGES } from '../../shared/domain/nik'
 import { createTestDb, errorOf, kaderFields, makeKader, makePosyandu, nik, setUpKelurahan, type TestDb, columnVersions } from '../fixtures/db'

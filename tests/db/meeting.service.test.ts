@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../electron/core/db/schema'
-import { todayJakarta } from '../../electron/core/features/kader/kader.service'
+import { todayJakarta } from '../../shared/domain/tanggal'
 import {
   addAttachment,
   archiveMeeting,

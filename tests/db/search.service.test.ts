@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addFollowUpProgress, createFollowUp, updateFollowUp } from '../../electron/core/features/follow-up/follow-up.service'
-import { todayJakarta } from '../../electron/core/features/kader/kader.service'
+import { todayJakarta } from '../../shared/domain/tanggal'
 import { rebuildSearchIndex, reindexFollowUp, reindexFollowUpsOfOpd, reindexMeeting, search } from '../../electron/core/features/search/search.service'
 import { uuidv7 } from '../../electron/core/sync/uuid'
 import { followUpInput, followUpProgressInput, type AgendaItem, type Input, type SearchHit } from '../../shared/contract'

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Io } from '../../electron/core/cli/command'
 import { runCli } from '../../electron/core/cli/run'
-import { todayJakarta } from '../../electron/core/features/kader/kader.service'
+import { todayJakarta } from '../../shared/domain/tanggal'
 import { CLOSED_STATUSES, FOLLOW_UP_STATUSES, MEETING_KINDS, MEETING_LEVELS, daysBetween, type FollowUpStatus } from '../../shared/domain/meeting'
 
 let dir: string

@@ -61,11 +61,6 @@ export function ageOn(birthDate: string, on: Date = new Date()): number | null {
   return age
 }
 
-export function todayIso(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`
-}
-
 // Month names and the abbreviations people actually type, Indonesian and English.
 const MONTHS: Record<string, number> = {
   jan: 1, januari: 1, january: 1,

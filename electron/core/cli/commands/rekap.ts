@@ -1,7 +1,6 @@
 import type { Rekap, RekapNode, RekapOffice } from '../../../../shared/contract'
 import type { SiteLevel } from '../../../../shared/domain/reference'
-import { tanggalSingkat } from '../../../../shared/domain/tanggal'
-import { todayJakarta } from '../../features/kader/kader.service'
+import { tanggalSingkat, todayJakarta } from '../../../../shared/domain/tanggal'
 import { CliError, defineCommand } from '../command'
 import { call, withDatabase } from '../db-file'
 import { clip, fmt } from './rapat-list'

@@ -1,16 +1,9 @@
 import type { FollowUpRow } from '../../../../shared/contract'
-import type { FollowUpStatus } from '../../../../shared/domain/meeting'
+import { FOLLOW_UP_STATUS_NAMES } from '../../../../shared/domain/meeting'
 import { tanggalSingkat } from '../../../../shared/domain/tanggal'
 import { defineCommand } from '../command'
 import { call, withDatabase } from '../db-file'
 import { clip, fmt, textTable } from './rapat-list'
-
-const STATUS: Record<FollowUpStatus, string> = {
-  baru: 'Baru',
-  diproses: 'Diproses',
-  selesai: 'Selesai',
-  tidak_dapat: 'Tidak dapat',
-}
 
 /**
  * What a script reads: flat, with the OPD by name and dates as "YYYY-MM-DD". The field names
@@ -42,7 +35,7 @@ function table(rows: FollowUpRow[]): string {
     ['Tenggat', 'Status', 'Lewat tenggat', 'OPD', 'Uraian', 'Posyandu'],
     rows.map((f) => [
       tanggalSingkat(f.dueDate),
-      STATUS[f.status] ?? f.status,
+      FOLLOW_UP_STATUS_NAMES[f.status] ?? f.status,
       f.overdue ? `LEWAT ${fmt(f.daysOverdue)} hari` : '',
       clip(f.opdName, 36),
       clip(f.description, 60),

@@ -5,7 +5,7 @@ import { KADER_ROLES, KADER_STATUSES, SPM_FIELDS, type KaderRole, type KaderStat
 import type { Db } from '../../db/schema'
 import { activeKaderCounts } from '../posyandu/posyandu.service'
 import { getSettings } from '../settings/settings.service'
-import { todayJakarta } from '../kader/kader.service'
+import { todayJakarta } from '../../../../shared/domain/tanggal'
 import { CLOSED_STATUSES } from '../../../../shared/domain/meeting'
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>

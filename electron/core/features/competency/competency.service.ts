@@ -22,7 +22,7 @@ import { AppError } from '../../../../shared/result'
 import type { Database, Db, NewKaderCompetencyRow } from '../../db/schema'
 import { insertRecord, insertRecords } from '../../sync/write'
 import { codePrefixRange, dottedCode, findAreaRow, unknownArea } from '../area/area.service'
-import { todayJakarta } from '../kader/kader.service'
+import { todayJakarta } from '../../../../shared/domain/tanggal'
 import { requireSite } from '../site/site.service'
 import { activeCatalogue } from './catalogue.service'
 

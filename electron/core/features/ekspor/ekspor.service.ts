@@ -6,9 +6,8 @@
 
 import { basename, dirname, join } from 'node:path'
 import type { ExportKind, ExportResult, ParsedInput } from '../../../../shared/contract'
-import { tanggal } from '../../../../shared/domain/tanggal'
+import { tanggal, todayJakarta } from '../../../../shared/domain/tanggal'
 import type { Db } from '../../db/schema'
-import { todayJakarta } from '../kader/kader.service'
 import { requireSite } from '../site/site.service'
 import { assertFolder, exportFileName, writeAtomically } from './file'
 import { matrixSheets } from './matrix'

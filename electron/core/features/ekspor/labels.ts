@@ -4,7 +4,7 @@
 // (features/kader-impor) recognises its own labels when a roster comes back.
 
 import type { LevelCode, TrainingKind } from '../../../../shared/domain/competency'
-import type { FollowUpSource, FollowUpStatus } from '../../../../shared/domain/meeting'
+import type { FollowUpSource } from '../../../../shared/domain/meeting'
 import type { EducationLevel, KaderRole, KaderStatus, SiteLevel, SpmField } from '../../../../shared/domain/reference'
 
 export const ROLE_LABEL: Record<KaderRole, string> = {
@@ -51,13 +51,6 @@ export const TRAINING_KIND_LABEL: Record<TrainingKind, string> = {
   bimtek: 'Bimtek',
   orientasi: 'Orientasi',
   praktik_lapangan: 'Praktik lapangan',
-}
-
-export const FOLLOW_UP_STATUS_LABEL: Record<FollowUpStatus, string> = {
-  baru: 'Baru',
-  diproses: 'Diproses',
-  selesai: 'Selesai',
-  tidak_dapat: 'Tidak dapat ditindaklanjuti',
 }
 
 export const FOLLOW_UP_SOURCE_LABEL: Record<FollowUpSource, string> = {

@@ -7,7 +7,8 @@ import type { FollowUpRow } from '../../../../shared/contract'
 import { CLOSED_STATUSES, daysBetween } from '../../../../shared/domain/meeting'
 import type { Db } from '../../db/schema'
 import { listFollowUps, median } from '../follow-up/follow-up.service'
-import { FOLLOW_UP_SOURCE_LABEL, FOLLOW_UP_STATUS_LABEL, SPM_LABEL, labelOf } from './labels'
+import { FOLLOW_UP_STATUS_NAMES } from '../../../../shared/domain/meeting'
+import { FOLLOW_UP_SOURCE_LABEL, SPM_LABEL, labelOf } from './labels'
 import { dateCell, type SheetSpec } from './workbook'
 
 const byOpd = (a: FollowUpRow, b: FollowUpRow) =>
@@ -78,7 +79,7 @@ export async function followUpSheets(db: Db, today: string): Promise<{ sheets: S
         labelOf(SPM_LABEL, r.spmField),
         dateCell(r.date),
         dateCell(r.dueDate),
-        labelOf(FOLLOW_UP_STATUS_LABEL, r.status),
+        labelOf(FOLLOW_UP_STATUS_NAMES, r.status),
         r.overdue ? r.daysOverdue : 0,
         dateCell(r.closedDate),
       ],

@@ -6,13 +6,12 @@
 
 import { sql } from 'kysely'
 import type { FollowUp, FollowUpProgress, FollowUpRow, OpdBoardRow, ParsedInput } from '../../../../shared/contract'
-import { CLOSED_STATUSES, daysBetween, isOverdue, type FollowUpSource, type FollowUpStatus } from '../../../../shared/domain/meeting'
+import { CLOSED_STATUSES, daysBetween, FOLLOW_UP_STATUS_NAMES, isOverdue, type FollowUpSource, type FollowUpStatus } from '../../../../shared/domain/meeting'
 import type { SpmField } from '../../../../shared/domain/reference'
-import { tanggal } from '../../../../shared/domain/tanggal'
+import { tanggal, todayJakarta } from '../../../../shared/domain/tanggal'
 import { AppError } from '../../../../shared/result'
 import type { Db, FollowUpTable } from '../../db/schema'
 import { insertRecord, updateRecord, updateRecords } from '../../sync/write'
-import { todayJakarta } from '../kader/kader.service'
 import { reindexFollowUp } from '../search/search.service'
 import { requireSite } from '../site/site.service'
 import { FIRST_NOTE } from './first-note'
@@ -29,13 +28,6 @@ type Editable =
   | 'due_date'
 
 export { FIRST_NOTE }
-
-const STATUS_LABEL: Record<FollowUpStatus, string> = {
-  baru: 'Baru',
-  diproses: 'Diproses',
-  selesai: 'Selesai',
-  tidak_dapat: 'Tidak dapat ditindaklanjuti',
-}
 
 const isClosed = (s: string) => (CLOSED_STATUSES as readonly string[]).includes(s)
 
@@ -265,7 +257,7 @@ export async function addFollowUpProgress(db: Db, input: ParsedInput<'followUp:p
       throw invalidField('note', 'Tulis alasan mengapa tidak dapat ditindaklanjuti, supaya pelapor dan Tim Pembina tahu dan dapat mencari jalan lain.')
     }
     if (input.status === existing.status && !input.note && !(input.status === 'selesai' && input.closingEvidence !== existing.closing_evidence)) {
-      throw invalidField('note', `Status tetap ${STATUS_LABEL[input.status]}: tulis catatan perkembangannya, atau pilih status yang baru.`)
+      throw invalidField('note', `Status tetap ${FOLLOW_UP_STATUS_NAMES[input.status]}: tulis catatan perkembangannya, atau pilih status yang baru.`)
     }
 
     const closing = isClosed(input.status)

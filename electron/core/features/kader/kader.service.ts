@@ -3,6 +3,7 @@
 // checked against the area table here. NIK is personal data: lists only carry it masked.
 
 import type { ExpressionBuilder, OrderByItemBuilder } from 'kysely'
+import { todayJakarta } from '../../../../shared/domain/tanggal'
 import type { Kader, KaderRow, KaderSaved, KaderStatusEntry, NikCheck, ParsedInput } from '../../../../shared/contract'
 import { NIK_MESSAGES, cleanNik, compareNik, maskNik, parseNik, type NikWarning, type ParsedNik } from '../../../../shared/domain/nik'
 import { type EducationLevel, type KaderRole, type KaderStatus, type Sex, type SpmField } from '../../../../shared/domain/reference'
@@ -35,11 +36,6 @@ export const EDITABLE = [
   'notes',
 ] as const
 export type Editable = (typeof EDITABLE)[number]
-
-/** Today's calendar date in Asia/Jakarta (UTC+7 all year, no daylight saving). */
-export function todayJakarta(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
-}
 
 /** "Melati" → "Posyandu Melati"; names already written "Posyandu …" stay as they are. */
 export function posyanduTitle(name: string): string {

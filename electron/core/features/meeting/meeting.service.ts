@@ -8,7 +8,7 @@ import { CLOSED_STATUSES, type MeetingKind, type MeetingLevel } from '../../../.
 import type { Db, MeetingTable } from '../../db/schema'
 import { insertRecord, tombstoneRecord, updateRecord } from '../../sync/write'
 import { listFollowUps } from '../follow-up/follow-up.service'
-import { todayJakarta } from '../kader/kader.service'
+import { todayJakarta } from '../../../../shared/domain/tanggal'
 import { parseSpmFields } from '../posyandu/posyandu.service'
 import { reindexMeeting } from '../search/search.service'
 import { requireSite } from '../site/site.service'

@@ -9,8 +9,8 @@ import {
   daysBetween,
   isOverdue,
   parseRichText,
+  FOLLOW_UP_STATUS_NAMES,
   type FollowUpSource,
-  type FollowUpStatus,
   type MeetingKind,
   type MeetingLevel,
   type RichInline,
@@ -41,13 +41,6 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
 }
 
 export const MEETING_LEVEL_LABELS: Record<MeetingLevel, string> = { kelurahan: 'Kelurahan', kecamatan: 'Kecamatan', kota: 'Kota' }
-
-export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = {
-  baru: 'Baru',
-  diproses: 'Diproses',
-  selesai: 'Selesai',
-  tidak_dapat: 'Tidak dapat ditindaklanjuti',
-}
 
 export const FOLLOW_UP_SOURCE_LABELS: Record<FollowUpSource, string> = {
   rapat: 'Keputusan rapat',
@@ -175,7 +168,7 @@ ${
 }
 
 function statusCell(f: FollowUpRow, today: string): SafeHtml {
-  const label = FOLLOW_UP_STATUS_LABELS[f.status] ?? f.status
+  const label = FOLLOW_UP_STATUS_NAMES[f.status] ?? f.status
   if (isOverdue(f, today)) {
     const days = daysBetween(f.dueDate, today)
     return html`<td class="status overdue">${label} — LEWAT TENGGAT ${days} hari</td>`

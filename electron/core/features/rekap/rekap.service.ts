@@ -16,7 +16,7 @@ import type { SiteLevel } from '../../../../shared/domain/reference'
 import type { Db } from '../../db/schema'
 import { codePrefixRange } from '../area/area.service'
 import { activeCatalogue } from '../competency/catalogue.service'
-import { todayJakarta } from '../kader/kader.service'
+import { todayJakarta } from '../../../../shared/domain/tanggal'
 import { requireSite } from '../site/site.service'
 
 const DAY_MS = 86_400_000

@@ -23,7 +23,8 @@ import { Loading } from '../../components/Loading'
 import { PrintButton } from '../../components/PrintButton'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
-import { formatDate, formatDateTime, todayIso } from '../../i18n/format'
+import { formatDate, formatDateTime } from '../../i18n/format'
+import { todayJakarta } from '@shared/domain/tanggal'
 import { AssessorInputs, loadAssessor, saveAssessor, type AssessorFields } from './AssessorInputs'
 import { useCatalogue } from './catalogue'
 import { LevelBadge } from './LevelBadge'
@@ -254,7 +255,7 @@ function AssessDialog(props: { kc: KaderCompetency; code: string | null; onClose
   const returnFocus = useRef<HTMLElement | null>(null)
   const [code, setCode] = useState('')
   const [result, setResult] = useState<AssessmentResult | ''>('')
-  const [date, setDate] = useState(todayIso())
+  const [date, setDate] = useState(todayJakarta())
   const [method, setMethod] = useState<AssessmentMethod>('observasi_praktik')
   const [assessor, setAssessor] = useState<AssessorFields>(loadAssessor)
   const [notes, setNotes] = useState('')

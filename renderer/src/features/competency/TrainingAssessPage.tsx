@@ -17,7 +17,8 @@ import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { useDiscardGuard } from '../../components/useDiscardGuard'
-import { formatDate, formatNumber, todayIso } from '../../i18n/format'
+import { formatDate, formatNumber } from '../../i18n/format'
+import { todayJakarta } from '@shared/domain/tanggal'
 import { catalogueItems, useCatalogue, type CatalogueItem } from './catalogue'
 import { currentSets, loadKaderCompetencies } from './kaderCompetencies'
 import { LevelBadge } from './LevelBadge'
@@ -73,7 +74,7 @@ function AssessSheet({ training, catalogue }: { training: Training; catalogue: C
   const [active, setActive] = useState({ r: 0, c: 0 })
   const [people, setPeople] = useState<Map<string, MatrixRow>>(new Map())
   // The last day of the class, unless it has not come yet: a judgement cannot be dated ahead.
-  const [date, setDate] = useState(() => (training.endDate <= todayIso() ? training.endDate : todayIso()))
+  const [date, setDate] = useState(() => (training.endDate <= todayJakarta() ? training.endDate : todayJakarta()))
   const [method, setMethod] = useState<AssessmentMethod>('uji_pelatihan')
   const [assessor, setAssessor] = useState<AssessorFields>(loadAssessor)
   const [errors, setErrors] = useState<Record<string, string | undefined>>({})

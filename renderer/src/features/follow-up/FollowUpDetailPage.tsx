@@ -15,7 +15,8 @@ import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { useDiscardGuard } from '../../components/useDiscardGuard'
-import { formatDate, formatDateTime, formatNumber, todayIso } from '../../i18n/format'
+import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
+import { todayJakarta } from '@shared/domain/tanggal'
 import { DueDate, StatusBadge } from './badges'
 import './follow-up.css'
 
@@ -28,7 +29,7 @@ interface ProgressValues extends Record<string, unknown> {
 
 /** The next step people usually take: a new one gets worked on; otherwise the status stays. */
 function nextDefaults(f: FollowUp): ProgressValues {
-  return { date: todayIso(), status: f.status === 'baru' ? 'diproses' : f.status, note: '', closingEvidence: f.closingEvidence ?? '' }
+  return { date: todayJakarta(), status: f.status === 'baru' ? 'diproses' : f.status, note: '', closingEvidence: f.closingEvidence ?? '' }
 }
 
 function shortTitle(text: string): string {
@@ -84,7 +85,7 @@ export function FollowUpDetailPage({ id }: { id: string }) {
               </DetailItem>
               <DetailItem label={t('followUp.fieldOpd')}>{f.opdName}</DetailItem>
               <DetailItem label={t('followUp.fieldDue')}>
-                <DueDate row={f} today={todayIso()} />
+                <DueDate row={f} today={todayJakarta()} />
               </DetailItem>
               <DetailItem label={t('followUp.fieldSource')}>
                 {t(`followUp.sourceLong.${f.source}`)}

@@ -15,7 +15,8 @@ import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
 import { useDiscardGuard } from '../../components/useDiscardGuard'
-import { formatDate, todayIso } from '../../i18n/format'
+import { formatDate } from '../../i18n/format'
+import { todayJakarta } from '@shared/domain/tanggal'
 import { posyanduLabel } from '../posyandu/posyanduLabel'
 import { addDays } from './badges'
 import './follow-up.css'
@@ -79,7 +80,7 @@ export function FollowUpFormPage({ id, query }: { id: string | null; query: URLS
   const empty: Values = {
     source: fromMeeting ? 'rapat' : 'aduan',
     meetingId: fromMeeting ?? '',
-    date: todayIso(),
+    date: todayJakarta(),
     posyanduId: '',
     spmField: '',
     description: '',
@@ -177,7 +178,7 @@ export function FollowUpFormPage({ id, query }: { id: string | null; query: URLS
     }
   }
 
-  const quickBase = ISO.test(values.date) ? values.date : todayIso()
+  const quickBase = ISO.test(values.date) ? values.date : todayJakarta()
   const title = id ? t('followUp.editTitle') : t('followUp.newTitle')
   const ready = opds && posyandu && meetings && (!id || original)
   const hasErrors = form.submitted && (!form.parsed.success || extraInvalid)

@@ -9,7 +9,8 @@ import { PageHeading } from '../../components/PageHeading'
 import { usePageKeys, useTableRows } from '../../components/listKeys'
 import { SearchField } from '../../components/SearchField'
 import { useCall } from '../../components/useCall'
-import { formatDate, formatNumber, todayIso } from '../../i18n/format'
+import { formatDate, formatNumber } from '../../i18n/format'
+import { todayJakarta } from '@shared/domain/tanggal'
 import { MeetingTabs } from '../meeting/MeetingTabs'
 import { DueDate, StatusBadge } from './badges'
 import './follow-up.css'
@@ -43,7 +44,7 @@ export function FollowUpListPage({ query: params }: { query: URLSearchParams }) 
   const [text, setText] = useState(query)
   const searchRef = useRef<HTMLInputElement>(null)
   const { tableRef, focusRow, onRowKey } = useTableRows(searchRef)
-  const today = todayIso()
+  const today = todayJakarta()
 
   const list = useCall('followUp:list', { state: state === 'closed' ? 'all' : state, opdId: opdId || null, query }, [state, opdId, query])
   const opds = useCall('opd:list', { includeInactive: true })

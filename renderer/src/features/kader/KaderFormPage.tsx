@@ -27,7 +27,8 @@ import { focusFirstInvalid, serverErrors, useFormState } from '../../components/
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
-import { formatDate, todayIso } from '../../i18n/format'
+import { formatDate } from '../../i18n/format'
+import { todayJakarta } from '@shared/domain/tanggal'
 import { invalidateKaderPages } from './kaderPages'
 import { posyanduLabel } from '../posyandu/posyanduLabel'
 import { WewenangNotice } from '../../components/WewenangNotice'
@@ -519,7 +520,7 @@ export function KaderFormPage({ id }: { id: string | null }) {
                     onChange={(e) => {
                       const next = e.target.value as KaderStatus
                       set('status', next)
-                      if (original && next !== original.status && !values.statusDate) set('statusDate', todayIso())
+                      if (original && next !== original.status && !values.statusDate) set('statusDate', todayJakarta())
                     }}
                   >
                     {KADER_STATUSES.map((s) => (

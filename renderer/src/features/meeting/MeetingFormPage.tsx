@@ -17,7 +17,7 @@ import { PageHeading } from '../../components/PageHeading'
 import { SpmCheckboxes } from '../../components/SpmChips'
 import { useToasts } from '../../components/Toasts'
 import { useDiscardGuard } from '../../components/useDiscardGuard'
-import { todayIso } from '../../i18n/format'
+import { todayJakarta } from '@shared/domain/tanggal'
 import { posyanduLabel } from '../posyandu/posyanduLabel'
 import { AttendeeEditor, emptyAttendee, isBlankAttendee, rowKey, type AttendeeRow } from './AttendeeEditor'
 import { defaultMeetingLevel, normaliseTime } from './meetingFormat'
@@ -57,7 +57,7 @@ function blankValues(level: MeetingLevel): Values {
     level,
     kind: 'rapat_koordinasi',
     title: '',
-    date: todayIso(),
+    date: todayJakarta(),
     startTime: '',
     endTime: '',
     place: '',
