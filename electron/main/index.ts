@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { closeDatabase } from '../core/db/open'
 import { checkInstallation, recordInstallation, thisHost } from '../core/features/site/installation'
-import { protectKeys, setKeyVault } from '../core/features/kunci/kunci.service'
+import { protectKeys } from '../core/features/kunci/kunci.service'
 import { osKeyVault } from './key-vault'
 import type { Db } from '../core/db/schema'
 import { messageOf, openDatabaseFile } from '../core/host/open-database-file'
@@ -50,9 +50,11 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault()
     const closing = db
     db = null
+    // A failure of either step is logged, and the app ends all the same.
     void recordInstallation(closing, installationPlace())
       .catch((error: unknown) => console.error(error))
       .then(() => closeDatabase(closing))
+      .catch((error: unknown) => console.error(error))
       .finally(() => app.quit())
   })
   app.whenReady().then(start, (error: unknown) => {
@@ -83,10 +85,9 @@ async function start(): Promise<void> {
     mkdirSync(userData, { recursive: true })
     // Packaged: idn-area-data's CSVs are copied beside app.asar (electron-builder.yml).
     const areaDataDir = app.isPackaged ? join(process.resourcesPath, 'idn-area-data') : undefined
-    db = await openDatabaseFile(file, (error) => console.error(error), { areaDataDir })
     // Private keys sealed by the operating system; a database copied from another PC or
     // restored from an older backup gets a new identity (and new keys).
-    setKeyVault(osKeyVault())
+    db = await openDatabaseFile(file, (error) => console.error(error), { areaDataDir, keyVault: osKeyVault() })
     await checkInstallation(db, installationPlace())
     await protectKeys(db)
     return createDispatcher({

@@ -1,6 +1,6 @@
 // The operating system's key store for the office's private keys (kunci.service.ts KeyVault):
 // DPAPI on Windows, the Keychain on macOS, the Secret Service on Linux. A database file copied
-// off this PC then carries only sealed private keys.
+// off this PC then carries only sealed private keys. Main opens the database with it.
 
 import { safeStorage } from 'electron'
 import type { KeyVault } from '../core/features/kunci/kunci.service'

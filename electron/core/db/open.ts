@@ -8,6 +8,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely'
 import { AppError } from '../../../shared/result'
 import { ensureAreas } from '../features/area/area.service'
 import { ensureCatalogue } from '../features/competency/catalogue.service'
+import type { KeyVault } from '../features/kunci/kunci.service'
 import { ensureOpds } from '../features/opd/opd.service'
 import { MIGRATIONS, migrateToLatest } from './migrations'
 import type { Database, Db } from './schema'
@@ -96,8 +97,15 @@ async function assertKnownSchema(db: Kysely<any>): Promise<void> {
   }
 }
 
-/** The better-sqlite3 handle under each Kysely instance this module opened. */
-const handles = new WeakMap<Db, SqliteDatabase.Database>()
+/** What each Kysely instance this module opened was opened with: its better-sqlite3 handle and the host's key vault. */
+const handles = new WeakMap<Db, { sqlite: SqliteDatabase.Database; keyVault: KeyVault | null }>()
+
+function handleOf(db: Db) {
+  const h = handles.get(db)
+  // A transaction is a different Kysely instance: pass the database it runs on instead.
+  if (!h) throw new Error('Not a database opened by openDatabase')
+  return h
+}
 
 /**
  * The raw connection, for the few bulk paths (bundle import and export) where Kysely's per-query
@@ -105,14 +113,22 @@ const handles = new WeakMap<Db, SqliteDatabase.Database>()
  * transaction that is open at the time.
  */
 export function sqliteOf(db: Db): SqliteDatabase.Database {
-  const h = handles.get(db)
-  if (!h) throw new Error('Not a database opened by openDatabase')
-  return h
+  return handleOf(db).sqlite
+}
+
+/**
+ * The vault the host opened the database with (kunci.service.ts KeyVault): the desktop app's
+ * operating-system key store, null for the CLI and the browser preview.
+ */
+export function keyVaultOf(db: Db): KeyVault | null {
+  return handleOf(db).keyVault
 }
 
 export interface OpenOptions {
   /** Folder with idn-area-data's CSV files; the packaged app passes its resources copy. */
   areaDataDir?: string
+  /** Seals the private keys this process writes and opens those it reads; only the desktop app has one. */
+  keyVault?: KeyVault | null
 }
 
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
@@ -126,7 +142,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     throw mapped instanceof AppError ? mapped : new AppError({ code: 'internal', message: CANNOT_OPEN })
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-  handles.set(db, sqlite)
+  handles.set(db, { sqlite, keyVault: options.keyVault ?? null })
   try {
     applyConnectionPragmas(sqlite)
     await assertKnownSchema(db)

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { KeyCard, ParsedInput, TrustedOffice } from '../../../../shared/contract'
 import type { SiteLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
+import { keyVaultOf } from '../../db/open'
 import type { Db } from '../../db/schema'
 import { cardBody, cardFingerprint, isStandIn, makeCard, makeRevocation, parseCard, parseRevocation, sameFingerprint, type Card, type Revocation } from '../../sync/card'
 import { damaged, type ContentKeyOpener, type Manifest } from '../../sync/bundle'
@@ -26,8 +27,8 @@ export interface OwnKeys {
  * Protects the private keys at rest with something that stays on this PC (the desktop app: the
  * operating system's key store through Electron's safeStorage, DPAPI on Windows). A database file
  * copied elsewhere (a backup on a stick) then holds only sealed private keys. The core cannot
- * import Electron, so the host hands the vault in at start (setKeyVault); the CLI and the browser
- * preview have none and keep the keys as they are.
+ * import Electron, so the host opens the database with its vault (OpenOptions.keyVault, read back
+ * with keyVaultOf); the CLI and the browser preview have none and keep the keys as they are.
  */
 export interface KeyVault {
   /** Short name stored with each sealed key, e.g. "os". */
@@ -35,11 +36,6 @@ export interface KeyVault {
   seal(plain: string): string
   /** Throws when this PC cannot open it (the file came from another PC or user). */
   open(sealed: string): string
-}
-
-let vault: KeyVault | null = null
-export function setKeyVault(v: KeyVault | null): void {
-  vault = v
 }
 
 const SEALED = /^sealed:([a-z]+):(.+)$/
@@ -52,12 +48,12 @@ const keysLocked = () =>
   })
 
 /** A private key as stored: sealed with the vault when there is one. */
-function storePrivate(plain: string): string {
+function storePrivate(vault: KeyVault | null, plain: string): string {
   return vault ? `sealed:${vault.scheme}:${vault.seal(plain)}` : plain
 }
 
 /** A private key from the table, opened with the vault if it was sealed. */
-function privateOf(stored: string): string {
+function privateOf(vault: KeyVault | null, stored: string): string {
   const m = SEALED.exec(stored)
   if (!m) return stored
   if (!vault || vault.scheme !== m[1]) throw keysLocked()
@@ -70,6 +66,7 @@ function privateOf(stored: string): string {
 
 /** Seals keys stored before the vault existed (the desktop app calls it at start). */
 export async function protectKeys(db: Db): Promise<number> {
+  const vault = keyVaultOf(db)
   if (!vault) return 0
   const rows = await db.selectFrom('office_key').select(['id', 'signing_private', 'encryption_private']).execute()
   let sealed = 0
@@ -77,7 +74,7 @@ export async function protectKeys(db: Db): Promise<number> {
     if (SEALED.test(r.signing_private) && SEALED.test(r.encryption_private)) continue
     await db
       .updateTable('office_key')
-      .set({ signing_private: storePrivate(privateOf(r.signing_private)), encryption_private: storePrivate(privateOf(r.encryption_private)) })
+      .set({ signing_private: storePrivate(vault, privateOf(vault, r.signing_private)), encryption_private: storePrivate(vault, privateOf(vault, r.encryption_private)) })
       .where('id', '=', r.id)
       .execute()
     sealed++
@@ -87,11 +84,12 @@ export async function protectKeys(db: Db): Promise<number> {
 
 /** This office's keys in use; made (once) when first needed. */
 export async function ownKeys(db: Db): Promise<OwnKeys> {
+  const vault = keyVaultOf(db)
   const row = await db.selectFrom('office_key').selectAll().where('retired_at', 'is', null).orderBy('id', 'desc').executeTakeFirst()
   if (row) {
     return {
-      signing: { publicKey: row.signing_public, privateKey: privateOf(row.signing_private) },
-      encryption: { publicKey: row.encryption_public, privateKey: privateOf(row.encryption_private) },
+      signing: { publicKey: row.signing_public, privateKey: privateOf(vault, row.signing_private) },
+      encryption: { publicKey: row.encryption_public, privateKey: privateOf(vault, row.encryption_private) },
       createdAt: row.created_at,
     }
   }
@@ -103,9 +101,9 @@ export async function ownKeys(db: Db): Promise<OwnKeys> {
     .insertInto('office_key')
     .values({
       signing_public: signing.publicKey,
-      signing_private: storePrivate(signing.privateKey),
+      signing_private: storePrivate(vault, signing.privateKey),
       encryption_public: encryption.publicKey,
-      encryption_private: storePrivate(encryption.privateKey),
+      encryption_private: storePrivate(vault, encryption.privateKey),
       created_at: createdAt,
       retired_at: null,
     })
@@ -268,6 +266,7 @@ export function notAddressed(m: Manifest, siteId: string): AppError | null {
  * Loads the keys first: the opener itself runs inside the bundle reader, synchronously.
  */
 export async function contentKeyOpener(db: Db): Promise<ContentKeyOpener> {
+  const vault = keyVaultOf(db)
   const site = await requireSite(db)
   const keys = await db.selectFrom('office_key').select(['encryption_public', 'encryption_private']).execute()
   return (m) => {
@@ -282,7 +281,7 @@ export async function contentKeyOpener(db: Db): Promise<ContentKeyOpener> {
       })
     }
     try {
-      return unwrapContentKey({ publicKey: pair.encryption_public, privateKey: privateOf(pair.encryption_private) }, mine, m.bundleId, site.id)
+      return unwrapContentKey({ publicKey: pair.encryption_public, privateKey: privateOf(vault, pair.encryption_private) }, mine, m.bundleId, site.id)
     } catch {
       throw damaged('kunci isi paket untuk kantor ini tidak dapat dibuka; kuncinya diubah atau rusak.')
     }
@@ -323,7 +322,11 @@ export async function receiveRevocations(db: Db, statements: readonly unknown[])
   for (const r of await db.selectFrom('trusted_office').select(['site_id', 'signing_key']).where('source', '=', 'pembinaan').where('level', '=', 'kota').execute()) {
     issuers.set(r.site_id, r.signing_key)
   }
-  if (site.level === 'kota') issuers.set(site.id, (await ownKeys(db)).signing.publicKey)
+  // Its public key only: this runs inside the import's transaction, and the key vault comes with the database handle, not a transaction.
+  if (site.level === 'kota') {
+    const own = await db.selectFrom('office_key').select('signing_public').where('retired_at', 'is', null).orderBy('id', 'desc').executeTakeFirst()
+    if (own) issuers.set(site.id, own.signing_public)
+  }
   let added = 0
   for (const raw of statements) {
     const r = parseRevocation(raw, (id) => issuers.get(id) ?? null)
@@ -371,6 +374,7 @@ export interface KeyChange {
 
 /** The statement that goes with bundles after a rotation (null when the keys were never replaced). */
 export async function keyChangeStatement(db: Db): Promise<KeyChange | null> {
+  const vault = keyVaultOf(db)
   const previous = await db.selectFrom('office_key').selectAll().where('retired_at', 'is not', null).orderBy('id', 'desc').executeTakeFirst()
   if (!previous) return null
   const site = await requireSite(db)
@@ -378,7 +382,7 @@ export async function keyChangeStatement(db: Db): Promise<KeyChange | null> {
   return {
     previousSigningKey: previous.signing_public,
     previousFingerprint: fingerprint(site.id, previous.signing_public, previous.encryption_public),
-    signature: signEd25519({ publicKey: previous.signing_public, privateKey: privateOf(previous.signing_private) }, cardBody(card)),
+    signature: signEd25519({ publicKey: previous.signing_public, privateKey: privateOf(vault, previous.signing_private) }, cardBody(card)),
   }
 }
 

@@ -255,6 +255,8 @@ export async function exportBundle(
   const recipient = await resolveRecipient(db, site, input.destination)
   const keys = await ownKeys(db)
   const card = await ownCard(db)
+  // Outside the transaction below: the key vault comes with the database handle, not a transaction.
+  const keyChange = await keyChangeStatement(db)
   const progress = (done: number, total: number, label: string) => emit?.('progress', { task: 'paket', done, total, label })
   const sqlite = sqliteOf(db)
   const steps = REPLICATED_TABLES.length + 2
@@ -361,7 +363,7 @@ export async function exportBundle(
       signature: { algorithm: 'Ed25519' as const, fingerprint: cardFingerprint(card) },
       cards: (await trx.selectFrom('trusted_office').select('card').execute()).map((r) => JSON.parse(r.card) as unknown),
       revocations: await revocationStatements(trx),
-      keyChange: await keyChangeStatement(trx),
+      keyChange,
       encryption: contentKey
         ? {
             algorithm: ENCRYPTION_ALGORITHM,
