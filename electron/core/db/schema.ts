@@ -1,5 +1,5 @@
 // The typed shape of the database, as Kysely sees it. snake_case here; services map to the
-// camelCase types of shared/contract.ts. Booleans are 0 | 1, instants ISO-8601 text,
+// camelCase types of shared/contract. Booleans are 0 | 1, instants ISO-8601 text,
 // calendar dates "YYYY-MM-DD" text, lists JSON text.
 
 import type { Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely'
@@ -210,7 +210,7 @@ export interface MeetingTable extends ReplicatedColumns {
   /** JSON array of { title, minutes } (minutes in the rich-text format of shared/domain/meeting.ts). */
   agenda: string
   conclusions: string
-  /** JSON array of Attendee (shared/contract.ts), in the order of the attendance sheet. */
+  /** JSON array of Attendee (shared/contract/meeting.ts), in the order of the attendance sheet. */
   attendees: string
 }
 

@@ -1,0 +1,207 @@
+// Competencies: the catalogue, assessments, a kader's card, the matrix, the summary and training needs.
+
+import { z } from 'zod'
+import {
+  ASSESSMENT_METHODS,
+  ASSESSMENT_RESULTS,
+  LEVEL_CODES,
+  type AssessmentMethod,
+  type AssessmentResult,
+  type Catalogue,
+  type LevelCode,
+  type NextLevelNeed,
+} from '../domain/competency'
+import { areaCode, competencyCode, empty, id, isoDate, optText, out, reqText } from './common'
+
+// ---------------------------------------------------------------- outputs
+
+export interface CatalogueVersionInfo {
+  version: string
+  title: string
+  installedAt: string
+  active: boolean
+}
+
+/** The competency catalogue in force, and every version this office has held. */
+export interface CatalogueInfo {
+  catalogue: Catalogue
+  versions: CatalogueVersionInfo[]
+}
+
+export interface Assessor {
+  name: string
+  nip: string | null
+  profession: string | null
+  institution: string | null
+}
+
+/** One judgement kader × competency. Never edited: a later one supersedes it. */
+export interface Assessment {
+  id: string
+  kaderId: string
+  competencyCode: string
+  /** The catalogue version in force when it was recorded. */
+  catalogueVersion: string
+  date: string
+  result: AssessmentResult
+  method: AssessmentMethod
+  assessor: Assessor
+  trainingId: string | null
+  trainingTitle: string | null
+  notes: string | null
+  recordedAt: string
+  /** A later assessment of the same kader and competency replaced it. */
+  superseded: boolean
+}
+
+export interface GroupProgress {
+  code: string
+  name: string
+  /** All items kompeten: the kader holds this group's TKK. */
+  complete: boolean
+  competent: number
+  total: number
+}
+
+/** A kader's competencies now: derived from the assessments under the catalogue in force. */
+export interface KaderCompetency {
+  kaderId: string
+  name: string
+  posyanduName: string
+  villageName: string
+  catalogueVersion: string
+  level: LevelCode | null
+  groups: GroupProgress[]
+  items: { code: string; groupCode: string; text: string; verified: boolean; current: Assessment | null }[]
+  /** What is still missing for the next level; null at the highest level. */
+  next: NextLevelNeed | null
+  /** Every assessment, newest first, superseded ones included. */
+  history: Assessment[]
+}
+
+/** One line of the competency matrix (kader × 25). */
+export interface MatrixRow {
+  kaderId: string
+  name: string
+  posyanduName: string
+  villageName: string
+  level: LevelCode | null
+  /** Codes whose latest assessment is kompeten. */
+  competent: string[]
+  /** Codes whose latest assessment is belum kompeten. */
+  notYet: string[]
+}
+
+export interface CompetencySummary {
+  /** Active, non-archived kader in the chosen area. */
+  kaderCount: number
+  levels: Record<LevelCode | 'none', number>
+  /** Per competency code: kader holding it kompeten, and kader assessed belum kompeten. */
+  coverage: { code: string; competent: number; notYet: number }[]
+  /** Per group: kader holding its TKK. */
+  groups: { code: string; complete: number }[]
+}
+
+/** A proposed training class: kader near each other who lack the same group's items. */
+export interface TrainingCohort {
+  group: string
+  groupName: string
+  /** The codes of the group that members lack (union), catalogue order. */
+  codes: string[]
+  /** "C1–C5" */
+  label: string
+  kaderIds: string[]
+  posyanduCount: number
+  villageNames: string[]
+  /** Members for whom this class is all that stands between them and their next level. */
+  levelUps: number
+}
+
+export interface TrainingNeeds {
+  kaderCount: number
+  withoutLevel: number
+  /** Per code: active kader who do not hold it kompeten. */
+  missingPerCode: { code: string; missing: number }[]
+  /** Best first: most level-ups, then largest. */
+  cohorts: TrainingCohort[]
+}
+
+// ---------------------------------------------------------------- inputs
+
+/** Which kader a competency view covers: one Posyandu, or an area (kelurahan, kecamatan, kota). */
+export const scopeInput = z.object({
+  posyanduId: id.nullish(),
+  wilayah: areaCode.nullish(),
+})
+
+export const assessorInput = z.object({
+  name: reqText(100, 'Nama penilai'),
+  nip: z
+    .string()
+    .nullish()
+    .transform((s) => (s ? s.replace(/\s+/g, '') : null))
+    .refine((s) => s === null || /^\d{18}$/.test(s), { message: 'NIP harus 18 angka (boleh dikosongkan).' }),
+  profession: optText(60, 'Profesi penilai'),
+  institution: optText(120, 'Instansi penilai'),
+})
+
+export const assessmentInput = z.object({
+  kaderId: id,
+  competencyCode,
+  date: isoDate,
+  result: z.enum(ASSESSMENT_RESULTS, { message: 'Pilih hasil: kompeten atau belum kompeten.' }),
+  method: z.enum(ASSESSMENT_METHODS, { message: 'Pilih cara penilaian.' }),
+  assessor: assessorInput,
+  trainingId: id.nullish().transform((s) => s ?? null),
+  notes: optText(500, 'Catatan'),
+})
+
+export const bulkAssessmentInput = z.object({
+  trainingId: id.nullish().transform((s) => s ?? null),
+  date: isoDate,
+  method: z.enum(ASSESSMENT_METHODS, { message: 'Pilih cara penilaian.' }),
+  assessor: assessorInput,
+  /** Only the cells a person filled; an empty cell is no judgement. */
+  entries: z
+    .array(z.object({ kaderId: id, competencyCode, result: z.enum(ASSESSMENT_RESULTS) }))
+    .min(1, { message: 'Isi paling sedikit satu hasil penilaian.' })
+    .max(20_000),
+})
+
+export const MATRIX_SORTS = ['name', 'posyandu', 'level'] as const
+
+export const matrixInput = scopeInput.extend({
+  query: z.string().trim().max(100).default(''),
+  /** Only kader at this level ('none': without a level yet). */
+  level: z.enum([...LEVEL_CODES, 'none']).nullish(),
+  /** Only kader who do not hold this code kompeten. */
+  lacking: competencyCode.nullish(),
+  sortBy: z.enum(MATRIX_SORTS).default('name'),
+  sortDir: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+})
+
+// ---------------------------------------------------------------- channels
+
+export const competencyChannels = {
+  /** The competency catalogue in force and the versions held. */
+  'competency:catalogue': { input: empty, output: out<CatalogueInfo>() },
+  /** Installs a catalogue (JSON text); keeps every assessment and recomputes levels. */
+  'competency:installCatalogue': { input: z.object({ json: z.string().max(500_000) }), output: out<CatalogueInfo>() },
+  'competency:kader': { input: z.object({ kaderId: id }), output: out<KaderCompetency>() },
+  'competency:assess': { input: assessmentInput, output: out<KaderCompetency>() },
+  /** The training grid: many kader × competencies in one transaction. */
+  'competency:assessBulk': { input: bulkAssessmentInput, output: out<{ saved: number; levelChanges: number }>() },
+  'competency:matrix': { input: matrixInput, output: out<{ total: number; rows: MatrixRow[] }>() },
+  /** The matrix rows of named kader (a class, a proposed cohort), in the order asked; archived ones left out. */
+  'competency:rows': {
+    input: z.object({ kaderIds: z.array(id).max(1000, { message: 'Paling banyak 1.000 kader sekaligus.' }) }),
+    output: out<MatrixRow[]>(),
+  },
+  'competency:summary': { input: scopeInput, output: out<CompetencySummary>() },
+  'competency:needs': {
+    input: scopeInput.extend({ classSize: z.number().int().min(5).max(100).default(30) }),
+    output: out<TrainingNeeds>(),
+  },
+} as const

@@ -1,0 +1,45 @@
+// This installation's office (first-run setup, its kelurahan/desa, identity renewal).
+
+import { z } from 'zod'
+import { SITE_LEVELS, type SiteLevel } from '../domain/reference'
+import type { Area } from './area'
+import { areaCode, empty, out, reqText, villageCode } from './common'
+
+// ---------------------------------------------------------------- outputs
+
+export interface Site {
+  id: string
+  level: SiteLevel
+  areaCode: string
+  areaName: string
+  areaPath: string
+  name: string
+  /** For a Puskesmas: the kelurahan/desa it covers. Empty for other levels. */
+  coveredVillages: Area[]
+  createdAt: string
+  /**
+   * Set when this installation took a new identity (new site id and keys) because its database
+   * was copied from another PC or restored from a backup, until a person has read the notice.
+   */
+  identityRenewal: { at: string; reason: 'salinan' | 'cadangan' } | null
+}
+
+// ---------------------------------------------------------------- inputs
+
+export const siteSetupInput = z.object({
+  level: z.enum(SITE_LEVELS, { message: 'Pilih jenis kantor.' }),
+  areaCode,
+  name: reqText(120, 'Nama kantor'),
+  coveredVillageCodes: z.array(villageCode).default([]),
+})
+
+// ---------------------------------------------------------------- channels
+
+export const siteChannels = {
+  'site:get': { input: empty, output: out<Site | null>() },
+  'site:setup': { input: siteSetupInput, output: out<Site>() },
+  /** The kelurahan/desa this office works in (its own, its covered ones, or all under its area). */
+  'site:villages': { input: empty, output: out<Area[]>() },
+  /** The person has read the notice about the new identity (Site.identityRenewal). */
+  'site:acknowledgeRenewal': { input: empty, output: out<Site>() },
+} as const
