@@ -16,7 +16,7 @@ import { importBundle } from '../../electron/core/features/paket/import'
 import { assertNotFromFuture, readBundle, readManifest, SEAL_PLACEHOLDER, sealFile, type Manifest } from '../../electron/core/sync/bundle'
 import { errorOf, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
 import { createOffice, createStick } from '../fixtures/offices'
-import { repeatedBytes, zipEntries } from '../fixtures/zip'
+import { declaring, repeatedBytes, zipEntries } from '../fixtures/zip'
 
 const root = join(__dirname, '..', '..')
 const GiB = 1024 ** 3
@@ -53,19 +53,6 @@ async function rezip(kader?: (zip: yazl.ZipFile) => void): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const c of zip.outputStream) chunks.push(c as Buffer)
   return Buffer.concat(chunks)
-}
-
-/** The zip with the uncompressed size its central directory declares for `name` replaced. */
-function declaring(zip: Buffer, name: string, size: number): Buffer {
-  const out = Buffer.from(zip)
-  const end = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-  let at = out.readUInt32LE(end + 16)
-  while (out.readUInt32LE(at) === 0x02014b50) {
-    const nameLength = out.readUInt16LE(at + 28)
-    if (out.toString('utf8', at + 46, at + 46 + nameLength) === name) out.writeUInt32LE(size, at + 24)
-    at += 46 + nameLength + out.readUInt16LE(at + 30) + out.readUInt16LE(at + 32)
-  }
-  return out
 }
 
 /** Written and sealed as a writer would: only the deeper checks can refuse it. */

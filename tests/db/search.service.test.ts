@@ -6,6 +6,7 @@ import { rebuildSearchIndex, reindexFollowUp, reindexFollowUpsOfOpd, reindexMeet
 import { uuidv7 } from '../../electron/core/sync/uuid'
 import { followUpInput, followUpProgressInput, type AgendaItem, type Input, type SearchHit } from '../../shared/contract'
 import { createTestDb, setUpKelurahan, type TestDb } from '../fixtures/db'
+import { meetingRow } from '../fixtures/rows'
 
 let t: TestDb
 let opd: string
@@ -24,33 +25,12 @@ const replicated = () => ({
 
 /** Meetings written directly and indexed with reindexMeeting, as the meeting service does inside its transaction. */
 async function makeMeeting(title: string, agenda: AgendaItem[], conclusions = '', date = day(-10)): Promise<string> {
-  const id = uuidv7()
+  const row = meetingRow({ title, date, agenda: JSON.stringify(agenda), conclusions })
   await t.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('meeting')
-      .values({
-        ...replicated(),
-        id,
-        level: 'kelurahan',
-        kind: 'rapat_koordinasi',
-        title,
-        date,
-        start_time: null,
-        end_time: null,
-        place: null,
-        chair: null,
-        minute_taker: null,
-        invitation_number: null,
-        posyandu_id: null,
-        spm_fields: '[]',
-        agenda: JSON.stringify(agenda),
-        conclusions,
-        attendees: '[]',
-      })
-      .execute()
-    await reindexMeeting(trx, id)
+    await trx.insertInto('meeting').values(row).execute()
+    await reindexMeeting(trx, row.id)
   })
-  return id
+  return row.id
 }
 
 function followUp(overrides: Partial<Input<'followUp:create'>> = {}) {
