@@ -10,12 +10,11 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import yazl from 'yazl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contentKeyOpener, ownCard, trust } from '../../electron/core/features/kunci/kunci.service'
-import { exportBundle } from '../../electron/core/features/paket/export'
+import { contentKeyOpener } from '../../electron/core/features/kunci/kunci.service'
 import { importBundle } from '../../electron/core/features/paket/import'
 import { assertNotFromFuture, readBundle, readManifest, SEAL_PLACEHOLDER, sealFile, type Manifest } from '../../electron/core/sync/bundle'
-import { errorOf, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
-import { createOffice, createStick } from '../fixtures/offices'
+import { errorOf, type TestDb } from '../fixtures/db'
+import { kelurahanBundleForKota, type createStick } from '../fixtures/offices'
 import { declaring, repeatedBytes, zipEntries } from '../fixtures/zip'
 
 const root = join(__dirname, '..', '..')
@@ -64,13 +63,11 @@ async function sealed(name: string, bytes: Buffer): Promise<string> {
 }
 
 beforeAll(async () => {
-  kel = await createOffice('kelurahan')
-  kota = await createOffice('kota')
-  await trust(kel.db, await ownCard(kota.db), 'pembinaan')
-  stick = createStick()
-  const p = await makePosyandu(kel.db)
-  for (let i = 0; i < 3; i++) await makeKader(kel.db, p.id, { name: `Kader ${i}` })
-  const good = (await exportBundle(kel.db, { folder: stick.folder, destination: 'level:kota', full: true })).path
+  const sent = await kelurahanBundleForKota()
+  kel = sent.kel
+  kota = sent.kota
+  stick = sent.stick
+  const good = sent.bundle
   parts = await zipEntries(good)
   manifest = JSON.parse(parts.get('manifest.json')!.toString()) as Manifest
   const kaderBytes = manifest.entries.find((e) => e.path === KADER)!.bytes
