@@ -158,7 +158,9 @@ describe('simpul CLI (in-process)', () => {
   })
 })
 
-describe('simpul CLI (as a process)', () => {
+// Each call is a cold start (tsx compiling main.ts and its imports); three of them pass 30 s on a
+// busy two-core machine.
+describe('simpul CLI (as a process)', { timeout: 120_000 }, () => {
   it('runs init, demo and kader list --json end to end, with clean JSON on stdout', async () => {
     const db = join(dir, 'proses.sqlite')
     const init = await spawnCli(['init', '--db', db, '--level', 'kelurahan', '--wilayah', '36.71.01.1003', '--name', 'Kelurahan'])
