@@ -1,12 +1,12 @@
 import { sql, type Kysely } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/core/cli/run'
 import { REPLICATED_TABLES, replicatedDigest } from '../../electron/core/sync/digest'
 import { recomputeCompetencies } from '../../electron/core/features/competency/competency.service'
 import { generateDemo } from '../../electron/core/features/demo/demo.service'
 import { rebuildSearchIndex } from '../../electron/core/features/search/search.service'
 import { setSettings } from '../../electron/core/features/settings/settings.service'
 import type { Db } from '../../electron/core/db/schema'
+import { cli } from '../fixtures/cli'
 import { createTestDb, setUpKelurahan, type TestDb } from '../fixtures/db'
 
 const open: TestDb[] = []
@@ -78,11 +78,9 @@ describe('the db digest command', () => {
     const a = await office('Kantor A')
     // The test's own connection stays open: the file is in WAL mode, as when the app is running.
     const expected = (await replicatedDigest(a.db)).digest
-    const out: string[] = []
-    const err: string[] = []
-    const code = await runCli(['db', 'digest', '--db', a.file], { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), isTTY: false, debug: () => {} })
-    expect({ code, stderr: err.join('') }).toEqual({ code: 0, stderr: '' })
-    expect(out.join('')).toBe(`${expected}\n`)
-    expect(out.join('')).toMatch(/^[0-9a-f]{64}\n$/)
+    const r = await cli(['db', 'digest', '--db', a.file])
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' })
+    expect(r.stdout).toBe(`${expected}\n`)
+    expect(r.stdout).toMatch(/^[0-9a-f]{64}\n$/)
   })
 })

@@ -12,6 +12,7 @@ import { todayJakarta } from '../../shared/domain/tanggal'
 import { uuidv7 } from '../../electron/core/sync/uuid'
 import { followUpInput, followUpListInput, followUpProgressInput, type Input, type Posyandu } from '../../shared/contract'
 import { createTestDb, errorOf, makePosyandu, setUpKelurahan, type TestDb, columnVersions } from '../fixtures/db'
+import { meetingRow, opdRow } from '../fixtures/rows'
 
 let t: TestDb
 let melati: Posyandu
@@ -24,60 +25,17 @@ const today = todayJakarta()
 /** A calendar date `n` days from today (negative: before). */
 const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 
-const stamp = () => new Date().toISOString()
-
 /** OPD rows written directly: this suite tests follow-ups, not the OPD service. */
 async function makeOpd(name: string, active = true): Promise<string> {
-  const id = uuidv7()
-  await t.db
-    .insertInto('opd')
-    .values({
-      id,
-      site_id: 'test',
-      version: `0000000000001:0000:test`,
-      field_versions: '{}',
-      created_at: stamp(),
-      updated_at: stamp(),
-      deleted: 0,
-      code: null,
-      name,
-      spm_fields: '[]',
-      active: active ? 1 : 0,
-    })
-    .execute()
-  return id
+  const row = opdRow({ name, active: active ? 1 : 0 })
+  await t.db.insertInto('opd').values(row).execute()
+  return row.id
 }
 
 async function makeMeeting(title: string, deleted: 0 | 1 = 0): Promise<string> {
-  const id = uuidv7()
-  await t.db
-    .insertInto('meeting')
-    .values({
-      id,
-      site_id: 'test',
-      version: `0000000000001:0000:test`,
-      field_versions: '{}',
-      created_at: stamp(),
-      updated_at: stamp(),
-      deleted,
-      level: 'kelurahan',
-      kind: 'rapat_koordinasi',
-      title,
-      date: day(-30),
-      start_time: null,
-      end_time: null,
-      place: null,
-      chair: null,
-      minute_taker: null,
-      invitation_number: null,
-      posyandu_id: null,
-      spm_fields: '[]',
-      agenda: '[]',
-      conclusions: '',
-      attendees: '[]',
-    })
-    .execute()
-  return id
+  const row = meetingRow({ title, date: day(-30), deleted })
+  await t.db.insertInto('meeting').values(row).execute()
+  return row.id
 }
 
 beforeEach(async () => {

@@ -13,7 +13,7 @@ import { openBook } from '../../electron/core/features/kader-impor/workbook'
 import { kaderImportInput } from '../../shared/contract'
 import { createTestDb, errorOf, makePosyandu, setUpKelurahan, type TestDb } from '../fixtures/db'
 import { rosterPeople, rosterSheet, writeWorkbook } from '../fixtures/spreadsheets'
-import { repeatedBytes, zipEntries } from '../fixtures/zip'
+import { declaring, repeatedBytes, zipEntries } from '../fixtures/zip'
 
 const root = join(__dirname, '..', '..')
 const GiB = 1024 ** 3
@@ -40,19 +40,6 @@ async function withBombSheet(path: string, out: string): Promise<string> {
   const chunks: Buffer[] = []
   for await (const c of bomb.outputStream) chunks.push(c as Buffer)
   writeFileSync(out, Buffer.concat(chunks))
-  return out
-}
-
-/** The zip with the uncompressed size its central directory declares for `name` replaced. */
-function declaring(zip: Buffer, name: string, size: number): Buffer {
-  const out = Buffer.from(zip)
-  const end = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-  let at = out.readUInt32LE(end + 16)
-  while (out.readUInt32LE(at) === 0x02014b50) {
-    const nameLength = out.readUInt16LE(at + 28)
-    if (out.toString('utf8', at + 46, at + 46 + nameLength) === name) out.writeUInt32LE(size, at + 24)
-    at += 46 + nameLength + out.readUInt16LE(at + 30) + out.readUInt16LE(at + 32)
-  }
   return out
 }
 

@@ -17,6 +17,7 @@ import { uuidv7 } from '../../electron/core/sync/uuid'
 import { contract, meetingInput, type Input, type Posyandu } from '../../shared/contract'
 import { MAX_ATTACHMENT_BYTES, type FollowUpStatus } from '../../shared/domain/meeting'
 import { createTestDb, errorOf, makePosyandu, setUpKelurahan, type TestDb, columnVersions } from '../fixtures/db'
+import { replicatedColumns } from '../fixtures/rows'
 
 let t: TestDb
 let melati: Posyandu
@@ -71,33 +72,24 @@ const attach = (meetingId: string, data: string | Buffer, fileName = 'foto-rapat
 
 /** Follow-ups written straight into the table: the counts must not depend on the follow-up service. */
 async function insertFollowUp(meetingId: string | null, dueDate: string, status: FollowUpStatus, deleted: 0 | 1 = 0): Promise<string> {
-  const now = new Date().toISOString()
-  const id = uuidv7()
-  await t.db
-    .insertInto('follow_up')
-    .values({
-      id,
-      site_id: 'test',
-      version: `0000000000001:0000:test`,
-      field_versions: '{}',
-      created_at: now,
-      updated_at: now,
-      deleted,
-      source: 'rapat',
-      meeting_id: meetingId,
-      date: '2025-03-10',
-      posyandu_id: null,
-      spm_field: null,
-      description: 'Perbaiki timbangan Posyandu Melati',
-      reporter: null,
-      opd_id: dinkes,
-      due_date: dueDate,
-      status,
-      closed_date: status === 'selesai' ? '2025-03-20' : null,
-      closing_evidence: status === 'selesai' ? 'Foto timbangan baru' : null,
-    })
-    .execute()
-  return id
+  const row = {
+    ...replicatedColumns(),
+    deleted,
+    source: 'rapat',
+    meeting_id: meetingId,
+    date: '2025-03-10',
+    posyandu_id: null,
+    spm_field: null,
+    description: 'Perbaiki timbangan Posyandu Melati',
+    reporter: null,
+    opd_id: dinkes,
+    due_date: dueDate,
+    status,
+    closed_date: status === 'selesai' ? '2025-03-20' : null,
+    closing_evidence: status === 'selesai' ? 'Foto timbangan baru' : null,
+  }
+  await t.db.insertInto('follow_up').values(row).execute()
+  return row.id
 }
 
 const shiftDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)

@@ -10,13 +10,12 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import yazl from 'yazl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contentKeyOpener, ownCard, trust } from '../../electron/core/features/kunci/kunci.service'
-import { exportBundle } from '../../electron/core/features/paket/export'
+import { contentKeyOpener } from '../../electron/core/features/kunci/kunci.service'
 import { importBundle } from '../../electron/core/features/paket/import'
 import { assertNotFromFuture, readBundle, readManifest, SEAL_PLACEHOLDER, sealFile, type Manifest } from '../../electron/core/sync/bundle'
-import { errorOf, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
-import { createOffice, createStick } from '../fixtures/offices'
-import { repeatedBytes, zipEntries } from '../fixtures/zip'
+import { errorOf, type TestDb } from '../fixtures/db'
+import { kelurahanBundleForKota, type createStick } from '../fixtures/offices'
+import { declaring, repeatedBytes, zipEntries } from '../fixtures/zip'
 
 const root = join(__dirname, '..', '..')
 const GiB = 1024 ** 3
@@ -55,19 +54,6 @@ async function rezip(kader?: (zip: yazl.ZipFile) => void): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
-/** The zip with the uncompressed size its central directory declares for `name` replaced. */
-function declaring(zip: Buffer, name: string, size: number): Buffer {
-  const out = Buffer.from(zip)
-  const end = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-  let at = out.readUInt32LE(end + 16)
-  while (out.readUInt32LE(at) === 0x02014b50) {
-    const nameLength = out.readUInt16LE(at + 28)
-    if (out.toString('utf8', at + 46, at + 46 + nameLength) === name) out.writeUInt32LE(size, at + 24)
-    at += 46 + nameLength + out.readUInt16LE(at + 30) + out.readUInt16LE(at + 32)
-  }
-  return out
-}
-
 /** Written and sealed as a writer would: only the deeper checks can refuse it. */
 async function sealed(name: string, bytes: Buffer): Promise<string> {
   const path = join(stick.folder, `${name}.simpul`)
@@ -77,13 +63,11 @@ async function sealed(name: string, bytes: Buffer): Promise<string> {
 }
 
 beforeAll(async () => {
-  kel = await createOffice('kelurahan')
-  kota = await createOffice('kota')
-  await trust(kel.db, await ownCard(kota.db), 'pembinaan')
-  stick = createStick()
-  const p = await makePosyandu(kel.db)
-  for (let i = 0; i < 3; i++) await makeKader(kel.db, p.id, { name: `Kader ${i}` })
-  const good = (await exportBundle(kel.db, { folder: stick.folder, destination: 'level:kota', full: true })).path
+  const sent = await kelurahanBundleForKota()
+  kel = sent.kel
+  kota = sent.kota
+  stick = sent.stick
+  const good = sent.bundle
   parts = await zipEntries(good)
   manifest = JSON.parse(parts.get('manifest.json')!.toString()) as Manifest
   const kaderBytes = manifest.entries.find((e) => e.path === KADER)!.bytes

@@ -7,14 +7,13 @@ import { join } from 'node:path'
 import { deflateRawSync } from 'node:zlib'
 import yazl from 'yazl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exportBundle } from '../../electron/core/features/paket/export'
 import { importBundle } from '../../electron/core/features/paket/import'
 import { readBundle, SEAL_PLACEHOLDER, sealEntries, sealFile } from '../../electron/core/sync/bundle'
 import { replicatedDigest } from '../../electron/core/sync/digest'
-import { errorOf, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
-import { createOffice, createStick, fingerprintOf } from '../fixtures/offices'
+import { errorOf, type TestDb } from '../fixtures/db'
+import { fingerprintOf, kelurahanBundleForKota, type createStick } from '../fixtures/offices'
 import { zipEntries } from '../fixtures/zip'
-import { contentKeyOpener, ownCard, ownKeys, trust } from '../../electron/core/features/kunci/kunci.service'
+import { contentKeyOpener, ownKeys } from '../../electron/core/features/kunci/kunci.service'
 import { signEd25519 } from '../../electron/core/sync/crypto'
 
 let kel: TestDb
@@ -30,14 +29,11 @@ let kelKeys: Awaited<ReturnType<typeof ownKeys>>
 let accept: string
 
 beforeAll(async () => {
-  kel = await createOffice('kelurahan')
-  kota = await createOffice('kota')
-  // The kelurahan holds the kota's key card (from the setup bundle); the kota does not know the kelurahan yet.
-  await trust(kel.db, await ownCard(kota.db), 'pembinaan')
-  stick = createStick()
-  const p = await makePosyandu(kel.db)
-  for (let i = 0; i < 3; i++) await makeKader(kel.db, p.id, { name: `Kader ${i}` })
-  good = (await exportBundle(kel.db, { folder: stick.folder, destination: 'level:kota', full: true })).path
+  const sent = await kelurahanBundleForKota()
+  kel = sent.kel
+  kota = sent.kota
+  stick = sent.stick
+  good = sent.bundle
   const opener = await contentKeyOpener(kota.db)
   const sealedOnly = await readBundle(good)
   contentKey = opener(sealedOnly.manifest)

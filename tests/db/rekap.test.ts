@@ -11,7 +11,6 @@ import { archiveMeeting, createMeeting } from '../../electron/core/features/meet
 import { getRekap } from '../../electron/core/features/rekap/rekap.service'
 import { setupSite } from '../../electron/core/features/site/site.service'
 import { archiveTraining, createTraining } from '../../electron/core/features/training/training.service'
-import { uuidv7 } from '../../electron/core/sync/uuid'
 import {
   bulkAssessmentInput,
   followUpInput,
@@ -24,6 +23,7 @@ import {
   type RekapNode,
 } from '../../shared/contract'
 import { createTestDb, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
+import { meetingRow } from '../fixtures/rows'
 
 const DAY = 86_400_000
 const NOW = Date.now()
@@ -49,36 +49,9 @@ const groups = (n: { groups: { code: string; complete: number }[] }) => Object.f
 
 /** A meeting made by another office (as if imported from its bundle). */
 async function foreignMeeting(t: TestDb, siteId: string, date: string, title: string): Promise<string> {
-  const id = uuidv7()
-  const now = new Date().toISOString()
-  await t.db
-    .insertInto('meeting')
-    .values({
-      id,
-      site_id: siteId,
-      version: `0000000000001:0000:${siteId}`,
-      field_versions: '{}',
-      created_at: now,
-      updated_at: now,
-      deleted: 0,
-      level: 'kelurahan',
-      kind: 'rapat_koordinasi',
-      title,
-      date,
-      start_time: null,
-      end_time: null,
-      place: null,
-      chair: null,
-      minute_taker: null,
-      invitation_number: null,
-      posyandu_id: null,
-      spm_fields: '[]',
-      agenda: '[]',
-      conclusions: '',
-      attendees: '[]',
-    })
-    .execute()
-  return id
+  const row = meetingRow({ site_id: siteId, title, date })
+  await t.db.insertInto('meeting').values(row).execute()
+  return row.id
 }
 
 async function office(

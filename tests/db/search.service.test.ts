@@ -6,51 +6,22 @@ import { rebuildSearchIndex, reindexFollowUp, reindexFollowUpsOfOpd, reindexMeet
 import { uuidv7 } from '../../electron/core/sync/uuid'
 import { followUpInput, followUpProgressInput, type AgendaItem, type Input, type SearchHit } from '../../shared/contract'
 import { createTestDb, setUpKelurahan, type TestDb } from '../fixtures/db'
+import { meetingRow, opdRow } from '../fixtures/rows'
 
 let t: TestDb
 let opd: string
 
 const today = todayJakarta()
 const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
-const stamp = () => new Date().toISOString()
-const replicated = () => ({
-  site_id: 'test',
-  version: '0000000000001:0000:test',
-  field_versions: '{}',
-  created_at: stamp(),
-  updated_at: stamp(),
-  deleted: 0 as const,
-})
 
 /** Meetings written directly and indexed with reindexMeeting, as the meeting service does inside its transaction. */
 async function makeMeeting(title: string, agenda: AgendaItem[], conclusions = '', date = day(-10)): Promise<string> {
-  const id = uuidv7()
+  const row = meetingRow({ title, date, agenda: JSON.stringify(agenda), conclusions })
   await t.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('meeting')
-      .values({
-        ...replicated(),
-        id,
-        level: 'kelurahan',
-        kind: 'rapat_koordinasi',
-        title,
-        date,
-        start_time: null,
-        end_time: null,
-        place: null,
-        chair: null,
-        minute_taker: null,
-        invitation_number: null,
-        posyandu_id: null,
-        spm_fields: '[]',
-        agenda: JSON.stringify(agenda),
-        conclusions,
-        attendees: '[]',
-      })
-      .execute()
-    await reindexMeeting(trx, id)
+    await trx.insertInto('meeting').values(row).execute()
+    await reindexMeeting(trx, row.id)
   })
-  return id
+  return row.id
 }
 
 function followUp(overrides: Partial<Input<'followUp:create'>> = {}) {
@@ -75,11 +46,9 @@ const indexCount = async () => Number((await sql<{ n: number }>`select count(*) 
 beforeEach(async () => {
   t = await createTestDb()
   await setUpKelurahan(t.db)
-  opd = uuidv7()
-  await t.db
-    .insertInto('opd')
-    .values({ ...replicated(), id: opd, code: null, name: 'Dinas Lingkungan Hidup (DLH)', spm_fields: '[]', active: 1 })
-    .execute()
+  const row = opdRow({ name: 'Dinas Lingkungan Hidup (DLH)' })
+  await t.db.insertInto('opd').values(row).execute()
+  opd = row.id
 })
 afterEach(async () => t.cleanup())
 

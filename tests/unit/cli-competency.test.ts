@@ -5,21 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Io } from '../../electron/core/cli/command'
-import { runCli } from '../../electron/core/cli/run'
 import { DEFAULT_CATALOGUE } from '../../electron/core/features/competency/catalogue.service'
 import { LEVEL_CODES, TRAINING_KINDS, competencyCodes, levelOf } from '../../shared/domain/competency'
+import { cli } from '../fixtures/cli'
 
 let dir: string
 let db: string
-
-async function cli(argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: Io = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), isTTY: false, debug: () => {} }
-  const code = await runCli(argv, io)
-  return { code, stdout: out.join(''), stderr: err.join('') }
-}
 
 interface MatrixJson {
   kaderId: string

@@ -6,26 +6,17 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Io } from '../../electron/core/cli/command'
-import { runCli } from '../../electron/core/cli/run'
 import { closeDatabase, openDatabase } from '../../electron/core/db/open'
 import { NIK_LOST_DIGITS } from '../../electron/core/features/kader-impor/values'
 import type { KaderImportPreview, KaderImportResult } from '../../shared/contract'
 import { makePosyandu } from '../fixtures/db'
 import { readWorkbook, rosterPeople, rosterSheet, setCell, STANDARD_COLUMNS, writeWorkbook } from '../fixtures/spreadsheets'
+import { cli } from '../fixtures/cli'
 
 let dir: string
 let db: string
 let pkm: string
 let roster: string
-
-async function cli(argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: Io = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), isTTY: false, debug: () => {} }
-  const code = await runCli(argv, io)
-  return { code, stdout: out.join(''), stderr: err.join('') }
-}
 
 const digest = async (file: string) => (await cli(['db', 'digest', '--db', file])).stdout
 const kaderCount = async (file: string) => (JSON.parse((await cli(['kader', 'list', '--db', file, '--json'])).stdout) as unknown[]).length

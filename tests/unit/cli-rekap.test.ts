@@ -5,21 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Io } from '../../electron/core/cli/command'
-import { runCli } from '../../electron/core/cli/run'
 import { closeDatabase, openDatabase } from '../../electron/core/db/open'
 import type { Rekap } from '../../shared/contract'
+import { cli } from '../fixtures/cli'
 
 let dir: string
 let db: string
-
-async function cli(argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: Io = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), isTTY: false, debug: () => {} }
-  const code = await runCli(argv, io)
-  return { code, stdout: out.join(''), stderr: err.join('') }
-}
 
 const fmt = (n: number) => n.toLocaleString('id-ID')
 

@@ -1,32 +1,10 @@
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Io } from '../../electron/core/cli/command'
-import { runCli } from '../../electron/core/cli/run'
+import { cli, spawnCli } from '../fixtures/cli'
 
-const ROOT = resolve(__dirname, '../..')
 let dir: string
-
-function captureIo(isTTY = false) {
-  const out: string[] = []
-  const err: string[] = []
-  const debugged: unknown[] = []
-  const io: Io = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    isTTY,
-    debug: (e) => void debugged.push(e),
-  }
-  return { io, out: () => out.join(''), err: () => err.join(''), debugged }
-}
-
-async function cli(argv: string[], isTTY = false) {
-  const c = captureIo(isTTY)
-  const code = await runCli(argv, c.io)
-  return { code, stdout: c.out(), stderr: c.err(), debugged: c.debugged }
-}
 
 /** Exactly one line, Indonesian-looking, no stack frames or file paths of the code. */
 function expectOneCleanLine(stderr: string) {
@@ -88,7 +66,7 @@ describe('simpul CLI (in-process)', () => {
   it('draws progress only when stderr is a terminal', async () => {
     const db = join(dir, 'tty.sqlite')
     await cli(['init', '--db', db, '--level', 'kelurahan', '--wilayah', '36.71.01.1002', '--name', 'Kelurahan'])
-    const demo = await cli(['demo', '--db', db, '--wilayah', '36.71.01.1002', '--posyandu', '1', '--kader-per-posyandu', '2'], true)
+    const demo = await cli(['demo', '--db', db, '--wilayah', '36.71.01.1002', '--posyandu', '1', '--kader-per-posyandu', '2'], { isTTY: true })
     expect(demo.code).toBe(0)
     expect(demo.stderr).toContain('Membuat data contoh')
   })
@@ -180,22 +158,9 @@ describe('simpul CLI (in-process)', () => {
   })
 })
 
-describe('simpul CLI (as a process)', () => {
-  function spawnCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolvePromise, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'electron/core/cli/main.ts', ...args], {
-        cwd: ROOT,
-        env: { ...process.env, SIMPUL_DEBUG: '' },
-      })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
-      child.on('error', reject)
-      child.on('close', (code) => resolvePromise({ code, stdout, stderr }))
-    })
-  }
-
+// Each call is a cold start (tsx compiling main.ts and its imports); three of them pass 30 s on a
+// busy two-core machine.
+describe('simpul CLI (as a process)', { timeout: 120_000 }, () => {
   it('runs init, demo and kader list --json end to end, with clean JSON on stdout', async () => {
     const db = join(dir, 'proses.sqlite')
     const init = await spawnCli(['init', '--db', db, '--level', 'kelurahan', '--wilayah', '36.71.01.1003', '--name', 'Kelurahan'])
