@@ -60,7 +60,8 @@ export default tseslint.config(
   {
     // A module that imports itself back through others loads half-initialised (its bindings are
     // still undefined while the cycle runs) and ties the two features into one. Type-only imports
-    // vanish at build time, so only value imports count.
+    // vanish at build time, so only value imports count; packages cannot import us back, so the
+    // rule does not read their declaration files (that halves its time).
     files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/src/**/*.{ts,tsx}', 'tests/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
@@ -69,7 +70,7 @@ export default tseslint.config(
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
     },
-    rules: { 'import-x/no-cycle': 'error' },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
 
   // ------------------------------------------------------------------ boundaries
