@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { getCatalogueInfo, installCatalogue, DEFAULT_CATALOGUE } from '../../electron/core/features/competency/catalogue.service'
+import { installCatalogue } from '../../electron/core/features/competency/catalogue-install.service'
+import { getCatalogueInfo, DEFAULT_CATALOGUE } from '../../electron/core/features/competency/catalogue.service'
 import {
   assess,
   assessBulk,

@@ -14,7 +14,8 @@ import {
   updateKader,
 } from '../features/kader/kader.service'
 import { createPosyandu, getPosyandu, listPosyandu, updatePosyandu } from '../features/posyandu/posyandu.service'
-import { getCatalogueInfo, installCatalogue } from '../features/competency/catalogue.service'
+import { installCatalogue } from '../features/competency/catalogue-install.service'
+import { getCatalogueInfo } from '../features/competency/catalogue.service'
 import {
   assess,
   assessBulk,

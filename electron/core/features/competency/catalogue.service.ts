@@ -1,29 +1,22 @@
 // The competency catalogue as versioned reference data. The default ships in
-// resources/competencies.json and is installed when a database is first opened; a newer one
-// (from the kota) is installed beside it. Every version stays in the `catalogue` table so old
-// assessments keep their wording; meta 'catalogue.active' names the one in force, and
-// installing one recomputes every kader's derived competencies in the same transaction.
+// resources/competencies.json; a newer one (from the kota) is installed beside it. Every version
+// stays in the `catalogue` table so old assessments keep their wording; meta 'catalogue.active'
+// names the one in force. Putting one in force also recomputes every kader, so that half lives in
+// catalogue-install.service.ts, above competency.service.ts, which reads the catalogue from here.
 
 import defaultCatalogueJson from '../../../../resources/competencies.json'
-import type { CatalogueInfo, ParsedInput } from '../../../../shared/contract'
+import type { CatalogueInfo } from '../../../../shared/contract'
 import { catalogueSchema, type Catalogue } from '../../../../shared/domain/competency'
-import { AppError } from '../../../../shared/result'
 import type { Db } from '../../db/schema'
-import { recomputeCompetencies } from './competency.service'
 
 const ACTIVE_KEY = 'catalogue.active'
 
 /** The catalogue this build ships, checked once when the module loads (a broken file fails every test). */
 export const DEFAULT_CATALOGUE: Catalogue = catalogueSchema.parse(defaultCatalogueJson)
 
-/** Installs the shipped catalogue into a database that has none yet (first open, or an older file). */
-export async function ensureCatalogue(db: Db): Promise<void> {
-  const active = await db.selectFrom('meta').select('value').where('key', '=', ACTIVE_KEY).executeTakeFirst()
-  if (active) return
-  await db.transaction().execute(async (trx) => {
-    await storeCatalogue(trx, DEFAULT_CATALOGUE)
-    await recomputeCompetencies(trx, 'all', DEFAULT_CATALOGUE)
-  })
+/** A database opened for the first time, or made by an older build, has no catalogue in force yet. */
+export async function hasActiveCatalogue(db: Db): Promise<boolean> {
+  return (await db.selectFrom('meta').select('value').where('key', '=', ACTIVE_KEY).executeTakeFirst()) !== undefined
 }
 
 export async function storeCatalogue(trx: Db, catalogue: Catalogue): Promise<void> {
@@ -66,40 +59,4 @@ export async function getCatalogueInfo(db: Db): Promise<CatalogueInfo> {
     catalogue,
     versions: rows.map((r) => ({ version: r.version, title: r.title, installedAt: r.installed_at, active: r.version === catalogue.version })),
   }
-}
-
-function invalidCatalogue(message: string): AppError {
-  return new AppError({ code: 'invalid_input', field: 'json', message, fields: { json: message } })
-}
-
-/**
- * Puts a catalogue in force. A version already held with the same content is simply made active
- * again; the same version number with other content is refused (a version names one text, for
- * ever). History is kept: assessments are never touched, only the derived state is recomputed.
- */
-export async function installCatalogue(db: Db, input: ParsedInput<'competency:installCatalogue'>): Promise<CatalogueInfo> {
-  let raw: unknown
-  try {
-    raw = JSON.parse(input.json)
-  } catch {
-    throw invalidCatalogue('Berkas katalog tidak dapat dibaca: isinya bukan JSON yang sah. Pastikan berkas yang dipilih adalah katalog dari Dinas.')
-  }
-  const result = catalogueSchema.safeParse(raw)
-  if (!result.success) {
-    const first = result.error.issues[0]
-    const where = first && first.path.length > 0 ? ` (bagian ${first.path.join('.')})` : ''
-    throw invalidCatalogue(`Katalog tidak sah${where}: ${first?.message ?? 'bentuknya tidak dikenali'}`)
-  }
-  const catalogue = result.data
-  await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('catalogue').select('body').where('version', '=', catalogue.version).executeTakeFirst()
-    if (existing && existing.body !== JSON.stringify(catalogue)) {
-      throw invalidCatalogue(
-        `Versi katalog ${catalogue.version} sudah ada dengan isi yang berbeda. Katalog yang diperbarui harus memakai nomor versi baru.`,
-      )
-    }
-    await storeCatalogue(trx, catalogue)
-    await recomputeCompetencies(trx, 'all', catalogue)
-  })
-  return getCatalogueInfo(db)
 }
