@@ -11,12 +11,20 @@ export function isTyping(el: EventTarget | null): boolean {
   return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'
 }
 
-/** "/" focuses `searchRef`; "n" opens `newPath` (not while typing, with a modifier or in a dialog). */
-export function usePageKeys(searchRef: RefObject<HTMLInputElement | null>, newPath: string | null): void {
+/**
+ * "/" focuses `searchRef`; "n" opens `newPath` (not while typing, with a modifier or in a dialog);
+ * with `altNew`, Alt+N opens it even while typing.
+ */
+export function usePageKeys(searchRef: RefObject<HTMLInputElement | null>, newPath: string | null, altNew = false): void {
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (e.defaultPrevented || document.querySelector('dialog[open]') || isTyping(e.target)) return
-      if (e.ctrlKey || e.metaKey || e.altKey) return
+      if (e.defaultPrevented || document.querySelector('dialog[open]')) return
+      if (altNew && newPath && e.altKey && !e.ctrlKey && (e.key === 'n' || e.key === 'N')) {
+        e.preventDefault()
+        navigate(newPath)
+        return
+      }
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return
       if (e.key === '/') {
         e.preventDefault()
         searchRef.current?.focus()
@@ -28,7 +36,7 @@ export function usePageKeys(searchRef: RefObject<HTMLInputElement | null>, newPa
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [searchRef, newPath])
+  }, [searchRef, newPath, altNew])
 }
 
 /** Row movement in a table whose rows each hold one `a[data-row]` link. */

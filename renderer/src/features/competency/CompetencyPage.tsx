@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react'
+import { useEffect, useState, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MATRIX_SORTS, type MatrixRow } from '@shared/contract'
 import { LEVEL_CODES, type Catalogue } from '@shared/domain/competency'
@@ -6,21 +6,20 @@ import { navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { SortSelect } from '../../components/SortSelect'
 import { Loading } from '../../components/Loading'
-import { isTyping } from '../../components/listKeys'
 import { PageHeading } from '../../components/PageHeading'
 import { ExportButton } from '../../components/ExportButton'
 import { SearchField } from '../../components/SearchField'
 import { useCall } from '../../components/useCall'
+import { rememberList, useListScreen } from '../../components/useListScreen'
+import { VirtualRows } from '../../components/VirtualRows'
 import { formatNumber } from '../../i18n/format'
 import { TrainingTabs } from '../training/TrainingTabs'
 import { catalogueItems, useCatalogue, type CatalogueItem } from './catalogue'
 import { CodeChart, LevelChart, type LevelKey } from './CompetencyCharts'
 import { LevelBadge } from './LevelBadge'
-import { useVirtualRows } from '../../components/useVirtualRows'
 import { useMatrixPages, type MatrixQuery } from './matrixPages'
 import { initialScope, rememberScope, ScopePicker, type Scope } from './ScopePicker'
 import './competency.css'
-
 
 const ROW_H = 50
 const HEAD_H = 64
@@ -29,62 +28,50 @@ const FIRST_W = 250
 const CELL_W = 32
 const SUMMARY_KEY = 'simpul.competency.summaryOpen'
 
-interface MatrixState {
-  query: Required<Pick<MatrixQuery, 'query' | 'sortBy' | 'sortDir'>> & {
-    level: LevelKey | null
-    lacking: string | null
-  }
-  text: string
-  selected: number
-  scrollTop: number
+type MatrixFilters = Required<Pick<MatrixQuery, 'query' | 'sortBy' | 'sortDir'>> & {
+  level: LevelKey | null
+  lacking: string | null
 }
 
 /** The matrix's state outlives the page: back from a kader, the same list at the same place. */
-const remembered: MatrixState = {
-  query: { query: '', level: null, lacking: null, sortBy: 'name', sortDir: 'asc' },
-  text: '',
-  selected: 0,
-  scrollTop: 0,
-}
+const remembered = rememberList<MatrixFilters>({ query: '', level: null, lacking: null, sortBy: 'name', sortDir: 'asc' })
 
-
-function initialState(params: URLSearchParams): { state: MatrixState; fresh: boolean } {
+/** A link (from the needs page, a chart elsewhere) asks for exactly that view. */
+function linkedFilters(params: URLSearchParams): MatrixFilters | null {
   const level = params.get('tingkat')
   const lacking = params.get('kurang')
-  if (!params.get('posyandu') && !params.get('wilayah') && !level && !lacking) return { state: remembered, fresh: false }
-  // A link (from the needs page, a chart elsewhere) asks for exactly that view.
+  if (!params.get('posyandu') && !params.get('wilayah') && !level && !lacking) return null
   return {
-    state: {
-      query: {
-        ...remembered.query,
-        query: '',
-        level: level === 'none' || (LEVEL_CODES as readonly string[]).includes(level ?? '') ? (level as LevelKey) : null,
-        lacking: lacking && /^[A-Z][0-9]{1,2}$/.test(lacking) ? lacking : null,
-      },
-      text: '',
-      selected: 0,
-      scrollTop: 0,
-    },
-    fresh: true,
+    ...remembered.query,
+    query: '',
+    level: level === 'none' || (LEVEL_CODES as readonly string[]).includes(level ?? '') ? (level as LevelKey) : null,
+    lacking: lacking && /^[A-Z][0-9]{1,2}$/.test(lacking) ? lacking : null,
   }
 }
 
 export function CompetencyPage({ query: params }: { query: URLSearchParams }) {
   const { t } = useTranslation()
-  const [init] = useState(() => initialState(params))
   const [scope, setScope] = useState<Scope>(() => initialScope(params))
-  const [query, setQuery] = useState(init.state.query)
-  const [text, setText] = useState(init.state.text)
-  const [selected, setSelected] = useState(init.state.selected)
   // Folded by default: the matrix needs the height of a 768-pixel screen; the level counts stay in the summary line.
   const [summaryOpen, setSummaryOpen] = useState(() => localStorage.getItem(SUMMARY_KEY) === '1')
   const catalogue = useCatalogue()
   const summary = useCall('competency:summary', scope, [scope.posyanduId, scope.wilayah])
-  const searchRef = useRef<HTMLInputElement>(null)
-  const scrollRef = useRef<HTMLDivElement>(null)
-
-  const data = useMatrixPages({ ...scope, ...query })
-  const total = data.total ?? 0
+  const { query, setQuery, search, enterRows, data, total, totalSize, rows, scrollRef, onScroll } = useListScreen({
+    memory: remembered,
+    linked: linkedFilters(params),
+    usePages: useMatrixPages,
+    fetchQuery: (q: MatrixFilters) => ({ ...scope, ...q }),
+    rowHeight: ROW_H,
+    headerHeight: HEAD_H,
+    open: (row: MatrixRow) => navigate(`kader/${row.kaderId}`),
+    onOtherKey: (e, body) => {
+      if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && body) {
+        // The 25 columns may be wider than the window: left/right pans them.
+        e.preventDefault()
+        body.scrollBy({ left: (e.key === 'ArrowRight' ? 1 : -1) * CELL_W * 4 })
+      }
+    },
+  })
   const cat = catalogue.info?.catalogue ?? null
   const items = cat ? catalogueItems(cat) : []
 
@@ -92,82 +79,9 @@ export function CompetencyPage({ query: params }: { query: URLSearchParams }) {
     rememberScope(scope)
   }, [scope])
 
-  // Searching waits for a pause in typing so each keystroke does not query 11,000 rows.
-  useEffect(() => {
-    const q = text.trim()
-    if (q === query.query) return
-    const timer = window.setTimeout(() => setQuery((prev) => ({ ...prev, query: q })), 200)
-    return () => window.clearTimeout(timer)
-  }, [text, query.query])
-
-  const firstKey = useRef(data.key)
-  useEffect(() => {
-    if (data.key === firstKey.current) return
-    setSelected(0)
-    scrollRef.current?.scrollTo({ top: 0 })
-  }, [data.key])
-
-  useEffect(() => {
-    remembered.query = query
-    remembered.text = text
-    remembered.selected = selected
-  }, [query, text, selected])
-
-  const { virtualizer, items: vItems, select } = useVirtualRows({
-    total,
-    rowHeight: ROW_H,
-    scrollRef,
-    initialOffset: init.fresh ? 0 : remembered.scrollTop,
-    ensure: data.ensure,
-    selected,
-    setSelected,
-    headerHeight: HEAD_H,
-  })
-
-  const open = useCallback((row: MatrixRow | undefined) => {
-    if (row) navigate(`kader/${row.kaderId}`)
-  }, [])
-
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (e.defaultPrevented || document.querySelector('dialog[open]')) return
-      if (!isTyping(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey && e.key === '/') {
-        e.preventDefault()
-        searchRef.current?.focus()
-        searchRef.current?.select()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
-
-  function onRowKey(e: React.KeyboardEvent, index: number) {
-    const body = scrollRef.current
-    const page = Math.max(1, Math.floor(((body?.clientHeight ?? 600) - HEAD_H) / ROW_H) - 1)
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-      Home: 0,
-      End: total - 1,
-    }
-    if (e.key in moves) {
-      e.preventDefault()
-      select(moves[e.key]!)
-    } else if (e.key === 'Enter') {
-      e.preventDefault()
-      open(data.getRow(index))
-    } else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && body) {
-      // The 25 columns may be wider than the window: left/right pans them.
-      e.preventDefault()
-      body.scrollBy({ left: (e.key === 'ArrowRight' ? 1 : -1) * CELL_W * 4 })
-    }
-  }
-
   const filtered = Boolean(query.query || query.level || query.lacking)
   const clearFilters = () => {
-    setText('')
+    search.setText('')
     setQuery((q) => ({ ...q, query: '', level: null, lacking: null }))
   }
   const s = summary.data
@@ -188,11 +102,8 @@ export function CompetencyPage({ query: params }: { query: URLSearchParams }) {
           id="cm-search"
           label={t('competency.matrix.search')}
           placeholder={t('competency.matrix.searchPlaceholder')}
-          inputRef={searchRef}
-          value={text}
-          onChange={setText}
-          onArrowDown={() => total && select(selected)}
-          onEnter={() => setQuery((q) => ({ ...q, query: text.trim() }))}
+          {...search.field}
+          onArrowDown={enterRows}
         />
         <div className="field cm-level">
           <label htmlFor="cm-level" className="field-label">
@@ -314,12 +225,10 @@ export function CompetencyPage({ query: params }: { query: URLSearchParams }) {
         <div
           ref={scrollRef}
           className="cm-scroll"
-          onScroll={(e) => {
-            remembered.scrollTop = e.currentTarget.scrollTop
-          }}
+          onScroll={onScroll}
         >
           {cat && <MatrixHead catalogue={cat} items={items} lacking={query.lacking} style={gridStyle} total={total} />}
-          <div role="rowgroup" className="cm-body" style={{ height: virtualizer.getTotalSize(), width }}>
+          <div role="rowgroup" className="cm-body" style={{ height: totalSize, width }}>
             {data.total === 0 && (
               <div className="cm-empty" role="row">
                 <div role="gridcell">
@@ -332,31 +241,16 @@ export function CompetencyPage({ query: params }: { query: URLSearchParams }) {
                 </div>
               </div>
             )}
-            {cat &&
-              vItems.map((v) => {
-                const row = data.getRow(v.index)
-                const isSel = v.index === selected
-                return (
-                  <div
-                    key={v.key}
-                    role="row"
-                    data-index={v.index}
-                    aria-rowindex={v.index + 3}
-                    aria-selected={isSel}
-                    tabIndex={isSel ? 0 : -1}
-                    className={`cm-row cm-item ${isSel ? 'is-selected' : ''} ${row ? '' : 'is-loading'}`}
-                    style={{ ...gridStyle, transform: `translateY(${v.start - HEAD_H}px)`, height: ROW_H }}
-                    onClick={() => {
-                      setSelected(v.index)
-                      open(row)
-                    }}
-                    onKeyDown={(e) => onRowKey(e, v.index)}
-                    onFocus={() => v.index !== selected && setSelected(v.index)}
-                  >
-                    {row ? <MatrixCells row={row} items={items} lacking={query.lacking} /> : <LoadingCells />}
-                  </div>
-                )
-              })}
+            {cat && (
+              <VirtualRows
+                list={rows}
+                className="cm-row cm-item"
+                firstRowIndex={3}
+                style={gridStyle}
+                cells={(row) => <MatrixCells row={row} items={items} lacking={query.lacking} />}
+                loading={<LoadingCells />}
+              />
+            )}
           </div>
         </div>
       </div>

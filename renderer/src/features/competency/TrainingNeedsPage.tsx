@@ -236,7 +236,8 @@ function CohortCard({ cohort, rank, scope }: { cohort: TrainingCohort; rank: num
         <details onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>{t('competency.needs.showParticipants', { n: formatNumber(cohort.kaderIds.length) })}</summary>
           {!people ? (
-            <Loading />
+            // Only once opened: a closed panel is not loading anything.
+            open && <Loading />
           ) : (
             <div className="table-wrap cm-participants">
               <table className="table">

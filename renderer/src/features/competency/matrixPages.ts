@@ -3,9 +3,7 @@
 
 import type { Input, MatrixRow } from '@shared/contract'
 import { call } from '../../api/client'
-import { createPagedList, PAGE_SIZE } from '../../components/pagedList'
-
-export const MATRIX_PAGE = PAGE_SIZE
+import { createPagedList } from '../../components/pagedList'
 
 export type MatrixQuery = Omit<Input<'competency:matrix'>, 'offset' | 'limit'>
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FOLLOW_UP_STATUSES, CLOSED_STATUSES, type FollowUpStatus } from '@shared/domain/meeting'
 import type { FollowUpRow } from '@shared/contract'
@@ -6,7 +6,8 @@ import { href, navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
-import { usePageKeys, useTableRows } from '../../components/listKeys'
+import { useTableRows } from '../../components/listKeys'
+import { useListSearch } from '../../components/useListSearch'
 import { SearchField } from '../../components/SearchField'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatNumber } from '../../i18n/format'
@@ -41,9 +42,6 @@ export function FollowUpListPage({ query: params }: { query: URLSearchParams }) 
   const state = readState(params.get('status'))
   const opdId = params.get('opd') ?? ''
   const query = params.get('q') ?? ''
-  const [text, setText] = useState(query)
-  const searchRef = useRef<HTMLInputElement>(null)
-  const { tableRef, focusRow, onRowKey } = useTableRows(searchRef)
   const today = todayJakarta()
 
   const list = useCall('followUp:list', { state: state === 'closed' ? 'all' : state, opdId: opdId || null, query }, [state, opdId, query])
@@ -58,23 +56,9 @@ export function FollowUpListPage({ query: params }: { query: URLSearchParams }) 
     )
   }
 
-  // A link from elsewhere (the tabs, Beranda) can change the address under this page.
-  const [seenQuery, setSeenQuery] = useState(query)
-  if (seenQuery !== query) {
-    setSeenQuery(query)
-    if (text.trim() !== query) setText(query)
-  }
-
-  // A short pause in typing before asking again.
-  useEffect(() => {
-    const q = text.trim()
-    if (q === query) return
-    const timer = window.setTimeout(() => setParams({ q }), 250)
-    return () => window.clearTimeout(timer)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [text, query])
-
-  usePageKeys(searchRef, 'tindak-lanjut/baru')
+  // The words are in the address too; a link from elsewhere (the tabs, Beranda) can change them under this page.
+  const search = useListSearch({ query, commit: (q) => setParams({ q }), delay: 250, newPath: 'tindak-lanjut/baru' })
+  const { tableRef, focusRow, onRowKey } = useTableRows(search.searchRef)
 
   const rows = useMemo(() => {
     const data = list.data ?? null
@@ -111,11 +95,8 @@ export function FollowUpListPage({ query: params }: { query: URLSearchParams }) 
           id="fu-search"
           label={t('followUp.search')}
           placeholder={t('followUp.searchPlaceholder')}
-          inputRef={searchRef}
-          value={text}
-          onChange={setText}
+          {...search.field}
           onArrowDown={() => focusRow(0)}
-          onEnter={() => setParams({ q: text.trim() })}
         />
         <div className="field fu-filter">
           <label htmlFor="fu-state" className="field-label">
@@ -145,7 +126,7 @@ export function FollowUpListPage({ query: params }: { query: URLSearchParams }) 
           </select>
         </div>
       </div>
-      <div className="fu-status-line">
+      <div className="list-status">
         <p className="muted" aria-live="polite" aria-atomic="true">
           {rows ? (
             <>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { KADER_SORTS, type KaderRow, type Posyandu } from '@shared/contract'
 import { KADER_STATUSES, SPM_FIELDS, type KaderStatus, type SpmField } from '@shared/domain/reference'
@@ -8,11 +8,11 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { ExportButton } from '../../components/ExportButton'
 import { SortSelect } from '../../components/SortSelect'
 import { Loading } from '../../components/Loading'
-import { isTyping } from '../../components/listKeys'
 import { PageHeading } from '../../components/PageHeading'
 import { SearchField } from '../../components/SearchField'
 import { ageOn, formatDate, formatNumber } from '../../i18n/format'
-import { useVirtualRows } from '../../components/useVirtualRows'
+import { rememberList, useListScreen } from '../../components/useListScreen'
+import { VirtualRows } from '../../components/VirtualRows'
 import { useKaderPages, type KaderQuery } from './kaderPages'
 import { posyanduLabel } from '../posyandu/posyanduLabel'
 import { WewenangNotice } from '../../components/WewenangNotice'
@@ -22,127 +22,51 @@ type SortBy = (typeof KADER_SORTS)[number]
 const ROW_HEIGHT = 60
 
 /** The roster's state outlives the page, so coming back from a kader finds the same list and place. */
-const remembered: { query: KaderQuery; text: string; selected: number; scrollTop: number } = {
-  query: { query: '', posyanduId: null, villageCode: null, status: null, spmField: null, archived: false, sortBy: 'name', sortDir: 'asc' },
-  text: '',
-  selected: 0,
-  scrollTop: 0,
-}
+const remembered = rememberList<KaderQuery>({
+  query: '',
+  posyanduId: null,
+  villageCode: null,
+  status: null,
+  spmField: null,
+  archived: false,
+  sortBy: 'name',
+  sortDir: 'asc',
+})
 
-
-function initialQuery(params: URLSearchParams): { query: KaderQuery; fresh: boolean } {
+/** A link from Beranda or the Posyandu list asks for exactly that view. */
+function linkedQuery(params: URLSearchParams): KaderQuery | null {
   const posyandu = params.get('posyandu')
   const status = params.get('status')
-  if (!posyandu && !status) return { query: remembered.query, fresh: false }
-  // A link from Beranda or the Posyandu list asks for exactly that view.
+  if (!posyandu && !status) return null
   return {
-    query: {
-      ...remembered.query,
-      query: '',
-      archived: false,
-      posyanduId: posyandu,
-      status: (KADER_STATUSES as readonly string[]).includes(status ?? '') ? (status as KaderStatus) : null,
-      spmField: null,
-    },
-    fresh: true,
+    ...remembered.query,
+    query: '',
+    archived: false,
+    posyanduId: posyandu,
+    status: (KADER_STATUSES as readonly string[]).includes(status ?? '') ? (status as KaderStatus) : null,
+    spmField: null,
   }
 }
 
 export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
   const { t } = useTranslation()
-  const [init] = useState(() => initialQuery(params))
-  const [query, setQuery] = useState<KaderQuery>(init.query)
-  const [text, setText] = useState(init.fresh ? '' : remembered.text)
-  const [selected, setSelected] = useState(init.fresh ? 0 : remembered.selected)
   const [posyandu, setPosyandu] = useState<Posyandu[]>([])
-  const searchRef = useRef<HTMLInputElement>(null)
-  const scrollRef = useRef<HTMLDivElement>(null)
-  const data = useKaderPages(query)
-  const total = data.total ?? 0
+  // "/" searches and "n" adds from anywhere on the page; Alt+N even while typing.
+  const { query, setQuery, search, enterRows, data, total, totalSize, rows, scrollRef, onScroll } = useListScreen({
+    memory: remembered,
+    linked: linkedQuery(params),
+    usePages: useKaderPages,
+    fetchQuery: (q: KaderQuery) => q,
+    rowHeight: ROW_HEIGHT,
+    open: (row: KaderRow) => navigate(`kader/${row.id}`),
+    newPath: 'kader/baru',
+    altNew: true,
+  })
   const manyVillages = new Set(posyandu.map((p) => p.villageCode)).size > 1
 
   useEffect(() => {
     call('posyandu:list', { includeInactive: true }).then(setPosyandu, () => setPosyandu([]))
   }, [])
-
-  // Searching waits for a pause in typing (~200 ms) so each keystroke does not query 20,000 rows.
-  useEffect(() => {
-    const q = text.trim()
-    if (q === query.query) return
-    const timer = window.setTimeout(() => {
-      setQuery((prev) => ({ ...prev, query: q }))
-    }, 200)
-    return () => window.clearTimeout(timer)
-  }, [text, query.query])
-
-  const firstKey = useRef(data.key)
-  useEffect(() => {
-    if (data.key === firstKey.current) return
-    // A new query starts at the top.
-    setSelected(0)
-    scrollRef.current?.scrollTo({ top: 0 })
-  }, [data.key])
-
-  useEffect(() => {
-    remembered.query = query
-    remembered.text = text
-    remembered.selected = selected
-  }, [query, text, selected])
-
-  const { virtualizer, items, select } = useVirtualRows({
-    total,
-    rowHeight: ROW_HEIGHT,
-    scrollRef,
-    initialOffset: init.fresh ? 0 : remembered.scrollTop,
-    ensure: data.ensure,
-    selected,
-    setSelected,
-  })
-
-  const open = useCallback((row: KaderRow | undefined) => {
-    if (row) navigate(`kader/${row.id}`)
-  }, [])
-
-  // "/" searches and "n" adds from anywhere on the page; Alt+N even while typing.
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (e.defaultPrevented || document.querySelector('dialog[open]')) return
-      if (e.altKey && !e.ctrlKey && (e.key === 'n' || e.key === 'N')) {
-        e.preventDefault()
-        navigate('kader/baru')
-      } else if (!isTyping(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) {
-        if (e.key === '/') {
-          e.preventDefault()
-          searchRef.current?.focus()
-          searchRef.current?.select()
-        } else if (e.key === 'n' || e.key === 'N') {
-          e.preventDefault()
-          navigate('kader/baru')
-        }
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
-
-  function onRowKey(e: React.KeyboardEvent, index: number) {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1)
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-      Home: 0,
-      End: total - 1,
-    }
-    if (e.key in moves) {
-      e.preventDefault()
-      select(moves[e.key]!)
-    } else if (e.key === 'Enter') {
-      e.preventDefault()
-      open(data.getRow(index))
-    }
-  }
 
   function sortBy(col: SortBy) {
     setQuery((q) => ({ ...q, sortBy: col, sortDir: q.sortBy === col && q.sortDir === 'asc' ? 'desc' : 'asc' }))
@@ -184,11 +108,8 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
           id="kader-search"
           label={t('kader.search')}
           placeholder={t('kader.searchPlaceholder')}
-          inputRef={searchRef}
-          value={text}
-          onChange={setText}
-          onArrowDown={() => total && select(selected)}
-          onEnter={() => setQuery((q) => ({ ...q, query: text.trim() }))}
+          {...search.field}
+          onArrowDown={enterRows}
         />
         <div className="field">
           <label htmlFor="kader-filter-posyandu" className="field-label">
@@ -293,9 +214,7 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
           role="rowgroup"
           ref={scrollRef}
           className="roster-body"
-          onScroll={(e) => {
-            remembered.scrollTop = e.currentTarget.scrollTop
-          }}
+          onScroll={onScroll}
         >
           {data.total === 0 && (
             <div className="roster-empty" role="row">
@@ -306,7 +225,7 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
                     type="button"
                     className="btn"
                     onClick={() => {
-                      setText('')
+                      search.setText('')
                       setQuery((q) => ({ ...q, query: '', posyanduId: null, status: null, spmField: null }))
                     }}
                   >
@@ -316,31 +235,14 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
               </div>
             </div>
           )}
-          <div role="presentation" className="roster-spacer" style={{ height: virtualizer.getTotalSize() }}>
-            {items.map((v) => {
-              const row = data.getRow(v.index)
-              const isSel = v.index === selected
-              return (
-                <div
-                  key={v.key}
-                  role="row"
-                  data-index={v.index}
-                  aria-rowindex={v.index + 2}
-                  aria-selected={isSel}
-                  tabIndex={isSel ? 0 : -1}
-                  className={`roster-row roster-item ${isSel ? 'is-selected' : ''} ${row ? '' : 'is-loading'}`}
-                  style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => {
-                    setSelected(v.index)
-                    open(row)
-                  }}
-                  onKeyDown={(e) => onRowKey(e, v.index)}
-                  onFocus={() => v.index !== selected && setSelected(v.index)}
-                >
-                  {row ? <RowCells row={row} /> : <LoadingCells />}
-                </div>
-              )
-            })}
+          <div role="presentation" className="roster-spacer" style={{ height: totalSize }}>
+            <VirtualRows
+              list={rows}
+              className="roster-row roster-item"
+              firstRowIndex={2}
+              cells={(row) => <RowCells row={row} />}
+              loading={<LoadingCells />}
+            />
           </div>
         </div>
       </div>

@@ -4,8 +4,6 @@ import type { Input, KaderRow } from '@shared/contract'
 import { call } from '../../api/client'
 import { createPagedList } from '../../components/pagedList'
 
-export { PAGE_SIZE } from '../../components/pagedList'
-
 export type KaderQuery = Omit<Required<Input<'kader:list'>>, 'offset' | 'limit' | 'posyanduId' | 'status' | 'spmField'> & {
   posyanduId: string | null
   status: Input<'kader:list'>['status']

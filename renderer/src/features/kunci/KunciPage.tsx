@@ -14,7 +14,7 @@ import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatNumber } from '../../i18n/format'
-import { Fingerprint } from './Fingerprint'
+import { Fingerprint } from '../../components/Fingerprint'
 import { PathField } from '../../components/PathField'
 import './kunci.css'
 

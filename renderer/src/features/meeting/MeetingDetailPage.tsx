@@ -199,7 +199,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
                         <td>{f.opdName}</td>
                         <td className="nowrap">{formatDate(f.dueDate)}</td>
                         <td>
-                          {t(`meeting.fu.state.${f.status}`)}
+                          {t(`followUp.status.${f.status}`)}
                           {f.overdue && (
                             <>
                               {' '}

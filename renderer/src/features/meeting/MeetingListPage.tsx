@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MeetingLevel, MeetingRow } from '@shared/contract'
 import { MEETING_LEVELS } from '@shared/domain/meeting'
@@ -6,7 +6,8 @@ import { href } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
-import { usePageKeys, useTableRows } from '../../components/listKeys'
+import { useTableRows } from '../../components/listKeys'
+import { useListSearch } from '../../components/useListSearch'
 import { SearchField } from '../../components/SearchField'
 import { ShowMore, YearSelect, useYearPages } from '../../components/useYearPages'
 import { useCall } from '../../components/useCall'
@@ -21,23 +22,12 @@ const dateOf = (r: MeetingRow) => r.date
 
 export function MeetingListPage({ query: params }: { query: URLSearchParams }) {
   const { t } = useTranslation()
-  const [text, setText] = useState(() => params.get('q') ?? '')
-  const [query, setQuery] = useState(text.trim())
+  const [query, setQuery] = useState(() => (params.get('q') ?? '').trim())
+  const search = useListSearch({ query, commit: setQuery, initialText: params.get('q') ?? '', newPath: 'rapat/baru' })
   const [level, setLevel] = useState<MeetingLevel | ''>(() => asLevel(params.get('tingkat')))
   const list = useCall('meeting:list', { query, level: level || null }, [query, level])
-  const searchRef = useRef<HTMLInputElement>(null)
-  const { tableRef, focusRow, onRowKey } = useTableRows(searchRef)
+  const { tableRef, focusRow, onRowKey } = useTableRows(search.searchRef)
   const { year, setYear, years, all, shown: rows, showMore } = useYearPages(list.data, dateOf, `${query}|${level}`, params.get('tahun'))
-
-  useEffect(() => {
-    const q = text.trim()
-    if (q === query) return
-    const timer = window.setTimeout(() => setQuery(q), 200)
-    return () => window.clearTimeout(timer)
-  }, [text, query])
-
-  usePageKeys(searchRef, 'rapat/baru')
-
 
   const filtered = Boolean(query || level || year)
 
@@ -56,11 +46,8 @@ export function MeetingListPage({ query: params }: { query: URLSearchParams }) {
           id="meeting-search"
           label={t('meeting.search')}
           placeholder={t('meeting.searchPlaceholder')}
-          inputRef={searchRef}
-          value={text}
-          onChange={setText}
+          {...search.field}
           onArrowDown={() => focusRow(0)}
-          onEnter={() => setQuery(text.trim())}
         />
         <div className="field meeting-level-field">
           <label htmlFor="meeting-level" className="field-label">
@@ -77,7 +64,7 @@ export function MeetingListPage({ query: params }: { query: URLSearchParams }) {
         </div>
         <YearSelect id="meeting-year" value={year} years={years} onChange={setYear} />
       </div>
-      <div className="meeting-status">
+      <div className="list-status">
         <p className="muted" aria-live="polite" aria-atomic="true">
           {all && rows
             ? rows.length < all.length

@@ -1,7 +1,7 @@
 // The sub-navigation of "Rapat & Tindak Lanjut": one section in the menu, four views.
 
 import { useTranslation } from 'react-i18next'
-import '../training/training.css'
+import { Tabs } from '../../components/Tabs'
 
 const TABS = [
   { key: 'rapat', path: '#/rapat' },
@@ -14,13 +14,5 @@ export type MeetingTab = (typeof TABS)[number]['key']
 
 export function MeetingTabs({ current }: { current: MeetingTab }) {
   const { t } = useTranslation()
-  return (
-    <nav className="tabs" aria-label={t('meeting.tabs.label')}>
-      {TABS.map((tab) => (
-        <a key={tab.key} href={tab.path} className="tab" aria-current={tab.key === current ? 'page' : undefined}>
-          {t(`meeting.tabs.${tab.key}`)}
-        </a>
-      ))}
-    </nav>
-  )
+  return <Tabs label={t('meeting.tabs.label')} tabs={TABS} current={current} text={(key) => t(`meeting.tabs.${key}`)} />
 }

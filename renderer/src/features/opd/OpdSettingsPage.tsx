@@ -14,7 +14,6 @@ import { SpmCheckboxes, SpmChips } from '../../components/SpmChips'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { useDiscardGuard } from '../../components/useDiscardGuard'
-import '../follow-up/follow-up.css'
 
 interface Values extends Record<string, unknown> {
   name: string

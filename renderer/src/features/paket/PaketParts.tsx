@@ -4,9 +4,9 @@
 import type { ReactNode, RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PathField } from '../../components/PathField'
+import { Tabs } from '../../components/Tabs'
 import { formatNumber } from '../../i18n/format'
 import { kindLabel, type Progress } from './paketFormat'
-import '../training/training.css'
 
 export const PAKET_TABS = [
   { key: 'kirim', path: '#/paket' },
@@ -20,12 +20,15 @@ export type PaketTab = (typeof PAKET_TABS)[number]['key']
 export function PaketTabs({ current, open }: { current: PaketTab; open: { konflik: number; duplikat: number } }) {
   const { t } = useTranslation()
   return (
-    <nav className="tabs" aria-label={t('paket.tabs.label')}>
-      {PAKET_TABS.map((tab) => {
-        const n = tab.key === 'konflik' ? open.konflik : tab.key === 'duplikat' ? open.duplikat : 0
+    <Tabs
+      label={t('paket.tabs.label')}
+      tabs={PAKET_TABS}
+      current={current}
+      text={(key) => {
+        const n = key === 'konflik' ? open.konflik : key === 'duplikat' ? open.duplikat : 0
         return (
-          <a key={tab.key} href={tab.path} className="tab" aria-current={tab.key === current ? 'page' : undefined}>
-            {t(`paket.tabs.${tab.key}`)}
+          <>
+            {t(`paket.tabs.${key}`)}
             {n > 0 && (
               <>
                 <span className="paket-tab-count" aria-hidden="true">
@@ -34,10 +37,10 @@ export function PaketTabs({ current, open }: { current: PaketTab; open: { konfli
                 <span className="sr-only">{` (${t('paket.tabs.open', { n: formatNumber(n) })})`}</span>
               </>
             )}
-          </a>
+          </>
         )
-      })}
-    </nav>
+      }}
+    />
   )
 }
 

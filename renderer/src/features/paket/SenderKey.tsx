@@ -4,8 +4,8 @@
 
 import { useTranslation } from 'react-i18next'
 import type { PaketSenderKey } from '@shared/contract'
-import { Fingerprint } from '../kunci/Fingerprint'
-import '../kunci/kunci.css'
+import { Fingerprint } from '../../components/Fingerprint'
+import './paket.css'
 
 /** True when a person must confirm the fingerprint before this bundle may be imported. */
 export function needsConfirmation(key: PaketSenderKey, alreadyImported: boolean): boolean {

@@ -1,16 +1,16 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '@shared/contract'
 import { call, errorMessage } from '../../api/client'
 import { href, navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
-import { isTyping } from '../../components/listKeys'
 import { PageHeading } from '../../components/PageHeading'
+import { useListSearch } from '../../components/useListSearch'
 import { formatDate, formatNumber } from '../../i18n/format'
 import { MeetingTabs } from '../meeting/MeetingTabs'
 import { highlight } from './highlight'
-import '../follow-up/follow-up.css'
+import './search.css'
 
 
 /** The last answer, with the words it answers: while a newer search runs, the older hits stay shown. */
@@ -21,33 +21,15 @@ type State = { status: 'idle' } | { status: 'loading'; hits: SearchHit[] | null 
 export function SearchPage({ query: params }: { query: URLSearchParams }) {
   const { t } = useTranslation()
   const q = (params.get('q') ?? '').trim()
-  const [text, setText] = useState(q)
   const [answer, setAnswer] = useState<Answer | null>(null)
   const [tick, setTick] = useState(0)
-  const inputRef = useRef<HTMLInputElement>(null)
-
-  // The words live in the address, so Back from a result returns to the same results.
-  function setQuery(next: string) {
-    navigate('rapat/cari', { q: next }, { replace: true })
-  }
+  // The words live in the address, so Back from a result returns to the same results; a link
+  // from elsewhere (the tabs) can change them under this page.
+  const { text, setText, searchRef: inputRef, submit } = useListSearch({ query: q, commit: (next) => navigate('rapat/cari', { q: next }, { replace: true }), delay: 250 })
 
   useEffect(() => {
     inputRef.current?.focus()
   }, [])
-
-  // A link from elsewhere (the tabs) can change the address under this page.
-  const [seenQ, setSeenQ] = useState(q)
-  if (seenQ !== q) {
-    setSeenQ(q)
-    if (text.trim() !== q) setText(q)
-  }
-
-  useEffect(() => {
-    const next = text.trim()
-    if (next === q) return
-    const timer = window.setTimeout(() => setQuery(next), 250)
-    return () => window.clearTimeout(timer)
-  }, [text, q])
 
   useEffect(() => {
     if (!q) return
@@ -69,24 +51,10 @@ export function SearchPage({ query: params }: { query: URLSearchParams }) {
         ? { status: 'error', message: answer.error }
         : { status: 'done', hits: answer.hits }
 
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (e.defaultPrevented || document.querySelector('dialog[open]') || isTyping(e.target)) return
-      if (e.ctrlKey || e.metaKey || e.altKey) return
-      if (e.key === '/') {
-        e.preventDefault()
-        inputRef.current?.focus()
-        inputRef.current?.select()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
-
   const hits = state.status === 'done' ? state.hits : state.status === 'loading' ? state.hits : null
 
   return (
-    <div className="page fu-page">
+    <div className="page search-page">
       <MeetingTabs current="cari" />
       {/* The box, not the heading, takes the focus here: people come to this page to type. */}
       <PageHeading focus={false}>{t('followUp.searchTitle')}</PageHeading>
@@ -95,7 +63,7 @@ export function SearchPage({ query: params }: { query: URLSearchParams }) {
         role="search"
         onSubmit={(e) => {
           e.preventDefault()
-          setQuery(text.trim())
+          submit()
         }}
       >
         <div className="field toolbar-search">
@@ -125,7 +93,7 @@ export function SearchPage({ query: params }: { query: URLSearchParams }) {
       <p id="search-help" className="muted small">
         {t('followUp.searchHelp')} {t('followUp.searchHint')}
       </p>
-      <div className="fu-status-line">
+      <div className="list-status">
         <p aria-live="polite" aria-atomic="true">
           {state.status === 'idle'
             ? t('followUp.searchStart')

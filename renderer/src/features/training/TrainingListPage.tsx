@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TrainingRow } from '@shared/contract'
 import { codeRangeLabel } from '@shared/domain/competency'
@@ -7,7 +7,8 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { ExportButton } from '../../components/ExportButton'
-import { usePageKeys, useTableRows } from '../../components/listKeys'
+import { useTableRows } from '../../components/listKeys'
+import { useListSearch } from '../../components/useListSearch'
 import { SearchField } from '../../components/SearchField'
 import { ShowMore, YearSelect, useYearPages } from '../../components/useYearPages'
 import { useCall } from '../../components/useCall'
@@ -22,24 +23,13 @@ const startDateOf = (r: TrainingRow) => r.startDate
 
 export function TrainingListPage({ query: params }: { query: URLSearchParams }) {
   const { t } = useTranslation()
-  const [text, setText] = useState(() => params.get('q') ?? '')
-  const [query, setQuery] = useState(text.trim())
+  const [query, setQuery] = useState(() => (params.get('q') ?? '').trim())
+  // A short pause in typing before asking again; the list is small, but each key need not reload it.
+  const search = useListSearch({ query, commit: setQuery, initialText: params.get('q') ?? '', newPath: 'pelatihan/baru' })
   const list = useCall('training:list', { query }, [query])
   const catalogue = useCall('competency:catalogue', {})
-  const searchRef = useRef<HTMLInputElement>(null)
-  const { tableRef, focusRow, onRowKey } = useTableRows(searchRef)
+  const { tableRef, focusRow, onRowKey } = useTableRows(search.searchRef)
   const { year, setYear, years, all, shown: rows, showMore } = useYearPages(list.data, startDateOf, query, params.get('tahun'))
-
-  // A short pause in typing before asking again; the list is small, but each key need not reload it.
-  useEffect(() => {
-    const q = text.trim()
-    if (q === query) return
-    const timer = window.setTimeout(() => setQuery(q), 200)
-    return () => window.clearTimeout(timer)
-  }, [text, query])
-
-  usePageKeys(searchRef, 'pelatihan/baru')
-
 
   const label = (codes: string[]) => (catalogue.data && codes.length ? codeRangeLabel(catalogue.data.catalogue, codes) : codes.join(', '))
 
@@ -61,15 +51,12 @@ export function TrainingListPage({ query: params }: { query: URLSearchParams }) 
           id="training-search"
           label={t('training.search')}
           placeholder={t('training.searchPlaceholder')}
-          inputRef={searchRef}
-          value={text}
-          onChange={setText}
+          {...search.field}
           onArrowDown={() => focusRow(0)}
-          onEnter={() => setQuery(text.trim())}
         />
         <YearSelect id="training-year" value={year} years={years} onChange={setYear} />
       </div>
-      <div className="training-status">
+      <div className="list-status">
         <p className="muted" aria-live="polite" aria-atomic="true">
           {all && rows
             ? rows.length < all.length

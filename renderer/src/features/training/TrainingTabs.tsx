@@ -1,7 +1,7 @@
 // The sub-navigation of "Pelatihan & Kompetensi": one section in the menu, four views.
 
 import { useTranslation } from 'react-i18next'
-import './training.css'
+import { Tabs } from '../../components/Tabs'
 
 const TABS = [
   { key: 'pelatihan', path: '#/pelatihan' },
@@ -14,13 +14,5 @@ export type TrainingTab = (typeof TABS)[number]['key']
 
 export function TrainingTabs({ current }: { current: TrainingTab }) {
   const { t } = useTranslation()
-  return (
-    <nav className="tabs" aria-label={t('training.tabs.label')}>
-      {TABS.map((tab) => (
-        <a key={tab.key} href={tab.path} className="tab" aria-current={tab.key === current ? 'page' : undefined}>
-          {t(`training.tabs.${tab.key}`)}
-        </a>
-      ))}
-    </nav>
-  )
+  return <Tabs label={t('training.tabs.label')} tabs={TABS} current={current} text={(key) => t(`training.tabs.${key}`)} />
 }

@@ -165,7 +165,6 @@ export const meetingId = {
     due: 'Tenggat',
     status: 'Status',
     overdueDays: 'lewat {{count}} hari',
-    state: { baru: 'Baru', diproses: 'Diproses', selesai: 'Selesai', tidak_dapat: 'Tidak dapat ditindaklanjuti' },
   },
   attach: {
     kindLabel: 'Jenis lampiran',
@@ -354,7 +353,6 @@ export const meetingEn: Widen<typeof meetingId> = {
     due: 'Deadline',
     status: 'Status',
     overdueDays: '{{count}} days overdue',
-    state: { baru: 'New', diproses: 'In progress', selesai: 'Done', tidak_dapat: 'Cannot be followed up' },
   },
   attach: {
     kindLabel: 'Kind of attachment',

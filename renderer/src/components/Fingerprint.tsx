@@ -3,7 +3,7 @@
 // fingerprint itself, so copying or reading it with a screen reader gives the same characters.
 
 import { Fragment } from 'react'
-import './kunci.css'
+import './fingerprint.css'
 
 export function Fingerprint({ value, large = false, id }: { value: string; large?: boolean; id?: string }) {
   const groups = value.split('-')
