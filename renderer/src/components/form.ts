@@ -76,8 +76,6 @@ export function useFormState<V extends Record<string, unknown>, S extends z.ZodT
   return { values, set, setValues, touch, errorOf, client, parsed, submitted, setSubmitted, server, setServer, dirty, reset, setBaseline }
 }
 
-export type FormState<V extends Record<string, unknown>, S extends z.ZodType> = ReturnType<typeof useFormState<V, S>>
-
 /** What a part of a form needs to draw its fields: the values, and how to change, leave and judge them. */
 export interface FormFields<V> {
   values: V

@@ -23,7 +23,7 @@ import { AssessActions } from './AssessActions'
 import { AssessGrid } from './AssessGrid'
 import { AssessHead } from './AssessHead'
 import { loadAssessor, saveAssessor, type AssessorFields } from './AssessorInputs'
-import { cellKey, useAssessCells } from './useAssessCells'
+import { useAssessCells } from './useAssessCells'
 import './competency.css'
 import { WewenangNotice } from '../../components/WewenangNotice'
 
@@ -50,6 +50,13 @@ export function TrainingAssessPage({ trainingId }: { trainingId: string }) {
       {tr && cat && <AssessSheet training={tr} catalogue={cat} />}
     </div>
   )
+}
+
+/** The first message per field; every message about a cell is one, shown under the grid. */
+function sheetErrors(found: [path: string, message: string][]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [path, message] of found) out[path === 'entries' || path.startsWith('entries.') ? 'entries' : path] ??= message
+  return out
 }
 
 function AssessSheet({ training, catalogue }: { training: Training; catalogue: Catalogue }) {
@@ -85,21 +92,10 @@ function AssessSheet({ training, catalogue }: { training: Training; catalogue: C
   const guard = useDiscardGuard(dirty && !saving, back)
 
   async function save() {
-    const entries = rows.flatMap((p) =>
-      columns.flatMap((col) => {
-        const result = cells[cellKey(p.kaderId, col.code)]
-        return result ? [{ kaderId: p.kaderId, competencyCode: col.code, result }] : []
-      }),
-    )
-    const input = { trainingId: training.id, date, method, assessor, entries }
+    const input = { trainingId: training.id, date, method, assessor, entries: grid.entries() }
     const parsed = bulkAssessmentInput.safeParse(input)
     if (!parsed.success) {
-      const found: Record<string, string> = {}
-      for (const issue of parsed.error.issues) {
-        const path = issue.path.map(String)
-        const k = path[0] === 'entries' ? 'entries' : path.join('.')
-        found[k] ??= issue.message
-      }
+      const found = sheetErrors(parsed.error.issues.map((issue) => [issue.path.map(String).join('.'), issue.message]))
       setErrors(found)
       if (Object.keys(found).some((k) => k !== 'entries')) setHeadOpen(true)
       const firstField = ['date', 'method', 'assessor.name', 'assessor.nip', 'assessor.profession', 'assessor.institution'].find((k) => found[k])
@@ -120,10 +116,7 @@ function AssessSheet({ training, catalogue }: { training: Training; catalogue: C
       back()
     } catch (e) {
       const fields = e instanceof CallError ? (e.shape.fields ?? {}) : {}
-      const found: Record<string, string> = {}
-      for (const [path, message] of Object.entries(fields)) found[path.startsWith('entries') ? 'entries' : path] ??= message
-      found._form = errorMessage(e)
-      setErrors(found)
+      setErrors({ ...sheetErrors(Object.entries(fields)), _form: errorMessage(e) })
     } finally {
       setSaving(false)
     }

@@ -104,5 +104,15 @@ export function useAssessCells(
     if (handled) e.preventDefault()
   }
 
-  return { cells, clear: () => setCells({}), active, setActive, move, cycle, fillKompeten, onGridKey }
+  /** The filled cells as judgements, row by row; an empty cell says nothing. */
+  function entries() {
+    return rows.flatMap((p) =>
+      columns.flatMap((col) => {
+        const result = cells[cellKey(p.kaderId, col.code)]
+        return result ? [{ kaderId: p.kaderId, competencyCode: col.code, result }] : []
+      }),
+    )
+  }
+
+  return { cells, entries, clear: () => setCells({}), active, setActive, move, cycle, fillKompeten, onGridKey }
 }
