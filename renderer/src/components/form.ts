@@ -76,6 +76,14 @@ export function useFormState<V extends Record<string, unknown>, S extends z.ZodT
   return { values, set, setValues, touch, errorOf, client, parsed, submitted, setSubmitted, server, setServer, dirty, reset, setBaseline }
 }
 
+/** What a part of a form needs to draw its fields: the values, and how to change, leave and judge them. */
+export interface FormFields<V> {
+  values: V
+  set: <K extends keyof V>(key: K, value: V[K]) => void
+  touch: (key: keyof V & string) => void
+  errorOf: (key: string) => string | null
+}
+
 /** Focus the first field (in document order) that has a message. */
 export function focusFirstInvalid(form: HTMLFormElement | null) {
   if (!form) return

@@ -1,20 +1,18 @@
-import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { followUpProgressInput, type FollowUp } from '@shared/contract'
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '@shared/domain/meeting'
 import { call } from '../../api/client'
 import { href } from '../../app/router'
-import { DateInput, isDateUnderstood } from '../../components/DateInput'
+import { DateInput } from '../../components/DateInput'
 import { EditForm } from '../../components/EditForm'
 import { DetailItem } from '../../components/DetailItem'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field } from '../../components/Field'
-import { focusFirstInvalid, serverErrors, useFormState } from '../../components/form'
+import { useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
-import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
-import { useDiscardGuard } from '../../components/useDiscardGuard'
+import { useFormScreen } from '../../components/useFormScreen'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
 import { todayJakarta } from '@shared/domain/tanggal'
 import { DueDate, StatusBadge } from './badges'
@@ -147,59 +145,31 @@ function Timeline({ f }: { f: FollowUp }) {
 
 function ProgressForm({ f, onSaved }: { f: FollowUp; onSaved: () => void }) {
   const { t } = useTranslation()
-  const toasts = useToasts()
-  const formRef = useRef<HTMLFormElement>(null)
-  const [saving, setSaving] = useState(false)
   const form = useFormState<ProgressValues, typeof followUpProgressInput>(nextDefaults(f), followUpProgressInput, (v) => ({ ...v, id: f.id }))
   const { values, set, touch, errorOf } = form
-  const { dialog: discardDialog } = useDiscardGuard(form.dirty && !saving, () => undefined)
-
   // The closing rules (selesai needs evidence, tidak dapat a reason, an unchanged status a note)
   // are the core's: its refusal lands on the field it names, in its own words.
-  const dateError = (() => {
-    const err = errorOf('date')
-    return err && !form.server.date && !isDateUnderstood(values.date) ? t('date.notUnderstood') : err
-  })()
-
-  // The refused field is focused once it is drawn as invalid (and the button is enabled again).
-  const [refusals, setRefusals] = useState(0)
-  useEffect(() => {
-    if (refusals > 0) focusFirstInvalid(formRef.current)
-  }, [refusals])
-
-  async function save() {
-    if (saving) return
-    form.setSubmitted(true)
-    if (!form.parsed.success) {
-      focusFirstInvalid(formRef.current)
-      return
-    }
-    setSaving(true)
-    try {
-      await call('followUp:progress', form.parsed.data)
-      form.setBaseline(values)
-      toasts.push({ message: t('followUp.progressSaved'), tone: 'success' })
-      onSaved()
-    } catch (e) {
-      form.setServer(serverErrors(e))
-      setRefusals((n) => n + 1)
-    } finally {
-      setSaving(false)
-    }
-  }
+  const screen = useFormScreen(form, {
+    send: (input) => call('followUp:progress', input),
+    toast: () => ({ message: t('followUp.progressSaved'), tone: 'success' }),
+    afterSave: () => onSaved(),
+    // Nothing to go back to: the form is part of the page, and Esc is left to the page.
+    leave: () => undefined,
+  })
+  const { saving } = screen
 
   const closing = values.status === 'selesai'
   const refused = Object.keys(form.server).some((k) => k !== '_form')
-  const hasErrors = form.submitted && (!form.parsed.success || refused)
+  const hasErrors = screen.showFixErrors || (form.submitted && refused)
 
   return (
     <section className="card" aria-labelledby="fu-sec-new-progress">
       <h2 id="fu-sec-new-progress" className="card-title">
         {t('followUp.sectionNewProgress')}
       </h2>
-      <EditForm formRef={formRef} className="form fu-progress-form" onSave={() => void save()}>
+      <EditForm formRef={screen.formRef} className="form fu-progress-form" onSave={() => void screen.save()}>
         <div className="form-row">
-          <Field id="fp-date" label={t('followUp.fieldProgressDate')} help={t('date.help')} error={dateError}>
+          <Field id="fp-date" label={t('followUp.fieldProgressDate')} help={t('date.help')} error={screen.dateError('date')}>
             {(c) => <DateInput {...c} value={values.date} onChange={(v) => set('date', v)} onBlur={() => touch('date')} />}
           </Field>
           <Field id="fp-status" label={t('followUp.fieldNewStatus')} error={errorOf('status')}>
@@ -249,7 +219,7 @@ function ProgressForm({ f, onSaved }: { f: FollowUp; onSaved: () => void }) {
           {saving && <Loading label={t('app.saving')} inline />}
         </div>
       </EditForm>
-      {discardDialog}
+      {screen.dialog}
     </section>
   )
 }

@@ -1,20 +1,19 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { posyanduInput, type Area, type SpmField } from '@shared/contract'
 import { SPM_FIELDS } from '@shared/domain/reference'
 import { call, errorMessage } from '../../api/client'
 import { useApp } from '../../app/AppContext'
 import { navigate } from '../../app/router'
-import { useDiscardGuard } from '../../components/useDiscardGuard'
 import { SpmCheckboxes } from '../../components/SpmChips'
 import { ErrorBox } from '../../components/ErrorBox'
 import { EditForm } from '../../components/EditForm'
 import { FormFooter } from '../../components/FormFooter'
 import { Field, FieldSet } from '../../components/Field'
-import { focusFirstInvalid, serverErrors, useFormState } from '../../components/form'
+import { useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
-import { useToasts } from '../../components/Toasts'
+import { useFormScreen } from '../../components/useFormScreen'
 import { WewenangNotice } from '../../components/WewenangNotice'
 
 interface Values extends Record<string, unknown> {
@@ -31,12 +30,9 @@ interface Values extends Record<string, unknown> {
 export function PosyanduFormPage({ id }: { id: string | null }) {
   const { t } = useTranslation()
   const { site } = useApp()
-  const toasts = useToasts()
   const [villages, setVillages] = useState<Area[] | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [ready, setReady] = useState(false)
-  const [saving, setSaving] = useState(false)
-  const formRef = useRef<HTMLFormElement>(null)
   const form = useFormState<Values, typeof posyanduInput>(
     {
       name: '',
@@ -83,32 +79,13 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id])
 
-  function leave() {
-    navigate('posyandu')
-  }
-  const { cancel, dialog: discardDialog } = useDiscardGuard(form.dirty && !saving, () => leave())
-
-  async function save() {
-    if (saving) return
-    form.setSubmitted(true)
-    if (!form.parsed.success) {
-      focusFirstInvalid(formRef.current)
-      return
-    }
-    setSaving(true)
-    try {
-      const input = { ...values }
-      const saved = id ? await call('posyandu:update', { ...input, id }) : await call('posyandu:create', input)
-      form.setBaseline(values)
-      toasts.push({ message: t('posyandu.saved', { name: saved.name }), tone: 'success' })
-      leave()
-    } catch (e) {
-      form.setServer(serverErrors(e))
-      focusFirstInvalid(formRef.current)
-    } finally {
-      setSaving(false)
-    }
-  }
+  const screen = useFormScreen(form, {
+    // Sent as typed (not the parsed output): the core's own parse turns blanks into nulls.
+    send: () => (id ? call('posyandu:update', { ...values, id }) : call('posyandu:create', { ...values })),
+    toast: (saved) => ({ message: t('posyandu.saved', { name: saved.name }), tone: 'success' }),
+    afterSave: () => navigate('posyandu'),
+    leave: () => navigate('posyandu'),
+  })
 
   const title = id ? t('posyandu.editTitle') : t('posyandu.newTitle')
   return (
@@ -118,7 +95,7 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
       {loadError && <ErrorBox message={loadError} />}
       {!ready && !loadError && <Loading />}
       {ready && villages && (
-        <EditForm formRef={formRef} className="form card" onSave={() => void save()} onCancel={cancel} shortcutsHint>
+        <EditForm {...screen.editFormProps} className="form card" shortcutsHint>
           <Field id="p-name" label={t('posyandu.name')} help={t('posyandu.nameHelp')} error={errorOf('name')}>
             {(c) => <input {...c} type="text" value={values.name} onChange={(e) => set('name', e.target.value)} onBlur={() => touch('name')} />}
           </Field>
@@ -169,10 +146,10 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
               {t('posyandu.activeHelp')}
             </p>
           </div>
-          <FormFooter showFixErrors={form.submitted && !form.parsed.success} formError={errorOf('_form')} saving={saving} onCancel={cancel} />
+          <FormFooter {...screen.footerProps} />
         </EditForm>
       )}
-      {discardDialog}
+      {screen.dialog}
     </div>
   )
 }

@@ -5,16 +5,15 @@ import { TRAINING_KINDS, type Catalogue, type TrainingKind } from '@shared/domai
 import { maskNik } from '@shared/domain/nik'
 import { call, errorMessage } from '../../api/client'
 import { href, navigate } from '../../app/router'
-import { DateInput, isDateUnderstood } from '../../components/DateInput'
+import { DateInput } from '../../components/DateInput'
 import { ErrorBox } from '../../components/ErrorBox'
 import { EditForm } from '../../components/EditForm'
 import { FormFooter } from '../../components/FormFooter'
 import { Field } from '../../components/Field'
-import { focusFirstInvalid, serverErrors, useFormState } from '../../components/form'
+import { useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
-import { useToasts } from '../../components/Toasts'
-import { useDiscardGuard } from '../../components/useDiscardGuard'
+import { useFormScreen } from '../../components/useFormScreen'
 import { CompetencyPicker } from './CompetencyPicker'
 import { takeTrainingDraft, type TrainingDraft } from './draft'
 import { ParticipantPicker, type ChosenKader } from './ParticipantPicker'
@@ -117,13 +116,10 @@ async function fromDraft(draft: TrainingDraft, base: Values, posyandu: Posyandu[
 
 export function TrainingFormPage({ id }: { id: string | null }) {
   const { t } = useTranslation()
-  const toasts = useToasts()
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null)
   const [posyandu, setPosyandu] = useState<Posyandu[] | null>(null)
   const [original, setOriginal] = useState<Training | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
-  const formRef = useRef<HTMLFormElement>(null)
   // Taken once per page: StrictMode runs the load effect twice, and the draft is gone after the first.
   const draftRef = useRef<TrainingDraft | null | undefined>(undefined)
   const form = useFormState<Values, typeof trainingInput>(EMPTY, trainingInput, toInput)
@@ -157,47 +153,20 @@ export function TrainingFormPage({ id }: { id: string | null }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id])
 
-  // Dates the field could not read get a message about typing them, not the schema's.
-  const dateErr = (key: 'startDate' | 'endDate') => {
-    const err = errorOf(key)
-    return err && !form.server[key] && !isDateUnderstood(values[key]) ? t('date.notUnderstood') : err
-  }
   // The contract's end-before-start rule only runs once every field is valid; people should see it at once.
   const endBeforeStart =
     /^\d{4}-\d{2}-\d{2}$/.test(values.startDate) && /^\d{4}-\d{2}-\d{2}$/.test(values.endDate) && values.endDate < values.startDate
-  const endError = dateErr('endDate') ?? (endBeforeStart && (form.submitted || values.endDate) ? t('training.endBeforeStart') : null)
-
-  function leave(savedId?: string) {
-    const target = savedId ?? id
-    navigate(target ? `pelatihan/${target}` : 'pelatihan')
-  }
-  const { cancel, dialog: discardDialog } = useDiscardGuard(form.dirty && !saving, () => leave())
-
-  async function save() {
-    if (saving) return
-    form.setSubmitted(true)
-    if (!form.parsed.success || endBeforeStart) {
-      focusFirstInvalid(formRef.current)
-      return
-    }
-    setSaving(true)
-    try {
-      const input = form.parsed.data
-      const saved = id ? await call('training:update', { ...input, id }) : await call('training:create', input)
-      form.setBaseline(values)
-      toasts.push({ message: t('training.saved', { title: saved.title }), tone: 'success' })
-      leave(saved.id)
-    } catch (e) {
-      form.setServer(serverErrors(e))
-      focusFirstInvalid(formRef.current)
-    } finally {
-      setSaving(false)
-    }
-  }
+  const screen = useFormScreen(form, {
+    send: (input) => (id ? call('training:update', { ...input, id }) : call('training:create', input)),
+    toast: (saved) => ({ message: t('training.saved', { title: saved.title }), tone: 'success' }),
+    afterSave: (saved) => navigate(`pelatihan/${saved.id}`),
+    leave: () => navigate(id ? `pelatihan/${id}` : 'pelatihan'),
+    invalid: endBeforeStart,
+  })
+  const endError = screen.dateError('endDate') ?? (endBeforeStart && (form.submitted || values.endDate) ? t('training.endBeforeStart') : null)
 
   const title = id ? t('training.editTitle') : t('training.newTitle')
   const ready = catalogue && posyandu && (!id || original)
-  const hasErrors = form.submitted && (!form.parsed.success || endBeforeStart)
 
   return (
     <div className="page page-form training-page">
@@ -209,7 +178,7 @@ export function TrainingFormPage({ id }: { id: string | null }) {
       {loadError && <ErrorBox message={loadError} />}
       {!ready && !loadError && <Loading />}
       {ready && (
-        <EditForm formRef={formRef} onSave={() => void save()} onCancel={cancel} shortcutsHint>
+        <EditForm {...screen.editFormProps} shortcutsHint>
           <section className="card form-section" aria-labelledby="t-sec-event">
             <h2 id="t-sec-event" className="card-title">
               {t('training.sectionEvent')}
@@ -232,7 +201,7 @@ export function TrainingFormPage({ id }: { id: string | null }) {
               </Field>
             </div>
             <div className="form-row">
-              <Field id="t-start" label={t('training.fieldStart')} help={t('date.help')} error={dateErr('startDate')}>
+              <Field id="t-start" label={t('training.fieldStart')} help={t('date.help')} error={screen.dateError('startDate')}>
                 {(c) => (
                   <DateInput
                     {...c}
@@ -299,10 +268,10 @@ export function TrainingFormPage({ id }: { id: string | null }) {
             />
           </section>
 
-          <FormFooter showFixErrors={hasErrors} formError={errorOf('_form')} saving={saving} onCancel={cancel} />
+          <FormFooter {...screen.footerProps} />
         </EditForm>
       )}
-      {discardDialog}
+      {screen.dialog}
     </div>
   )
 }
