@@ -12,6 +12,9 @@ export default defineConfig({
       // inside app.asar, which Electron has not always loaded (electron/electron#46614).
       externalizeDeps: { exclude: ['kysely'] },
       lib: { entry: resolve(__dirname, 'electron/main/index.ts') },
+      // Code loaded on first use (ExcelJS) stays a require() when it runs, as it was when it
+      // loaded at start, rather than an ESM import() of a package inside app.asar.
+      rolldownOptions: { output: { dynamicImportInCjs: false } },
     },
   },
   preload: {

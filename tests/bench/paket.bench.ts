@@ -49,7 +49,7 @@ const RESULTS_FILE = join(__dirname, '..', '..', '.reports', 'bench.json')
 // Parents before children (opd before follow_up), as the import writes them.
 const INSERT_ORDER = ['opd', ...REPLICATED_TABLES.filter((t) => t !== 'opd')]
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.floor(s.length / 2)] ?? NaN
 }
@@ -191,7 +191,8 @@ function rawPkInsert(db: Db, rows: [string, string][]): void {
   })()
 }
 
-function writeResults(paket: unknown): void {
+/** Sets one key of .reports/bench.json, keeping the others (each bench writes its own). */
+export function writeResults(key: string, value: unknown): void {
   mkdirSync(join(RESULTS_FILE, '..'), { recursive: true })
   let all: Record<string, unknown> = {}
   try {
@@ -199,7 +200,7 @@ function writeResults(paket: unknown): void {
   } catch {
     all = {}
   }
-  all.paket = paket
+  all[key] = value
   writeFileSync(RESULTS_FILE, `${JSON.stringify(all, null, 2)}\n`)
 }
 
@@ -332,7 +333,7 @@ export async function paketBench(dir: string): Promise<void> {
       `di mesin lain bandingkan dengan ${formerScaledMs.toFixed(0)} ms (impor lama diskalakan dengan baseline kunci primer jalankan ini): ${(importMs / formerScaledMs).toFixed(2)}x`,
   )
 
-  writeResults({
+  writeResults('paket', {
     measuredAt: new Date().toISOString(),
     node: process.version,
     demo: { ...DEMO, villages: demo.villages, posyandu: demo.posyandu, kader: demo.kader },

@@ -1,11 +1,9 @@
 // How commands get at the database file named by --db.
 
 import { existsSync, rmSync } from 'node:fs'
-import { closeDatabase } from '../db/open'
 import type { Db } from '../db/schema'
-import { openDatabaseFile } from '../host/open-database-file'
 import { userPath } from '../host/user-path'
-import { createDispatcher, type Dispatch } from '../ipc/dispatch'
+import type { Dispatch } from '../ipc/dispatch'
 import type { Channel, Input, Output } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
 import { CliError, type Io } from './command'
@@ -29,6 +27,12 @@ export async function withDatabase<T>(file: string, io: Io, mustExist: boolean, 
     )
   }
   const created = !existsSync(path)
+  // Loaded here, not at the top: help, usage errors and `paket inspect` need no database at all.
+  const [{ openDatabaseFile }, { closeDatabase }, { createDispatcher }] = await Promise.all([
+    import('../host/open-database-file'),
+    import('../db/open'),
+    import('../ipc/dispatch'),
+  ])
   const db = await openDatabaseFile(path, io.debug)
   let succeeded = false
   try {

@@ -1,5 +1,8 @@
 // Wires each contract channel to its service. One line per channel; services take the
 // database as their first argument and never see the transport.
+// The window's first screens need only the small services, imported here. The rest (spreadsheets,
+// print templates, bundles and keys, with the libraries beneath them) load on their first call:
+// the app window, the bridge and every CLI command load this table at start.
 
 import { appInfo } from '../features/app/app.service'
 import { childAreas, getArea, searchAreas } from '../features/area/area.service'
@@ -45,9 +48,6 @@ import {
 } from '../features/meeting/meeting.service'
 import { createOpd, listOpd, updateOpd } from '../features/opd/opd.service'
 import { kunciState, readCard, revokeKey, rotateKeys, saveCard, trustCard } from '../features/kunci/kunci.service'
-import { listConflicts, listDuplicates, resolveConflict, resolveDuplicate } from '../features/paket/conflict.service'
-import { exportPaket, importPaket, paketHistory, paketState, previewPaket, scanFolder } from '../features/paket/paket.service'
-import { printDocument } from '../features/print/print.service'
 import { getRekap } from '../features/rekap/rekap.service'
 import { search } from '../features/search/search.service'
 import { getSettings, setSettings } from '../features/settings/settings.service'
@@ -61,9 +61,13 @@ import {
 } from '../features/training/training.service'
 import { AppError } from '../../../shared/result'
 import { acknowledgeRenewal, getSite, listSiteVillages, setupSite } from '../features/site/site.service'
-import { applyRosterImport, previewRosterImport, readRosterLayout } from '../features/kader-impor/kader-impor.service'
-import { exportXlsx } from '../features/ekspor/ekspor.service'
 import type { Handlers } from './types'
+
+const kaderImpor = () => import('../features/kader-impor/kader-impor.service')
+const ekspor = () => import('../features/ekspor/ekspor.service')
+const print = () => import('../features/print/print.service')
+const paket = () => import('../features/paket/paket.service')
+const conflict = () => import('../features/paket/conflict.service')
 
 export const handlers = {
   'app:info': (ctx) => appInfo(ctx.db),
@@ -95,10 +99,10 @@ export const handlers = {
   'kader:update': (ctx, input) => updateKader(ctx.db, input),
   'kader:archive': (ctx, input) => archiveKader(ctx.db, input),
   'kader:restore': (ctx, input) => restoreKader(ctx.db, input),
-  'kaderImpor:read': (ctx, input) => readRosterLayout(ctx.db, input),
-  'kaderImpor:preview': (ctx, input) => previewRosterImport(ctx.db, input),
-  'kaderImpor:apply': (ctx, input) => applyRosterImport(ctx.db, input),
-  'ekspor:xlsx': (ctx, input) => exportXlsx(ctx.db, input),
+  'kaderImpor:read': async (ctx, input) => (await kaderImpor()).readRosterLayout(ctx.db, input),
+  'kaderImpor:preview': async (ctx, input) => (await kaderImpor()).previewRosterImport(ctx.db, input),
+  'kaderImpor:apply': async (ctx, input) => (await kaderImpor()).applyRosterImport(ctx.db, input),
+  'ekspor:xlsx': async (ctx, input) => (await ekspor()).exportXlsx(ctx.db, input),
 
   'competency:catalogue': (ctx) => getCatalogueInfo(ctx.db),
   'competency:installCatalogue': (ctx, input) => installCatalogue(ctx.db, input),
@@ -117,7 +121,7 @@ export const handlers = {
   'training:results': (ctx, input) => saveTrainingResults(ctx.db, input),
   'training:archive': (ctx, input) => archiveTraining(ctx.db, input),
 
-  'print:document': (ctx, input) => printDocument(ctx.db, input),
+  'print:document': async (ctx, input) => (await print()).printDocument(ctx.db, input),
   'print:savePdf': async (ctx, input) => {
     if (!ctx.host) {
       throw new AppError({
@@ -125,7 +129,7 @@ export const handlers = {
         message: 'Menyimpan PDF langsung hanya ada di aplikasi desktop. Di pratinjau peramban, pakai tombol Cetak lalu pilih "Simpan sebagai PDF".',
       })
     }
-    return ctx.host.savePdf(await printDocument(ctx.db, input))
+    return ctx.host.savePdf(await (await print()).printDocument(ctx.db, input))
   },
 
   'opd:list': (ctx, input) => listOpd(ctx.db, input),
@@ -148,16 +152,16 @@ export const handlers = {
   'followUp:progress': (ctx, input) => addFollowUpProgress(ctx.db, input),
   'followUp:board': (ctx) => opdBoard(ctx.db),
 
-  'paket:state': (ctx) => paketState(ctx.db),
-  'paket:export': (ctx, input) => exportPaket(ctx.db, input, ctx.emit),
-  'paket:scan': (ctx, input) => scanFolder(ctx.db, input),
-  'paket:preview': (ctx, input) => previewPaket(ctx.db, input, ctx.emit),
-  'paket:import': (ctx, input) => importPaket(ctx.db, input, ctx.emit),
-  'paket:history': (ctx) => paketHistory(ctx.db),
-  'paket:conflicts': (ctx, input) => listConflicts(ctx.db, input),
-  'paket:resolveConflict': (ctx, input) => resolveConflict(ctx.db, input),
-  'paket:duplicates': (ctx, input) => listDuplicates(ctx.db, input),
-  'paket:resolveDuplicate': (ctx, input) => resolveDuplicate(ctx.db, input),
+  'paket:state': async (ctx) => (await paket()).paketState(ctx.db),
+  'paket:export': async (ctx, input) => (await paket()).exportPaket(ctx.db, input, ctx.emit),
+  'paket:scan': async (ctx, input) => (await paket()).scanFolder(ctx.db, input),
+  'paket:preview': async (ctx, input) => (await paket()).previewPaket(ctx.db, input, ctx.emit),
+  'paket:import': async (ctx, input) => (await paket()).importPaket(ctx.db, input, ctx.emit),
+  'paket:history': async (ctx) => (await paket()).paketHistory(ctx.db),
+  'paket:conflicts': async (ctx, input) => (await conflict()).listConflicts(ctx.db, input),
+  'paket:resolveConflict': async (ctx, input) => (await conflict()).resolveConflict(ctx.db, input),
+  'paket:duplicates': async (ctx, input) => (await conflict()).listDuplicates(ctx.db, input),
+  'paket:resolveDuplicate': async (ctx, input) => (await conflict()).resolveDuplicate(ctx.db, input),
   'paket:chooseFolder': async (ctx) => {
     if (!ctx.host) {
       throw new AppError({

@@ -1,4 +1,4 @@
-import { generateDemo, type DemoStage } from '../../features/demo/demo.service'
+import type { DemoStage } from '../../features/demo/demo.service'
 import { CliError, defineCommand, type Io } from '../command'
 import { withDatabase } from '../db-file'
 
@@ -56,6 +56,8 @@ export const demo = defineCommand({
     const seed = values.seed === undefined ? 1 : Number(values.seed)
     if (!Number.isSafeInteger(seed)) throw new CliError('Opsi --seed harus bilangan bulat.', 2)
 
+    // The generators and their name lists load only for this command, not for every other one.
+    const { generateDemo } = await import('../../features/demo/demo.service')
     await withDatabase(values.db!, io, true, async ({ db }) => {
       const progress = progressLine(io)
       try {

@@ -4,7 +4,6 @@
 
 import { existsSync, statSync } from 'node:fs'
 import { EXPORT_KINDS, exportInput, type ExportKind } from '../../../../shared/contract'
-import { exportXlsx } from '../../features/ekspor/ekspor.service'
 import { userPath } from '../../host/user-path'
 import { CliError, defineCommand } from '../command'
 import { withDatabase } from '../db-file'
@@ -53,6 +52,8 @@ export const ekspor = defineCommand({
       const option = issue?.path[0] === 'trainingId' ? '--pelatihan: ' : ''
       throw new CliError(`${option}${issue?.message ?? 'Opsi tidak dapat dibaca.'}`, 2)
     }
+    // The sheet builders (and ExcelJS beneath them) load only for this command.
+    const { exportXlsx } = await import('../../features/ekspor/ekspor.service')
     await withDatabase(values.db!, io, true, async ({ db }) => {
       const r = await exportXlsx(db, parsed.data, outIsFolder ? {} : { outFile: out })
       io.stdout(values.json ? `${JSON.stringify(r)}\n` : `Berkas Excel ditulis: ${r.path} (${fmt(r.rows)} baris).\n`)

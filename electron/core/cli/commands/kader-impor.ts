@@ -3,11 +3,6 @@
 // office make their rows errors unless --buat-posyandu creates every such name (a kelurahan only).
 
 import { kaderImportInput, type KaderImportPreview, type KaderImportResult } from '../../../../shared/contract'
-import { FIELD_LABELS } from '../../features/kader-impor/layout'
-import { applyRosterImport, previewRosterImport } from '../../features/kader-impor/kader-impor.service'
-import { columnLetter } from '../../features/kader-impor/workbook'
-import { requireSite } from '../../features/site/site.service'
-import { posyanduTitle } from '../../features/kader/kader.service'
 import { userPath } from '../../host/user-path'
 import { CliError, defineCommand } from '../command'
 import { withDatabase } from '../db-file'
@@ -15,7 +10,11 @@ import { fmt } from './rapat-list'
 
 const MAX_PROBLEM_LINES = 20
 
-function layoutText(p: KaderImportPreview): string {
+type Labels = Pick<typeof import('../../features/kader-impor/layout'), 'FIELD_LABELS'> &
+  Pick<typeof import('../../features/kader-impor/workbook'), 'columnLetter'> &
+  Pick<typeof import('../../features/kader/kader.service'), 'posyanduTitle'>
+
+function layoutText(p: KaderImportPreview, { FIELD_LABELS, columnLetter, posyanduTitle }: Labels): string {
   const l = p.layout
   const others = l.sheets.filter((s) => s.name !== l.sheet).map((s) => `"${s.name}"`)
   const lines = [
@@ -78,6 +77,14 @@ export const kaderImpor = defineCommand({
   required: ['db'],
   positional: 'ROSTER',
   async run(values, io, roster) {
+    // The roster readers (spreadsheet, CSV, name matching) load only for this command.
+    const [{ applyRosterImport, previewRosterImport }, { FIELD_LABELS }, { columnLetter }, { posyanduTitle }, { requireSite }] = await Promise.all([
+      import('../../features/kader-impor/kader-impor.service'),
+      import('../../features/kader-impor/layout'),
+      import('../../features/kader-impor/workbook'),
+      import('../../features/kader/kader.service'),
+      import('../../features/site/site.service'),
+    ])
     await withDatabase(values.db!, io, true, async ({ db }) => {
       const site = await requireSite(db)
       const input = kaderImportInput.parse({ path: userPath(roster!), sheet: values.sheet ?? null })
@@ -96,7 +103,7 @@ export const kaderImpor = defineCommand({
         io.stdout(`${JSON.stringify({ preview, result }, null, 2)}\n`)
         return
       }
-      io.stdout(layoutText(preview))
+      io.stdout(layoutText(preview, { FIELD_LABELS, columnLetter, posyanduTitle }))
       const undecided = preview.posyandu.some((g) => g.choice === null && g.name !== '')
       if (undecided && site.level === 'kelurahan' && !values['buat-posyandu']) {
         io.stdout('Posyandu yang belum ada di daftar: perbaiki namanya di berkas, buat Posyandunya dulu, atau jalankan lagi dengan --buat-posyandu.\n')

@@ -1,5 +1,5 @@
 import { maskNik } from '../../../../shared/domain/nik'
-import { exportKaderList } from '../../features/kader/kader.service'
+import type { exportKaderList } from '../../features/kader/kader.service'
 import { defineCommand } from '../command'
 import { withDatabase } from '../db-file'
 
@@ -25,6 +25,7 @@ export const kaderList = defineCommand({
   required: ['db'],
   async run(values, io) {
     await withDatabase(values.db!, io, true, async ({ db }) => {
+      const { exportKaderList } = await import('../../features/kader/kader.service')
       const rows = await exportKaderList(db)
       if (values.json) {
         io.stdout(`${JSON.stringify(rows, null, 2)}\n`)

@@ -1,7 +1,6 @@
 import { competencyCodes, LEVEL_CODES, type Catalogue, type LevelCode } from '../../../../shared/domain/competency'
 import { AppError } from '../../../../shared/result'
-import { activeCatalogue } from '../../features/competency/catalogue.service'
-import { exportMatrix, type MatrixExportRow } from '../../features/competency/matrix-export'
+import type { MatrixExportRow } from '../../features/competency/matrix-export'
 import { CliError, defineCommand } from '../command'
 import { withDatabase } from '../db-file'
 
@@ -51,6 +50,10 @@ export const kompetensiMatrix = defineCommand({
   required: ['db'],
   async run(values, io) {
     await withDatabase(values.db!, io, true, async ({ db }) => {
+      const [{ activeCatalogue }, { exportMatrix }] = await Promise.all([
+        import('../../features/competency/catalogue.service'),
+        import('../../features/competency/matrix-export'),
+      ])
       const wilayah = values.wilayah?.trim() || null
       let rows: MatrixExportRow[]
       try {

@@ -4,9 +4,11 @@
 import { dirname, resolve } from 'node:path'
 import { existsSync, statSync } from 'node:fs'
 import { rename } from 'node:fs/promises'
-import { readCard, revokeKey, rotateKeys, saveCard, trustCard } from '../../features/kunci/kunci.service'
 import { CliError, defineCommand } from '../command'
 import { withDatabase } from '../db-file'
+
+// Keys and cards sit on the bundle code (zip, crypto): loaded only for these commands.
+const kunci = () => import('../../features/kunci/kunci.service')
 
 export const kunciKartu = defineCommand({
   name: 'kunci kartu',
@@ -18,7 +20,7 @@ export const kunciKartu = defineCommand({
     const out = resolve(values.out!)
     const isFolder = existsSync(out) && statSync(out).isDirectory()
     await withDatabase(values.db!, io, true, async ({ db }) => {
-      const saved = await saveCard(db, { folder: isFolder ? out : dirname(out) })
+      const saved = await (await kunci()).saveCard(db, { folder: isFolder ? out : dirname(out) })
       let path = saved.path
       if (!isFolder && out !== saved.path) {
         await rename(saved.path, out)
@@ -40,14 +42,14 @@ export const kunciPercaya = defineCommand({
     const path = resolve(card!)
     await withDatabase(values.db!, io, true, async ({ db }) => {
       if (!values.sidik) {
-        const { card: c, status } = await readCard(db, { path })
+        const { card: c, status } = await (await kunci()).readCard(db, { path })
         const known = { new: 'belum dikenal', trusted: 'sudah dipercaya', changed: 'dikenal dengan kunci LAIN', self: 'kartu kantor ini sendiri' }[status]
         throw new CliError(
           `Kartu ${c.name} (${c.level}, ${c.areaName}), ${known}. Sidik jari: ${c.fingerprint}. Cocokkan dengan kantor tersebut, lalu jalankan lagi dengan --sidik ${c.fingerprint}`,
           2,
         )
       }
-      const t = await trustCard(db, { path, fingerprint: values.sidik })
+      const t = await (await kunci()).trustCard(db, { path, fingerprint: values.sidik })
       io.stdout(`Dipercaya: ${t.name} (${t.level}, ${t.areaName}), sidik jari ${t.fingerprint}.\n`)
     })
   },
@@ -61,7 +63,7 @@ export const kunciCabut = defineCommand({
   required: ['db', 'kantor', 'alasan'],
   async run(values, io) {
     await withDatabase(values.db!, io, true, async ({ db }) => {
-      const t = await revokeKey(db, { siteId: values.kantor!, reason: values.alasan! })
+      const t = await (await kunci()).revokeKey(db, { siteId: values.kantor!, reason: values.alasan! })
       io.stdout(`Kunci ${t.name} (sidik jari ${t.fingerprint}) dicabut. Pencabutan ikut setiap paket berikutnya dari kantor ini.\n`)
     })
   },
@@ -75,7 +77,7 @@ export const kunciGanti = defineCommand({
   required: ['db'],
   async run(values, io) {
     await withDatabase(values.db!, io, true, async ({ db }) => {
-      const card = await rotateKeys(db)
+      const card = await (await kunci()).rotateKeys(db)
       io.stdout(`Kunci kantor ini diganti. Sidik jari baru: ${card.fingerprint}\n`)
     })
   },

@@ -5,14 +5,14 @@ import { existsSync, statSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import type { PaketImportSummary, PaketManifestInfo } from '../../../../shared/contract'
 import { PAKET_KIND_NAMES } from '../../../../shared/domain/paket'
-import { SCHEMA_VERSION } from '../../db/migrations'
-import { exportBundle } from '../../features/paket/export'
-import { importBundle, manifestInfo } from '../../features/paket/import'
-import { readBundle } from '../../sync/bundle'
-import { cardFingerprint } from '../../sync/card'
+import type { exportBundle } from '../../features/paket/export'
 import { CliError, defineCommand, type Io } from '../command'
 import { withDatabase } from '../db-file'
 import { fmt, textTable } from './rapat-list'
+
+// The bundle code (zip, crypto, merge) loads only for the paket commands, not for every command.
+const exporter = () => import('../../features/paket/export')
+const importer = () => import('../../features/paket/import')
 
 /** Indonesian names of the kinds of records, for the text output. */
 const KIND_NAMES: Record<string, string> = PAKET_KIND_NAMES
@@ -43,6 +43,7 @@ export const paketExport = defineCommand({
   async run(values, io) {
     let out = resolve(values.out!)
     const outIsFolder = existsSync(out) && statSync(out).isDirectory()
+    const { exportBundle } = await exporter()
     await withDatabase(values.db!, io, true, async ({ db }) => {
       const site = await db.selectFrom('site').select('level').executeTakeFirst()
       if (!site) throw new CliError('Kantor ini belum disiapkan. Jalankan dulu: npm run simpul -- init …')
@@ -72,6 +73,7 @@ export const paketPembinaan = defineCommand({
     let out = resolve(values.out!)
     const outIsFolder = existsSync(out) && statSync(out).isDirectory()
     if (!outIsFolder && !out.endsWith('.simpul')) out = `${out}.simpul`
+    const { exportBundle } = await exporter()
     await withDatabase(values.db!, io, true, async ({ db }) => {
       const r = await exportBundle(db, { folder: outIsFolder ? out : dirname(out), destination: 'pembinaan', full: true }, undefined, Date.now(), outIsFolder ? undefined : out)
       io.stdout(values.json ? `${JSON.stringify(r)}\n` : `Paket pembinaan ditulis: ${r.path} (${fmt(Math.round(r.bytes / 1024))} KB).\n`)
@@ -117,6 +119,7 @@ export const paketImport = defineCommand({
   required: ['db'],
   positional: 'PAKET',
   async run(values, io, bundle) {
+    const { importBundle } = await importer()
     await withDatabase(values.db!, io, true, async ({ db }) => {
       const progress = progressLine(io)
       const s = await importBundle(db, resolve(bundle!), { apply: !values['dry-run'], emit: progress.emit, acceptFingerprint: values['terima-kunci'] ?? null })
@@ -152,6 +155,12 @@ export const paketInspect = defineCommand({
   options: { json: { type: 'boolean' } },
   positional: 'PAKET',
   async run(values, io, bundle) {
+    const [{ manifestInfo }, { readBundle }, { cardFingerprint }, { SCHEMA_VERSION }] = await Promise.all([
+      importer(),
+      import('../../sync/bundle'),
+      import('../../sync/card'),
+      import('../../db/migrations'),
+    ])
     const content = await readBundle(resolve(bundle!), SCHEMA_VERSION)
     const readers = content.manifest.encryption?.recipients.map((r) => r.name) ?? []
     const info = { ...manifestInfo(content.manifest), senderFingerprint: cardFingerprint(content.senderCard), readers }

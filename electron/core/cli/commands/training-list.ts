@@ -1,6 +1,5 @@
 import type { TrainingRow } from '../../../../shared/contract'
 import { codeRangeLabel, type Catalogue, type TrainingKind } from '../../../../shared/domain/competency'
-import { activeCatalogue } from '../../features/competency/catalogue.service'
 import { defineCommand, type Command } from '../command'
 import { call, withDatabase } from '../db-file'
 
@@ -51,6 +50,7 @@ function trainingListCommand(name: string, summary: string): Command {
           io.stdout('Belum ada pelatihan yang dicatat.\n')
           return
         }
+        const { activeCatalogue } = await import('../../features/competency/catalogue.service')
         io.stdout(table(rows, await activeCatalogue(s.db)))
         const people = rows.reduce((n, r) => n + r.participantCount, 0)
         io.stdout(`${rows.length.toLocaleString('id-ID')} kegiatan, ${people.toLocaleString('id-ID')} peserta.\n`)

@@ -4,11 +4,11 @@
 
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
-import ExcelJS from 'exceljs'
 import { AppError } from '../../../../shared/result'
 import { classifyHeading } from './headings'
 import { FIELD_LABELS, type LoadedRoster } from './layout'
 import type { RowPlan } from './preview'
+import { loadExcelJs } from '../ekspor/exceljs'
 import { dateCellIso } from './workbook'
 
 const pad2 = (n: number) => String(n).padStart(2, '0')
@@ -29,7 +29,7 @@ function reportPath(roster: LoadedRoster, now: Date): string {
 
 export async function writeErrorReport(roster: LoadedRoster, skipped: readonly RowPlan[], now: Date): Promise<string> {
   const { layout } = roster
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await loadExcelJs()).Workbook()
   wb.creator = 'Simpul Posyandu'
   const ws = wb.addWorksheet('Baris dilewati', { views: [{ state: 'frozen', ySplit: 2 }] })
   const columns = layout.columns

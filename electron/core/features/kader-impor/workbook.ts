@@ -5,7 +5,8 @@
 
 import { readFileSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJs } from '../ekspor/exceljs'
 import { AppError } from '../../../../shared/result'
 import { decodeText, parseCsv } from './csv'
 import { assertUnpacksSmall } from './unzip-limit'
@@ -126,7 +127,7 @@ export async function openBook(path: string): Promise<Book> {
       if (e instanceof AppError) throw e
       throw notSpreadsheet(name)
     }
-    const wb = new ExcelJS.Workbook()
+    const wb = new (await loadExcelJs()).Workbook()
     try {
       await wb.xlsx.load(buf as unknown as ArrayBuffer)
     } catch {
