@@ -19,10 +19,10 @@ export interface KeyCard {
 }
 
 export interface TrustedOffice extends KeyCard {
-  /** How this office learned the key: a setup bundle from the kota, a card file, or a bundle a person accepted. */
+  /** How this office learned the key: a setup paket from the kota, a card file, or a paket a person accepted. */
   source: 'pembinaan' | 'kartu' | 'paket'
   trustedAt: string
-  /** Set when the kota revoked this key: bundles signed with it are refused. */
+  /** Set when the kota revoked this key: paket signed with it are refused. */
   revokedAt: string | null
 }
 
@@ -35,9 +35,9 @@ export const kunciChannels = {
   'kunci:saveCard': { input: z.object({ folder: reqText(1000, 'Folder') }), output: out<{ path: string; fileName: string; fingerprint: string }>() },
   /** Reads a key card file: who it names, and whether this office knows that office already. */
   'kunci:readCard': { input: z.object({ path: reqText(1000, 'Berkas') }), output: out<{ card: KeyCard; status: 'new' | 'trusted' | 'changed' | 'self' }>() },
-  /** Replaces this office's keys; offices that trusted the old key take the new one from the next bundle. */
+  /** Replaces this office's keys; offices that trusted the old key take the new one from the next paket. */
   'kunci:rotate': { input: empty, output: out<KeyCard>() },
-  /** Kota only: revokes a trusted office's key (a lost laptop); the statement travels with every bundle. */
+  /** Kota only: revokes a trusted office's key (a lost laptop); the statement travels with every paket. */
   'kunci:revoke': { input: z.object({ siteId: z.string().min(1).max(64), reason: reqText(500, 'Alasan') }), output: out<TrustedOffice>() },
   /** Trusts the office of a key card; `fingerprint` is what the person confirmed (must match the card). */
   'kunci:trustCard': { input: z.object({ path: reqText(1000, 'Berkas'), fingerprint: z.string().trim().min(1).max(40) }), output: out<TrustedOffice>() },

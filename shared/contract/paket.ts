@@ -1,4 +1,4 @@
-// Bundles (paket) between offices on a USB stick: write, scan, preview, import, history,
+// Paket (paket) between offices on a USB stick: write, scan, preview, import, history,
 // and the conflicts and same-NIK pairs an import leaves for a person to settle.
 
 import { z } from 'zod'
@@ -7,16 +7,16 @@ import { empty, id, out, reqText } from './common'
 
 // ---------------------------------------------------------------- outputs
 
-/** Where a bundle goes: a level above this office ("level:kota"), an office whose key is trusted ("site:<id>"), or (kota) the setup bundle ("pembinaan"). */
+/** Where a paket goes: a level above this office ("level:kota"), an office whose key is trusted ("site:<id>"), or (kota) the setup paket ("pembinaan"). */
 export interface PaketDestination {
   key: string
   name: string
   level: SiteLevel | null
-  /** When the last bundle to this destination was made (null: never: the next one carries everything). */
+  /** When the last paket to this destination was made (null: never: the next one carries everything). */
   lastSentAt: string | null
-  /** Who will be able to open the bundle (names), e.g. the Puskesmas and the Dinas; empty for a paket pembinaan. */
+  /** Who will be able to open the paket (names), e.g. the Puskesmas and the Dinas; empty for a paket pembinaan. */
   readers: string[]
-  /** Why a bundle cannot go there yet (its key card is not known here), in Indonesian; null when it can. */
+  /** Why a paket cannot go there yet (its key card is not known here), in Indonesian; null when it can. */
   unavailable: string | null
 }
 
@@ -28,7 +28,7 @@ export interface PaketOffice {
   name: string
 }
 
-/** The readable part of a bundle (the manifest), as the UI and `paket inspect` show it. */
+/** The readable part of a paket (the manifest), as the UI and `paket inspect` show it. */
 export interface PaketManifestInfo {
   bundleId: string
   formatVersion: number
@@ -39,7 +39,7 @@ export interface PaketManifestInfo {
   sender: PaketOffice
   recipient: { key: string; name: string; level: SiteLevel | null }
   full: boolean
-  /** Lowest and highest record version carried (null when the bundle carries no records). */
+  /** Lowest and highest record version carried (null when the paket carries no records). */
   versions: { from: string | null; to: string | null }
   /** Records per kind (table name), e.g. { kader: 30 }. */
   counts: Record<string, number>
@@ -85,11 +85,11 @@ export interface PaketRefusal {
   held: boolean
 }
 
-/** Who signed a bundle, and what this office knows of that key. */
+/** Who signed a paket, and what this office knows of that key. */
 export interface PaketSenderKey {
   fingerprint: string
   /**
-   * trusted: a key this office already trusts; unknown: first bundle from this office (a person
+   * trusted: a key this office already trusts; unknown: first paket from this office (a person
    * must compare the fingerprint with the sender, e.g. by phone, and accept it); changed: the
    * office is known under another key (accept only after checking: a new PC or a rotated key).
    */
@@ -101,24 +101,24 @@ export interface PaketImportSummary {
   manifest: PaketManifestInfo
   fileName: string
   senderKey: PaketSenderKey
-  /** Whole days between the bundle's creation and now. */
+  /** Whole days between the paket's creation and now. */
   ageDays: number
-  /** Set when this bundle was imported before (then nothing changes). */
+  /** Set when this paket was imported before (then nothing changes). */
   alreadyImportedAt: string | null
   kinds: PaketKindSummary[]
   /** The first refusals with their reasons (all are counted in `kinds`). */
   refusals: PaketRefusal[]
   /** New same-NIK pairs flagged for a merge decision. */
   duplicates: number
-  /** Catalogue versions installed from the bundle (reference data from a higher level). */
+  /** Catalogue versions installed from the paket (reference data from a higher level). */
   catalogues: string[]
   /** Records written (new + updated); 0 means the database did not change. */
   changes: number
-  /** Records held from earlier bundles that this import's knowledge let in (counted in `changes`). */
+  /** Records held from earlier paket that this import's knowledge let in (counted in `changes`). */
   released: number
   /** Records held here in all, waiting for knowledge, after this import. */
   heldTotal: number
-  /** Offices whose key cards this bundle taught (names): bundles to them can be made now. */
+  /** Offices whose key cards this paket taught (names): paket to them can be made now. */
   learnedCards: string[]
   warnings: string[]
   applied: boolean
@@ -172,9 +172,9 @@ export interface KaderDuplicatePair {
 // ---------------------------------------------------------------- channels
 
 export const paketChannels = {
-  /** This office's destinations and the folder bundles were last written to or read from. */
+  /** This office's destinations and the folder paket were last written to or read from. */
   'paket:state': { input: empty, output: out<{ folder: string; destinations: PaketDestination[]; self: PaketOffice }>() },
-  /** Writes a bundle into the folder (atomically, then reads it back). Progress events: task "paket". */
+  /** Writes a paket into the folder (atomically, then reads it back). Progress events: task "paket". */
   'paket:export': {
     input: z.object({ folder: reqText(1000, 'Folder'), destination: z.string().min(1), full: z.boolean().default(false) }),
     output: out<PaketExportResult>(),

@@ -26,7 +26,7 @@ export interface RekapNode extends RekapCounts {
   code: string
   name: string
   kind: 'kecamatan' | 'kelurahan' | 'posyandu'
-  /** Newest bundle received from an office of this area (directly or relayed); null: never. */
+  /** Newest paket received from an office of this area (directly or relayed); null: never. */
   lastBundleAt: string | null
   ageDays: number | null
   children: RekapNode[]
@@ -35,7 +35,7 @@ export interface RekapNode extends RekapCounts {
 export interface RekapOffice extends PaketOffice {
   lastBundleAt: string | null
   ageDays: number | null
-  /** When this office last imported a bundle made by that office (null: only heard of it through others). */
+  /** When this office last imported a paket made by that office (null: only heard of it through others). */
   lastImportedAt: string | null
 }
 

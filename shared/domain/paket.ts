@@ -1,4 +1,4 @@
-// The kinds of records a bundle ("paket") carries: the replicated tables, in the order people
+// The kinds of records a paket ("paket") carries: the replicated tables, in the order people
 // think of them and in which every per-kind table is shown, with what the screens need of each:
 // its name in the users' words and which levels of office may change it. The core's replication
 // registry (electron/core/sync/registry.ts) adds what only the core needs (parents, area, what
@@ -14,7 +14,7 @@ const EVERY_LEVEL = [KELURAHAN, PUSKESMAS, KECAMATAN, KOTA] as const
 
 /**
  * Which levels of office may change each kind, within their own area, in the copies other
- * offices hold (a bundle carrying anything else is refused record by record). A kelurahan keeps
+ * offices hold (a paket carrying anything else is refused record by record). A kelurahan keeps
  * its Posyandu register, kader and meetings; a Puskesmas its trainings and assessments, and the
  * kader of its villages too (it corrects them and merges the same person entered by two
  * kelurahan, which only it sees); the kota the reference data and its own trainings; every level

@@ -1,5 +1,5 @@
-// The bundle at kota scale (issue 5, item 8): `paket export --full` of a whole kota and
-// `paket import` of that bundle into an empty kota office, each printed next to baselines
+// The paket at kota scale (issue 5, item 8): `paket export --full` of a whole kota and
+// `paket import` of that paket into an empty kota office, each printed next to baselines
 // measured in the same run on the same machine and the same rows:
 // - import  vs raw better-sqlite3 inserting as many rows of the same mean width into a table with
 //   only a primary key (`id text primary key, body text`): what writing that much data costs at
@@ -21,12 +21,12 @@ import { performance } from 'node:perf_hooks'
 import { closeDatabase, openDatabase, sqliteOf } from '../../electron/core/db/open'
 import type { Db } from '../../electron/core/db/schema'
 import { generateDemo } from '../../electron/core/features/demo/demo.service'
-import { exportBundle } from '../../electron/core/features/paket/export'
-import { importBundle } from '../../electron/core/features/paket/import'
+import { exportPaketFile } from '../../electron/core/features/paket/export'
+import { importPaketFile } from '../../electron/core/features/paket/import'
 import { ownCard, trust } from '../../electron/core/features/kunci/kunci.service'
 import { setupSite } from '../../electron/core/features/site/site.service'
 import { REPLICATED_TABLES, replicatedDigest } from '../../electron/core/sync/digest'
-import { readManifest } from '../../electron/core/sync/bundle'
+import { readManifest } from '../../electron/core/sync/paket'
 import { cardFingerprint } from '../../electron/core/sync/card'
 import { siteSetupInput } from '../../shared/contract'
 
@@ -224,7 +224,7 @@ export async function paketBench(dir: string): Promise<void> {
   const emptyFile = join(dir, 'paket-kosong.sqlite')
   const emptyDb = await openDatabase(emptyFile)
   await setupSite(emptyDb, siteSetupInput.parse({ level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang (komputer kedua)' }))
-  // The sender holds its key card (every copy of the file below has the same keys), so the bundle is encrypted for it.
+  // The sender holds its key card (every copy of the file below has the same keys), so the paket is encrypted for it.
   const receiverCard = await ownCard(emptyDb)
   await trust(source, receiverCard, 'kartu')
   await closeDatabase(emptyDb) // checkpoints the WAL: the file alone is the empty office
@@ -237,20 +237,20 @@ export async function paketBench(dir: string): Promise<void> {
   // ---- export --full vs select * → JSON lines
   const stick = join(dir, 'paket-stick')
   mkdirSync(stick)
-  let bundle = ''
-  let bundleBytes = 0
+  let paket = ''
+  let paketBytes = 0
   const outFolder = async () => mkdtempSync(join(stick, 'out-'))
   const removeFolder = async (folder: string) => rmSync(folder, { recursive: true, force: true })
   const [exportMs, rawExportMs] = await timeCases(
     timed({
       setup: outFolder,
       run: async (folder) => {
-        const out = await exportBundle(source, { folder, destination: `site:${receiverCard.siteId}`, full: true })
+        const out = await exportPaketFile(source, { folder, destination: `site:${receiverCard.siteId}`, full: true })
         if (out.records !== records) throw new Error(`paket berisi ${out.records} data, seharusnya ${records}`)
-        bundleBytes = out.bytes
-        if (!bundle) {
-          bundle = join(dir, 'kota-lengkap.simpul')
-          copyFileSync(out.path, bundle)
+        paketBytes = out.bytes
+        if (!paket) {
+          paket = join(dir, 'kota-lengkap.simpul')
+          copyFileSync(out.path, paket)
         }
       },
       teardown: removeFolder,
@@ -284,12 +284,12 @@ export async function paketBench(dir: string): Promise<void> {
   const pkRows = rawPkRows(raw)
   let checked = false
   // The receiving office accepts the sender's key, as a person would after comparing fingerprints.
-  const acceptFingerprint = cardFingerprint((await readManifest(bundle, Number.MAX_SAFE_INTEGER)).senderCard)
+  const acceptFingerprint = cardFingerprint((await readManifest(paket, Number.MAX_SAFE_INTEGER)).senderCard)
   const [importMs, rawPkMs, rawSchemaMs] = await timeCases(
     timed({
       setup: fresh,
       run: async (x) => {
-        const summary = await importBundle(x.db, bundle, { apply: true, acceptFingerprint })
+        const summary = await importPaketFile(x.db, paket, { apply: true, acceptFingerprint })
         if (!checked) {
           // On the warm-up run (not counted): the receiver now holds exactly what the sender holds.
           checked = true
@@ -316,7 +316,7 @@ export async function paketBench(dir: string): Promise<void> {
       `${label.padEnd(44)} ${ours.toFixed(0).padStart(12)} ${base.toFixed(0).padStart(12)}  ${(ours / base).toFixed(2)}x` +
         (goal === undefined ? '' : ` (target ≤ ${goal.toFixed(1)}x: ${verdict(ours / base, goal)})`),
     )
-  console.log(`Paket ${(bundleBytes / 1024 / 1024).toFixed(1)} MB; impor menulis ${fmt(inserted)} data baru (${fmt(records - inserted)} daftar OPD bawaan sudah ada), rata-rata ${width.row.toFixed(0)} byte per baris`)
+  console.log(`Paket ${(paketBytes / 1024 / 1024).toFixed(1)} MB; impor menulis ${fmt(inserted)} data baru (${fmt(records - inserted)} daftar OPD bawaan sudah ada), rata-rata ${width.row.toFixed(0)} byte per baris`)
   console.log(`${'kasus'.padEnd(44)} ${'paket'.padStart(12)} ${'baseline'.padStart(12)}  (median ${ROUNDS}x, ms)  paket / baseline`)
   line('paket export --full (seluruh kota)', exportMs, rawExportMs, EXPORT_GOAL)
   line('paket import vs tabel hanya kunci primer', importMs, rawPkMs)
@@ -340,7 +340,7 @@ export async function paketBench(dir: string): Promise<void> {
     records,
     counts,
     insertedByImport: inserted,
-    bundleBytes,
+    paketBytes,
     rounds: ROUNDS,
     export: {
       ms: Math.round(exportMs),

@@ -8,8 +8,8 @@
 //   process, Node and tsx already started.
 // Baseline = the same process with the modules that used to load at start loaded first: for the
 // core, those the handler table imported (startup-eager-core.ts: ExcelJS, the spreadsheet, print
-// and bundle services); for the CLI, those and what the command files imported besides
-// (startup-eager.ts: the demo generators, the bundle code, the database and dispatcher that
+// and paket services); for the CLI, those and what the command files imported besides
+// (startup-eager.ts: the demo generators, the paket code, the database and dispatcher that
 // db-file.ts imported). CPU time (Linux) is printed too: on a busy machine it varies less. Each case runs once to warm
 // tsx's cache, then ROUNDS times, lazy and eager alternating (AB BA …) so a busy stretch of a
 // shared machine falls on both; the medians are printed and go to .reports/bench.json "startup".

@@ -20,7 +20,7 @@ afterEach(async () => {
   for (const t of open.splice(0)) await t.cleanup()
 })
 
-/** Copies every replicated row from one database to another, as a complete bundle would. */
+/** Copies every replicated row from one database to another, as a complete paket would. */
 async function copyRecords(from: Db, to: Db) {
   for (const table of REPLICATED_TABLES) {
     const rows = await (from as Kysely<any>).selectFrom(table).selectAll().execute()

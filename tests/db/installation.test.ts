@@ -63,7 +63,7 @@ describe('installation identity', () => {
         site_id: oldId,
         name: 'Kantor Kelurahan Sukarasa (identitas lama)',
       })
-      // New keys (the copied private keys are gone), no watermarks: the next bundle carries everything.
+      // New keys (the copied private keys are gone), no watermarks: the next paket carries everything.
       const card = await ownCard(copy)
       expect(card.signingKey).not.toBe(oldCard.signingKey)
       expect(card.siteId).toBe(newId)

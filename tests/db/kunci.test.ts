@@ -1,12 +1,12 @@
 // Office keys and key cards: made once, self-signed, fingerprints compared by people before an
-// office trusts another; bundles from trusted senders pass on the cards they trust.
+// office trusts another; paket from trusted senders pass on the cards they trust.
 
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { kunciState, ownCard, ownKeys, readCard, revokeKey, rotateKeys, saveCard, trust, trustCard } from '../../electron/core/features/kunci/kunci.service'
-import { exportBundle } from '../../electron/core/features/paket/export'
-import { importBundle } from '../../electron/core/features/paket/import'
+import { exportPaketFile } from '../../electron/core/features/paket/export'
+import { importPaketFile } from '../../electron/core/features/paket/import'
 import { cardFingerprint, makeCard, makeRevocation, parseCard } from '../../electron/core/sync/card'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { generateEncryptionKeys, generateSigningKeys } from '../../electron/core/sync/crypto'
@@ -14,7 +14,7 @@ import { errorOf, type TestDb } from '../fixtures/db'
 import { fingerprintOf, officesPerTest } from '../fixtures/offices'
 
 const { office, stick } = officesPerTest()
-/** `a` holds `b`'s key card, its fingerprint confirmed (so `a` can encrypt bundles for `b`). */
+/** `a` holds `b`'s key card, its fingerprint confirmed (so `a` can encrypt paket for `b`). */
 async function knows(a: TestDb, b: TestDb) {
   await trust(a.db, await ownCard(b.db), 'kartu')
 }
@@ -93,30 +93,30 @@ describe('signed bundles and trust', () => {
     await knows(kel, kota)
     const kelCard = await saveCard(kel.db, { folder })
     await trustCard(pkm.db, { path: kelCard.path, fingerprint: kelCard.fingerprint })
-    const up = await exportBundle(pkm.db, { folder, destination: 'level:kota', full: false })
-    const preview = await importBundle(kota.db, up.path, { apply: false })
+    const up = await exportPaketFile(pkm.db, { folder, destination: 'level:kota', full: false })
+    const preview = await importPaketFile(kota.db, up.path, { apply: false })
     expect(preview.senderKey.status).toBe('unknown')
-    await importBundle(kota.db, up.path, { apply: true, acceptFingerprint: await fingerprintOf(up.path) })
+    await importPaketFile(kota.db, up.path, { apply: true, acceptFingerprint: await fingerprintOf(up.path) })
     const trusted = (await kunciState(kota.db)).trusted
     expect(trusted.map((t) => [t.name, t.source])).toEqual([
       ['Kantor Kelurahan Sukarasa', 'paket'],
       ['Puskesmas Tangerang', 'paket'],
     ])
-    // The kelurahan's first bundle to the kota is now signed by a known key.
-    const direct = await exportBundle(kel.db, { folder, destination: 'level:kota', full: false })
-    expect((await importBundle(kota.db, direct.path, { apply: false })).senderKey.status).toBe('trusted')
-    await importBundle(kota.db, direct.path, { apply: true })
+    // The kelurahan's first paket to the kota is now signed by a known key.
+    const direct = await exportPaketFile(kel.db, { folder, destination: 'level:kota', full: false })
+    expect((await importPaketFile(kota.db, direct.path, { apply: false })).senderKey.status).toBe('trusted')
+    await importPaketFile(kota.db, direct.path, { apply: true })
 
     // The Puskesmas gets new keys without its old ones (a new PC): the kota must check before accepting.
     await pkm.db.deleteFrom('office_key').execute()
-    const again = await exportBundle(pkm.db, { folder, destination: 'level:kota', full: true })
-    const p2 = await importBundle(kota.db, again.path, { apply: false })
+    const again = await exportPaketFile(pkm.db, { folder, destination: 'level:kota', full: true })
+    const p2 = await importPaketFile(kota.db, again.path, { apply: false })
     expect(p2.senderKey.status).toBe('changed')
-    const e = await errorOf(() => importBundle(kota.db, again.path, { apply: true }))
+    const e = await errorOf(() => importPaketFile(kota.db, again.path, { apply: true }))
     expect(e.code).toBe('forbidden')
     expect(e.message).toMatch(/berbeda dari yang dikenal/)
-    await importBundle(kota.db, again.path, { apply: true, acceptFingerprint: p2.senderKey.fingerprint })
-    expect((await importBundle(kota.db, again.path, { apply: false })).senderKey.status).toBe('trusted')
+    await importPaketFile(kota.db, again.path, { apply: true, acceptFingerprint: p2.senderKey.fingerprint })
+    expect((await importPaketFile(kota.db, again.path, { apply: false })).senderKey.status).toBe('trusted')
   })
 })
 
@@ -129,18 +129,18 @@ describe('paket pembinaan', () => {
     // The kota already knows the Puskesmas.
     const pkmCard = await saveCard(pkm.db, { folder })
     await trustCard(kota.db, { path: pkmCard.path, fingerprint: pkmCard.fingerprint })
-    const setup = await exportBundle(kota.db, { folder, destination: 'pembinaan', full: false })
+    const setup = await exportPaketFile(kota.db, { folder, destination: 'pembinaan', full: false })
     expect(setup.counts).toMatchObject({ opd: 15, kader: 0, posyandu: 0, assessment: 0 })
-    const p = await importBundle(kel.db, setup.path, { apply: false })
+    const p = await importPaketFile(kel.db, setup.path, { apply: false })
     expect(p.manifest.sender.level).toBe('kota')
-    await importBundle(kel.db, setup.path, { apply: true, acceptFingerprint: p.senderKey.fingerprint })
+    await importPaketFile(kel.db, setup.path, { apply: true, acceptFingerprint: p.senderKey.fingerprint })
     const trusted = (await kunciState(kel.db)).trusted
     expect(trusted.map((t) => [t.name, t.source])).toEqual([
       ['Dinas Kesehatan Kota Tangerang', 'pembinaan'],
       ['Puskesmas Tangerang', 'paket'],
     ])
     // Only the kota makes one.
-    expect((await errorOf(() => exportBundle(kel.db, { folder, destination: 'pembinaan', full: true }))).message).toMatch(/hanya dibuat oleh Dinas/)
+    expect((await errorOf(() => exportPaketFile(kel.db, { folder, destination: 'pembinaan', full: true }))).message).toMatch(/hanya dibuat oleh Dinas/)
   })
 
   it('from the Dinas of another city is refused', async () => {
@@ -148,9 +148,9 @@ describe('paket pembinaan', () => {
     const other = await office('kota')
     await other.db.updateTable('site').set({ area_code: '32.73', area_name: 'Kota Bandung', name: 'Dinkes Kota Bandung' }).execute()
     const folder = stick()
-    const setup = await exportBundle(other.db, { folder, destination: 'pembinaan', full: true })
+    const setup = await exportPaketFile(other.db, { folder, destination: 'pembinaan', full: true })
     const accept = await fingerprintOf(setup.path)
-    const e = await errorOf(() => importBundle(kel.db, setup.path, { apply: true, acceptFingerprint: accept }))
+    const e = await errorOf(() => importPaketFile(kel.db, setup.path, { apply: true, acceptFingerprint: accept }))
     expect(e.message).toMatch(/bukan dari Dinas wilayah kantor ini/)
     expect((await kunciState(kel.db)).trusted).toEqual([])
   })
@@ -164,14 +164,14 @@ describe('revocation', () => {
     const folder = stick()
     // The region is set up: both kelurahan trust the kota, the kota knows the first kelurahan.
     for (const k of [kel, kel2]) {
-      const setup = await exportBundle(kota.db, { folder, destination: 'pembinaan', full: true })
-      await importBundle(k.db, setup.path, { apply: true, acceptFingerprint: await fingerprintOf(setup.path) })
+      const setup = await exportPaketFile(kota.db, { folder, destination: 'pembinaan', full: true })
+      await importPaketFile(k.db, setup.path, { apply: true, acceptFingerprint: await fingerprintOf(setup.path) })
     }
     const lostCard = await saveCard(kel.db, { folder })
     await trustCard(kota.db, { path: lostCard.path, fingerprint: lostCard.fingerprint })
     const kelId = (await ownCard(kel.db)).siteId
-    // A bundle made on the lost laptop, before and after the revocation.
-    const fromLaptop = await exportBundle(kel.db, { folder, destination: 'level:kota', full: true })
+    // A paket made on the lost laptop, before and after the revocation.
+    const fromLaptop = await exportPaketFile(kel.db, { folder, destination: 'level:kota', full: true })
 
     expect((await errorOf(() => revokeKey(kel.db, { siteId: kelId, reason: 'x' }))).code).toBe('forbidden')
     const revoked = await revokeKey(kota.db, { siteId: kelId, reason: 'Laptop kelurahan hilang' })
@@ -179,15 +179,15 @@ describe('revocation', () => {
     expect((await kunciState(kota.db)).trusted.find((t) => t.siteId === kelId)!.revokedAt).toBe(revoked.revokedAt)
 
     const before = await replicatedDigest(kota.db)
-    const e = await errorOf(() => importBundle(kota.db, fromLaptop.path, { apply: true, acceptFingerprint: lostCard.fingerprint }))
+    const e = await errorOf(() => importPaketFile(kota.db, fromLaptop.path, { apply: true, acceptFingerprint: lostCard.fingerprint }))
     expect(e.code).toBe('forbidden')
     expect(e.message).toMatch(/telah dicabut oleh Dinas .*Laptop kelurahan hilang/)
     expect(await replicatedDigest(kota.db)).toEqual(before)
 
-    // The kota's next bundle carries the statement to the other kelurahan, which then refuses it too.
-    const down = await exportBundle(kota.db, { folder, destination: 'pembinaan', full: true })
-    await importBundle(kel2.db, down.path, { apply: true })
-    const e2 = await errorOf(() => importBundle(kel2.db, fromLaptop.path, { apply: true, acceptFingerprint: lostCard.fingerprint }))
+    // The kota's next paket carries the statement to the other kelurahan, which then refuses it too.
+    const down = await exportPaketFile(kota.db, { folder, destination: 'pembinaan', full: true })
+    await importPaketFile(kel2.db, down.path, { apply: true })
+    const e2 = await errorOf(() => importPaketFile(kel2.db, fromLaptop.path, { apply: true, acceptFingerprint: lostCard.fingerprint }))
     expect(e2.message).toMatch(/telah dicabut/)
   })
 
@@ -196,9 +196,9 @@ describe('revocation', () => {
     const kel = await office('kelurahan')
     const pkm = await office('puskesmas')
     const folder = stick()
-    const setup = await exportBundle(kota.db, { folder, destination: 'pembinaan', full: true })
-    await importBundle(kel.db, setup.path, { apply: true, acceptFingerprint: await fingerprintOf(setup.path) })
-    // A Puskesmas (not the kota) "revokes" the kota's own key in its bundle: ignored.
+    const setup = await exportPaketFile(kota.db, { folder, destination: 'pembinaan', full: true })
+    await importPaketFile(kel.db, setup.path, { apply: true, acceptFingerprint: await fingerprintOf(setup.path) })
+    // A Puskesmas (not the kota) "revokes" the kota's own key in its paket: ignored.
     const kotaCard = await saveCard(kota.db, { folder })
     await trustCard(pkm.db, { path: kotaCard.path, fingerprint: kotaCard.fingerprint })
     const pkmKeys = await ownKeys(pkm.db)
@@ -208,11 +208,11 @@ describe('revocation', () => {
     )
     await pkm.db.insertInto('key_revocation').values({ fingerprint: fake.fingerprint, site_id: fake.siteId, revoked_at: fake.revokedAt, reason: fake.reason, issuer_site_id: fake.issuerSiteId, statement: JSON.stringify(fake) }).execute()
     await knows(pkm, kel)
-    const b = await exportBundle(pkm.db, { folder, destination: `site:${(await ownCard(kel.db)).siteId}`, full: false })
-    await importBundle(kel.db, b.path, { apply: true, acceptFingerprint: await fingerprintOf(b.path) })
+    const b = await exportPaketFile(pkm.db, { folder, destination: `site:${(await ownCard(kel.db)).siteId}`, full: false })
+    await importPaketFile(kel.db, b.path, { apply: true, acceptFingerprint: await fingerprintOf(b.path) })
     expect((await kunciState(kel.db)).trusted.find((t) => t.name === 'Dinas Kesehatan Kota Tangerang')!.revokedAt).toBeNull()
-    const again = await exportBundle(kota.db, { folder, destination: 'pembinaan', full: true })
-    expect((await importBundle(kel.db, again.path, { apply: false })).senderKey.status).toBe('trusted')
+    const again = await exportPaketFile(kota.db, { folder, destination: 'pembinaan', full: true })
+    expect((await importPaketFile(kel.db, again.path, { apply: false })).senderKey.status).toBe('trusted')
   })
 })
 
@@ -222,21 +222,21 @@ describe('key rotation', () => {
     const pkm = await office('puskesmas')
     await knows(kel, pkm)
     const folder = stick()
-    const first = await exportBundle(kel.db, { folder, destination: 'level:puskesmas', full: false })
-    await importBundle(pkm.db, first.path, { apply: true, acceptFingerprint: await fingerprintOf(first.path) })
+    const first = await exportPaketFile(kel.db, { folder, destination: 'level:puskesmas', full: false })
+    await importPaketFile(pkm.db, first.path, { apply: true, acceptFingerprint: await fingerprintOf(first.path) })
     const before = (await kunciState(pkm.db)).trusted[0]!
 
     const rotated = await rotateKeys(kel.db)
     expect(rotated.fingerprint).not.toBe(before.fingerprint)
-    const next = await exportBundle(kel.db, { folder, destination: 'level:puskesmas', full: false })
-    const preview = await importBundle(pkm.db, next.path, { apply: false })
+    const next = await exportPaketFile(kel.db, { folder, destination: 'level:puskesmas', full: false })
+    const preview = await importPaketFile(pkm.db, next.path, { apply: false })
     expect(preview.senderKey).toEqual({ fingerprint: rotated.fingerprint, status: 'trusted' })
-    await importBundle(pkm.db, next.path, { apply: true })
+    await importPaketFile(pkm.db, next.path, { apply: true })
     expect((await kunciState(pkm.db)).trusted.map((t) => [t.fingerprint, t.source])).toEqual([[rotated.fingerprint, 'paket']])
 
     // A card for the same office that the old key did not sign over is still "changed".
     await kel.db.deleteFrom('office_key').execute()
-    const impostor = await exportBundle(kel.db, { folder, destination: 'level:puskesmas', full: false })
-    expect((await importBundle(pkm.db, impostor.path, { apply: false })).senderKey.status).toBe('changed')
+    const impostor = await exportPaketFile(kel.db, { folder, destination: 'level:puskesmas', full: false })
+    expect((await importPaketFile(pkm.db, impostor.path, { apply: false })).senderKey.status).toBe('changed')
   })
 })

@@ -52,14 +52,14 @@ describe('private keys at rest', () => {
     expect(row.signing_private).not.toContain(keys.signing.privateKey)
     const sig = signEd25519(keys.signing, Buffer.from('x'))
     expect(verifyEd25519((await ownCard(kelDesk)).signingKey, Buffer.from('x'), sig)).toBe(true)
-    // Both offices' keys are sealed with the same "PC" here; a bundle still goes both ways.
+    // Both offices' keys are sealed with the same "PC" here; a paket still goes both ways.
     await introduce({ ...kel, db: kelDesk }, { ...pkm, db: pkmDesk })
     await makePosyandu(kelDesk)
     const stick = createStick()
     try {
       const b = await exportPaket(kelDesk, { folder: stick.folder, destination: 'level:puskesmas', full: false })
       expect((await importPaket(pkmDesk, { path: b.path })).applied).toBe(true)
-      // After a rotation the next bundle carries the retired (sealed) key's word for the new card.
+      // After a rotation the next paket carries the retired (sealed) key's word for the new card.
       const rotated = await rotateKeys(kelDesk)
       const next = await exportPaket(kelDesk, { folder: stick.folder, destination: 'level:puskesmas', full: false })
       expect((await importPaket(pkmDesk, { path: next.path })).applied).toBe(true)

@@ -1,4 +1,4 @@
-// A genuine bundle rebuilt around a zip bomb: one records entry replaced by a deflate stream that
+// A genuine paket rebuilt around a zip bomb: one records entry replaced by a deflate stream that
 // inflates to 1 GiB, the zip sealed again (the seal is a plain SHA-256: anyone can redo it). The
 // manifest is still the sender's, signed, and gives that entry its real size, so the entry is
 // refused on the size its zip header declares before a byte of it is inflated, by every reader
@@ -11,10 +11,10 @@ import { join } from 'node:path'
 import yazl from 'yazl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentKeyOpener } from '../../electron/core/features/kunci/kunci.service'
-import { importBundle } from '../../electron/core/features/paket/import'
-import { assertNotFromFuture, readBundle, readManifest, SEAL_PLACEHOLDER, sealFile, type Manifest } from '../../electron/core/sync/bundle'
+import { importPaketFile } from '../../electron/core/features/paket/import'
+import { assertNotFromFuture, readPaket, readManifest, SEAL_PLACEHOLDER, sealFile, type Manifest } from '../../electron/core/sync/paket'
 import { errorOf, type TestDb } from '../fixtures/db'
-import { kelurahanBundleForKota, type createStick } from '../fixtures/offices'
+import { kelurahanPaketForKota, type createStick } from '../fixtures/offices'
 import { declaring, repeatedBytes, zipEntries } from '../fixtures/zip'
 
 const root = join(__dirname, '..', '..')
@@ -24,10 +24,10 @@ const KADER = 'records/kader.ndjson'
 let kel: TestDb
 let kota: TestDb
 let stick: ReturnType<typeof createStick>
-/** The exported bundle's entries as stored (manifest.json inflated), and its manifest. */
+/** The exported paket's entries as stored (manifest.json inflated), and its manifest. */
 let parts: Map<string, Buffer>
 let manifest: Manifest
-/** The good bundle rebuilt entry by entry, unchanged: what the others differ from. */
+/** The good paket rebuilt entry by entry, unchanged: what the others differ from. */
 let rebuilt: string
 /** The kader entry declares and inflates to 1 GiB: more than any entry may hold. */
 let bomb: string
@@ -39,7 +39,7 @@ let lyingBomb: string
 let lying: string
 
 /**
- * The bundle's entries zipped again as the writer does (the manifest deflated, the sealed entries
+ * The paket's entries zipped again as the writer does (the manifest deflated, the sealed entries
  * stored), the kader entry replaced by `kader` when given; returns the zip's bytes, unsealed.
  */
 async function rezip(kader?: (zip: yazl.ZipFile) => void): Promise<Buffer> {
@@ -63,11 +63,11 @@ async function sealed(name: string, bytes: Buffer): Promise<string> {
 }
 
 beforeAll(async () => {
-  const sent = await kelurahanBundleForKota()
+  const sent = await kelurahanPaketForKota()
   kel = sent.kel
   kota = sent.kota
   stick = sent.stick
-  const good = sent.bundle
+  const good = sent.paket
   parts = await zipEntries(good)
   manifest = JSON.parse(parts.get('manifest.json')!.toString()) as Manifest
   const kaderBytes = manifest.entries.find((e) => e.path === KADER)!.bytes
@@ -91,18 +91,18 @@ afterAll(async () => {
 const DAMAGED = /^Paket rusak atau tidak lengkap: .* Minta kantor pengirim membuat paket baru\.$/
 const NOT_AS_LISTED = /isi bagian records\/kader\.ndjson tidak cocok dengan sidiknya \(ukurannya lain dari yang tercantum\)/
 
-/** Every way a bundle is read: the folder listing, `paket inspect`, the import (which opens the entries). */
+/** Every way a paket is read: the folder listing, `paket inspect`, the import (which opens the entries). */
 const readers = (path: string) =>
   [
     ['readManifest', () => readManifest(path, Number.MAX_SAFE_INTEGER)],
-    ['readBundle', () => readBundle(path)],
-    ['readBundle with the key', async () => readBundle(path, undefined, await contentKeyOpener(kota.db))],
-    ['importBundle', () => importBundle(kota.db, path, { apply: true })],
+    ['readPaket', () => readPaket(path)],
+    ['readPaket with the key', async () => readPaket(path, undefined, await contentKeyOpener(kota.db))],
+    ['importPaketFile', () => importPaketFile(kota.db, path, { apply: true })],
   ] as const
 
 describe('a bundle rebuilt around a zip bomb', () => {
   it('the bundle rebuilt unchanged reads (the cases below differ from it in the kader entry only)', async () => {
-    const content = await readBundle(rebuilt, undefined, await contentKeyOpener(kota.db))
+    const content = await readPaket(rebuilt, undefined, await contentKeyOpener(kota.db))
     expect(content.records.get('kader')!.toString().trim().split('\n')).toHaveLength(3)
   })
 
@@ -147,18 +147,18 @@ describe('a bundle rebuilt around a zip bomb', () => {
     // kota's database is opened there too; the refusal writes nothing to it.
     const code = `
       const { pathToFileURL } = await import('node:url')
-      const [root, dbFile, ...bundles] = process.argv.slice(1)
+      const [root, dbFile, ...pakets] = process.argv.slice(1)
       const load = (p) => import(pathToFileURL(root + p).href)
-      const { readBundle, readManifest } = await load('/electron/core/sync/bundle.ts')
-      const { importBundle } = await load('/electron/core/features/paket/import.ts')
+      const { readPaket, readManifest } = await load('/electron/core/sync/paket.ts')
+      const { importPaketFile } = await load('/electron/core/features/paket/import.ts')
       const { openDatabase } = await load('/electron/core/db/open.ts')
       const db = await openDatabase(dbFile)
       const results = []
-      for (const path of bundles) {
+      for (const path of pakets) {
         for (const [how, run] of [
           ['readManifest', () => readManifest(path, Number.MAX_SAFE_INTEGER)],
-          ['readBundle', () => readBundle(path)],
-          ['importBundle', () => importBundle(db, path, { apply: true })],
+          ['readPaket', () => readPaket(path)],
+          ['importPaketFile', () => importPaketFile(db, path, { apply: true })],
         ]) {
           const started = Date.now()
           const message = await run().then(() => 'accepted', (e) => e.message)

@@ -1,4 +1,4 @@
-// Damaged and foreign bundles: every one is refused with an Indonesian message that says what to
+// Damaged and foreign paket: every one is refused with an Indonesian message that says what to
 // do, and the receiving database is left exactly as it was (same digest, nothing recorded).
 
 import { createHash } from 'node:crypto'
@@ -7,11 +7,11 @@ import { join } from 'node:path'
 import { deflateRawSync } from 'node:zlib'
 import yazl from 'yazl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importBundle } from '../../electron/core/features/paket/import'
-import { readBundle, SEAL_PLACEHOLDER, sealEntries, sealFile } from '../../electron/core/sync/bundle'
+import { importPaketFile } from '../../electron/core/features/paket/import'
+import { readPaket, SEAL_PLACEHOLDER, sealEntries, sealFile } from '../../electron/core/sync/paket'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { errorOf, type TestDb } from '../fixtures/db'
-import { fingerprintOf, kelurahanBundleForKota, type createStick } from '../fixtures/offices'
+import { fingerprintOf, kelurahanPaketForKota, type createStick } from '../fixtures/offices'
 import { zipEntries } from '../fixtures/zip'
 import { contentKeyOpener, ownKeys } from '../../electron/core/features/kunci/kunci.service'
 import { signEd25519 } from '../../electron/core/sync/crypto'
@@ -20,7 +20,7 @@ let kel: TestDb
 let kota: TestDb
 let stick: ReturnType<typeof createStick>
 let good: string
-/** The good bundle's entries, opened (plain), and the bytes stored for each (sealed). */
+/** The good paket's entries, opened (plain), and the bytes stored for each (sealed). */
 let entries: Map<string, Buffer>
 let stored: Map<string, { plain: Buffer; sealed: Buffer; size: number }>
 let contentKey: Buffer
@@ -29,16 +29,16 @@ let kelKeys: Awaited<ReturnType<typeof ownKeys>>
 let accept: string
 
 beforeAll(async () => {
-  const sent = await kelurahanBundleForKota()
+  const sent = await kelurahanPaketForKota()
   kel = sent.kel
   kota = sent.kota
   stick = sent.stick
-  good = sent.bundle
+  good = sent.paket
   const opener = await contentKeyOpener(kota.db)
-  const sealedOnly = await readBundle(good)
+  const sealedOnly = await readPaket(good)
   contentKey = opener(sealedOnly.manifest)
   bundleId = sealedOnly.manifest.bundleId
-  const content = await readBundle(good, undefined, () => contentKey)
+  const content = await readPaket(good, undefined, () => contentKey)
   kelKeys = await ownKeys(kel.db)
   accept = await fingerprintOf(good)
   entries = new Map<string, Buffer>([['manifest.json', Buffer.from(JSON.stringify(content.manifest))]])
@@ -58,7 +58,7 @@ afterAll(async () => {
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
 /**
- * A bundle of the given (plain) entries, sealed with the good bundle's content key as a forger
+ * A paket of the given (plain) entries, sealed with the good paket's content key as a forger
  * holding the kelurahan's keys could; an entry equal to the good one keeps its sealed bytes.
  * `fixManifest` recomputes the manifest's list so only the content is wrong; `raw` replaces
  * stored bytes as they are (ciphertext tampering).
@@ -101,7 +101,7 @@ async function zipOf(
 }
 
 /**
- * Written and sealed as a bundle writer would: the damage below is inside a file whose seal
+ * Written and sealed as a paket writer would: the damage below is inside a file whose seal
  * is right (someone who rebuilt the zip on purpose), so the deeper checks are what refuse it.
  */
 async function sealed(bytes: Buffer): Promise<string> {
@@ -123,7 +123,7 @@ async function refused(path: string): Promise<string> {
   const counts = async () =>
     Promise.all(['paket_received', 'office', 'sync_conflict', 'kader_duplicate'].map(async (t) => (await kota.db.selectFrom(t as 'office').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n))
   const tablesBefore = await counts()
-  const e = await errorOf(() => importBundle(kota.db, path, { apply: true, acceptFingerprint: accept }))
+  const e = await errorOf(() => importPaketFile(kota.db, path, { apply: true, acceptFingerprint: accept }))
   expect(e.message).not.toMatch(/Error|at \w+ \(|undefined|null/)
   expect(await replicatedDigest(kota.db)).toEqual(before)
   expect(await counts()).toEqual(tablesBefore)
@@ -155,12 +155,12 @@ describe('forged bundles', () => {
 
   it('asks a person to accept an unknown sender before anything is written', async () => {
     const before = await replicatedDigest(kota.db)
-    const preview = await importBundle(kota.db, good, { apply: false })
+    const preview = await importPaketFile(kota.db, good, { apply: false })
     expect(preview.senderKey).toEqual({ fingerprint: accept, status: 'unknown' })
-    const e = await errorOf(() => importBundle(kota.db, good, { apply: true }))
+    const e = await errorOf(() => importPaketFile(kota.db, good, { apply: true }))
     expect(e).toMatchObject({ code: 'forbidden' })
     expect(e.message).toContain(accept)
-    const wrong = await errorOf(() => importBundle(kota.db, good, { apply: true, acceptFingerprint: 'AAAA-BBBB-CCCC-DDDD-EEEE' }))
+    const wrong = await errorOf(() => importPaketFile(kota.db, good, { apply: true, acceptFingerprint: 'AAAA-BBBB-CCCC-DDDD-EEEE' }))
     expect(wrong.code).toBe('forbidden')
     expect(await replicatedDigest(kota.db)).toEqual(before)
   })
@@ -174,7 +174,7 @@ describe('encrypted bundles', () => {
       expect(bytes.includes(Buffer.from(k.nik))).toBe(false)
       expect(bytes.includes(Buffer.from(k.name))).toBe(false)
     }
-    const { manifest } = await readBundle(good)
+    const { manifest } = await readPaket(good)
     expect(manifest.encryption!.recipients.map((r) => r.name)).toEqual(['Dinas Kesehatan Kota Tangerang'])
   })
 
@@ -223,7 +223,7 @@ describe('encrypted bundles', () => {
 describe('damaged bundles', () => {
   it('the good bundle imports (the cases below differ from it in one way each)', async () => {
     const again = await zipOf(entries, { fixManifest: true })
-    const s = await importBundle(kota.db, again, { apply: false })
+    const s = await importPaketFile(kota.db, again, { apply: false })
     expect(s.kinds.find((k) => k.kind === 'kader')!.new).toBe(3)
   })
 

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { closeDatabase, openDatabase } from '../../electron/core/db/open'
 import { generateDemo } from '../../electron/core/features/demo/demo.service'
-import { exportBundle } from '../../electron/core/features/paket/export'
+import { exportPaketFile } from '../../electron/core/features/paket/export'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { createOffice, createStick, fingerprintOf, introduce } from '../fixtures/offices'
 
@@ -21,17 +21,17 @@ describe('an import killed halfway', () => {
     try {
       // A kecamatan's worth of records: enough that the import is still writing when killed.
       await generateDemo(pkm.db, { wilayah: '36.71.01', posyanduPerVillage: 6, kaderPerPosyandu: 10, seed: 3 })
-      const bundle = await exportBundle(pkm.db, { folder: stick.folder, destination: 'level:kota', full: true })
-      expect(bundle.records).toBeGreaterThan(1000)
+      const paket = await exportPaketFile(pkm.db, { folder: stick.folder, destination: 'level:kota', full: true })
+      expect(paket.records).toBeGreaterThan(1000)
       const before = await replicatedDigest(kota.db)
       await closeDatabase(kota.db)
 
       // `--import tsx` runs the script in this very process (the tsx CLI would start a second
       // one, which the kill would not reach).
-      const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests/fixtures/import-child.ts'), kota.file, bundle.path], {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests/fixtures/import-child.ts'), kota.file, paket.path], {
         cwd: root,
         stdio: ['ignore', 'pipe', 'inherit'],
-        env: { ...process.env, SIMPUL_STALL_AT: 'Menggabungkan assessment', SIMPUL_ACCEPT: await fingerprintOf(bundle.path) },
+        env: { ...process.env, SIMPUL_STALL_AT: 'Menggabungkan assessment', SIMPUL_ACCEPT: await fingerprintOf(paket.path) },
       })
       let seen = ''
       const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))

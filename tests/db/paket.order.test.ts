@@ -1,13 +1,13 @@
-// The same bundles give the same data in any order (issue 13). Two kelurahan keep their kader,
-// their Puskesmas assesses them, and bundles go kelurahan → Puskesmas → kelurahan and on to the
+// The same paket give the same data in any order (issue 13). Two kelurahan keep their kader,
+// their Puskesmas assesses them, and paket go kelurahan → Puskesmas → kelurahan and on to the
 // kota, as well as kelurahan → kota and Puskesmas → kota directly. The kota knows the kelurahan's
-// keys from the start but learns the Puskesmas's card only from the Puskesmas's own bundle, so
+// keys from the start but learns the Puskesmas's card only from the Puskesmas's own paket, so
 // its assessments relayed by a kelurahan arrive before anything says who may write them (coverage
-// learned late). Every bundle made is then imported into two copies of the kota in two random
+// learned late). Every paket made is then imported into two copies of the kota in two random
 // orders: both print the same digest, hold the same records aside, and, once the Puskesmas's own
-// bundle is in, hold nothing and hold every assessment.
+// paket is in, hold nothing and hold every assessment.
 //
-// Also: a kelurahan that names a made-up Puskesmas in its own bundle and writes assessments in
+// Also: a kelurahan that names a made-up Puskesmas in its own paket and writes assessments in
 // its name gains nothing: the kota refuses them and keeps them aside.
 
 import { copyFileSync, rmSync } from 'node:fs'
@@ -19,8 +19,8 @@ import { closeDatabase, openDatabase } from '../../electron/core/db/open'
 import type { Db } from '../../electron/core/db/schema'
 import { assess } from '../../electron/core/features/competency/competency.service'
 import { getKader, updateKader } from '../../electron/core/features/kader/kader.service'
-import { exportBundle } from '../../electron/core/features/paket/export'
-import { importBundle } from '../../electron/core/features/paket/import'
+import { exportPaketFile } from '../../electron/core/features/paket/export'
+import { importPaketFile } from '../../electron/core/features/paket/import'
 import { ownCard, trust } from '../../electron/core/features/kunci/kunci.service'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { insertRecords } from '../../electron/core/sync/write'
@@ -35,18 +35,18 @@ type Action =
   | { t: 'edit'; office: 'k1' | 'k2'; kader: number; value: number }
   | { t: 'assess'; kader: number; code: number; kompeten: boolean }
   | { t: 'send'; from: Office; to: Office | 'kota' }
-  | { t: 'deliver'; bundle: number; to: Office }
+  | { t: 'deliver'; paket: number; to: Office }
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ t: fc.constant('edit' as const), office: fc.constantFrom('k1' as const, 'k2' as const), kader: fc.nat(3), value: fc.nat(5) }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('assess' as const), kader: fc.nat(3), code: fc.nat(CODES.length - 1), kompeten: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('send' as const), from: fc.constantFrom(...OFFICES), to: fc.constantFrom<Office | 'kota'>('k1', 'k2', 'pkm', 'kota') }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('deliver' as const), bundle: fc.nat(40), to: fc.constantFrom(...OFFICES) }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('deliver' as const), paket: fc.nat(40), to: fc.constantFrom(...OFFICES) }) },
 )
 
-/** Imports as a person would: a first bundle from an office after comparing its fingerprint. */
+/** Imports as a person would: a first paket from an office after comparing its fingerprint. */
 async function receive(db: Db, path: string) {
-  return importBundle(db, path, { apply: true, acceptFingerprint: await fingerprintOf(path) })
+  return importPaketFile(db, path, { apply: true, acceptFingerprint: await fingerprintOf(path) })
 }
 
 async function heldRows(db: Db): Promise<string[]> {
@@ -62,7 +62,7 @@ async function run(actions: Action[], orders: [number[], number[]]): Promise<voi
   try {
     const cards = { k1: await ownCard(o.k1.db), k2: await ownCard(o.k2.db), pkm: await ownCard(o.pkm.db), kota: await ownCard(kota.db) }
     // The kelurahan and their Puskesmas know one another and the kota; the kota knows the
-    // kelurahan only: the Puskesmas's card reaches it with the Puskesmas's first bundle.
+    // kelurahan only: the Puskesmas's card reaches it with the Puskesmas's first paket.
     for (const a of OFFICES) for (const b of [...OFFICES, 'kota' as const]) if (a !== b) await trust(o[a].db, cards[b], 'kartu')
     await trust(kota.db, cards.k1, 'kartu')
     await trust(kota.db, cards.k2, 'kartu')
@@ -73,12 +73,12 @@ async function run(actions: Action[], orders: [number[], number[]]): Promise<voi
       const p = await makePosyandu(o[owner].db, { villageCode: village, name: `Posyandu ${owner}` })
       for (let j = 0; j < 2; j++) kader.push({ id: (await makeKader(o[owner].db, p.id, { name: `Kader ${owner}.${j}` })).kader.id, owner })
     }
-    const bundles: { path: string; readers: Set<string> }[] = []
+    const pakets: { path: string; readers: Set<string> }[] = []
     const has = async (db: Db, id: string) => !!(await db.selectFrom('kader').select('id').where('id', '=', id).executeTakeFirst())
     const send = async (from: Office, to: Office | 'kota') => {
       if (from === to) return
-      const r = await exportBundle(o[from].db, { folder: stick.folder, destination: `site:${ids[to]}`, full: false })
-      bundles.push({ path: r.path, readers: new Set([to, 'kota']) })
+      const r = await exportPaketFile(o[from].db, { folder: stick.folder, destination: `site:${ids[to]}`, full: false })
+      pakets.push({ path: r.path, readers: new Set([to, 'kota']) })
     }
     for (const a of actions) {
       if (a.t === 'edit') {
@@ -91,10 +91,10 @@ async function run(actions: Action[], orders: [number[], number[]]): Promise<voi
         const result = a.kompeten ? 'kompeten' : 'belum_kompeten'
         await assess(o.pkm.db, assessmentInput.parse({ kaderId: k.id, competencyCode: CODES[a.code], date: '2026-10-01', result, method: 'observasi_praktik', assessor: { name: 'Bidan Rina' } }))
       } else if (a.t === 'send') await send(a.from, a.to)
-      else if (bundles.length > 0) {
-        const b = bundles[a.bundle % bundles.length]!
+      else if (pakets.length > 0) {
+        const b = pakets[a.paket % pakets.length]!
         if (b.readers.has(a.to)) await receive(o[a.to].db, b.path).catch((e: unknown) => {
-          // A bundle an office made itself, or carried back to it: nothing to import.
+          // A paket an office made itself, or carried back to it: nothing to import.
           if (!/kantor ini sendiri/.test(String((e as Error).message))) throw e
         })
       }
@@ -109,7 +109,7 @@ async function run(actions: Action[], orders: [number[], number[]]): Promise<voi
     kotaClosed = true
     for (const name of ['a.sqlite', 'b.sqlite']) copyFileSync(kota.file, join(kota.dir, name))
     for (const name of ['a.sqlite', 'b.sqlite']) copies.push(await openDatabase(join(kota.dir, name)))
-    const forKota = bundles.filter((b) => b.readers.has('kota'))
+    const forKota = pakets.filter((b) => b.readers.has('kota'))
     for (const [i, db] of copies.entries()) {
       const order = orders[i]!
       const sequence = [...forKota.keys()].sort((x, y) => (order[x % order.length]! - order[y % order.length]!) || x - y)
@@ -118,7 +118,7 @@ async function run(actions: Action[], orders: [number[], number[]]): Promise<voi
     const [a, b] = copies as [Db, Db]
     expect((await replicatedDigest(a)).digest).toBe((await replicatedDigest(b)).digest)
     expect(await heldRows(a)).toEqual(await heldRows(b))
-    // The Puskesmas's own bundle taught its card: nothing it wrote is still waiting.
+    // The Puskesmas's own paket taught its card: nothing it wrote is still waiting.
     expect(await heldRows(a)).toEqual([])
     const atPkm = await o.pkm.db.selectFrom('assessment').select('id').orderBy('id').execute()
     expect(await a.selectFrom('assessment').select('id').orderBy('id').execute()).toEqual(atPkm)
@@ -178,8 +178,8 @@ describe('bundles in any order', () => {
           { as: () => forged },
         ),
       )
-      const out = await exportBundle(kel.db, { folder: stick.folder, destination: 'level:kota', full: true })
-      const summary = await importBundle(kota.db, out.path, { apply: true })
+      const out = await exportPaketFile(kel.db, { folder: stick.folder, destination: 'level:kota', full: true })
+      const summary = await importPaketFile(kota.db, out.path, { apply: true })
       const assessments = summary.kinds.find((k) => k.kind === 'assessment')!
       expect(assessments).toMatchObject({ new: 0, refused: 25, held: 25 })
       expect(summary.refusals.find((r) => r.kind === 'assessment')!.reason).toMatch(/kartu kuncinya belum dikenal/)

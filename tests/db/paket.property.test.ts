@@ -1,6 +1,6 @@
 // The exchange converges, whatever the order: four offices (two kelurahan, their Puskesmas and
 // the kota) make random edits to kader, each within what it may change (a kelurahan its own
-// kader, the Puskesmas those of its villages), and pass bundles to random offices, delivered in
+// kader, the Puskesmas those of its villages), and pass paket to random offices, delivered in
 // random order, twice, late, or to offices they were not meant for (which cannot open them and
 // change nothing). Once every office has exchanged everything with every other, every copy of a
 // kader is the same everywhere, the Puskesmas and the kota hold all of them, no legitimate change
@@ -11,9 +11,9 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { kaderInput } from '../../shared/contract'
 import { archiveKader, getKader, restoreKader, updateKader } from '../../electron/core/features/kader/kader.service'
-import { exportBundle } from '../../electron/core/features/paket/export'
-import { importBundle } from '../../electron/core/features/paket/import'
-import { readBundle, parseNdjson } from '../../electron/core/sync/bundle'
+import { exportPaketFile } from '../../electron/core/features/paket/export'
+import { importPaketFile } from '../../electron/core/features/paket/import'
+import { readPaket, parseNdjson } from '../../electron/core/sync/paket'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { kaderFields, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
 import { contentKeyOpener } from '../../electron/core/features/kunci/kunci.service'
@@ -28,14 +28,14 @@ type Action =
   | { t: 'edit'; office: number; kader: number; field: Field; value: number }
   | { t: 'create'; office: number }
   | { t: 'send'; from: number; to: number; full: boolean }
-  | { t: 'deliver'; bundle: number; to: number }
+  | { t: 'deliver'; paket: number; to: number }
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   // Office 0, 1 (kelurahan) or 2 (Puskesmas); the kota (3) keeps no kader of its own.
   { weight: 5, arbitrary: fc.record({ t: fc.constant('edit' as const), office: fc.nat(2), kader: fc.nat(3), field: fc.constantFrom(...FIELDS), value: fc.nat(3) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('create' as const), office: fc.nat(1) }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('send' as const), from: fc.nat(3), to: fc.nat(3), full: fc.boolean() }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('deliver' as const), bundle: fc.nat(30), to: fc.nat(3) }) },
+  { weight: 4, arbitrary: fc.record({ t: fc.constant('deliver' as const), paket: fc.nat(30), to: fc.nat(3) }) },
 )
 
 interface Edit {
@@ -72,21 +72,21 @@ async function run(actions: Action[]): Promise<void> {
       posyandu.push(p.id)
       for (let j = 0; j < 2; j++) kaderIds.push((await makeKader(offices[i]!.db, p.id, { name: `Kader ${i}.${j}` })).kader.id)
     }
-    const bundles: { path: string; from: number; readers: Set<number>; snapshot: Map<string, Set<number>> }[] = []
+    const pakets: { path: string; from: number; readers: Set<number>; snapshot: Map<string, Set<number>> }[] = []
 
     const has = async (o: number, id: string) => !!(await offices[o]!.db.selectFrom('kader').select('id').where('id', '=', id).executeTakeFirst())
     const known = (o: number, k: string) => knowledge[o]!.get(k) ?? new Set<number>()
 
-    const deliver = async (b: (typeof bundles)[number], to: number) => {
+    const deliver = async (b: (typeof pakets)[number], to: number) => {
       if (b.from === to) return
       if (!b.readers.has(to)) {
-        // Not addressed to this office: it cannot open the bundle, and nothing changes.
-        await expect(importBundle(offices[to]!.db, b.path, { apply: true })).rejects.toMatchObject({ shape: { code: 'forbidden' } })
+        // Not addressed to this office: it cannot open the paket, and nothing changes.
+        await expect(importPaketFile(offices[to]!.db, b.path, { apply: true })).rejects.toMatchObject({ shape: { code: 'forbidden' } })
         return
       }
-      const s = await importBundle(offices[to]!.db, b.path, { apply: true })
-      // A change may be held when its parent travelled in a bundle this office never got (an
-      // incremental bundle after a lost one); it is judged again later. Nothing is refused.
+      const s = await importPaketFile(offices[to]!.db, b.path, { apply: true })
+      // A change may be held when its parent travelled in a paket this office never got (an
+      // incremental paket after a lost one); it is judged again later. Nothing is refused.
       expect(s.refusals.filter((r) => !r.held)).toEqual([])
       const held = new Set(s.refusals.map((r) => r.recordId))
       for (const [k, ids] of b.snapshot) {
@@ -94,14 +94,14 @@ async function run(actions: Action[]): Promise<void> {
       }
     }
     const send = async (from: number, to: number, full: boolean) => {
-      const r = await exportBundle(offices[from]!.db, { folder: stick.folder, destination: `site:${siteIds[to]!}`, full })
-      const content = await readBundle(r.path, undefined, await contentKeyOpener(offices[to]!.db))
+      const r = await exportPaketFile(offices[from]!.db, { folder: stick.folder, destination: `site:${siteIds[to]!}`, full })
+      const content = await readPaket(r.path, undefined, await contentKeyOpener(offices[to]!.db))
       const snapshot = new Map<string, Set<number>>()
       const data = content.records.get('kader')
       for (const row of data ? parseNdjson(data, 'kader', content.manifest.counts.kader!) : []) {
         for (const f of FIELDS) snapshot.set(key(row.id as string, f), new Set(known(from, key(row.id as string, f))))
       }
-      bundles.push({ path: r.path, from, readers: new Set(from === KOTA ? [to] : [to, KOTA]), snapshot })
+      pakets.push({ path: r.path, from, readers: new Set(from === KOTA ? [to] : [to, KOTA]), snapshot })
     }
 
     for (const a of actions) {
@@ -139,18 +139,18 @@ async function run(actions: Action[]): Promise<void> {
         knowledge[a.office]!.set(k, new Set([...known(a.office, k), e.id]))
       } else if (a.t === 'send') {
         await send(a.from, a.to === a.from ? (a.to + 1) % offices.length : a.to, a.full)
-      } else if (bundles.length > 0) {
-        await deliver(bundles[a.bundle % bundles.length]!, a.to)
+      } else if (pakets.length > 0) {
+        await deliver(pakets[a.paket % pakets.length]!, a.to)
       }
     }
 
-    // Until everyone has seen everything: two rounds of full bundles from every office to every other.
+    // Until everyone has seen everything: two rounds of full paket from every office to every other.
     for (let round = 0; round < 2; round++) {
       for (let from = 0; from < offices.length; from++) {
         for (let to = 0; to < offices.length; to++) {
           if (to === from) continue
           await send(from, to, true)
-          await deliver(bundles[bundles.length - 1]!, to)
+          await deliver(pakets[pakets.length - 1]!, to)
         }
       }
     }

@@ -1,4 +1,4 @@
-// Bundles between real offices: each a real SQLite database, bundles real files in a temp folder
+// Paket between real offices: each a real SQLite database, paket real files in a temp folder
 // standing in for the USB stick.
 
 import { mkdtempSync, readdirSync } from 'node:fs'
@@ -30,7 +30,7 @@ async function office(level: 'kelurahan' | 'kelurahan2' | 'puskesmas' | 'kota'):
   return t
 }
 
-/** Imports as a person would after comparing the sender's fingerprint (a first bundle from an office). */
+/** Imports as a person would after comparing the sender's fingerprint (a first paket from an office). */
 async function receive(db: TestDb['db'], input: { path: string }) {
   return importPaket(db, { path: input.path, acceptFingerprint: await fingerprintOf(input.path) })
 }
@@ -149,7 +149,7 @@ describe('paket rules', () => {
     expect(done.resolution).toBe('restored')
     expect((await getKader(pkm.db, { id: k.id })).phone).toBe('+6281222222222')
     expect(await listConflicts(pkm.db, { includeResolved: false })).toEqual([])
-    // The decision reaches the kelurahan with the next bundle.
+    // The decision reaches the kelurahan with the next paket.
     await receive(kel.db, { path: (await send(pkm, `site:${await siteIdOf(kel)}`, folder)).path })
     expect((await getKader(kel.db, { id: k.id })).phone).toBe('+6281222222222')
     expect((await replicatedDigest(kel.db)).digest).toBe((await replicatedDigest(pkm.db)).digest)
@@ -160,7 +160,7 @@ describe('paket rules', () => {
     const pkm = await office('puskesmas')
     const p = await makePosyandu(kel.db)
     const folder = stick()
-    // The Puskesmas knows the Posyandu from an earlier bundle; then both offices enter the same woman.
+    // The Puskesmas knows the Posyandu from an earlier paket; then both offices enter the same woman.
     await receive(pkm.db, { path: (await send(kel, 'level:puskesmas', folder)).path })
     const mine = (await makeKader(kel.db, p.id, { name: 'Siti Aminah' })).kader
     const theirs = (await createKader(pkm.db, kaderInput.parse(kaderFields(p.id, { nik: mine.nik, name: 'Siti Aminah (Puskesmas)' })))).kader

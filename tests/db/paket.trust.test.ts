@@ -1,5 +1,5 @@
-// Trusted bundles between real offices (issue 6): who may open a bundle, what a sender may
-// change, how a region starts from the kota's setup bundle, and replays. Every attack leaves the
+// Trusted paket between real offices (issue 6): who may open a paket, what a sender may
+// change, how a region starts from the kota's setup paket, and replays. Every attack leaves the
 // receiving database exactly as it was.
 
 import { describe, expect, it } from 'vitest'
@@ -10,7 +10,7 @@ import { getKader, updateKader } from '../../electron/core/features/kader/kader.
 import { kunciState } from '../../electron/core/features/kunci/kunci.service'
 import { listDestinations } from '../../electron/core/features/paket/export'
 import { exportPaket, importPaket, previewPaket } from '../../electron/core/features/paket/paket.service'
-import { readManifest } from '../../electron/core/sync/bundle'
+import { readManifest } from '../../electron/core/sync/paket'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { errorOf, kaderFields, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
 import { fingerprintOf, introduce, officesPerTest, siteIdOf } from '../fixtures/offices'
@@ -26,7 +26,7 @@ describe('a new region', () => {
     const kel = await office('kelurahan')
     const folder = stick()
 
-    // 1–2. The setup bundle: each office confirms the kota's fingerprint once.
+    // 1–2. The setup paket: each office confirms the kota's fingerprint once.
     const setup = await send(kota, 'pembinaan', folder)
     expect((await readManifest(setup.path, Number.MAX_SAFE_INTEGER)).manifest.encryption).toBeNull()
     for (const o of [pkm, kel]) {
@@ -50,7 +50,7 @@ describe('a new region', () => {
     }
     expect((await getKader(kota.db, { id: k.id })).name).toBe('Siti Aminah')
 
-    // 4–5. The next setup bundle carries their cards; nobody is asked again.
+    // 4–5. The next setup paket carries their cards; nobody is asked again.
     const again = await send(kota, 'pembinaan', folder)
     for (const o of [pkm, kel]) {
       expect((await previewPaket(o.db, { path: again.path })).senderKey.status).toBe('trusted')
@@ -156,7 +156,7 @@ describe('what a sender may change', () => {
     const k = (await makeKader(kel.db, p.id)).kader
     await assess(kel.db, assessmentInput.parse({ kaderId: k.id, competencyCode: 'A1', date: '2026-10-01', result: 'kompeten', method: 'observasi_praktik', assessor: { name: 'Sekretaris Kelurahan' } }))
     const b = await send(kel, 'level:puskesmas', folder)
-    // The kelurahan is told when it makes the bundle.
+    // The kelurahan is told when it makes the paket.
     expect(b.warnings).toEqual([
       '1 data penilaian kompetensi yang diubah di kantor ini tidak akan diterima kantor lain: data itu dicatat oleh Puskesmas atau Dinas kota/kabupaten. Minta kantor tersebut mencatatnya.',
     ])
@@ -216,7 +216,7 @@ describe('replays', () => {
     const second = await send(kel, 'level:puskesmas', folder, true)
     await importPaket(pkm.db, { path: second.path })
     const after = await replicatedDigest(pkm.db)
-    // The older bundle arrives late: its older values lose the merge.
+    // The older paket arrives late: its older values lose the merge.
     const late = await importPaket(pkm.db, { path: first.path, acceptFingerprint: await fingerprintOf(first.path) })
     expect(kind(late, 'kader')).toMatchObject({ new: 0, updated: 0 })
     expect((await getKader(pkm.db, { id: k.id })).name).toBe('Nama Baru')

@@ -1,6 +1,6 @@
 // The recap of an office's area, against real SQLite: a small kota built with the real services
 // (Posyandu, kader, assessments, trainings, meetings, follow-ups), `office` rows written directly
-// to stand for the bundles received, and concrete numbers checked per node.
+// to stand for the paket received, and concrete numbers checked per node.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { activeCatalogue } from '../../electron/core/features/competency/catalogue.service'
@@ -47,7 +47,7 @@ function node(nodes: RekapNode[], code: string): RekapNode {
 const village = (r: Rekap, code: string) => node(node(r.nodes, code.slice(0, 8)).children, code)
 const groups = (n: { groups: { code: string; complete: number }[] }) => Object.fromEntries(n.groups.map((g) => [g.code, g.complete]))
 
-/** A meeting made by another office (as if imported from its bundle). */
+/** A meeting made by another office (as if imported from its paket). */
 async function foreignMeeting(t: TestDb, siteId: string, date: string, title: string): Promise<string> {
   const row = meetingRow({ site_id: siteId, title, date })
   await t.db.insertInto('meeting').values(row).execute()
@@ -138,7 +138,7 @@ describe('the recap of a kota', () => {
     const archived = await training('Pelatihan dibatalkan', `${Y}-06-01`, [k4.id])
     await archiveTraining(t.db, { id: archived.id })
 
-    // Offices heard of through bundles.
+    // Offices heard of through paket.
     await office(t, { siteId: 'kel-sukarasa', level: 'kelurahan', areaCode: SUKARASA, areaName: 'Sukarasa', name: 'Kelurahan Sukarasa', daysAgo: 42 })
     await office(t, { siteId: 'kel-sukaasih', level: 'kelurahan', areaCode: SUKAASIH, areaName: 'Sukaasih', name: 'Kelurahan Sukaasih', daysAgo: null })
     await office(t, { siteId: 'kec-tangerang', level: 'kecamatan', areaCode: '36.71.01', areaName: 'Tangerang', name: 'Kecamatan Tangerang', daysAgo: 10 })

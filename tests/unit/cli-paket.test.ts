@@ -25,41 +25,41 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('paket commands', () => {
   it('export, inspect, import after the sender key is accepted; the demo stand-in Puskesmas is held, not believed', async () => {
-    const bundle = join(dir, 'ke-puskesmas.simpul')
-    // Without the Puskesmas's key card the bundle cannot be encrypted for it: the message says what to do.
-    const noCard = await cli(['paket', 'export', '--db', kel, '--out', bundle])
+    const paket = join(dir, 'ke-puskesmas.simpul')
+    // Without the Puskesmas's key card the paket cannot be encrypted for it: the message says what to do.
+    const noCard = await cli(['paket', 'export', '--db', kel, '--out', paket])
     expect(noCard.code).toBe(1)
     expect(noCard.stderr).toMatch(/Kartu kunci Puskesmas pembina belum dikenal.*paket pembinaan/)
     const card = join(dir, 'pkm-untuk-paket.simpul-kunci')
     const saved = await cli(['kunci', 'kartu', '--db', pkm, '--out', card])
     expect((await cli(['kunci', 'percaya', '--db', kel, card, '--sidik', /Sidik jari: (\S+)/.exec(saved.stdout)![1]!])).code).toBe(0)
 
-    const out = await cli(['paket', 'export', '--db', kel, '--out', bundle, '--json'])
+    const out = await cli(['paket', 'export', '--db', kel, '--out', paket, '--json'])
     expect(out).toMatchObject({ code: 0, stderr: '' })
     const written = JSON.parse(out.stdout) as { records: number; counts: Record<string, number> }
     expect(written.counts.kader).toBe(10)
 
-    const inspect = await cli(['paket', 'inspect', bundle, '--json'])
+    const inspect = await cli(['paket', 'inspect', paket, '--json'])
     expect(inspect.code).toBe(0)
     const info = JSON.parse(inspect.stdout) as { sender: { name: string }; counts: Record<string, number>; senderFingerprint: string; records: number }
     expect(info).toMatchObject({ sender: { name: 'Kantor Kelurahan Sukarasa' }, records: written.records })
-    const text = await cli(['paket', 'inspect', bundle])
+    const text = await cli(['paket', 'inspect', paket])
     expect(text.stdout).toContain(`sidik jari ${info.senderFingerprint}`)
     expect(text.stdout).toContain('Terenkripsi; hanya dapat dibuka oleh: Puskesmas Tangerang')
 
     // Unknown sender: a dry run shows the fingerprint; the import refuses until it is accepted.
-    const dry = await cli(['paket', 'import', '--db', pkm, bundle, '--dry-run'])
+    const dry = await cli(['paket', 'import', '--db', pkm, paket, '--dry-run'])
     expect(dry.code).toBe(0)
     expect(dry.stdout).toContain(`--terima-kunci ${info.senderFingerprint}`)
     expect(dry.stdout).toMatch(/Uji coba: [\d.]+ data akan berubah; basis data tidak diubah\./)
-    const refused = await cli(['paket', 'import', '--db', pkm, bundle])
+    const refused = await cli(['paket', 'import', '--db', pkm, paket])
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain(info.senderFingerprint)
 
-    const done = await cli(['paket', 'import', '--db', pkm, bundle, '--terima-kunci', info.senderFingerprint])
+    const done = await cli(['paket', 'import', '--db', pkm, paket, '--terima-kunci', info.senderFingerprint])
     expect(done.code).toBe(0)
     expect(done.stdout).toMatch(/Selesai: [\d.]+ data berubah\./)
-    const again = await cli(['paket', 'import', '--db', pkm, bundle])
+    const again = await cli(['paket', 'import', '--db', pkm, paket])
     expect(again.stdout).toContain('sudah pernah diimpor')
 
     // The demo's trainings and assessments at a kelurahan are its stand-in Puskesmas's, whose

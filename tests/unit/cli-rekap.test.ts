@@ -1,5 +1,5 @@
 // `rekap`, run in-process on a demo kecamatan as a script or a support person would run it,
-// with one office row standing for a bundle received from a kelurahan.
+// with one office row standing for a paket received from a kelurahan.
 
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -23,7 +23,7 @@ beforeAll(async () => {
     expect((await cli(['demo', '--db', db, '--wilayah', village, '--posyandu', '2', '--kader-per-posyandu', '5', '--seed', '4'])).code).toBe(0)
   }
   const handle = await openDatabase(db)
-  // The demo records stand-in offices with bundle dates of its own; this test sets its own.
+  // The demo records stand-in offices with paket dates of its own; this test sets its own.
   await handle.deleteFrom('office').execute()
   await handle
     .insertInto('office')

@@ -142,7 +142,7 @@ describe('the desktop main process, started under a stand-in for Electron', () =
       reader.close()
     }
 
-    // The Puskesmas's key card, trusted over IPC; then a bundle for it, signed with the sealed
+    // The Puskesmas's key card, trusted over IPC; then a paket for it, signed with the sealed
     // key, whose progress reaches the window.
     const stick = join(userData, 'flashdisk')
     mkdirSync(stick)

@@ -108,7 +108,7 @@ function handleOf(db: Db) {
 }
 
 /**
- * The raw connection, for the few bulk paths (bundle import and export) where Kysely's per-query
+ * The raw connection, for the few bulk paths (paket import and export) where Kysely's per-query
  * cost would dominate: prepared statements on the same connection run inside the Kysely
  * transaction that is open at the time.
  */

@@ -5,7 +5,7 @@
 import type { Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely'
 
 /**
- * Columns every table whose rows travel between offices carries (bundle exchange, later):
+ * Columns every table whose rows travel between offices carries (paket exchange, later):
  * - id: UUIDv7 (sorts by creation time, never collides between offices)
  * - site_id: the installation that created the row
  * - version: hybrid logical clock of the latest change, "<13-digit ms>:<4-digit counter>:<site id>",
@@ -113,7 +113,7 @@ export interface KaderStatusTable extends ReplicatedColumns {
 /**
  * Competency catalogues (reference data, versioned). Every version ever installed stays, so old
  * assessments can be read under the wording they were made with; meta 'catalogue.active' names
- * the one in force. Local for now: the bundle issue carries it down from the kota.
+ * the one in force. Local for now: the paket issue carries it down from the kota.
  */
 export interface CatalogueTable {
   version: string
@@ -262,7 +262,7 @@ export interface SearchFtsTable {
   stems: string
 }
 
-/** Every office this one has heard of (from bundles). Local. */
+/** Every office this one has heard of (from paket). Local. */
 export interface OfficeTable {
   site_id: string
   level: string
@@ -275,7 +275,7 @@ export interface OfficeTable {
   last_imported_at: string | null
 }
 
-/** Bundles imported here, by id: importing one again changes nothing and says so. Local. */
+/** Paket imported here, by id: importing one again changes nothing and says so. Local. */
 export interface PaketReceivedTable {
   bundle_id: string
   sender_site_id: string
@@ -288,7 +288,7 @@ export interface PaketReceivedTable {
   summary: string
 }
 
-/** Bundles made here, by destination ("level:kota", "site:<id>", "berkas"). Local. */
+/** Paket made here, by destination ("level:kota", "site:<id>", "berkas"). Local. */
 export interface PaketSentTable {
   bundle_id: string
   destination: string
@@ -359,7 +359,7 @@ export interface TrustedOfficeTable {
   card: string
 }
 
-/** A key the kota revoked; the signed statement travels with every bundle. Local copy. */
+/** A key the kota revoked; the signed statement travels with every paket. Local copy. */
 export interface KeyRevocationTable {
   fingerprint: string
   site_id: string
@@ -369,7 +369,7 @@ export interface KeyRevocationTable {
   statement: string
 }
 
-/** A record a bundle carried that could not be judged yet, kept to be judged again (issue 13). Local. */
+/** A record a paket carried that could not be judged yet, kept to be judged again (issue 13). Local. */
 export interface PaketHeldTable {
   id: Generated<number>
   table_name: string

@@ -82,7 +82,7 @@ function invalidInput(issues: readonly z.core.$ZodIssue[]): AppErrorShape {
 
 /** Copies only the known keys, so nothing else an error object carries (a stack) leaks out. */
 function appErrorShape(error: unknown): AppErrorShape | null {
-  // `name` as well as instanceof: a second copy of result.ts in a bundle still counts.
+  // `name` as well as instanceof: a second copy of result.ts in a paket still counts.
   const isAppError =
     error instanceof AppError ||
     (error instanceof Error && error.name === 'AppError' && typeof (error as AppError).shape === 'object')

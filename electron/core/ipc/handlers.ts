@@ -1,7 +1,7 @@
 // Wires each contract channel to its service. One line per channel; services take the
 // database as their first argument and never see the transport.
 // The window's first screens need only the small services, imported here. The rest (spreadsheets,
-// print templates, bundles and keys, with the libraries beneath them) load on their first call:
+// print templates, paket and keys, with the libraries beneath them) load on their first call:
 // the app window, the bridge and every CLI command load this table at start.
 
 import { appInfo } from '../features/app/app.service'

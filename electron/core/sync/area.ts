@@ -1,6 +1,6 @@
 // Which area a replicated record belongs to, from the registry's rules (registry.ts): for
-// authority at import (may this writer change it?) and for routing at export (does a bundle to
-// this office carry it?). See "Area of a record" in docs/bundle-format.md.
+// authority at import (may this writer change it?) and for routing at export (does a paket to
+// this office carry it?). See "Area of a record" in docs/paket-format.md.
 
 import type SqliteDatabase from 'better-sqlite3'
 import type { SiteLevel } from '../../../shared/domain/reference'
@@ -53,7 +53,7 @@ type Row = Record<string, unknown>
 export interface AreaResolver {
   /** The record's area for authority, or undefined when it has none or it cannot be told here (a parent missing). */
   areaOf(table: string, row: Row): string | undefined
-  /** The areas a bundle's routing uses for the record; [] = it goes everywhere. */
+  /** The areas a paket's routing uses for the record; [] = it goes everywhere. */
   routeAreas(table: string, row: Row): string[]
   /** Forgets cached parent areas (after records were written). */
   reset(): void

@@ -1,6 +1,6 @@
 // The key card ("kartu kunci"): an office's id, level, area, name and public keys, signed with
 // its own signing key (proving it holds the private half and binding the encryption key to it).
-// Travels as a *.simpul-kunci file and inside bundles; see docs/bundle-format.md.
+// Travels as a *.simpul-kunci file and inside paket; see docs/paket-format.md.
 
 import { z } from 'zod'
 import { SITE_LEVELS } from '../../../shared/domain/reference'
@@ -46,7 +46,7 @@ export const cardFingerprint = (c: Pick<Card, 'siteId' | 'signingKey' | 'encrypt
 
 /**
  * Whether an office id is one of the demo's stand-ins (features/demo/stand-in.ts): their keys are
- * public by construction, so a bundle is never encrypted for one, and the Kunci kantor screen
+ * public by construction, so a paket is never encrypted for one, and the Kunci kantor screen
  * does not list them among the offices a person trusted.
  */
 export const isStandIn = (siteId: string) => /^demo-(pkm-)?\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/.test(siteId)

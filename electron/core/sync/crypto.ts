@@ -1,7 +1,7 @@
-// The cryptographic building blocks of trusted bundles (issue 6), all from Node's own crypto:
+// The cryptographic building blocks of trusted paket (issue 6), all from Node's own crypto:
 // Ed25519 signatures (RFC 8032), X25519 key agreement (RFC 7748), HKDF-SHA256 (RFC 5869) and
 // AES-256-GCM (NIST SP 800-38D). Keys travel as raw 32-byte values in base64url, as in JWK.
-// docs/bundle-format.md describes how they combine; tests/unit/crypto-kat.test.ts checks them
+// docs/paket-format.md describes how they combine; tests/unit/crypto-kat.test.ts checks them
 // against the RFC test vectors.
 
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto'
@@ -101,7 +101,7 @@ export function fingerprint(siteId: string, signingKey: string, encryptionKey: s
   return out.match(/.{4}/g)!.join('-')
 }
 
-/** The HKDF `info` of a key wrap: binds the wrapped key to this scheme, bundle and recipient. */
+/** The HKDF `info` of a key wrap: binds the wrapped key to this scheme, paket and recipient. */
 const wrapInfo = (bundleId: string, siteId: string) => `simpul-paket/2 kunci-isi\n${bundleId}\n${siteId}`
 
 export interface WrappedKey {
@@ -112,9 +112,9 @@ export interface WrappedKey {
 }
 
 /**
- * Wraps a bundle's content key for one recipient: a one-time X25519 key pair, the shared secret
+ * Wraps a paket's content key for one recipient: a one-time X25519 key pair, the shared secret
  * with the recipient's public key, HKDF-SHA256 (salt: both public keys) into a key-encryption
- * key, AES-256-GCM over the content key with the bundle id and recipient id as AAD.
+ * key, AES-256-GCM over the content key with the paket id and recipient id as AAD.
  */
 export function wrapContentKey(contentKey: Buffer, recipientPublicKey: string, bundleId: string, siteId: string): WrappedKey {
   const eph = generateEncryptionKeys()

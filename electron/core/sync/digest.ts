@@ -2,7 +2,7 @@
 // in a canonical order and form, hashed with SHA-256. Local tables (the office itself, its
 // settings, the area list, derived state such as levels and the search index) are left out, so
 // two installations that hold the same records print the same digest whatever their own site.
-// Used to check that bundles carried everything (issue 5's round trips, and people comparing
+// Used to check that paket carried everything (issue 5's round trips, and people comparing
 // two PCs by reading out a line).
 
 import { createHash } from 'node:crypto'

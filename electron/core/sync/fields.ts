@@ -9,7 +9,7 @@
 // (a sequence: B simply wins) from "B and A changed it without seeing each other" (a conflict).
 // "~o" makes the conflict rule "the office that owns the record wins" a total order that agrees
 // with causality, which is what lets every office reach the same state whatever the order in
-// which bundles arrive: a write's key is (newest owner version its writer had seen, its own
+// which paket arrive: a write's key is (newest owner version its writer had seen, its own
 // version). The owner's own writes carry their own version there, so among concurrent writes the
 // owner's wins; a write made after seeing the owner's has a larger key on both parts, so a
 // sequence is never undone. Entries in "~o" are left out when empty or equal to the version.
@@ -31,7 +31,7 @@ function isRecordOfVersions(x: unknown): x is Record<string, string> {
   return !!x && typeof x === 'object' && !Array.isArray(x) && Object.values(x).every((v) => typeof v === 'string' && VERSION.test(v))
 }
 
-/** Parses a field_versions string; throws on anything that is not one (bundles are untrusted). */
+/** Parses a field_versions string; throws on anything that is not one (paket are untrusted). */
 export function parseFieldState(json: string): FieldState {
   const raw = JSON.parse(json) as unknown
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('field_versions is not an object')

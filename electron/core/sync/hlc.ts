@@ -40,7 +40,7 @@ export function formatVersion(c: Clock, siteId: string): string {
   return `${formatClock(c)}:${siteId}`
 }
 
-/** Splits a version string; throws on anything that is not one (versions come from bundles too). */
+/** Splits a version string; throws on anything that is not one (versions come from paket too). */
 export function parseVersion(v: string): Version {
   const m = /^(\d{13}):(\d{4}):(.+)$/.exec(v)
   if (!m) throw new Error(`Invalid version "${v}"`)
@@ -112,7 +112,7 @@ export async function nextVersions(trx: Db, siteId: string, count: number, nowMs
   return clocks.map((c) => formatVersion(c, siteId))
 }
 
-/** Moves the local clock past a version received from another office (bundle import). */
+/** Moves the local clock past a version received from another office (paket import). */
 export async function receiveVersion(trx: Db, siteId: string, remoteVersion: string, nowMs: number = Date.now()): Promise<void> {
   const remote = parseVersion(remoteVersion)
   await writeClock(trx, siteId, observe(await readClock(trx, siteId), remote, nowMs))

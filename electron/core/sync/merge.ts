@@ -3,7 +3,7 @@
 //
 // For every data column the write with the larger key wins (see fields.ts: the owner's write wins
 // among concurrent ones, a later write made after seeing the other wins in a sequence). Keys are
-// a total order, so the result does not depend on the order bundles arrive in. When neither side
+// a total order, so the result does not depend on the order paket arrive in. When neither side
 // had seen the other's write and the values differ, the losing value is reported as a conflict
 // for a person to review. `deleted` is a field like any other: a delete and a concurrent edit of
 // another field both survive (the record stays deleted, with the edit).

@@ -33,7 +33,7 @@ export interface ReplicatedKind {
   parents: Readonly<Record<string, PaketKind>>
   /** The area the record belongs to, for authority. */
   area: readonly AreaRule[]
-  /** The areas a bundle's routing uses (which offices are sent the record), where not `area`. */
+  /** The areas a paket's routing uses (which offices are sent the record), where not `area`. */
   route?: readonly AreaRule[]
   /**
    * Children whose routing areas a record's routing adds: a training concerns the villages of
@@ -69,7 +69,7 @@ const ENTRIES: Record<PaketKind, Entry> = {
     parents: { posyandu_id: 'posyandu' },
     area: [{ parent: 'posyandu_id' }],
     lists: ['spm_fields'],
-    // The receivers' rule for a person's identity: a bundle with anything else is refused whole.
+    // The receivers' rule for a person's identity: a paket with anything else is refused whole.
     check: (r) => (!/^\d{16}$/.test(r.nik as string) ? 'NIK bukan 16 angka' : r.sex !== 'L' && r.sex !== 'P' ? 'jenis kelaminnya tidak sah' : null),
     refresh: { derived: 'levels', key: 'id' },
     labelSql: 'select name as label from kader where id = ?',

@@ -1,5 +1,5 @@
 // UUIDv7 (RFC 9562): 48-bit Unix ms timestamp, version 7, 12 bits rand_a, variant 10, 62 bits
-// rand_b. Ids sort by creation time, which keeps B-tree inserts local and lets a bundle be read
+// rand_b. Ids sort by creation time, which keeps B-tree inserts local and lets a paket be read
 // in creation order, while the random part keeps offices from ever colliding.
 
 import { randomFillSync } from 'node:crypto'

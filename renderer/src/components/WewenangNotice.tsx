@@ -6,7 +6,7 @@ import { useApp } from '../app/AppContext'
 /**
  * Said where data is entered that this office may not change in other offices' copies (WEWENANG,
  * shared/domain/paket.ts): what is entered here stays here, and other offices refuse it in
- * bundles. A notice, not a lock: an office may still keep its own notes.
+ * paket. A notice, not a lock: an office may still keep its own notes.
  */
 export function WewenangNotice({ kinds }: { kinds: readonly PaketKind[] }) {
   const { t } = useTranslation()

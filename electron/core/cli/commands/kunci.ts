@@ -7,7 +7,7 @@ import { rename } from 'node:fs/promises'
 import { CliError, defineCommand } from '../command'
 import { withDatabase } from '../db-file'
 
-// Keys and cards sit on the bundle code (zip, crypto): loaded only for these commands.
+// Keys and cards sit on the paket code (zip, crypto): loaded only for these commands.
 const kunci = () => import('../../features/kunci/kunci.service')
 
 export const kunciKartu = defineCommand({

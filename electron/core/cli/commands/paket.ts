@@ -1,16 +1,16 @@
-// paket export / import / inspect: the USB bundle without the screens (scripts, the benchmark,
+// paket export / import / inspect: the USB paket without the screens (scripts, the benchmark,
 // an office that wants a scheduled task).
 
 import { existsSync, statSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import type { PaketImportSummary, PaketManifestInfo } from '../../../../shared/contract'
 import { PAKET_KIND_NAMES } from '../../../../shared/domain/paket'
-import type { exportBundle } from '../../features/paket/export'
+import type { exportPaketFile } from '../../features/paket/export'
 import { CliError, defineCommand, type Io } from '../command'
 import { withDatabase } from '../db-file'
 import { fmt, textTable } from './rapat-list'
 
-// The bundle code (zip, crypto, merge) loads only for the paket commands, not for every command.
+// The paket code (zip, crypto, merge) loads only for the paket commands, not for every command.
 const exporter = () => import('../../features/paket/export')
 const importer = () => import('../../features/paket/import')
 
@@ -22,7 +22,7 @@ function progressLine(io: Io) {
   return {
     emit: ((_event: string, p: { done: number; total: number; label: string }) => {
       io.stderr(`\r${String(Math.round((p.done / Math.max(1, p.total)) * 100)).padStart(3)}%  ${p.label.padEnd(50)}`)
-    }) as Parameters<typeof exportBundle>[2],
+    }) as Parameters<typeof exportPaketFile>[2],
     finish: () => io.stderr('\r'.padEnd(60) + '\r'),
   }
 }
@@ -43,14 +43,14 @@ export const paketExport = defineCommand({
   async run(values, io) {
     let out = resolve(values.out!)
     const outIsFolder = existsSync(out) && statSync(out).isDirectory()
-    const { exportBundle } = await exporter()
+    const { exportPaketFile } = await exporter()
     await withDatabase(values.db!, io, true, async ({ db }) => {
       const site = await db.selectFrom('site').select('level').executeTakeFirst()
       if (!site) throw new CliError('Kantor ini belum disiapkan. Jalankan dulu: npm run simpul -- init …')
       const progress = progressLine(io)
       const input = { folder: outIsFolder ? out : dirname(out), destination: destinationKey(values.to, site.level), full: Boolean(values.full) }
       if (!outIsFolder && !out.endsWith('.simpul')) out = `${out}.simpul`
-      const r = await exportBundle(db, input, progress.emit, Date.now(), outIsFolder ? undefined : out)
+      const r = await exportPaketFile(db, input, progress.emit, Date.now(), outIsFolder ? undefined : out)
       progress.finish()
       if (values.json) io.stdout(`${JSON.stringify(r)}\n`)
       else {
@@ -73,9 +73,9 @@ export const paketPembinaan = defineCommand({
     let out = resolve(values.out!)
     const outIsFolder = existsSync(out) && statSync(out).isDirectory()
     if (!outIsFolder && !out.endsWith('.simpul')) out = `${out}.simpul`
-    const { exportBundle } = await exporter()
+    const { exportPaketFile } = await exporter()
     await withDatabase(values.db!, io, true, async ({ db }) => {
-      const r = await exportBundle(db, { folder: outIsFolder ? out : dirname(out), destination: 'pembinaan', full: true }, undefined, Date.now(), outIsFolder ? undefined : out)
+      const r = await exportPaketFile(db, { folder: outIsFolder ? out : dirname(out), destination: 'pembinaan', full: true }, undefined, Date.now(), outIsFolder ? undefined : out)
       io.stdout(values.json ? `${JSON.stringify(r)}\n` : `Paket pembinaan ditulis: ${r.path} (${fmt(Math.round(r.bytes / 1024))} KB).\n`)
     })
   },
@@ -118,11 +118,11 @@ export const paketImport = defineCommand({
   options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'terima-kunci': { type: 'string' } },
   required: ['db'],
   positional: 'PAKET',
-  async run(values, io, bundle) {
-    const { importBundle } = await importer()
+  async run(values, io, paket) {
+    const { importPaketFile } = await importer()
     await withDatabase(values.db!, io, true, async ({ db }) => {
       const progress = progressLine(io)
-      const s = await importBundle(db, resolve(bundle!), { apply: !values['dry-run'], emit: progress.emit, acceptFingerprint: values['terima-kunci'] ?? null })
+      const s = await importPaketFile(db, resolve(paket!), { apply: !values['dry-run'], emit: progress.emit, acceptFingerprint: values['terima-kunci'] ?? null })
       progress.finish()
       io.stdout(values.json ? `${JSON.stringify(s)}\n` : summaryText(s, Boolean(values['dry-run'])))
     })
@@ -154,16 +154,16 @@ export const paketInspect = defineCommand({
   usage: 'PAKET.simpul [--json]',
   options: { json: { type: 'boolean' } },
   positional: 'PAKET',
-  async run(values, io, bundle) {
-    const [{ manifestInfo }, { readBundle }, { cardFingerprint }, { SCHEMA_VERSION }] = await Promise.all([
+  async run(values, io, paket) {
+    const [{ manifestInfo }, { readPaket }, { cardFingerprint }, { SCHEMA_VERSION }] = await Promise.all([
       importer(),
-      import('../../sync/bundle'),
+      import('../../sync/paket'),
       import('../../sync/card'),
       import('../../db/migrations'),
     ])
-    const content = await readBundle(resolve(bundle!), SCHEMA_VERSION)
+    const content = await readPaket(resolve(paket!), SCHEMA_VERSION)
     const readers = content.manifest.encryption?.recipients.map((r) => r.name) ?? []
     const info = { ...manifestInfo(content.manifest), senderFingerprint: cardFingerprint(content.senderCard), readers }
-    io.stdout(values.json ? `${JSON.stringify({ ...info, entries: content.manifest.entries, offices: content.manifest.offices })}\n` : manifestText(info, bundle!))
+    io.stdout(values.json ? `${JSON.stringify({ ...info, entries: content.manifest.entries, offices: content.manifest.offices })}\n` : manifestText(info, paket!))
   },
 })

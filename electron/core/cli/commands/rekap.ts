@@ -15,7 +15,7 @@ const OFFICE_LEVEL: Record<SiteLevel, string> = {
 const HEAD = ['Wilayah / Posyandu', 'Posyandu', 'Kader aktif', 'Belum', 'Purwa', 'Madya', 'Utama', 'Pelatihan', 'Rapat', 'TL terbuka', 'Lewat tenggat', 'Paket terakhir']
 
 /** "belum pernah", "hari ini", "42 hari". */
-export function bundleAge(ageDays: number | null): string {
+export function paketAge(ageDays: number | null): string {
   if (ageDays === null) return 'belum pernah'
   return ageDays === 0 ? 'hari ini' : `${fmt(ageDays)} hari`
 }
@@ -58,8 +58,8 @@ function table(head: string[], body: string[][], left: ReadonlySet<number>): str
 function treeRows(r: Rekap): string[][] {
   const rows: string[][] = []
   const walk = (n: RekapNode, depth: number) => {
-    // A Posyandu sends no bundle of its own: its kelurahan's age is on the line above.
-    const age = n.kind === 'posyandu' ? '' : bundleAge(n.ageDays)
+    // A Posyandu sends no paket of its own: its kelurahan's age is on the line above.
+    const age = n.kind === 'posyandu' ? '' : paketAge(n.ageDays)
     const silent = n.kind !== 'posyandu' && n.ageDays === null ? ' !' : ''
     rows.push(cells(`${'  '.repeat(depth)}${clip(label(n), 48)}${silent}`, n, age))
     for (const c of n.children) walk(c, depth + 1)
@@ -77,7 +77,7 @@ function officeTable(offices: RekapOffice[]): string {
       OFFICE_LEVEL[o.level] ?? o.level,
       clip(o.areaName, 32),
       o.lastBundleAt ? tanggalSingkat(todayJakarta(new Date(o.lastBundleAt))) : '-',
-      bundleAge(o.ageDays),
+      paketAge(o.ageDays),
     ]),
     new Set([0, 1, 2, 3]),
   )

@@ -788,8 +788,8 @@ export async function writeMeetingHistory(db: Db, siteId: string, w: MeetingWorl
   /**
    * Runs `write` for one Tim Pembina and marks what it added as coming from that area's office:
    * this one for its own level and area, else the stand-in kelurahan, kecamatan or kota office
-   * (stand-in.ts), so that a kota demo looks like data that arrived in bundles: meetings count in
-   * their kelurahan in the recap, and the offices have bundle dates (some long silent).
+   * (stand-in.ts), so that a kota demo looks like data that arrived in paket: meetings count in
+   * their kelurahan in the recap, and the offices have paket dates (some long silent).
    */
   const asOffice = (office: TeamOffice, write: () => void) => {
     const own = office.level === site.level && office.areaCode === site.area_code

@@ -8,7 +8,7 @@
 // the area has kader at every level and some with none; the derived levels are recomputed once
 // at the end. Then the Tim Pembina meetings and their follow-ups (demo-meeting.ts). Records of
 // areas other than this office's are written as their stand-in offices (stand-in.ts), as if
-// their bundles had arrived; last, those offices are recorded with their key cards trusted,
+// their paket had arrived; last, those offices are recorded with their key cards trusted,
 // and the search index is rebuilt.
 
 import { WEWENANG } from '../../../../shared/domain/paket'
@@ -371,8 +371,8 @@ const BATCH_KADER = 2000
 /**
  * The office a village's roster comes from: this one when it is that kelurahan, otherwise the
  * village's stand-in kelurahan office (stand-in.ts; the same one its Tim Pembina meetings come
- * from, see demo-meeting.ts), as if its bundles had arrived. Only a kelurahan may change its
- * Posyandu and kader in other offices' copies, so a demo kota's bundle carries them as the
+ * from, see demo-meeting.ts), as if its paket had arrived. Only a kelurahan may change its
+ * Posyandu and kader in other offices' copies, so a demo kota's paket carries them as the
  * kelurahan's writes.
  */
 export const demoVillageOffice = (siteId: string, siteArea: string, villageCode: string) => (villageCode === siteArea ? siteId : villageStandIn(villageCode))
@@ -446,14 +446,14 @@ async function loadWorld(db: Db, seed: number, provinceCode: string): Promise<Wo
 const inArea = (code: string, area: string) => code === area || code.startsWith(`${area}.`)
 
 /**
- * Records the stand-ins as if their bundles had arrived: most sent one in the last month, some
+ * Records the stand-ins as if their paket had arrived: most sent one in the last month, some
  * one to three months ago, a few have been silent since the start of the year. Their own random
  * stream, in id order: the dates depend only on the seed and the area list.
  */
 async function recordDemoOffices(db: Db, offices: StandIn[], rng: Rng): Promise<void> {
   const dated = offices.map((standIn) => {
     const daysAgo = rng.chance(0.7) ? rng.int(0, 30) : rng.chance(0.65) ? rng.int(31, 90) : rng.int(120, 180)
-    return { standIn, bundleAt: new Date(REFERENCE_DATE - daysAgo * DAY + rng.int(8, 15) * 3600_000).toISOString() }
+    return { standIn, paketAt: new Date(REFERENCE_DATE - daysAgo * DAY + rng.int(8, 15) * 3600_000).toISOString() }
   })
   await db.transaction().execute((trx) => recordStandIns(trx, dated))
 }
@@ -517,7 +517,7 @@ export async function generateDemo(
     },
     // A kecamatan's trainings are its Puskesmas's: this office's own only where it may record
     // trainings for that kecamatan (a Puskesmas its own, the kota all of its area); else the
-    // stand-in Puskesmas's, as if its bundles had arrived.
+    // stand-in Puskesmas's, as if its paket had arrived.
     (district) => (WEWENANG[site.level].includes('training') && inArea(district, site.area_code) ? site.id : puskesmasStandIn(district)),
   )
   await db.transaction().execute((trx) => recomputeCompetencies(trx, 'all', catalogue))

@@ -1,6 +1,6 @@
 // The demo's stand-in offices. A demo database holds records of areas other than its own office's
 // (a kota demo: every kelurahan's roster, every kecamatan's meetings), written as if they had
-// arrived in bundles from the offices of those areas. Those offices are stand-ins: ids
+// arrived in paket from the offices of those areas. Those offices are stand-ins: ids
 // "demo-<kelurahan code>", "demo-pkm-<kecamatan code>", "demo-<kecamatan code>", "demo-<kota code>",
 // honest names ("Puskesmas Kec. Tangerang (contoh demo)"), and real keys and signed key cards, so
 // a receiver judges their writes from a signed card like any other office's.
@@ -119,17 +119,17 @@ export async function standInCard(db: Db, siteId: string): Promise<Card | null> 
 }
 
 /**
- * Records stand-ins as this office knows them after their bundles arrived: an `office` row with
+ * Records stand-ins as this office knows them after their paket arrived: an `office` row with
  * the card's name, level, area and villages, and the card trusted (source "paket"), so this
- * office's bundles pass the cards on to whoever trusts it to vouch for them. `bundleAt` is when
- * the stand-in's last bundle was made; a row already there keeps its dates. Call in a transaction.
+ * office's paket pass the cards on to whoever trusts it to vouch for them. `paketAt` is when
+ * the stand-in's last paket was made; a row already there keeps its dates. Call in a transaction.
  */
-export async function recordStandIns(trx: Db, offices: readonly { standIn: StandIn; bundleAt: string | null }[]): Promise<void> {
-  for (const { standIn: s, bundleAt } of offices) {
+export async function recordStandIns(trx: Db, offices: readonly { standIn: StandIn; paketAt: string | null }[]): Promise<void> {
+  for (const { standIn: s, paketAt } of offices) {
     const describe = { level: s.level, area_code: s.areaCode, area_name: s.areaName, name: s.name, villages: JSON.stringify(s.villages) }
     await trx
       .insertInto('office')
-      .values({ site_id: s.siteId, ...describe, last_bundle_at: bundleAt, last_imported_at: bundleAt })
+      .values({ site_id: s.siteId, ...describe, last_bundle_at: paketAt, last_imported_at: paketAt })
       .onConflict((oc) =>
         oc.column('site_id').doUpdateSet({
           ...describe,
@@ -138,6 +138,6 @@ export async function recordStandIns(trx: Db, offices: readonly { standIn: Stand
         }),
       )
       .execute()
-    await trust(trx, standInCardOf(s), 'paket', bundleAt ?? CARD_CREATED_AT)
+    await trust(trx, standInCardOf(s), 'paket', paketAt ?? CARD_CREATED_AT)
   }
 }

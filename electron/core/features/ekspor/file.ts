@@ -1,7 +1,7 @@
 // Where an exported spreadsheet goes and how it gets there: a telling file name in the chosen
 // folder, written beside its final name and renamed into place once complete and flushed, so
 // a stick pulled or a disk filling up midway leaves no file that looks whole. The errors say
-// what happened in the words of the bundle writer (electron/core/sync/bundle.ts writeError).
+// what happened in the words of the paket writer (electron/core/sync/paket.ts writeError).
 
 import { randomBytes } from 'node:crypto'
 import { createWriteStream, existsSync, statSync } from 'node:fs'

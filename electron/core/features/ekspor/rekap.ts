@@ -1,7 +1,7 @@
 // The recap (rekap.service getRekap) as a spreadsheet: kecamatan → kelurahan → Posyandu rows,
 // indented and grouped with Excel's outline (the + / − beside the rows fold a kecamatan), the
-// total last; then the open follow-ups per OPD and the offices' last bundles. Every count is a
-// number cell, the bundle dates are date-time cells, the share of kader with a level a percentage.
+// total last; then the open follow-ups per OPD and the offices' last paket. Every count is a
+// number cell, the paket dates are date-time cells, the share of kader with a level a percentage.
 
 import type { Rekap, RekapCounts, RekapNode } from '../../../../shared/contract'
 import type { Db } from '../../db/schema'
@@ -77,7 +77,7 @@ export async function rekapSheets(db: Db, year: number | null, nowMs: number): P
     { header: 'Umur Paket (hari)', kind: 'integer' },
   ]
   const rows: SheetRow[] = flat.map(({ node: n, depth }) => {
-    // A Posyandu sends no bundle of its own: its kelurahan's date is on the row above.
+    // A Posyandu sends no paket of its own: its kelurahan's date is on the row above.
     const own = n.kind !== 'posyandu'
     return {
       outlineLevel: depth,

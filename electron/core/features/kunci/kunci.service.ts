@@ -11,7 +11,7 @@ import { AppError } from '../../../../shared/result'
 import { keyVaultOf } from '../../db/open'
 import type { Db } from '../../db/schema'
 import { cardBody, cardFingerprint, isStandIn, makeCard, makeRevocation, parseCard, parseRevocation, sameFingerprint, type Card, type Revocation } from '../../sync/card'
-import { damaged, type ContentKeyOpener, type Manifest } from '../../sync/bundle'
+import { damaged, type ContentKeyOpener, type Manifest } from '../../sync/paket'
 import { fingerprint, generateEncryptionKeys, generateSigningKeys, signEd25519, unwrapContentKey, verifyEd25519, type RawKeyPair } from '../../sync/crypto'
 import { requireSite } from '../site/site.service'
 
@@ -240,7 +240,7 @@ export async function trustCard(db: Db, input: ParsedInput<'kunci:trustCard'>): 
   return trust(db, card, 'kartu')
 }
 
-/** Cards of the offices this one trusts whose keys were not revoked: who a bundle can be encrypted for. */
+/** Cards of the offices this one trusts whose keys were not revoked: who a paket can be encrypted for. */
 export async function trustedCards(db: Db): Promise<Card[]> {
   const rows = await db
     .selectFrom('trusted_office as t')
@@ -251,7 +251,7 @@ export async function trustedCards(db: Db): Promise<Card[]> {
   return rows.map((r) => JSON.parse(r.card) as Card).filter((c) => !isStandIn(c.siteId))
 }
 
-/** Why this office cannot open a bundle that is not addressed to it. */
+/** Why this office cannot open a paket that is not addressed to it. */
 export function notAddressed(m: Manifest, siteId: string): AppError | null {
   if (!m.encryption || m.encryption.recipients.some((r) => r.siteId === siteId)) return null
   const names = m.encryption.recipients.map((r) => r.name).join(', ')
@@ -263,7 +263,7 @@ export function notAddressed(m: Manifest, siteId: string): AppError | null {
 
 /**
  * Opens the content key wrapped for this office (with its current or a retired encryption key).
- * Loads the keys first: the opener itself runs inside the bundle reader, synchronously.
+ * Loads the keys first: the opener itself runs inside the paket reader, synchronously.
  */
 export async function contentKeyOpener(db: Db): Promise<ContentKeyOpener> {
   const vault = keyVaultOf(db)
@@ -296,7 +296,7 @@ export async function revocationOf(db: Db, fingerprint: string): Promise<{ revok
   return r ? { revokedAt: r.revoked_at, reason: r.reason } : null
 }
 
-/** Every revocation statement held here, to travel with the next bundle. */
+/** Every revocation statement held here, to travel with the next paket. */
 export async function revocationStatements(db: Db): Promise<unknown[]> {
   return (await db.selectFrom('key_revocation').select('statement').execute()).map((r) => JSON.parse(r.statement) as unknown)
 }
@@ -311,8 +311,8 @@ async function storeRevocation(db: Db, r: Revocation): Promise<boolean> {
 }
 
 /**
- * Takes the revocations a bundle carries that were signed by a kota this office trusts through
- * its setup bundle (or by this office, when it is that kota). Others are ignored: an office
+ * Takes the revocations a paket carries that were signed by a kota this office trusts through
+ * its setup paket (or by this office, when it is that kota). Others are ignored: an office
  * cannot revoke another's key. Returns how many were new.
  */
 export async function receiveRevocations(db: Db, statements: readonly unknown[]): Promise<number> {
@@ -335,7 +335,7 @@ export async function receiveRevocations(db: Db, statements: readonly unknown[])
   return added
 }
 
-/** The kota revokes an office's key (a lost laptop): bundles signed with it are refused everywhere the statement reaches. */
+/** The kota revokes an office's key (a lost laptop): paket signed with it are refused everywhere the statement reaches. */
 export async function revokeKey(db: Db, input: ParsedInput<'kunci:revoke'>): Promise<TrustedOffice> {
   const site = await requireSite(db)
   if (site.level !== 'kota') {
@@ -356,7 +356,7 @@ export async function revokeKey(db: Db, input: ParsedInput<'kunci:revoke'>): Pro
 
 /**
  * Replaces this office's keys (a key that may have been copied, or simply old). The old ones are
- * kept, retired: the next bundles carry the old key's signature of the new card, so offices that
+ * kept, retired: the next paket carry the old key's signature of the new card, so offices that
  * trusted the old key move to the new one by themselves.
  */
 export async function rotateKeys(db: Db): Promise<KeyCard> {
@@ -372,7 +372,7 @@ export interface KeyChange {
   signature: string
 }
 
-/** The statement that goes with bundles after a rotation (null when the keys were never replaced). */
+/** The statement that goes with paket after a rotation (null when the keys were never replaced). */
 export async function keyChangeStatement(db: Db): Promise<KeyChange | null> {
   const vault = keyVaultOf(db)
   const previous = await db.selectFrom('office_key').selectAll().where('retired_at', 'is not', null).orderBy('id', 'desc').executeTakeFirst()

@@ -1,11 +1,11 @@
 // What an office may change in the copies other offices hold: the kinds of its level (the
 // registry's `writers`) and only within its own area. Checked at import for every incoming write
 // that would change a record here, against the office that made the write (the site id in the
-// field's version) and against the office that signed the bundle (a relay may pass on only what
-// concerns its own area). See "Authority" in docs/bundle-format.md.
+// field's version) and against the office that signed the paket (a relay may pass on only what
+// concerns its own area). See "Authority" in docs/paket-format.md.
 //
 // A writer's level and area come only from signed knowledge: this office's own site, and the key
-// cards it trusts (a person compared the fingerprint, the kota's setup bundle brought it, or an
+// cards it trusts (a person compared the fingerprint, the kota's setup paket brought it, or an
 // office that answers for it passed it on: the kota for every office, a Puskesmas for the
 // kelurahan of its villages). An office named only in a sender's unsigned office list has no
 // more authority than that sender: its writes are judged as the sender's own, and what the sender

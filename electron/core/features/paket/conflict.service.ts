@@ -1,7 +1,7 @@
 // What a person reviews after an import: the conflict list (a field two offices changed without
 // seeing each other's change; the merge kept one value and parked the other here) and the
 // same-NIK pairs (one person entered in two offices). Resolving either is an ordinary local
-// change with a new version, so the decision travels with the next bundle like any edit.
+// change with a new version, so the decision travels with the next paket like any edit.
 
 import type { KaderDuplicatePair, PaketConflict, ParsedInput } from '../../../../shared/contract'
 import { isPaketKind, type PaketKind } from '../../../../shared/domain/paket'

@@ -1,4 +1,4 @@
-// Making a bundle: the records this office holds for a destination, changed since the last bundle
+// Making a paket: the records this office holds for a destination, changed since the last paket
 // to it (or all of them), written atomically into the chosen folder.
 
 import { existsSync, statSync } from 'node:fs'
@@ -13,20 +13,20 @@ import { sqliteOf } from '../../db/open'
 import type { Db } from '../../db/schema'
 import type { Emit } from '../../ipc/types'
 import {
-  BUNDLE_EXTENSION,
-  BUNDLE_FORMAT,
-  BUNDLE_FORMAT_VERSION,
+  PAKET_EXTENSION,
+  PAKET_FORMAT,
+  PAKET_FORMAT_VERSION,
   CATALOGUE_PATH,
   ENCRYPTION_ALGORITHM,
   filePath,
   MAX_TOTAL_BYTES,
   recordsPath,
   sealEntries,
-  writeBundle,
-  type BundleEntry,
+  writePaket,
+  type PaketEntry,
   type Manifest,
   type ManifestOffice,
-} from '../../sync/bundle'
+} from '../../sync/paket'
 import { areaResolver, concerns, LEVEL_RANK } from '../../sync/area'
 import { kindOf, REPLICATED_TABLES } from '../../sync/registry'
 import { formatClock, parseClock, tick } from '../../sync/hlc'
@@ -45,7 +45,7 @@ const LEVEL_NAMES: Record<SiteLevel, string> = {
   kota: 'Dinas kota/kabupaten',
 }
 
-/** The kota's setup bundle for every office of its area: its key, the reference data and the key cards it trusts. */
+/** The kota's setup paket for every office of its area: its key, the reference data and the key cards it trusts. */
 export const PEMBINAAN = 'pembinaan'
 
 /** The offices that may change a kind (WEWENANG), in words: "Puskesmas atau Dinas kota/kabupaten". */
@@ -63,11 +63,11 @@ interface Recipient {
   level: SiteLevel | null
   /** Area codes the recipient covers; null = everything this office holds. */
   areas: string[] | null
-  /** The offices that can open the bundle (their cards); empty for a paket pembinaan, which travels in clear. */
+  /** The offices that can open the paket (their cards); empty for a paket pembinaan, which travels in clear. */
   readers: Card[]
 }
 
-/** Where this office can send: the levels above it, every office whose key it trusts, and (kota) the setup bundle. */
+/** Where this office can send: the levels above it, every office whose key it trusts, and (kota) the setup paket. */
 export async function listDestinations(db: Db): Promise<PaketDestination[]> {
   const site = await requireSite(db)
   const sent = new Map(
@@ -92,7 +92,7 @@ export async function listDestinations(db: Db): Promise<PaketDestination[]> {
   for (const level of ['puskesmas', 'kota'] as const) {
     if (LEVEL_RANK[level] > rank) add({ key: `level:${level}`, name: LEVEL_NAMES[level], level, areas: null }, null)
   }
-  // Only offices whose key card is trusted: a bundle is encrypted for its readers' keys. An office
+  // Only offices whose key card is trusted: a paket is encrypted for its readers' keys. An office
   // a level above already stands for (the same readers) is not listed twice.
   const byLevel = new Set(out.filter((d) => !d.unavailable).map((d) => d.readers.join('\n')))
   const sorted = [...cards].sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || a.name.localeCompare(b.name))
@@ -117,7 +117,7 @@ export async function listDestinations(db: Db): Promise<PaketDestination[]> {
 
 const inArea = (code: string, area: string) => code === area || code.startsWith(`${area}.`)
 
-/** The kota whose setup bundle (or card) this office trusts for its area. */
+/** The kota whose setup paket (or card) this office trusts for its area. */
 const kotaOf = (site: SiteRow, cards: Card[]) => cards.find((c) => c.level === 'kota' && c.siteId !== site.id && inArea(site.area_code, c.areaCode))
 
 const noKey = (whose: string) =>
@@ -127,7 +127,7 @@ const noKey = (whose: string) =>
   })
 
 /**
- * Who can open a bundle to `recipient`: its own key(s) and, below the kota, the kota's too: the
+ * Who can open a paket to `recipient`: its own key(s) and, below the kota, the kota's too: the
  * Dinas supervises the whole city, so a stick handed to it directly is readable there as well.
  */
 function readersOf(site: SiteRow, recipient: Omit<Recipient, 'readers'>, cards: Card[], siteId: string | null): Card[] {
@@ -183,7 +183,7 @@ async function destinationOf(db: Db, site: SiteRow, key: string): Promise<Omit<R
 }
 
 /** A file name that says who, to whom and when: simpul_kel-babakan_ke_puskesmas_20261123-1605.simpul */
-export function bundleFileName(sender: string, recipient: string, nowMs: number, folder: string): string {
+export function paketFileName(sender: string, recipient: string, nowMs: number, folder: string): string {
   const slug = (s: string) =>
     s
       .normalize('NFKD')
@@ -195,8 +195,8 @@ export function bundleFileName(sender: string, recipient: string, nowMs: number,
   const d = new Date(nowMs + 7 * 3600_000) // WIB: the time on the office's wall
   const stamp = d.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')
   const base = `simpul_${slug(sender)}_ke_${slug(recipient)}_${stamp}`
-  let name = `${base}${BUNDLE_EXTENSION}`
-  for (let i = 2; existsSync(join(folder, name)); i++) name = `${base}-${i}${BUNDLE_EXTENSION}`
+  let name = `${base}${PAKET_EXTENSION}`
+  for (let i = 2; existsSync(join(folder, name)); i++) name = `${base}-${i}${PAKET_EXTENSION}`
   return name
 }
 
@@ -219,7 +219,7 @@ function assertFolder(folder: string): void {
 /**
  * Every row passes the check the receivers run (records.ts) before it leaves: one bad row (a
  * NIK edited outside the app, a damaged value) would make every receiver refuse the whole
- * bundle, so it is named here instead, with what to do.
+ * paket, so it is named here instead, with what to do.
  */
 function assertSound(sqlite: ReturnType<typeof sqliteOf>, table: string, columns: ReturnType<typeof travellingColumns>, rows: Record<string, unknown>[]): void {
   const check = recordChecker(table, columns)
@@ -243,7 +243,7 @@ function ndjson(rows: readonly object[]): Buffer {
 }
 
 /** `outFile`: the exact file to write (the CLI's --out); otherwise a telling name inside `input.folder`. */
-export async function exportBundle(
+export async function exportPaketFile(
   db: Db,
   input: ParsedInput<'paket:export'>,
   emit?: Emit,
@@ -270,7 +270,7 @@ export async function exportBundle(
       .executeTakeFirst()
     const pembinaan = recipient.key === PEMBINAAN
     const since = input.full || pembinaan ? null : ((last?.clock as string | null | undefined) ?? null)
-    // The clock moves past everything in this bundle: later writes and imports sort after it.
+    // The clock moves past everything in this paket: later writes and imports sort after it.
     const clock = tick(parseClock(site.clock), nowMs)
     await trx.updateTable('site').set({ clock: formatClock(clock) }).where('id', '=', site.id).execute()
     // Routing only (what concerns the recipient); the receiver judges authority itself, so the
@@ -279,14 +279,14 @@ export async function exportBundle(
     const heard = new Map((sqlite.prepare('select site_id, area_code from office').all() as { site_id: string; area_code: string }[]).map((o) => [o.site_id, o.area_code]))
     const areas = recipient.areas ? areaResolver(sqlite, (siteId) => scopes.get(siteId)?.code || heard.get(siteId) || undefined) : null
 
-    const entries: BundleEntry[] = []
+    const entries: PaketEntry[] = []
     const counts: Record<string, number> = {}
     let from: string | null = null
     let to: string | null = null
     const blobs: string[] = []
     const notOurs = new Map<string, number>()
     for (const [i, table] of REPLICATED_TABLES.entries()) {
-      // A setup bundle carries reference data only: no person's record leaves with it.
+      // A setup paket carries reference data only: no person's record leaves with it.
       if (pembinaan && table !== 'opd') {
         counts[table] = 0
         continue
@@ -341,11 +341,11 @@ export async function exportBundle(
       lastBundleAt: o.last_bundle_at,
     }))
     const bundleId = uuidv7(nowMs)
-    // A fresh content key for this bundle only, wrapped for each reader's encryption key.
+    // A fresh content key for this paket only, wrapped for each reader's encryption key.
     const contentKey = recipient.readers.length > 0 ? newContentKey() : null
     const manifest: Omit<Manifest, 'entries'> = {
-      format: BUNDLE_FORMAT,
-      formatVersion: BUNDLE_FORMAT_VERSION,
+      format: PAKET_FORMAT,
+      formatVersion: PAKET_FORMAT_VERSION,
       bundleId,
       createdAt,
       appVersion: packageJson.version,
@@ -383,7 +383,7 @@ export async function exportBundle(
     return { manifest, entries, contentKey, clock: formatClock(clock), counts, warnings }
   })
 
-  // The receivers refuse a bundle above the readers' limit; say so here instead of writing it.
+  // The receivers refuse a paket above the readers' limit; say so here instead of writing it.
   const size = built.entries.reduce((a, e) => a + e.data.length, 0)
   if (size > MAX_TOTAL_BYTES) {
     throw new AppError({
@@ -392,11 +392,11 @@ export async function exportBundle(
     })
   }
   progress(REPLICATED_TABLES.length, steps, 'Menulis paket ke folder tujuan')
-  const fileName = outFile ? basename(outFile) : bundleFileName(site.name, recipient.name, nowMs, input.folder)
+  const fileName = outFile ? basename(outFile) : paketFileName(site.name, recipient.name, nowMs, input.folder)
   const path = outFile ?? join(input.folder, fileName)
   // Sealed outside the transaction: deflating and encrypting a whole kota takes a second or two.
   const entries = built.contentKey ? sealEntries(built.manifest.bundleId, built.entries, built.contentKey) : built.entries
-  const { bytes } = await writeBundle(path, built.manifest, entries, (m) => signEd25519(keys.signing, m))
+  const { bytes } = await writePaket(path, built.manifest, entries, (m) => signEd25519(keys.signing, m))
   progress(steps, steps, 'Selesai')
   const records = Object.values(built.counts).reduce((a, b) => a + b, 0)
   // Remembered only once the file is verified on the stick: a failed write keeps the watermark.

@@ -1,5 +1,5 @@
-// Receiving a bundle: one pipeline a bundle passes through once, each stage in its own module.
-//   1. open and verify the file (sync/bundle.ts: seal, signature, sizes, decryption; here: who
+// Receiving a paket: one pipeline a paket passes through once, each stage in its own module.
+//   1. open and verify the file (sync/paket.ts: seal, signature, sizes, decryption; here: who
 //      sent it, whether a person accepted its key, every record's shape);
 //   2. learn keys, revocations and reference data (learn.ts);
 //   3. judge and merge every record, hold what cannot be judged yet, judge the held ones again
@@ -17,7 +17,7 @@ import type { Db } from '../../db/schema'
 import type { Emit } from '../../ipc/types'
 import type SqliteDatabase from 'better-sqlite3'
 import { LEVEL_RANK } from '../../sync/area'
-import { assertNotFromFuture, damaged, parseNdjson, readBundle, type BundleContent, type Manifest } from '../../sync/bundle'
+import { assertNotFromFuture, damaged, parseNdjson, readPaket, type PaketContent, type Manifest } from '../../sync/paket'
 import { cardFingerprint, sameFingerprint } from '../../sync/card'
 import { formatClock, observe, parseClock, parseVersion, tick } from '../../sync/hlc'
 import type { Row } from '../../sync/merge'
@@ -64,12 +64,12 @@ type Progress = (done: number, total: number, label: string) => void
 // ---------------------------------------------------------------- stage 1: open and verify
 
 interface Verified {
-  content: BundleContent
+  content: PaketContent
   senderKey: PaketSenderKey
   senderTrust: SenderTrust
 }
 
-/** Opens the bundle for this office and decides whether its sender may be heard at all. */
+/** Opens the paket for this office and decides whether its sender may be heard at all. */
 async function openAndVerify(db: Db, path: string, options: ImportOptions, nowMs: number): Promise<Verified> {
   const site = await requireSite(db)
   const open = await contentKeyOpener(db)
@@ -88,7 +88,7 @@ async function openAndVerify(db: Db, path: string, options: ImportOptions, nowMs
     }
     assertNotFromFuture(manifest, nowMs)
   }
-  const content = await readBundle(path, SCHEMA_VERSION, (manifest) => {
+  const content = await readPaket(path, SCHEMA_VERSION, (manifest) => {
     refuseSender(manifest)
     return open(manifest)
   })
@@ -126,9 +126,9 @@ async function openAndVerify(db: Db, path: string, options: ImportOptions, nowMs
 /**
  * The records of one table, parsed and checked against the registry's shape. Called table by
  * table inside the transaction, so only one table's objects are alive at a time; a bad record
- * anywhere still refuses the whole bundle, because throwing rolls everything back.
+ * anywhere still refuses the whole paket, because throwing rolls everything back.
  */
-function incomingRecords(sqlite: SqliteDatabase.Database, content: BundleContent, table: string): Row[] {
+function incomingRecords(sqlite: SqliteDatabase.Database, content: PaketContent, table: string): Row[] {
   const data = content.records.get(table)
   const rows = data ? parseNdjson(data, `data ${table}`, content.manifest.counts[table] ?? 0) : []
   content.records.delete(table) // the text is no longer needed once parsed
@@ -142,7 +142,7 @@ function incomingRecords(sqlite: SqliteDatabase.Database, content: BundleContent
 
 // ---------------------------------------------------------------- the pipeline
 
-export async function importBundle(db: Db, path: string, options: ImportOptions): Promise<PaketImportSummary> {
+export async function importPaketFile(db: Db, path: string, options: ImportOptions): Promise<PaketImportSummary> {
   const nowMs = options.nowMs ?? Date.now()
   const progress: Progress = (done, total, label) => options.emit?.('progress', { task: 'paket', done, total, label })
   progress(0, 100, 'Membaca dan memeriksa paket')
@@ -178,7 +178,7 @@ export async function importBundle(db: Db, path: string, options: ImportOptions)
       const catalogueChanged = await learnCatalogues(trx, sqlite, content, fromAbove, summary)
 
       // 3. judge and merge. This import's own clock value is stamped on every row it writes
-      // (`received`): the next bundle from here relays them, whatever their versions.
+      // (`received`): the next paket from here relays them, whatever their versions.
       const clock = tick(parseClock(site.clock), nowMs)
       const now = new Date(nowMs).toISOString()
       const stage = mergeStage(sqlite, site, m.bundleId, formatClock(clock), nowMs, summary, m.offices)

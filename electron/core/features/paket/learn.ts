@@ -1,4 +1,4 @@
-// The import's learning stage: what a bundle teaches besides records. The sender's card (once a
+// The import's learning stage: what a paket teaches besides records. The sender's card (once a
 // person accepted it, or its trusted old key vouched for the new one), the kota's revocations,
 // the cards of offices the sender answers for, and reference data from above (catalogues). Runs
 // inside the import's transaction, before the records are judged, so what it learns counts for
@@ -10,7 +10,7 @@ import { catalogueSchema } from '../../../../shared/domain/competency'
 import type { SiteLevel } from '../../../../shared/domain/reference'
 import type { Db } from '../../db/schema'
 import { LEVEL_RANK, withinScope } from '../../sync/area'
-import { damaged, parseNdjson, type BundleContent } from '../../sync/bundle'
+import { damaged, parseNdjson, type PaketContent } from '../../sync/paket'
 import { cardFingerprint, parseCard, type Card } from '../../sync/card'
 import { storeCatalogue } from '../competency/catalogue.service'
 import { receiveRevocations, revocationOf, trust, trustStatus } from '../kunci/kunci.service'
@@ -24,7 +24,7 @@ export type SenderTrust = 'trusted' | 'accepted' | 'rotated'
  * sender passes on, if it answers for them: the kota for every office, an office for the offices
  * below it in its area (a kelurahan for none). Keys are learned, never replaced.
  */
-export async function learnKeys(trx: Db, content: BundleContent, sender: SenderTrust, summary: PaketImportSummary): Promise<void> {
+export async function learnKeys(trx: Db, content: PaketContent, sender: SenderTrust, summary: PaketImportSummary): Promise<void> {
   const m = content.manifest
   const card0 = content.senderCard
   if (m.kind === 'pembinaan') await trust(trx, card0, 'pembinaan')
@@ -51,7 +51,7 @@ interface CatalogueRow {
   body: string
 }
 
-function parseCatalogues(content: BundleContent): CatalogueRow[] {
+function parseCatalogues(content: PaketContent): CatalogueRow[] {
   if (!content.catalogue) return []
   const lines = content.catalogue.toString('utf8').split('\n').filter(Boolean).length
   const rows = parseNdjson(content.catalogue, 'katalog', lines)
@@ -65,7 +65,7 @@ function parseCatalogues(content: BundleContent): CatalogueRow[] {
  * Reference data: catalogue versions only from above; the sender's active one becomes active
  * here. Returns whether the catalogue in use changed (every kader's level is then recomputed).
  */
-export async function learnCatalogues(trx: Db, sqlite: SqliteDatabase.Database, content: BundleContent, fromAbove: boolean, summary: PaketImportSummary): Promise<boolean> {
+export async function learnCatalogues(trx: Db, sqlite: SqliteDatabase.Database, content: PaketContent, fromAbove: boolean, summary: PaketImportSummary): Promise<boolean> {
   const m = content.manifest
   const catalogues = parseCatalogues(content)
   if (catalogues.length === 0) return false
@@ -108,11 +108,11 @@ export async function learnCatalogues(trx: Db, sqlite: SqliteDatabase.Database, 
 
 /**
  * What this office now knows of the sender and the offices it relays news of: names for the
- * screens and the date of each office's newest bundle (silent offices). What an office is
+ * screens and the date of each office's newest paket (silent offices). What an office is
  * (level, area) is taken from its own signed card, or from the kota; another sender may only
  * introduce an office not heard of yet. Authority never reads this list (authority.ts).
  */
-export function recordOffices(sqlite: SqliteDatabase.Database, content: BundleContent, selfId: string, now: string): void {
+export function recordOffices(sqlite: SqliteDatabase.Database, content: PaketContent, selfId: string, now: string): void {
   const m = content.manifest
   const card = content.senderCard
   const upsert = sqlite.prepare(`
@@ -128,7 +128,7 @@ export function recordOffices(sqlite: SqliteDatabase.Database, content: BundleCo
     values (@siteId, @level, @areaCode, @areaName, @name, @villages, @lastBundleAt, @lastImportedAt)
     on conflict(site_id) do update set
       last_bundle_at = max(coalesce(office.last_bundle_at, ''), coalesce(excluded.last_bundle_at, ''))`)
-  // A relayed receipt dated after the bundle that carries it cannot be true: capped there.
+  // A relayed receipt dated after the paket that carries it cannot be true: capped there.
   const cap = (at: string | null) => (at && at > m.createdAt ? m.createdAt : at)
   for (const o0 of m.offices) {
     if (o0.siteId === selfId) continue

@@ -20,7 +20,7 @@ import { travellingColumns } from './records'
 export const FUTURE_TOLERANCE_MS = 24 * 3600_000
 const MAX_REFUSALS_LISTED = 200
 
-/** The office that signed a bundle, as far as this office knows it (from its signed card). */
+/** The office that signed a paket, as far as this office knows it (from its signed card). */
 export interface Sender extends Scope {
   siteId: string
 }
@@ -110,7 +110,7 @@ export function mergeStage(
   received: string,
   nowMs: number,
   summary: PaketImportSummary,
-  /** Offices the bundle names (its unsigned list): for the messages about unknown writers only. */
+  /** Offices the paket names (its unsigned list): for the messages about unknown writers only. */
   named: readonly { siteId: string; name: string }[],
 ): MergeStage {
   const names = new Map((sqlite.prepare('select site_id, name from office').all() as { site_id: string; name: string }[]).map((o) => [o.site_id, o.name]))
@@ -199,7 +199,7 @@ function rejudgeHeld(ctx: Ctx): number {
         } else if (outcome !== 'unchanged') {
           released++
           progress++
-          // Counted with the kind like the bundle's own records: the person sees what changed.
+          // Counted with the kind like the paket's own records: the person sees what changed.
           ctx.kinds.get(table)![outcome]++
         }
         drop.run(h.id)
@@ -210,7 +210,7 @@ function rejudgeHeld(ctx: Ctx): number {
   return released
 }
 
-/** A held record's sender: a relay whose card this office trusts (it imported the bundle). */
+/** A held record's sender: a relay whose card this office trusts (it imported the paket). */
 function senderOf(ctx: Ctx, siteId: string): Sender | null {
   const s = ctx.scopes.get(siteId)
   return s ? { ...s, siteId } : null
@@ -244,7 +244,7 @@ function mergeOne(ctx: Ctx, table: PaketKind, r: Row, sender: Sender): Outcome {
   const fromAbove = LEVEL_RANK[sender.level] > LEVEL_RANK[ctx.self.level]
   if (kindOf(table).area.length === 0 && !fromAbove) {
     // Reference data flows down: a record owned by this level or above (or the default list)
-    // changes only through a bundle from above. An office's own new units may come up.
+    // changes only through a paket from above. An office's own new units may come up.
     const owner = r.site_id as string
     const ownerLevel = owner === DEFAULT_OWNER ? 'kota' : ctx.scopes.get(owner)?.level
     if (ownerLevel !== undefined && LEVEL_RANK[ownerLevel] >= LEVEL_RANK[ctx.self.level]) {

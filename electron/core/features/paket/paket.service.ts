@@ -1,5 +1,5 @@
-// Kirim/Terima Paket: what the screens and the CLI call. Making a bundle is export.ts, receiving
-// one import.ts; the file format is electron/core/sync/bundle.ts.
+// Kirim/Terima Paket: what the screens and the CLI call. Making a paket is export.ts, receiving
+// one import.ts; the file format is electron/core/sync/paket.ts.
 
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -17,11 +17,11 @@ import { AppError } from '../../../../shared/result'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import type { Db } from '../../db/schema'
 import type { Emit } from '../../ipc/types'
-import { BUNDLE_EXTENSION, readManifest } from '../../sync/bundle'
+import { PAKET_EXTENSION, readManifest } from '../../sync/paket'
 import { notAddressed } from '../kunci/kunci.service'
 import { requireSite } from '../site/site.service'
-import { exportBundle, listDestinations } from './export'
-import { importBundle, manifestInfo } from './import'
+import { exportPaketFile, listDestinations } from './export'
+import { importPaketFile, manifestInfo } from './import'
 
 const FOLDER_KEY = 'paket.folder'
 
@@ -44,17 +44,17 @@ export async function paketState(db: Db): Promise<{ folder: string; destinations
 }
 
 export async function exportPaket(db: Db, input: ParsedInput<'paket:export'>, emit?: Emit): Promise<PaketExportResult> {
-  const result = await exportBundle(db, input, emit)
+  const result = await exportPaketFile(db, input, emit)
   await rememberFolder(db, input.folder)
   return result
 }
 
-/** The bundles in a folder (the stick), newest first, each with its manifest or why it cannot be read. */
+/** The paket in a folder (the stick), newest first, each with its manifest or why it cannot be read. */
 export async function scanFolder(db: Db, input: ParsedInput<'paket:scan'>): Promise<PaketFile[]> {
   const site = await requireSite(db)
   let names: string[]
   try {
-    names = (await readdir(input.folder)).filter((n) => n.toLowerCase().endsWith(BUNDLE_EXTENSION) && !n.startsWith('.'))
+    names = (await readdir(input.folder)).filter((n) => n.toLowerCase().endsWith(PAKET_EXTENSION) && !n.startsWith('.'))
   } catch {
     throw new AppError({
       code: 'invalid_input',
@@ -90,11 +90,11 @@ export async function scanFolder(db: Db, input: ParsedInput<'paket:scan'>): Prom
 }
 
 export async function previewPaket(db: Db, input: ParsedInput<'paket:preview'>, emit?: Emit): Promise<PaketImportSummary> {
-  return importBundle(db, input.path, { apply: false, emit })
+  return importPaketFile(db, input.path, { apply: false, emit })
 }
 
 export async function importPaket(db: Db, input: ParsedInput<'paket:import'>, emit?: Emit): Promise<PaketImportSummary> {
-  return importBundle(db, input.path, { apply: true, emit, acceptFingerprint: input.acceptFingerprint ?? null })
+  return importPaketFile(db, input.path, { apply: true, emit, acceptFingerprint: input.acceptFingerprint ?? null })
 }
 
 export async function paketHistory(db: Db): Promise<PaketHistory> {

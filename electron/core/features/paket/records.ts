@@ -1,7 +1,7 @@
-// The shape every record of a bundle must have: exactly its table's travelling columns (registry
+// The shape every record of a paket must have: exactly its table's travelling columns (registry
 // and schema), each of the right type, plus the formats the app relies on. The import refuses a
-// bundle with a record that fails it (it was not written by Simpul Posyandu, or was damaged); the
-// export runs the same check first, so an office never ships a bundle every receiver refuses.
+// paket with a record that fails it (it was not written by Simpul Posyandu, or was damaged); the
+// export runs the same check first, so an office never ships a paket every receiver refuses.
 
 import type SqliteDatabase from 'better-sqlite3'
 import { parseFieldState } from '../../sync/fields'

@@ -1,6 +1,6 @@
-// The recap of an office's area (the Dinas's whole city after importing bundles): per kecamatan
+// The recap of an office's area (the Dinas's whole city after importing paket): per kecamatan
 // → kelurahan → Posyandu, active kader, levels, TKK per group, trainings and meetings of the
-// year, open and overdue follow-ups, and how long ago each office's newest bundle was made.
+// year, open and overdue follow-ups, and how long ago each office's newest paket was made.
 // The tree itself (every kelurahan a node, even a silent one) is rekap.tree's. At city size
 // (≈1,100 Posyandu, 20,000 kader, 250,000 assessments) the work is a handful of grouped queries,
 // each returning at most a row per Posyandu (or per area code and OPD), folded into the tree in
@@ -162,8 +162,8 @@ async function countFollowUps(db: Db, tree: RekapTree, site: SiteRow, today: str
 }
 
 /**
- * The offices heard of, never heard from first, then the oldest newest bundle; each office's
- * newest bundle is also stamped on the kelurahan (and kecamatan) nodes it covers.
+ * The offices heard of, never heard from first, then the oldest newest paket; each office's
+ * newest paket is also stamped on the kelurahan (and kecamatan) nodes it covers.
  */
 async function heardFrom(db: Db, tree: RekapTree, nowMs: number): Promise<RekapOffice[]> {
   const officeRows = await db.selectFrom('office').selectAll().execute()

@@ -162,7 +162,7 @@ function finish(acc: Acc, children: RekapNode[]): RekapNode {
 }
 
 /**
- * The filled tree as the recap's roots, sorted by name, with the Posyandu sums and bundle ages
+ * The filled tree as the recap's roots, sorted by name, with the Posyandu sums and paket ages
  * carried up and down, and the counts of the whole area.
  */
 export function finishTree(tree: RekapTree, level: SiteLevel, nowMs: number): { nodes: RekapNode[]; total: RekapCounts } {

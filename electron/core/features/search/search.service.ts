@@ -163,7 +163,7 @@ export async function reindexFollowUpsOfOpd(trx: Db, opdId: string): Promise<voi
   for (const r of rows) await reindexFollowUp(trx, r.id)
 }
 
-/** Rebuilds the whole index from the tables (after a bulk write such as the demo, later a bundle import). */
+/** Rebuilds the whole index from the tables (after a bulk write such as the demo, later a paket import). */
 export async function rebuildSearchIndex(db: Db): Promise<void> {
   const run = async (trx: Db) => {
     await sql`delete from search_fts`.execute(trx)

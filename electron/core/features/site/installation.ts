@@ -9,7 +9,7 @@
 // remembers the newest clock this PC has seen for its office. Another PC → a copy; an older
 // clock than this PC already reached → a restored backup. Either way the office gets a new
 // site id and new keys, and its old identity becomes an office heard of (its records keep their
-// owner). See "Installation identity" in docs/bundle-format.md.
+// owner). See "Installation identity" in docs/paket-format.md.
 
 import { createHash } from 'node:crypto'
 import { readFileSync, renameSync, writeFileSync } from 'node:fs'
@@ -114,7 +114,7 @@ export async function recordInstallation(db: Db, place: InstallationPlace): Prom
 /**
  * A new site id and no keys (new ones are made when first needed): the copy's private keys were
  * the other PC's. The old identity stays an office heard of, so its records, conflicts and
- * recaps still name it. Watermarks go: the first bundles of the new identity carry everything.
+ * recaps still name it. Watermarks go: the first paket of the new identity carry everything.
  */
 export async function renewIdentity(db: Db, reason: IdentityRenewal['reason'], nowMs: number = Date.now()): Promise<IdentityRenewal> {
   return db.transaction().execute(async (trx) => {

@@ -1,5 +1,5 @@
 // This installation's office: set once at first run, never replaced (its id signs every
-// record it creates and, later, every bundle it sends).
+// record it creates and, later, every paket it sends).
 
 import type { Area, ParsedInput, Site } from '../../../../shared/contract'
 import { SITE_AREA_LEVEL, type SiteLevel } from '../../../../shared/domain/reference'

@@ -24,7 +24,7 @@ export function KunciPage(_props: Record<string, never>) {
   const { t } = useTranslation()
   const state = useCall('kunci:state', {})
   const paket = useCall('paket:state', {})
-  // The folder bundles last went to is usually the stick the card goes on too.
+  // The folder paket last went to is usually the stick the card goes on too.
   const defaultFolder = paket.data?.folder ?? ''
 
   return (

@@ -1,6 +1,6 @@
-// Kirim: write a bundle for a destination into the folder on the stick, then say plainly what
+// Kirim: write a paket for a destination into the folder on the stick, then say plainly what
 // was written, who can open it and what to do with the stick. A destination whose key card is
-// not known here yet is shown, not choosable, with why (a bundle is locked for its readers' keys).
+// not known here yet is shown, not choosable, with why (a paket is locked for its readers' keys).
 
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,7 +15,7 @@ import { countRows, formatBytes, usePaketProgress } from './paketFormat'
 import { CountsTable, FolderField, PaketProgress } from './PaketParts'
 import './paket.css'
 
-/** The kota's setup bundle: travels in clear (no personal data), for every office. */
+/** The kota's setup paket: travels in clear (no personal data), for every office. */
 const PEMBINAAN = 'pembinaan'
 
 export function KirimTab() {
@@ -44,7 +44,7 @@ export function KirimTab() {
   useEffect(() => {
     if (done) doneRef.current?.focus()
   }, [done])
-  // The field is disabled while the bundle is made; it can take the focus back once enabled.
+  // The field is disabled while the paket is made; it can take the focus back once enabled.
   const refocus = useRef(false)
   useEffect(() => {
     if (!running && refocus.current) {
@@ -214,7 +214,7 @@ export function KirimTab() {
 }
 
 /**
- * One destination: its name, when it last got a bundle, and who can open a bundle made for it,
+ * One destination: its name, when it last got a paket, and who can open a paket made for it,
  * or why it cannot be chosen yet. The reason is the radio's description, so a screen reader
  * reads it on the (disabled) radio too; a click anywhere on the card chooses it.
  */

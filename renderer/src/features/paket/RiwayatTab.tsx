@@ -1,4 +1,4 @@
-// Riwayat: the bundles this office made and the ones it imported, newest first.
+// Riwayat: the paket this office made and the ones it imported, newest first.
 
 import { useTranslation } from 'react-i18next'
 import { ErrorBox } from '../../components/ErrorBox'

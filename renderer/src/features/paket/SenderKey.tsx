@@ -7,7 +7,7 @@ import type { PaketSenderKey } from '@shared/contract'
 import { Fingerprint } from '../../components/Fingerprint'
 import './paket.css'
 
-/** True when a person must confirm the fingerprint before this bundle may be imported. */
+/** True when a person must confirm the fingerprint before this paket may be imported. */
 export function needsConfirmation(key: PaketSenderKey, alreadyImported: boolean): boolean {
   return key.status !== 'trusted' && !alreadyImported
 }

@@ -1,4 +1,4 @@
-// Terima: list the bundles in the folder (the damaged ones too, with why, and those locked for
+// Terima: list the paket in the folder (the damaged ones too, with why, and those locked for
 // other offices, with for whom), show what importing one would do (and whose key signed it: a
 // sender not trusted yet needs a person to tick that the fingerprint was compared), then import
 // it all or nothing.
@@ -227,7 +227,7 @@ function FileRow({ file, chosen, disabled, onChoose }: { file: PaketFile; chosen
     )
   }
   const counts = countRows(m.counts)
-  // A whole bundle that is not for this office (locked for others): who sent it and for whom, nothing to open.
+  // A whole paket that is not for this office (locked for others): who sent it and for whom, nothing to open.
   const locked = file.error !== null
   return (
     <tr

@@ -1,5 +1,5 @@
 // Words and numbers of the Kirim/Terima Paket screens: the kinds of data in people's words, a
-// readable name for a changed column, sizes in KB/MB, a bundle's age, and the progress events
+// readable name for a changed column, sizes in KB/MB, a paket's age, and the progress events
 // of a long export or import.
 
 import { useCallback, useEffect, useRef, useState } from 'react'

@@ -1,5 +1,5 @@
 // The recap of this office's area: totals, four pictures (levels, TKK per group, open
-// follow-ups per OPD, how old each kelurahan's last bundle is), the offices silent the longest,
+// follow-ups per OPD, how old each kelurahan's last paket is), the offices silent the longest,
 // and the table kecamatan → kelurahan → Posyandu. One call (rekap:get) gives everything.
 
 import { useId, useState } from 'react'
@@ -233,7 +233,7 @@ function Offices({ r }: { r: Rekap }) {
                   <th scope="col">{t('rekap.colOffice')}</th>
                   <th scope="col">{t('rekap.colOfficeLevel')}</th>
                   <th scope="col">{t('rekap.colOfficeArea')}</th>
-                  <th scope="col">{t('rekap.colLastBundle')}</th>
+                  <th scope="col">{t('rekap.colLastPaket')}</th>
                   <th scope="col">{t('rekap.colAge')}</th>
                 </tr>
               </thead>

@@ -121,7 +121,7 @@ export function RekapTree({ rekap }: { rekap: Rekap }) {
               <th scope="col" className="num">
                 {t('rekap.colOverdue')}
               </th>
-              <th scope="col">{t('rekap.colBundle')}</th>
+              <th scope="col">{t('rekap.colPaket')}</th>
             </tr>
           </thead>
           <tbody>

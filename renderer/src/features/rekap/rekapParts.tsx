@@ -1,5 +1,5 @@
 // Small pieces shared by the recap screen: area names as people write them, and the age of
-// the last bundle as a badge that makes a silent office stand out without relying on colour.
+// the last paket as a badge that makes a silent office stand out without relying on colour.
 
 import { useTranslation } from 'react-i18next'
 import type { RekapNode } from '@shared/contract'
@@ -7,7 +7,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format'
 
 /** Beyond this many days an office counts as silent (the chart's "> 90 hari" bucket). */
 export const SILENT_DAYS = 90
-/** Up to this many days a bundle is recent. */
+/** Up to this many days a paket is recent. */
 export const FRESH_DAYS = 30
 
 export type AgeBucket = 'fresh' | 'month' | 'old' | 'never'

@@ -1,7 +1,7 @@
-// The bundle file ("paket", *.simpul): a standard zip holding manifest.json and the records as
+// The paket file ("paket", *.simpul): a standard zip holding manifest.json and the records as
 // NDJSON, one entry per table. Written atomically and read back before it is called done; read
-// with hard limits, because a bundle may come from an infected PC or a stick pulled mid-write.
-// The format is documented in docs/bundle-format.md; change both together.
+// with hard limits, because a paket may come from an infected PC or a stick pulled mid-write.
+// The format is documented in docs/paket-format.md; change both together.
 
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
@@ -20,11 +20,11 @@ import { cardFingerprint, parseCard, type Card } from './card'
 import { aesGcmOpen, aesGcmSeal, verifyEd25519 } from './crypto'
 import { REPLICATED_TABLES } from './digest'
 
-export const BUNDLE_FORMAT = 'simpul-paket'
-export const BUNDLE_FORMAT_VERSION = 2
+export const PAKET_FORMAT = 'simpul-paket'
+export const PAKET_FORMAT_VERSION = 2
 /** The detached Ed25519 signature over the exact bytes of manifest.json (base64url text). */
 export const SIGNATURE_PATH = 'manifest.sig'
-export const BUNDLE_EXTENSION = '.simpul'
+export const PAKET_EXTENSION = '.simpul'
 export const MANIFEST_PATH = 'manifest.json'
 export const CATALOGUE_PATH = 'reference/catalogue.ndjson'
 export const recordsPath = (table: string) => `records/${table}.ndjson`
@@ -40,11 +40,11 @@ const SEAL_HEX = 64
 export const SEAL_PLACEHOLDER = SEAL_PREFIX + '0'.repeat(SEAL_HEX)
 export const filePath = (sha256: string) => `files/${sha256}`
 
-// Limits: far above any real bundle, far below what would take the PC down. A reader holds a
-// bundle's entries in memory, so the total is what a hostile file can cost at most: a whole kota
+// Limits: far above any real paket, far below what would take the PC down. A reader holds a
+// paket's entries in memory, so the total is what a hostile file can cost at most: a whole kota
 // is ~100-150 MB of records, and 512 MiB leaves room for years of growth and attachments while
 // a PC with 4 GB still has room for the import itself (it was 1.5 GiB: a bomb took 2 GB). The
-// same total bounds the opened sizes of an encrypted bundle. One table may be most of a bundle,
+// same total bounds the opened sizes of an encrypted paket. One table may be most of a paket,
 // so records have only the total as their limit. Checked against the sizes the zip declares
 // before anything is inflated, those sizes against the signed manifest before any entry but the
 // manifest is read, and against the bytes actually inflated (a lying header is cut off).
@@ -53,7 +53,7 @@ export const MAX_TOTAL_BYTES = 512 * 1024 * 1024
 const MAX_RECORDS_BYTES = MAX_TOTAL_BYTES
 const MAX_FILE_BYTES = 16 * 1024 * 1024
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024
-/** How far ahead of this PC's clock a bundle may be dated (clocks and time zones set a little wrong). */
+/** How far ahead of this PC's clock a paket may be dated (clocks and time zones set a little wrong). */
 const FUTURE_TOLERANCE_MS = 24 * 3600_000
 
 const office = z.object({
@@ -80,10 +80,10 @@ const recipientSchema = z.object({
   /** nonce ‖ sealed content key ‖ tag: 60 bytes, base64url. */
   wrappedKey: z.string().regex(/^[A-Za-z0-9_-]{80}$/),
 })
-export type BundleRecipient = z.infer<typeof recipientSchema>
+export type PaketRecipient = z.infer<typeof recipientSchema>
 
 export const manifestSchema = z.object({
-  format: z.literal(BUNDLE_FORMAT),
+  format: z.literal(PAKET_FORMAT),
   formatVersion: z.number().int(),
   bundleId: z.string().uuid(),
   createdAt: z.string().datetime(),
@@ -92,24 +92,24 @@ export const manifestSchema = z.object({
   catalogueVersion: z.string().max(50),
   sender: office,
   recipient: z.object({ key: z.string().max(200), name: z.string().max(200), level: z.enum(SITE_LEVELS).nullable() }),
-  /** data: records; pembinaan: the kota's setup bundle (its key, reference data, key cards). */
+  /** data: records; pembinaan: the kota's setup paket (its key, reference data, key cards). */
   kind: z.enum(['data', 'pembinaan']),
   full: z.boolean(),
-  /** This office's clock of the previous bundle to the same destination (null: everything). */
+  /** This office's clock of the previous paket to the same destination (null: everything). */
   since: z.string().max(40).nullable(),
   versions: z.object({ from: z.string().max(120).nullable(), to: z.string().max(120).nullable() }),
   counts: z.record(z.string(), z.number().int().min(0)),
   /**
    * Every entry but the manifest and its signature: SHA-256 and length of the bytes stored in the
-   * zip (for an encrypted bundle, the sealed bytes) and, when encrypted, `size`: the length of
+   * zip (for an encrypted paket, the sealed bytes) and, when encrypted, `size`: the length of
    * the entry once opened and inflated.
    */
   entries: z
     .array(z.object({ path: z.string().max(200), sha256: sha256Hex, bytes: z.number().int().min(0), size: z.number().int().min(0).optional() }))
     .max(MAX_ENTRIES),
-  /** Every office the sender has heard of, with the creation time of its newest bundle (relayed receipts). */
+  /** Every office the sender has heard of, with the creation time of its newest paket (relayed receipts). */
   offices: z.array(office.extend({ lastBundleAt: z.string().datetime().nullable() })).max(20_000),
-  /** The sender's key card (public keys, self-signed): who signed this bundle. */
+  /** The sender's key card (public keys, self-signed): who signed this paket. */
   senderCard: z.unknown(),
   /** How manifest.json is signed; the signature itself is the entry manifest.sig. */
   signature: z.object({ algorithm: z.literal('Ed25519'), fingerprint: z.string().max(40) }),
@@ -123,7 +123,7 @@ export const manifestSchema = z.object({
   /** Key revocations signed by a kota, passed on by every office (section 6 of the format doc). */
   revocations: z.array(z.unknown()).max(20_000),
   /**
-   * Who can open the entries: one content key per bundle, wrapped for each recipient (section 7
+   * Who can open the entries: one content key per paket, wrapped for each recipient (section 7
    * of the format doc). Null only for a kota's paket pembinaan, which carries no person's data.
    */
   encryption: z
@@ -137,7 +137,7 @@ export const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>
 export type ManifestOffice = z.infer<typeof office>
 
-export interface BundleContent {
+export interface PaketContent {
   manifest: Manifest
   /** The sender's card, its self-signature checked and the manifest's signature verified with it. */
   senderCard: Card
@@ -161,7 +161,7 @@ const foreign = () =>
 
 // ---------------------------------------------------------------- writing
 
-export interface BundleEntry {
+export interface PaketEntry {
   path: string
   /** The bytes as stored: sealed ones when `size` is set. */
   data: Buffer
@@ -169,15 +169,15 @@ export interface BundleEntry {
   size?: number
 }
 
-/** The AAD of a sealed entry: it belongs to this bundle, under this name. */
+/** The AAD of a sealed entry: it belongs to this paket, under this name. */
 const entryAad = (bundleId: string, path: string) => Buffer.from(`simpul-paket/2\n${bundleId}\n${path}`, 'utf8')
 
 /**
- * Seals entries with the bundle's content key: each is deflated (raw, level 1) and then
- * encrypted with AES-256-GCM under a fresh nonce, its name and the bundle id as AAD, so an entry
- * cannot be swapped for another's or moved into another bundle.
+ * Seals entries with the paket's content key: each is deflated (raw, level 1) and then
+ * encrypted with AES-256-GCM under a fresh nonce, its name and the paket id as AAD, so an entry
+ * cannot be swapped for another's or moved into another paket.
  */
-export function sealEntries(bundleId: string, entries: BundleEntry[], contentKey: Buffer): BundleEntry[] {
+export function sealEntries(bundleId: string, entries: PaketEntry[], contentKey: Buffer): PaketEntry[] {
   return entries.map((e) => ({
     path: e.path,
     data: aesGcmSeal(contentKey, deflateRawSync(e.data, { level: 1 }), entryAad(bundleId, e.path)),
@@ -197,15 +197,15 @@ function openEntry(bundleId: string, path: string, sealed: Buffer, size: number,
 }
 
 /**
- * Writes the bundle beside its final name, reads it back and compares it with the bytes that
+ * Writes the paket beside its final name, reads it back and compares it with the bytes that
  * were produced, seals and flushes it, renames it into place and checks the seal of the final
  * file. A stick pulled at any moment leaves either no file or a `.part` file that is never
  * listed, never a file that looks whole.
  */
-export async function writeBundle(
+export async function writePaket(
   finalPath: string,
   manifestWithoutEntries: Omit<Manifest, 'entries'>,
-  entries: BundleEntry[],
+  entries: PaketEntry[],
   /** Signs the exact manifest bytes with the sender's key (Ed25519, base64url). */
   sign: (manifest: Buffer) => string,
 ): Promise<{ bytes: number }> {
@@ -352,12 +352,12 @@ async function checkSeal(path: string): Promise<void> {
 // ---------------------------------------------------------------- reading
 
 /**
- * A bundle's zip with its entries listed (names and declared sizes from the central directory),
+ * A paket's zip with its entries listed (names and declared sizes from the central directory),
  * nothing inflated yet. Entries are read from it one by one, in the order the reader chooses:
  * the manifest first, so every other entry is held to the size the signed manifest gives it
  * before a byte of it is inflated.
  */
-interface BundleZip {
+interface PaketZip {
   file: yauzl.ZipFile
   entries: Map<string, yauzl.Entry>
 }
@@ -365,7 +365,7 @@ interface BundleZip {
 const dangerousName = (msg: string) => /invalid relative path|absolute path|invalid characters/i.test(msg)
 
 /** Opens and lists the zip, checking every entry's name and declared size; the caller closes it. */
-async function openBundleZip(path: string): Promise<BundleZip> {
+async function openPaketZip(path: string): Promise<PaketZip> {
   let file: yauzl.ZipFile
   try {
     file = await new Promise<yauzl.ZipFile>((resolve, reject) => {
@@ -455,8 +455,8 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
   })
 }
 
-/** A listed entry's bytes, or the bundle refused as damaged. */
-async function readPart(zip: BundleZip, name: string): Promise<Buffer | undefined> {
+/** A listed entry's bytes, or the paket refused as damaged. */
+async function readPart(zip: PaketZip, name: string): Promise<Buffer | undefined> {
   const entry = zip.entries.get(name)
   if (!entry) return undefined
   try {
@@ -478,7 +478,7 @@ const isAllowedName = (name: string) => ALLOWED.has(name) || /^files\/[0-9a-f]{6
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-/** Decodes UTF-8 strictly: a bundle with invalid bytes is damaged, not "mostly readable". */
+/** Decodes UTF-8 strictly: a paket with invalid bytes is damaged, not "mostly readable". */
 export function decodeUtf8(b: Buffer, what: string): string {
   try {
     return utf8.decode(b)
@@ -498,14 +498,14 @@ export function parseManifest(raw: Buffer | undefined, ourSchemaVersion: number)
     throw damaged('keterangan paket (manifest) tidak dapat dibaca.')
   }
   const head = z.object({ format: z.string(), formatVersion: z.number() }).safeParse(json)
-  if (!head.success || head.data.format !== BUNDLE_FORMAT) throw foreign()
-  if (head.data.formatVersion > BUNDLE_FORMAT_VERSION) {
+  if (!head.success || head.data.format !== PAKET_FORMAT) throw foreign()
+  if (head.data.formatVersion > PAKET_FORMAT_VERSION) {
     throw new AppError({
       code: 'invalid_input',
-      message: `Paket ini memakai format versi ${head.data.formatVersion}, yang lebih baru dari yang dikenal aplikasi ini (versi ${BUNDLE_FORMAT_VERSION}). Perbarui Simpul Posyandu ke versi terbaru, lalu impor lagi.`,
+      message: `Paket ini memakai format versi ${head.data.formatVersion}, yang lebih baru dari yang dikenal aplikasi ini (versi ${PAKET_FORMAT_VERSION}). Perbarui Simpul Posyandu ke versi terbaru, lalu impor lagi.`,
     })
   }
-  if (head.data.formatVersion < BUNDLE_FORMAT_VERSION) {
+  if (head.data.formatVersion < PAKET_FORMAT_VERSION) {
     throw new AppError({
       code: 'invalid_input',
       message: 'Paket ini dibuat oleh versi lama Simpul Posyandu, tanpa tanda tangan kantor pengirim, sehingga asalnya tidak dapat dipastikan. Minta kantor pengirim memperbarui aplikasinya dan membuat paket baru.',
@@ -550,7 +550,7 @@ function verifySender(manifest: Manifest, manifestBytes: Buffer, signature: Buff
  * listed, allowed and declaring exactly the stored length the manifest gives it, every listed one
  * present, opened sizes within the limits. Only the manifest and its signature are inflated.
  */
-async function readSigned(zip: BundleZip, ourSchemaVersion: number): Promise<{ manifest: Manifest; senderCard: Card }> {
+async function readSigned(zip: PaketZip, ourSchemaVersion: number): Promise<{ manifest: Manifest; senderCard: Card }> {
   const manifestBytes = await readPart(zip, MANIFEST_PATH)
   const manifest = parseManifest(manifestBytes, ourSchemaVersion)
   const senderCard = verifySender(manifest, manifestBytes!, await readPart(zip, SIGNATURE_PATH))
@@ -562,7 +562,7 @@ async function readSigned(zip: BundleZip, ourSchemaVersion: number): Promise<{ m
     const e = listed.get(name)
     if (!e) throw damaged(`ada bagian yang tidak tercantum di daftar isi (${name}).`)
     // The manifest is signed; the zip's headers are not. An entry declaring another size than
-    // the manifest's is refused here, before it is inflated (a bomb in a re-sealed bundle).
+    // the manifest's is refused here, before it is inflated (a bomb in a re-sealed paket).
     if (entry.uncompressedSize !== e.bytes) throw damaged(`isi bagian ${name} tidak cocok dengan sidiknya (ukurannya lain dari yang tercantum).`)
   }
   // The opened sizes are held to the same limits as stored ones, before anything is inflated.
@@ -580,7 +580,7 @@ async function readSigned(zip: BundleZip, ourSchemaVersion: number): Promise<{ m
  * folder, `paket inspect`); nothing but the manifest is inflated, and the seal is not checked.
  */
 export async function readManifest(path: string, ourSchemaVersion: number): Promise<{ manifest: Manifest; senderCard: Card }> {
-  const zip = await openBundleZip(path)
+  const zip = await openPaketZip(path)
   try {
     return await readSigned(zip, ourSchemaVersion)
   } finally {
@@ -589,7 +589,7 @@ export async function readManifest(path: string, ourSchemaVersion: number): Prom
 }
 
 /**
- * Refuses a bundle dated more than a day ahead of this PC's clock: one of the two clocks is
+ * Refuses a paket dated more than a day ahead of this PC's clock: one of the two clocks is
  * wrong, and the versions it carries would win over every later change made here.
  */
 export function assertNotFromFuture(manifest: Pick<Manifest, 'createdAt'>, nowMs: number): void {
@@ -604,7 +604,7 @@ export function assertNotFromFuture(manifest: Pick<Manifest, 'createdAt'>, nowMs
 }
 
 /**
- * The content key of an encrypted bundle for this office (it finds its own wrapped copy and
+ * The content key of an encrypted paket for this office (it finds its own wrapped copy and
  * unwraps it), or an AppError saying why this office cannot open it.
  */
 export type ContentKeyOpener = (manifest: Manifest) => Buffer
@@ -616,17 +616,17 @@ const notEncrypted = () =>
       'Paket ini berisi data orang tetapi tidak terenkripsi, padahal Simpul Posyandu selalu mengenkripsinya. Paket ini bukan buatan aplikasi ini atau sudah diubah. Jangan diimpor; minta kantor pengirim membuat paket baru.',
   })
 
-/** What may travel in clear: the kota's setup bundle, with the OPD list and the catalogue only. */
+/** What may travel in clear: the kota's setup paket, with the OPD list and the catalogue only. */
 const CLEAR_ENTRIES = new Set([CATALOGUE_PATH, recordsPath('opd')])
 
 /**
- * Reads the whole bundle and checks every entry against the manifest (names, sizes, SHA-256).
- * An encrypted bundle's entries are opened with the key `open` returns; without `open` they are
+ * Reads the whole paket and checks every entry against the manifest (names, sizes, SHA-256).
+ * An encrypted paket's entries are opened with the key `open` returns; without `open` they are
  * checked but left sealed (`opened: false`, no records), as `paket inspect` does.
  */
-export async function readBundle(path: string, ourSchemaVersion = Number.MAX_SAFE_INTEGER, open?: ContentKeyOpener): Promise<BundleContent> {
+export async function readPaket(path: string, ourSchemaVersion = Number.MAX_SAFE_INTEGER, open?: ContentKeyOpener): Promise<PaketContent> {
   await checkSeal(path)
-  const zip = await openBundleZip(path)
+  const zip = await openPaketZip(path)
   try {
     const { manifest, senderCard } = await readSigned(zip, ourSchemaVersion)
     const encrypted = manifest.encryption !== null
