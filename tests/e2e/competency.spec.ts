@@ -262,6 +262,8 @@ test.describe('competencies on a kelurahan with kader', () => {
   })
 
   test('the matrix (with its charts), needs, catalogue, class grid and kader section have no serious accessibility problems', async ({ page, host, openApp }) => {
+    // Five screens, each scanned whole by axe: the longest test of the file on a busy machine.
+    test.setTimeout(120_000)
     const ids = (await host.invoke<{ rows: MatrixRow[] }>('competency:matrix', { limit: 5 })).rows.map((r) => r.kaderId)
     const training = await host.invoke<Training>('training:create', {
       title: 'Refreshing kader',
