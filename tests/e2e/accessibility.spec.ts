@@ -1,16 +1,8 @@
 // axe-core scans of the screens people use most, in Chromium: labels, roles, contrast,
 // keyboard reachability. Serious and critical findings fail the test, listed by rule.
 
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-}
+import { seriousViolations } from './axe'
 
 test.describe('accessibility', () => {
   test('the first-run setup has no serious accessibility problems', async ({ page, openApp }) => {

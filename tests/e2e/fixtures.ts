@@ -9,12 +9,14 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 export const ROOT = resolve(__dirname, '../..')
-const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs')
+/** The web host and the CLI as global-setup.ts bundled them: a process starts without compiling. */
+const WEB_HOST = join(ROOT, 'out/e2e/bridge/web.cjs')
+const CLI = join(ROOT, 'out/e2e/cli/main.cjs')
 const ADDRESS = /berjalan di (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-zA-Z]+)/
 
-/** Runs the headless CLI (`electron/core/cli/main.ts`) and returns its stdout. */
+/** Runs the headless CLI (`electron/core/cli/main.ts`, bundled) and returns its stdout. */
 export function cli(args: string[], timeoutMs = 600_000): string {
-  return execFileSync(process.execPath, [TSX, join(ROOT, 'electron/core/cli/main.ts'), ...args], {
+  return execFileSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: timeoutMs,
@@ -51,7 +53,7 @@ export class WebHost {
   constructor(readonly dbPath: string) {}
 
   async start(): Promise<string> {
-    const child = spawn(process.execPath, [TSX, join(ROOT, 'electron/core/bridge/web.ts'), '--db', this.dbPath, '--port', '0'], {
+    const child = spawn(process.execPath, [WEB_HOST, '--db', this.dbPath, '--port', '0'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -174,6 +176,32 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 })
 
 export { expect }
+
+/**
+ * Tests on one large database, built by `build` once per worker when a test first needs it (a
+ * kota's demo takes the CLI a minute), each test with its own web host on it. The tests only
+ * read: they share the file instead of copying a hundred megabytes each.
+ */
+export function onBuiltDb(name: string, build: (file: string) => void) {
+  return test.extend<{ bigHost: WebHost }, { bigDb: string }>({
+    bigDb: [
+      async ({}, use) => {
+        const dir = tempDir(`simpul-${name}-`)
+        const file = join(dir, `${name}.db`)
+        build(file)
+        await use(file)
+        rmSync(dir, { recursive: true, force: true })
+      },
+      { scope: 'worker', timeout: 300_000 },
+    ],
+    bigHost: async ({ bigDb }, use) => {
+      const host = new WebHost(bigDb)
+      await host.start()
+      await use(host)
+      await host.stop()
+    },
+  })
+}
 
 /** For a screenshot to look at by eye (kept outside test-results, which is wiped). */
 export async function snap(page: Page, name: string) {

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import type { FollowUp, Meeting, Opd, OpdBoardRow, Posyandu } from '../../shared/contract'
 import { test, expect, snap, type WebHost } from './fixtures'
 import { FollowUpPage } from './pages/FollowUpPage'
 import { MeetingPage } from './pages/MeetingPage'
+import { seriousViolations } from './axe'
 
 test.use({ seed: 'roster' })
 
@@ -41,13 +41,6 @@ async function firstPosyandu(host: WebHost): Promise<Posyandu> {
   const [p] = await host.invoke<Posyandu[]>('posyandu:list', { includeInactive: false })
   if (!p) throw new Error('the roster seed should have Posyandu')
   return p
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
 }
 
 const ATTENDANCE = [

@@ -3,20 +3,12 @@
 // over the phone. After that, the kelurahan's bundles need no confirming at the Puskesmas. The
 // other way round, the Puskesmas's card is what lets the kelurahan lock a bundle for it.
 
-import AxeBuilder from '@axe-core/playwright'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { test, expect, giveCard, KELURAHAN, PUSKESMAS } from './offices'
 import { KunciPage } from './pages/KunciPage'
 import { PaketPage } from './pages/PaketPage'
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-}
+import { seriousViolations } from './axe'
 
 type KunciState = { self: { fingerprint: string }; trusted: { siteId: string; name: string; fingerprint: string; source: string }[] }
 

@@ -1,38 +1,17 @@
 // The roster at city size: Kota Tangerang has ~104 kelurahan; 2 Posyandu × 100 kader each
 // gives 20,800 kader. The list must stay a window of rows and read pages, never everything.
 
-import { rmSync } from 'node:fs'
-import { join } from 'node:path'
 import type { KaderRow } from '../../shared/contract'
-import { test as base, expect, cli, snap, tempDir, WebHost } from './fixtures'
+import { expect, cli, onBuiltDb, snap } from './fixtures'
 import { KaderPage } from './pages/KaderPage'
 
-let dir = ''
-let dbFile = ''
-
-const test = base.extend<{ bigHost: WebHost }>({
-  bigHost: async ({}, use) => {
-    const host = new WebHost(dbFile)
-    await host.start()
-    await use(host)
-    await host.stop()
-  },
+const test = onBuiltDb('kota-roster', (file) => {
+  cli(['init', '--db', file, '--level', 'kota', '--wilayah', '36.71', '--name', 'Dinas Kota Tangerang'])
+  cli(['demo', '--db', file, '--wilayah', '36.71', '--posyandu', '2', '--kader-per-posyandu', '100', '--seed', '3'])
 })
 
 test.describe('a roster of 20,800 kader', () => {
   test.describe.configure({ timeout: 120_000 })
-
-  test.beforeAll(async () => {
-    test.setTimeout(300_000)
-    dir = tempDir('simpul-large-')
-    dbFile = join(dir, 'kota.db')
-    cli(['init', '--db', dbFile, '--level', 'kota', '--wilayah', '36.71', '--name', 'Dinas Kota Tangerang'])
-    cli(['demo', '--db', dbFile, '--wilayah', '36.71', '--posyandu', '2', '--kader-per-posyandu', '100', '--seed', '3'])
-  })
-
-  test.afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
 
   test('draws only a window of rows, reads pages of at most 100, and scrolls to the very end', async ({ page, bigHost }) => {
     const limits: number[] = []
@@ -60,7 +39,10 @@ test.describe('a roster of 20,800 kader', () => {
     await snap(page, 'large-roster-end')
 
     // Somewhere in the middle too: the pages there arrive as they come into view.
+    const mid = Math.floor(all.total / 2)
+    const middle = (await bigHost.invoke<{ rows: KaderRow[] }>('kader:list', { offset: mid, limit: 1 })).rows[0]!
     await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }))
+    await expect(k.grid.locator(`[role="row"][aria-rowindex="${mid + 2}"] .row-name`)).toHaveText(middle.name)
     await expect(k.grid.locator('.roster-item.is-loading')).toHaveCount(0)
     expect(await k.rows.count()).toBeLessThan(100)
 
@@ -98,7 +80,8 @@ test.describe('a roster of 20,800 kader', () => {
     const total = (await bigHost.invoke<{ total: number }>('kader:list', { limit: 1 })).total
     await page.goto(`${bigHost.url}#/kader`)
     const k = new KaderPage(page)
-    await k.rows.first().click({ trial: true })
+    // Each key waits for the focus to reach the row it moved to (see competency.spec.ts).
+    await expect(k.rows.first().locator('.row-name')).toBeVisible()
     await k.search.press('ArrowDown')
     await expect(k.rows.first()).toBeFocused()
     await page.keyboard.press('End')
@@ -108,5 +91,6 @@ test.describe('a roster of 20,800 kader', () => {
     await expect(selected.locator('.row-name')).not.toBeEmpty()
     await page.keyboard.press('Home')
     await expect(selected).toHaveAttribute('aria-rowindex', '2')
+    await expect(selected).toBeFocused()
   })
 })

@@ -1,18 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import type { Meeting, MeetingRow } from '../../shared/contract'
 import { MAX_ATTACHMENT_BYTES } from '../../shared/domain/meeting'
 import { test, expect, snap, type WebHost } from './fixtures'
 import { MeetingPage } from './pages/MeetingPage'
+import { seriousViolations } from './axe'
 
 test.use({ seed: 'roster' })
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-}
 
 /** The attendance list as an office keeps it: some lines from Excel (tabs), some typed with ";". */
 const ATTENDEES = [

@@ -6,19 +6,11 @@
 // bundle is locked for (giveCard: what Pengaturan → Kunci kantor does; kunci.spec.ts and
 // wilayah-baru.spec.ts do that through the screens).
 
-import AxeBuilder from '@axe-core/playwright'
 import { writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { test, expect, fingerprintOf, giveCard, KELURAHAN, PUSKESMAS, KOTA } from './offices'
 import { PaketPage } from './pages/PaketPage'
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-}
+import { seriousViolations } from './axe'
 
 /** The "Puskesmas" level destination (not a Puskesmas known by name, "Puskesmas Tangerang (…)"). */
 const TO_PUSKESMAS = /^Puskesmas (belum pernah|terakhir dikirim)/

@@ -2,26 +2,27 @@
 // kelurahan) with two offices heard of through bundles. The numbers on screen are checked
 // against what the core answers through the bridge.
 
-import AxeBuilder from '@axe-core/playwright'
 import SqliteDatabase from 'better-sqlite3'
-import { rmSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import type { Rekap, RekapCounts, RekapNode } from '../../shared/contract'
-import { test as base, expect, cli, snap, tempDir, WebHost } from './fixtures'
+import { expect, cli, onBuiltDb, snap } from './fixtures'
 import { RekapPage } from './pages/RekapPage'
+import { seriousViolations } from './axe'
 
 const DAY = 86_400_000
-let dir = ''
-let dbFile = ''
-
-const test = base.extend<{ kotaHost: WebHost }>({
-  kotaHost: async ({}, use) => {
-    const host = new WebHost(dbFile)
-    await host.start()
-    await use(host)
-    await host.stop()
-  },
+const test = onBuiltDb('kota-rekap', (file) => {
+  cli(['init', '--db', file, '--level', 'kota', '--wilayah', '36.71', '--name', 'Dinas Kesehatan Kota Tangerang'])
+  cli(['demo', '--db', file, '--wilayah', '36.71', '--posyandu', '3', '--kader-per-posyandu', '8', '--seed', '5'])
+  // Two offices whose bundles reached the Dinas: a kelurahan 42 days ago, a Puskesmas 5 days ago.
+  const sqlite = new SqliteDatabase(file)
+  // The demo's stand-in offices have bundle dates of their own; this spec sets its own.
+  sqlite.prepare('delete from office').run()
+  const insert = sqlite.prepare(
+    'insert into office (site_id, level, area_code, area_name, name, villages, last_bundle_at, last_imported_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+  )
+  const at = (days: number) => new Date(Date.now() - days * DAY - DAY / 2).toISOString()
+  insert.run('kel-sukarasa', 'kelurahan', '36.71.01.1001', 'Sukarasa', 'Kantor Kelurahan Sukarasa', '[]', at(42), at(40))
+  insert.run('pkm-jatiuwung', 'puskesmas', '36.71.02', 'Jatiuwung', 'Puskesmas Jatiuwung', '["36.71.02.1001","36.71.02.1002"]', at(5), at(5))
+  sqlite.close()
 })
 
 const fmt = (n: number) => n.toLocaleString('id-ID')
@@ -49,43 +50,13 @@ function find(nodes: RekapNode[], code: string): RekapNode {
   return n
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-}
-
 test.describe('the kota recap', () => {
   test.describe.configure({ timeout: 120_000 })
 
-  test.beforeAll(() => {
-    test.setTimeout(300_000)
-    dir = tempDir('simpul-rekap-')
-    dbFile = join(dir, 'kota.db')
-    cli(['init', '--db', dbFile, '--level', 'kota', '--wilayah', '36.71', '--name', 'Dinas Kesehatan Kota Tangerang'])
-    cli(['demo', '--db', dbFile, '--wilayah', '36.71', '--posyandu', '3', '--kader-per-posyandu', '8', '--seed', '5'])
-    // Two offices whose bundles reached the Dinas: a kelurahan 42 days ago, a Puskesmas 5 days ago.
-    const sqlite = new SqliteDatabase(dbFile)
-    // The demo's stand-in offices have bundle dates of their own; this spec sets its own.
-    sqlite.prepare('delete from office').run()
-    const insert = sqlite.prepare(
-      'insert into office (site_id, level, area_code, area_name, name, villages, last_bundle_at, last_imported_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    const at = (days: number) => new Date(Date.now() - days * DAY - DAY / 2).toISOString()
-    insert.run('kel-sukarasa', 'kelurahan', '36.71.01.1001', 'Sukarasa', 'Kantor Kelurahan Sukarasa', '[]', at(42), at(40))
-    insert.run('pkm-jatiuwung', 'puskesmas', '36.71.02', 'Jatiuwung', 'Puskesmas Jatiuwung', '["36.71.02.1001","36.71.02.1002"]', at(5), at(5))
-    sqlite.close()
-  })
-
-  test.afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
-
-  test('shows the totals, opens a kecamatan and a kelurahan, and marks the silent ones', async ({ page, kotaHost }) => {
-    const rekap = await kotaHost.invoke<Rekap>('rekap:get', {})
+  test('shows the totals, opens a kecamatan and a kelurahan, and marks the silent ones', async ({ page, bigHost }) => {
+    const rekap = await bigHost.invoke<Rekap>('rekap:get', {})
     const r = new RekapPage(page)
-    await r.open(kotaHost.url)
+    await r.open(bigHost.url)
     await expect(page.getByText(`Umur paket dihitung sampai`)).toBeVisible()
 
     await expect(r.stat('posyandu')).toHaveText(fmt(rekap.total.posyandu))
@@ -151,12 +122,12 @@ test.describe('the kota recap', () => {
     await expect(r.offices.locator('tbody tr').first()).toContainText('42 hari')
   })
 
-  test('shows the year asked for and keeps it in the address', async ({ page, kotaHost }) => {
-    const y2025 = await kotaHost.invoke<Rekap>('rekap:get', { year: 2025 })
-    const y2024 = await kotaHost.invoke<Rekap>('rekap:get', { year: 2024 })
+  test('shows the year asked for and keeps it in the address', async ({ page, bigHost }) => {
+    const y2025 = await bigHost.invoke<Rekap>('rekap:get', { year: 2025 })
+    const y2024 = await bigHost.invoke<Rekap>('rekap:get', { year: 2024 })
     expect(y2025.total.trainings).not.toBe(y2024.total.trainings)
     const r = new RekapPage(page)
-    await r.open(kotaHost.url, 2025)
+    await r.open(bigHost.url, 2025)
     await expect(r.year).toHaveValue('2025')
     await expect(r.stat('pelatihan')).toHaveText(fmt(y2025.total.trainings))
     await expect(r.stat('rapat')).toHaveText(fmt(y2025.total.meetings))

@@ -6,24 +6,16 @@
 // through Ekspor ke Excel and is read again with ExcelJS. One test walks the wizard with the
 // keyboard only. axe checks every step.
 
-import AxeBuilder from '@axe-core/playwright'
 import ExcelJS from 'exceljs'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
-import type { Page } from '@playwright/test'
 import type { KaderRow, Posyandu } from '../../shared/contract'
 import { test, expect, snap, tempDir, type WebHost } from './fixtures'
 import { ImportPage } from './pages/ImportPage'
 import { KaderPage } from './pages/KaderPage'
+import { seriousViolations } from './axe'
 
 test.use({ seed: 'roster' })
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-}
 
 /** The misspelt name of "Posyandu Sedap Malam 01" and a Posyandu the register does not have yet. */
 const MISSPELT = 'Psy. Sedap Malem 1'

@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import type { Area, KaderRow, Posyandu, Training, TrainingRow } from '../../shared/contract'
 import { test, expect, snap, type WebHost } from './fixtures'
 import { TrainingPage } from './pages/TrainingPage'
+import { seriousViolations } from './axe'
 
 test.use({ seed: 'roster' })
 
@@ -17,13 +16,6 @@ async function activeByPosyandu(host: WebHost): Promise<{ posyandu: Posyandu; ka
       kader: (await host.invoke<{ rows: KaderRow[] }>('kader:list', { posyanduId: p.id, status: 'aktif', limit: 500 })).rows,
     })),
   )
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
 }
 
 test.describe('training events', () => {

@@ -5,20 +5,12 @@
 // keys down, so the kelurahan can lock bundles for its Puskesmas and the Puskesmas opens them
 // without asking. A fingerprint is confirmed once per pair of offices that meet, never again.
 
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { snap, type WebHost } from './fixtures'
 import { test, expect, KELURAHAN, PUSKESMAS, KOTA } from './offices'
 import { KaderPage } from './pages/KaderPage'
 import { KunciPage } from './pages/KunciPage'
 import { PaketPage } from './pages/PaketPage'
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
-}
+import { seriousViolations } from './axe'
 
 const TO_PUSKESMAS = /^Puskesmas (belum pernah|terakhir dikirim)/
 const TO_DINAS = /^Dinas kota\/kabupaten /
