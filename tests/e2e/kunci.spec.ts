@@ -1,7 +1,7 @@
 // Pengaturan → Kunci kantor as two offices use it: the kelurahan saves its key card on the stick,
 // the Puskesmas reads it and trusts it only after typing the fingerprint the kelurahan reads out
-// over the phone. After that, the kelurahan's bundles need no confirming at the Puskesmas. The
-// other way round, the Puskesmas's card is what lets the kelurahan lock a bundle for it.
+// over the phone. After that, the kelurahan's paket need no confirming at the Puskesmas. The
+// other way round, the Puskesmas's card is what lets the kelurahan lock a paket for it.
 
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -96,7 +96,7 @@ test.describe('Kunci kantor', () => {
     await expect(k.card).toContainText('Sudah dipercaya')
     await expect(k.typed).toHaveCount(0)
 
-    // The other way round: until the kelurahan holds the Puskesmas's card, no bundle can be
+    // The other way round: until the kelurahan holds the Puskesmas's card, no paket can be
     // locked for it. The Puskesmas saves its card; the kelurahan trusts it with the fingerprint.
     const p = new PaketPage(page)
     const toPuskesmas = /^Puskesmas (belum pernah|terakhir dikirim)/
@@ -117,11 +117,11 @@ test.describe('Kunci kantor', () => {
     await expect(p.destination(toPuskesmas)).toBeEnabled()
     await expect(p.destination(toPuskesmas)).toHaveAccessibleDescription(`Dapat dibuka oleh: ${PUSKESMAS.name}`)
 
-    // The kelurahan's first bundle to the Puskesmas is now signed by a known key: no tick needed.
-    const bundle = await p.kirim(offices.usb, toPuskesmas)
+    // The kelurahan's first paket to the Puskesmas is now signed by a known key: no tick needed.
+    const paket = await p.kirim(offices.usb, toPuskesmas)
     await p.open(offices.puskesmas.url, 'terima')
     await p.scanFolder(offices.usb)
-    await p.previewFile(bundle)
+    await p.previewFile(paket)
     await expect(p.senderKey).toHaveAttribute('data-sender-key', 'trusted')
     await expect(p.senderKey).toContainText(`sidik jari ${fingerprint}`)
     await expect(p.confirmFingerprint).toHaveCount(0)
@@ -148,10 +148,10 @@ test.describe('Kunci kantor', () => {
     await expect(row.getByRole('button', { name: 'Cabut kunci' })).toHaveCount(0)
     expect(await seriousViolations(page), 'Kunci kantor with a revoked key').toEqual([])
 
-    // A bundle from the lost laptop: refused at the kota even with its fingerprint accepted.
+    // A paket from the lost laptop: refused at the kota even with its fingerprint accepted.
     await giveCard(offices.kota, offices.kelurahan, offices.usb)
-    const bundle = await offices.kelurahan.invoke<{ path: string }>('paket:export', { folder: offices.usb, destination: 'level:kota', full: true })
-    await expect(offices.kota.invoke('paket:import', { path: bundle.path, acceptFingerprint: saved.fingerprint })).rejects.toThrow(/telah dicabut oleh Dinas .*Laptop kelurahan hilang/)
+    const paket = await offices.kelurahan.invoke<{ path: string }>('paket:export', { folder: offices.usb, destination: 'level:kota', full: true })
+    await expect(offices.kota.invoke('paket:import', { path: paket.path, acceptFingerprint: saved.fingerprint })).rejects.toThrow(/telah dicabut oleh Dinas .*Laptop kelurahan hilang/)
   })
 
   test('replacing the keys: a new fingerprint, and the office that trusted the old one takes it without asking', async ({ page, offices }) => {
@@ -173,10 +173,10 @@ test.describe('Kunci kantor', () => {
 
     const p = new PaketPage(page)
     await p.open(offices.kelurahan.url)
-    const bundle = await p.kirim(offices.usb, /^Puskesmas (belum pernah|terakhir dikirim)/)
+    const paket = await p.kirim(offices.usb, /^Puskesmas (belum pernah|terakhir dikirim)/)
     await p.open(offices.puskesmas.url, 'terima')
     await p.scanFolder(offices.usb)
-    await p.previewFile(bundle)
+    await p.previewFile(paket)
     await expect(p.senderKey).toHaveAttribute('data-sender-key', 'trusted')
     await expect(p.senderKey).toContainText(`sidik jari ${now}`)
     await p.importIt()

@@ -1,7 +1,7 @@
 // Three offices, each with its own database and its own web host, and a folder standing in for
 // the USB stick between them: a kelurahan (Sukarasa, with the roster seed), the Puskesmas that
 // serves it, and the kota's Dinas. Built with the real CLI once per worker, copied per test.
-// They start as strangers: a bundle is locked for its readers' keys, so an office can send only
+// They start as strangers: a paket is locked for its readers' keys, so an office can send only
 // to offices whose key cards it trusts. Specs about something else hand cards over with
 // `giveCard` / `introduce` (the bridge's real kunci:saveCard and kunci:trustCard calls, what
 // Pengaturan → Kunci kantor does); wilayah-baru.spec.ts does it all through the screens.

@@ -1,9 +1,9 @@
 // Kirim/Terima Paket as three offices use it: a kelurahan, the Puskesmas serving it and the
-// kota's Dinas, each with its own database and web host, passing bundles through one folder
+// kota's Dinas, each with its own database and web host, passing paket through one folder
 // that stands in for the USB stick. Everything a person does goes through the screens; the
 // bridge is only used to read what the kota ended up with, each sender's fingerprint (what it
 // reads out over the phone from its Kunci kantor screen), and to hand over the key cards a
-// bundle is locked for (giveCard: what Pengaturan → Kunci kantor does; kunci.spec.ts and
+// paket is locked for (giveCard: what Pengaturan → Kunci kantor does; kunci.spec.ts and
 // wilayah-baru.spec.ts do that through the screens).
 
 import { writeFileSync, readFileSync } from 'node:fs'
@@ -40,12 +40,12 @@ test.describe('Kirim/Terima Paket', () => {
     const p = new PaketPage(page)
     const kaderAtKelurahan = (await offices.kelurahan.invoke<{ total: number }>('kader:list', { limit: 1 })).total
     expect(kaderAtKelurahan).toBe(30)
-    // A bundle is locked for its readers: the kelurahan holds the Puskesmas's key card, the
+    // A paket is locked for its readers: the kelurahan holds the Puskesmas's key card, the
     // Puskesmas the kota's. Neither of them knows the office that will send to it.
     await giveCard(offices.puskesmas, offices.kelurahan, offices.usb)
     await giveCard(offices.kota, offices.puskesmas, offices.usb)
 
-    // The kelurahan writes its first bundle for the Puskesmas: everything, since it never sent one.
+    // The kelurahan writes its first paket for the Puskesmas: everything, since it never sent one.
     await p.open(offices.kelurahan.url)
     await expect(p.heading).toHaveText('Kirim paket')
     await expect(p.destination(TO_PUSKESMAS)).toHaveAccessibleName(/belum pernah: paket akan berisi semua data/)
@@ -67,21 +67,21 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.doneValue('Ukuran')).toHaveText(/^\d+(,\d)? (KB|MB)$/)
     await expect(p.doneValue('Dapat dibuka oleh')).toHaveText(PUSKESMAS.name)
     await expect(p.done).toContainText('Cabut flashdisk dengan aman, lalu bawa ke')
-    // The destination now says when it last got a bundle.
+    // The destination now says when it last got a paket.
     await expect(p.destination(TO_PUSKESMAS)).toHaveAccessibleName(/terakhir dikirim \d+ \w+ \d{4}/)
 
-    // Its own bundle is listed at home as such, with nothing to import.
+    // Its own paket is listed at home as such, with nothing to import.
     await p.tab('Terima').click()
     await p.scanFolder(offices.usb)
     await expect(p.file(kelurahanFile)).toContainText('Paket kantor ini sendiri')
     await expect(p.viewButton(p.file(kelurahanFile))).toHaveCount(0)
 
-    // A stick also carries junk: a file that is not a bundle, and a bundle cut short.
+    // A stick also carries junk: a file that is not a paket, and a paket cut short.
     writeFileSync(join(offices.usb, 'rusak.simpul'), 'ini bukan paket Simpul Posyandu')
     const whole = readFileSync(join(offices.usb, kelurahanFile))
     writeFileSync(join(offices.usb, 'terpotong.simpul'), whole.subarray(0, Math.floor(whole.length / 2)))
 
-    // The Puskesmas looks at the stick: the kelurahan's bundle, and the two damaged files with why.
+    // The Puskesmas looks at the stick: the kelurahan's paket, and the two damaged files with why.
     await p.open(offices.puskesmas.url, 'terima')
     await expect(p.heading).toHaveText('Terima paket')
     await p.scanFolder(offices.usb)
@@ -102,7 +102,7 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.kindCount('Kader', 'Ditolak')).toHaveText('0')
     expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(0)
 
-    // The first bundle from this kelurahan: its key is not known yet. Nothing can be imported
+    // The first paket from this kelurahan: its key is not known yet. Nothing can be imported
     // until a person ticks that the fingerprint shown is the one the kelurahan reads out.
     const kelurahanFingerprint = await fingerprintOf(offices.kelurahan)
     await expect(p.senderKey).toContainText('Paket pertama dari kantor ini')
@@ -128,14 +128,14 @@ test.describe('Kirim/Terima Paket', () => {
     expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(30)
     expect(await seriousViolations(page), 'Terima with a result').toEqual([])
 
-    // The same bundle a second time: nothing to do, and the screen says so.
+    // The same paket a second time: nothing to do, and the screen says so.
     await p.previewFile(kelurahanFile)
     await expect(p.preview).toContainText('Paket ini sudah pernah diimpor pada')
     await expect(p.preview).toContainText('tidak ada yang berubah')
     await expect(p.importNow).toBeDisabled()
     expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(30)
 
-    // The kelurahan's next bundle is signed by a key the Puskesmas now knows: no tick needed.
+    // The kelurahan's next paket is signed by a key the Puskesmas now knows: no tick needed.
     await p.open(offices.kelurahan.url)
     const secondFile = await p.kirim(offices.usb, TO_PUSKESMAS)
     expect(secondFile).not.toBe(kelurahanFile)
@@ -174,7 +174,7 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(page.locator('.loading')).toHaveCount(0)
     expect(await seriousViolations(page), 'Duplikat NIK').toEqual([])
 
-    // The kota imports the Puskesmas' bundle: the kelurahan's kader arrive, relayed.
+    // The kota imports the Puskesmas' paket: the kelurahan's kader arrive, relayed.
     await p.open(offices.kota.url, 'terima')
     await p.scanFolder(offices.usb)
     await expect(p.file(puskesmasFile)).toContainText(PUSKESMAS.name)
@@ -204,7 +204,7 @@ test.describe('Kirim/Terima Paket', () => {
     const dewi = await offices.kelurahan.invoke<Kader>('kader:get', { id: second!.id })
     await giveCard(offices.puskesmas, offices.kelurahan, offices.usb)
 
-    // The kelurahan's first bundle brings its Posyandu and kader to the Puskesmas.
+    // The kelurahan's first paket brings its Posyandu and kader to the Puskesmas.
     await p.open(offices.kelurahan.url)
     const firstFile = await p.kirim(offices.usb, TO_PUSKESMAS)
     await p.open(offices.puskesmas.url, 'terima')
@@ -273,7 +273,7 @@ test.describe('Kirim/Terima Paket', () => {
       /Menggabungkan kader tidak dapat dilakukan di kantor kelurahan\/desa/,
     )
 
-    // The kelurahan's next bundle brings its Rina to the Puskesmas, where the pair shows up too.
+    // The kelurahan's next paket brings its Rina to the Puskesmas, where the pair shows up too.
     await p.open(offices.kelurahan.url)
     const secondFile = await p.kirim(offices.usb, TO_PUSKESMAS)
     await p.open(offices.puskesmas.url, 'terima')

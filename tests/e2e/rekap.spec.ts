@@ -1,5 +1,5 @@
 // The kota recap in the browser, on a demo of all of Kota Tangerang (13 kecamatan, 104
-// kelurahan) with two offices heard of through bundles. The numbers on screen are checked
+// kelurahan) with two offices heard of through paket. The numbers on screen are checked
 // against what the core answers through the bridge.
 
 import SqliteDatabase from 'better-sqlite3'
@@ -12,9 +12,9 @@ const DAY = 86_400_000
 const test = onBuiltDb('kota-rekap', (file) => {
   cli(['init', '--db', file, '--level', 'kota', '--wilayah', '36.71', '--name', 'Dinas Kesehatan Kota Tangerang'])
   cli(['demo', '--db', file, '--wilayah', '36.71', '--posyandu', '3', '--kader-per-posyandu', '8', '--seed', '5'])
-  // Two offices whose bundles reached the Dinas: a kelurahan 42 days ago, a Puskesmas 5 days ago.
+  // Two offices whose paket reached the Dinas: a kelurahan 42 days ago, a Puskesmas 5 days ago.
   const sqlite = new SqliteDatabase(file)
-  // The demo's stand-in offices have bundle dates of their own; this spec sets its own.
+  // The demo's stand-in offices have paket dates of their own; this spec sets its own.
   sqlite.prepare('delete from office').run()
   const insert = sqlite.prepare(
     'insert into office (site_id, level, area_code, area_name, name, villages, last_bundle_at, last_imported_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -64,7 +64,7 @@ test.describe('the kota recap', () => {
     await expect(r.stat('pelatihan')).toHaveText(fmt(rekap.total.trainings))
     await expect(r.stat('rapat')).toHaveText(fmt(rekap.total.meetings))
     await expect(r.stat('tindak-lanjut')).toHaveText(fmt(rekap.total.followUpsOverdue))
-    // 104 kelurahan; the three reached by the two offices' bundles are not silent.
+    // 104 kelurahan; the three reached by the two offices' paket are not silent.
     await expect(r.stat('diam')).toHaveText('101')
     expect(await r.cells(r.total)).toEqual([...expectedCells(rekap.total), ''])
     await snap(page, 'rekap-kota-top')
@@ -88,7 +88,7 @@ test.describe('the kota recap', () => {
     const silent = tangerang.children.find((v) => v.lastBundleAt === null)!
     await expect(r.row(silent.code)).toHaveClass(/rk-silent/)
     await expect(r.row(silent.code).locator('td').last()).toHaveText(/belum pernah/)
-    // The Puskesmas's bundle counts for the villages it serves.
+    // The Puskesmas's paket counts for the villages it serves.
     await r.toggle('Kec. Jatiuwung').click()
     await expect(r.row('36.71.02.1001').locator('td').last()).toHaveText('5 hari')
     await expect(r.row('36.71.02.1003').locator('td').last()).toHaveText(/belum pernah/)
@@ -108,7 +108,7 @@ test.describe('the kota recap', () => {
     await snap(page, 'rekap-kota-charts')
 
     expect(await seriousViolations(page)).toEqual([])
-    // The whole table fits the window at 1366 px: no sideways scrolling to reach the bundle age.
+    // The whole table fits the window at 1366 px: no sideways scrolling to reach the paket age.
     expect(await r.tree.evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth)).toBe(true)
 
     // Space closes it again; its Posyandu rows go away.
@@ -161,7 +161,7 @@ test.describe('the recap of a kelurahan', () => {
     await expect(r.expandAll).toHaveCount(0)
     // The demo's trainings come from the stand-in Puskesmas of its kecamatan (a kelurahan may not
     // record them), named so nobody takes it for the real one, with the date the demo gives its
-    // last bundle.
+    // last paket.
     await expect(r.offices.locator('tbody tr')).toHaveCount(1)
     await expect(r.offices.locator('tbody tr').first()).toContainText('Puskesmas Kec. Tangerang (contoh demo)')
     await expect(r.offices.locator('tbody tr').first()).toContainText(/\d{4} pukul/)

@@ -1,7 +1,7 @@
 import { seriousViolations } from './axe'
 import { test, expect } from './fixtures'
 
-// Where an office enters data that other offices will refuse from its bundles (shared/domain/paket.ts
+// Where an office enters data that other offices will refuse from its paket (shared/domain/paket.ts
 // WEWENANG), the screen says so before anything is typed: a kelurahan records no trainings.
 test.use({ seed: 'roster' })
 

@@ -1,8 +1,8 @@
 // A new region started as three new users would (issue 6, "done when"): a kota, a Puskesmas and a
 // kelurahan on three PCs (three web hosts, each with its own database), a folder as the USB stick,
 // everything through the screens. The kota's paket pembinaan makes its key known below; each
-// office's first bundle makes its key known at the kota; the next paket pembinaan carries those
-// keys down, so the kelurahan can lock bundles for its Puskesmas and the Puskesmas opens them
+// office's first paket makes its key known at the kota; the next paket pembinaan carries those
+// keys down, so the kelurahan can lock paket for its Puskesmas and the Puskesmas opens them
 // without asking. A fingerprint is confirmed once per pair of offices that meet, never again.
 
 import { snap, type WebHost } from './fixtures'
@@ -47,7 +47,7 @@ test.describe('a new region', () => {
     }
 
     /**
-     * Terima at `to`: the bundle `file` from `from`, imported. When the screen asks for the
+     * Terima at `to`: the paket `file` from `from`, imported. When the screen asks for the
      * sender's fingerprint, the person compares it with what the sender reads out and ticks.
      */
     async function receive(to: Office, from: Office, file: string) {
@@ -70,7 +70,7 @@ test.describe('a new region', () => {
     }
     const timesAsked = (from: Office, to: Office) => asked.get(`${from}>${to}`) ?? 0
 
-    // Before anything: the kelurahan knows no key but its own. It can lock a bundle for nobody,
+    // Before anything: the kelurahan knows no key but its own. It can lock a paket for nobody,
     // and its screen says why and where the keys come from.
     await p.open(offices.kelurahan.url)
     await expect(p.destination(TO_PUSKESMAS)).toBeDisabled()
@@ -86,14 +86,14 @@ test.describe('a new region', () => {
     await expect(p.doneValue('Dapat dibuka oleh')).toHaveText('Semua kantor (tidak terenkripsi: tanpa data orang)')
     await expect(p.done).toContainText('Paket pembinaan boleh disalin ke setiap kantor di wilayah ini')
 
-    // 2. The Puskesmas and the kelurahan import it: the first bundle from the kota, so each asks once.
+    // 2. The Puskesmas and the kelurahan import it: the first paket from the kota, so each asks once.
     await receive('puskesmas', 'kota', pembinaan1)
     await expect(p.senderKey).toContainText(`Kunci ${KOTA.name} sekarang dipercaya kantor ini`)
     await receive('kelurahan', 'kota', pembinaan1)
     expect(timesAsked('kota', 'puskesmas')).toBe(1)
     expect(timesAsked('kota', 'kelurahan')).toBe(1)
 
-    // The kelurahan can now lock a bundle for the Dinas, not yet for its Puskesmas.
+    // The kelurahan can now lock a paket for the Dinas, not yet for its Puskesmas.
     await p.open(offices.kelurahan.url)
     await expect(p.destination(TO_DINAS)).toBeEnabled()
     await expect(p.destination(TO_DINAS)).toBeChecked()
@@ -122,7 +122,7 @@ test.describe('a new region', () => {
 
     // 5. Both import it without a question: the kota is trusted already.
     await receive('puskesmas', 'kota', pembinaan2)
-    // The kelurahan's bundle for the Dinas lies on the same stick: locked for the Dinas, it can be
+    // The kelurahan's paket for the Dinas lies on the same stick: locked for the Dinas, it can be
     // seen but not opened or imported at the Puskesmas.
     const locked = p.file(kelurahanToKota)
     await expect(locked).toHaveAttribute('data-locked', 'true')
@@ -138,7 +138,7 @@ test.describe('a new region', () => {
     expect(timesAsked('kota', 'puskesmas')).toBe(1)
     expect(timesAsked('kota', 'kelurahan')).toBe(1)
 
-    // Now the kelurahan can lock a bundle for its Puskesmas (and the Dinas reads it too).
+    // Now the kelurahan can lock a paket for its Puskesmas (and the Dinas reads it too).
     await p.open(offices.kelurahan.url)
     await expect(p.destination(TO_PUSKESMAS)).toBeEnabled()
     await expect(p.destination(TO_PUSKESMAS)).toHaveAccessibleDescription(`Dapat dibuka oleh: ${PUSKESMAS.name}, ${KOTA.name}`)

@@ -74,7 +74,7 @@ export class PaketPage {
     return this.page.getByRole('radio', { name })
   }
 
-  /** Kirim: writes a bundle to `folder` for the destination; returns the file name shown. */
+  /** Kirim: writes a paket to `folder` for the destination; returns the file name shown. */
   async kirim(folder: string, destination: RegExp | string, opts: { full?: boolean } = {}): Promise<string> {
     await this.folder.fill(folder)
     await this.destination(destination).check()
@@ -94,14 +94,14 @@ export class PaketPage {
     return this.done.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: kind, exact: true }) }).getByRole('cell')
   }
 
-  /** Terima: lists the bundles in the folder. */
+  /** Terima: lists the paket in the folder. */
   async scanFolder(folder: string) {
     await this.folder.fill(folder)
     await this.scan.click()
     await expect(this.page.getByRole('heading', { name: 'Paket di folder' })).toBeVisible()
   }
 
-  /** The listed bundle whose row holds this text (sender name or file name). */
+  /** The listed paket whose row holds this text (sender name or file name). */
   file(text: string): Locator {
     return this.files.getByRole('row').filter({ hasText: text })
   }
@@ -110,7 +110,7 @@ export class PaketPage {
     return row.getByRole('button', { name: /^Lihat isi paket / })
   }
 
-  /** Terima: opens the preview of the bundle whose row holds this text. */
+  /** Terima: opens the preview of the paket whose row holds this text. */
   async previewFile(text: string) {
     await this.viewButton(this.file(text)).click()
     await expect(this.preview).toBeVisible({ timeout: 60_000 })
@@ -132,8 +132,8 @@ export class PaketPage {
   }
 
   /**
-   * A first bundle from an office: the fingerprint shown must be the sender's own (as it reads it
-   * out over the phone), "Impor sekarang" waits for the tick, then the bundle is imported.
+   * A first paket from an office: the fingerprint shown must be the sender's own (as it reads it
+   * out over the phone), "Impor sekarang" waits for the tick, then the paket is imported.
    */
   async acceptAndImport(senderFingerprint: string) {
     await expect(this.senderKey).toHaveAttribute('data-sender-key', 'unknown')

@@ -43,7 +43,7 @@ export class RekapPage {
     return this.tree.locator(`tbody tr[data-code="${code}"]`)
   }
 
-  /** The numbers of a row, in column order after the name (the last cell is the bundle age). */
+  /** The numbers of a row, in column order after the name (the last cell is the paket age). */
   async cells(row: Locator): Promise<string[]> {
     return (await row.locator('td').allInnerTexts()).map((s) => s.replace(/^⚠\s*/, '').trim())
   }
