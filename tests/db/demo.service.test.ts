@@ -397,31 +397,23 @@ describe('generateDemo', () => {
     }
   })
 
-  it('makes 20,000 kader well under 30 seconds, and the roster still pages in milliseconds', async () => {
+  it('makes 20,000 kader with every level, and the roster pages through all of them a hundred at a time', async () => {
     const t = await createTestDb()
     opened.push(t)
     await setupSite(t.db, { level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang', coveredVillageCodes: [] })
-    const started = performance.now()
+    // How fast is the benchmark's business (npm run bench); a timed assertion here would flake.
     const made = await generateDemo(t.db, { wilayah: '36.71', posyanduPerVillage: 2, kaderPerPosyandu: 100, seed: 1 })
-    const ms = performance.now() - started
     expect(made.kader).toBeGreaterThanOrEqual(20_000)
-    expect(ms).toBeLessThan(30_000)
     expect(made.trainings).toBeGreaterThan(1000)
     const levels = await t.db.selectFrom('kader_competency').select('level').distinct().execute()
     expect(new Set(levels.map((l) => l.level))).toEqual(new Set([null, ...LEVEL_CODES]))
 
     const input = kaderListInput.parse({})
-    await listKader(t.db, input)
-    const times: number[] = []
-    for (let i = 0; i < 5; i++) {
-      const s = performance.now()
-      const page = await listKader(t.db, input)
-      times.push(performance.now() - s)
-      expect(page.total).toBe(made.kader)
-      expect(page.rows).toHaveLength(100)
-    }
-    // Generous for a loaded CI machine; on an idle one the default page takes about 2 ms.
-    expect(Math.min(...times)).toBeLessThan(100)
+    const page = await listKader(t.db, input)
+    expect(page.total).toBe(made.kader)
+    expect(page.rows).toHaveLength(100)
+    const last = await listKader(t.db, { ...input, offset: made.kader - 50 })
+    expect(last.rows).toHaveLength(50)
   }, 120_000)
 })
 

@@ -5,7 +5,7 @@
 // and scroll outlive the page: back from a kader, the same list at the same place.
 
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type UIEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type UIEvent } from 'react'
 import type { createPagedList } from './pagedList'
 import { useListSearch } from './useListSearch'
 
@@ -104,8 +104,10 @@ export function useListScreen<Q extends { query: string }, F, Row>(opts: ListScr
     }
   }, [])
 
-  // A row selected off screen is focused once it has been drawn.
-  useEffect(() => {
+  // A row selected off screen is focused once it has been drawn, before the browser paints: the
+  // row that had focus may be gone (Home, End, a page away), and until the new one takes it a key
+  // would land on the page and be lost (Enter right after Home opened nothing).
+  useLayoutEffect(() => {
     if (pendingFocus.current) focusRow(selected)
   })
 
