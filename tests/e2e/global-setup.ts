@@ -6,39 +6,13 @@
 // TypeScript at every start (tsx starts a second Node process and loads hundreds of modules).
 // The bundle is the same code, transformed by the same esbuild that tsx uses.
 
-import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { ensureAppBuilt } from '../fixtures/build'
 
 const ROOT = join(__dirname, '../..')
-/** What electron-vite builds from, and what it writes. */
-const APP_SOURCES = ['electron', 'renderer', 'shared', 'electron.vite.config.ts', 'package.json', 'tsconfig.json', 'tsconfig.node.json', 'tsconfig.web.json']
-const APP_OUTPUTS = ['out/main/index.js', 'out/preload', 'out/renderer/index.html']
 /** The web host and the CLI, bundled for the tests (out/e2e/bridge/web.cjs, out/e2e/cli/main.cjs). */
 const CORE_BUNDLE = { 'bridge/web': 'electron/core/bridge/web.ts', 'cli/main': 'electron/core/cli/main.ts' }
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0
-  const info = statSync(path)
-  if (!info.isDirectory()) return info.mtimeMs
-  let newest = info.mtimeMs
-  for (const entry of readdirSync(path)) if (entry !== 'node_modules') newest = Math.max(newest, newestMtime(join(path, entry)))
-  return newest
-}
-
-function oldestMtime(paths: string[]): number {
-  return Math.min(...paths.map((p) => (existsSync(join(ROOT, p)) ? statSync(join(ROOT, p)).mtimeMs : 0)))
-}
-
-function buildApp() {
-  const sources = Math.max(...APP_SOURCES.map((s) => newestMtime(join(ROOT, s))))
-  if (oldestMtime(APP_OUTPUTS) > sources) return
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-}
 
 async function bundleCore() {
   const esbuild = createRequire(require.resolve('tsx/package.json'))('esbuild') as typeof import('esbuild')
@@ -62,6 +36,6 @@ async function bundleCore() {
 }
 
 export default async function globalSetup() {
-  buildApp()
+  ensureAppBuilt()
   await bundleCore()
 }

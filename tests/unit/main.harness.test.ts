@@ -15,8 +15,9 @@ import { cardFingerprint, makeCard } from '../../electron/core/sync/card'
 import { generateEncryptionKeys, generateSigningKeys } from '../../electron/core/sync/crypto'
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/static/static-files'
 import type { Result } from '../../shared/result'
+import { ensureAppBuilt } from '../fixtures/build'
 import { kaderFields, posyanduFields } from '../fixtures/db'
-import { createElectronStandIn, ensureBuilt, loadMain, releaseElectron, ROOT, standInEvent, type ElectronStandIn } from '../fixtures/electron-standin'
+import { createElectronStandIn, loadMain, releaseElectron, ROOT, standInEvent, type ElectronStandIn } from '../fixtures/electron-standin'
 
 const INVOKE = 'simpul:invoke'
 const EVENT = 'simpul:event'
@@ -34,7 +35,7 @@ beforeAll(() => {
   // Neither may steer the run: a dev server URL would widen the IPC trust, and userData comes from the stand-in.
   delete process.env.ELECTRON_RENDERER_URL
   delete process.env.SIMPUL_USER_DATA
-  ensureBuilt()
+  ensureAppBuilt()
 }, 180_000)
 
 afterAll(() => {

@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import { ASSESSMENT_METHODS, type AssessmentMethod } from '@shared/domain/competency'
-import { DateInput } from '../../components/DateInput'
-import { Field } from '../../components/Field'
+import type { AssessmentMethod } from '@shared/domain/competency'
 import { formatDate } from '../../i18n/format'
-import { AssessorInputs, type AssessorFields } from './AssessorInputs'
+import { AssessDateMethod, AssessorInputs, type AssessorFields } from './AssessorInputs'
 
 /** What holds for every cell of the sheet: the day, the method and the assessor; folded to one line once known. */
 export function AssessHead({
@@ -37,22 +35,7 @@ export function AssessHead({
         </span>{' '}
         <span className="link-button">{open ? t('competency.assess.headClose') : t('competency.assess.headEdit')}</span>
       </summary>
-      <div className="form-row">
-        <Field id="as-date" label={t('competency.assess.date')} error={errors.date} help={t('competency.assess.dateHelp')}>
-          {(p) => <DateInput {...p} value={date} onChange={onDate} />}
-        </Field>
-        <Field id="as-method" label={t('competency.assess.method')} error={errors.method} className="grow">
-          {(p) => (
-            <select {...p} value={method} onChange={(e) => onMethod(e.target.value as AssessmentMethod)}>
-              {ASSESSMENT_METHODS.map((m) => (
-                <option key={m} value={m}>
-                  {t(`competency.method.${m}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
+      <AssessDateMethod prefix="as" date={date} onDate={onDate} method={method} onMethod={onMethod} errors={errors} help={t('competency.assess.dateHelp')} />
       <AssessorInputs prefix="as" value={assessor} onChange={onAssessor} errors={errors} />
     </details>
   )

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next'
+import { ASSESSMENT_METHODS, type AssessmentMethod } from '@shared/domain/competency'
+import { DateInput } from '../../components/DateInput'
 import { Field } from '../../components/Field'
 
 /** What the assessor fields hold: always strings; blank optional ones become null in the contract. */
@@ -59,6 +61,37 @@ export function AssessorInputs(props: {
             <option key={x} value={x} />
           ))}
       </datalist>
+    </div>
+  )
+}
+
+/** The date and the method of an assessment, one row; `help` under the date where a default needs saying. */
+export function AssessDateMethod(props: {
+  prefix: string
+  date: string
+  onDate: (v: string) => void
+  method: AssessmentMethod
+  onMethod: (m: AssessmentMethod) => void
+  errors: Record<string, string | undefined>
+  help?: string
+}) {
+  const { t } = useTranslation()
+  return (
+    <div className="form-row">
+      <Field id={`${props.prefix}-date`} label={t('competency.assess.date')} error={props.errors.date} help={props.help}>
+        {(p) => <DateInput {...p} value={props.date} onChange={props.onDate} />}
+      </Field>
+      <Field id={`${props.prefix}-method`} label={t('competency.assess.method')} error={props.errors.method} className="grow">
+        {(p) => (
+          <select {...p} value={props.method} onChange={(e) => props.onMethod(e.target.value as AssessmentMethod)}>
+            {ASSESSMENT_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`competency.method.${m}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
     </div>
   )
 }

@@ -6,7 +6,6 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { assessmentInput, type Assessment, type KaderCompetency } from '@shared/contract'
 import {
-  ASSESSMENT_METHODS,
   ASSESSMENT_RESULTS,
   codeRangeLabel,
   completeGroups,
@@ -16,7 +15,6 @@ import {
 } from '@shared/domain/competency'
 import { call, CallError, errorMessage } from '../../api/client'
 import { href } from '../../app/router'
-import { DateInput } from '../../components/DateInput'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field, FieldSet } from '../../components/Field'
 import { Loading } from '../../components/Loading'
@@ -25,7 +23,7 @@ import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatDateTime } from '../../i18n/format'
 import { todayJakarta } from '@shared/domain/tanggal'
-import { AssessorInputs, loadAssessor, saveAssessor, type AssessorFields } from './AssessorInputs'
+import { AssessDateMethod, AssessorInputs, loadAssessor, saveAssessor, type AssessorFields } from './AssessorInputs'
 import { useCatalogue } from './catalogue'
 import { LevelBadge } from './LevelBadge'
 import { invalidateMatrixPages } from './matrixPages'
@@ -365,22 +363,7 @@ function AssessDialog(props: { kc: KaderCompetency; code: string | null; onClose
             ))}
           </div>
         </FieldSet>
-        <div className="form-row">
-          <Field id="ad-date" label={t('competency.assess.date')} error={errors.date}>
-            {(p) => <DateInput {...p} value={date} onChange={setDate} />}
-          </Field>
-          <Field id="ad-method" label={t('competency.assess.method')} error={errors.method} className="grow">
-            {(p) => (
-              <select {...p} value={method} onChange={(e) => setMethod(e.target.value as AssessmentMethod)}>
-                {ASSESSMENT_METHODS.map((m) => (
-                  <option key={m} value={m}>
-                    {t(`competency.method.${m}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
+        <AssessDateMethod prefix="ad" date={date} onDate={setDate} method={method} onMethod={setMethod} errors={errors} />
         <AssessorInputs prefix="ad" value={assessor} onChange={setAssessor} errors={errors} />
         <Field id="ad-notes" label={t('competency.kader.fieldNotes')} optional error={errors.notes}>
           {(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />}
