@@ -4,6 +4,7 @@
 
 import { parseArgs } from 'node:util'
 import { AppError } from '../../../shared/result'
+import { BUSY, isBusyError } from '../db/busy'
 import { CliError, type Command, type Io } from './command'
 import { COMMANDS } from './commands'
 import { helpText } from './commands/help'
@@ -85,6 +86,7 @@ export async function runCli(argv: readonly string[], io: Io, commands: readonly
   } catch (error) {
     if (error instanceof CliError) return failWith(io, error.message, error.exitCode)
     if (error instanceof AppError) return failWith(io, error.message, 1)
+    if (isBusyError(error)) return failWith(io, BUSY, 1)
     io.debug(error)
     return failWith(io, UNEXPECTED, 1)
   }

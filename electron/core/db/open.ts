@@ -4,12 +4,13 @@
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, SqliteDialect, sql } from 'kysely'
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely'
 import { AppError } from '../../../shared/result'
 import { ensureAreas } from '../features/area/area.service'
 import { ensureCatalogue } from '../features/competency/catalogue-install.service'
 import type { KeyVault } from '../features/kunci/kunci.service'
 import { ensureOpds } from '../features/opd/opd.service'
+import { busyError, isBusyError } from './busy'
 import { MIGRATIONS, migrateToLatest } from './migrations'
 import type { Database, Db } from './schema'
 
@@ -21,6 +22,7 @@ const NOT_OURS =
 const NEWER =
   'Basis data ini dibuat oleh versi aplikasi yang lebih baru. Perbarui aplikasi Simpul Posyandu ke versi terbaru, lalu buka lagi.'
 const CANNOT_OPEN = 'Berkas basis data tidak dapat dibuka. Periksa apakah foldernya ada dan boleh ditulisi, lalu coba lagi.'
+const BUSY_TIMEOUT_MS = 5000
 const CORRUPT =
   'Berkas basis data rusak dan tidak dapat dibaca. Pulihkan dari cadangan atau dari paket terakhir, lalu coba lagi.'
 
@@ -51,7 +53,7 @@ function assertSqliteFile(path: string): void {
 /** Per-connection settings that change nothing in the file. SQLite-only. */
 function applyConnectionPragmas(sqlite: SqliteDatabase.Database): void {
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
 }
 
 /**
@@ -75,8 +77,49 @@ export async function optimizeDatabase(db: Db): Promise<void> {
   await sql`pragma optimize = 0x10002`.execute(db)
 }
 
+/**
+ * Every transaction begins IMMEDIATE: it takes the write lock at its start, waiting for it up to
+ * the busy timeout. A plain (deferred) BEGIN reads first and then cannot upgrade to a writer
+ * while another connection writes, and SQLite answers that with SQLITE_BUSY at once, without
+ * waiting: a save meeting the CLI or a backup failed immediately. One place, so no service
+ * can forget it. Readers are not blocked (WAL).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig
+  constructor(config: SqliteDialectConfig) {
+    super(config)
+    this.#config = config
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config)
+  }
+}
+
+/**
+ * Runs `work` (one write transaction) with commits synced to disk: a bundle import that said
+ * Selesai survives a power cut. Everyday saves keep WAL's NORMAL sync (a power cut may lose
+ * the last seconds of typing, never corrupt the file). SQLite-only.
+ */
+export async function withDurableCommit<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const sqlite = handles.get(db)?.sqlite
+  if (!sqlite) return work()
+  sqlite.pragma('synchronous = FULL')
+  try {
+    return await work()
+  } finally {
+    sqlite.pragma('synchronous = NORMAL')
+  }
+}
+
 function asOpenError(e: unknown): unknown {
   if (e instanceof AppError) return e
+  if (isBusyError(e)) return busyError()
   const code = (e as { code?: unknown } | null)?.code
   if (code === 'SQLITE_NOTADB') return new AppError({ code: 'internal', message: NOT_OURS })
   if (code === 'SQLITE_CORRUPT') return new AppError({ code: 'internal', message: CORRUPT })
@@ -141,7 +184,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     const mapped = asOpenError(e)
     throw mapped instanceof AppError ? mapped : new AppError({ code: 'internal', message: CANNOT_OPEN })
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) })
   handles.set(db, { sqlite, keyVault: options.keyVault ?? null })
   try {
     applyConnectionPragmas(sqlite)

@@ -6,6 +6,7 @@
 import type { z } from 'zod'
 import { contract, type Channel } from '../../../shared/contract'
 import { AppError, fail, ok, type AppErrorShape, type Result } from '../../../shared/result'
+import { busyError, isBusyError } from '../db/busy'
 import { handlers as defaultHandlers } from './handlers'
 import type { HandlerContext, Handlers } from './types'
 
@@ -55,7 +56,7 @@ export function createDispatcher(ctx: HandlerContext, options: DispatcherOptions
       const value = await handler(ctx, parsed.data)
       return ok(toJsonSafe(value))
     } catch (error) {
-      const shape = appErrorShape(error)
+      const shape = appErrorShape(isBusyError(error) ? busyError() : error)
       if (shape) return fail(shape)
       logInternal(channel, error)
       return fail({ code: 'internal', message: INTERNAL_MESSAGE })
@@ -82,7 +83,7 @@ function invalidInput(issues: readonly z.core.$ZodIssue[]): AppErrorShape {
 
 /** Copies only the known keys, so nothing else an error object carries (a stack) leaks out. */
 function appErrorShape(error: unknown): AppErrorShape | null {
-  // `name` as well as instanceof: a second copy of result.ts in a paket still counts.
+  // `name` as well as instanceof: a second copy of result.ts in a built JavaScript bundle still counts.
   const isAppError =
     error instanceof AppError ||
     (error instanceof Error && error.name === 'AppError' && typeof (error as AppError).shape === 'object')

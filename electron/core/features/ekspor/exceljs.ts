@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs'
 
 export async function loadExcelJs(): Promise<typeof ExcelJS> {
   const mod = await import('exceljs')
-  // CommonJS through import(): the module object is `default` in Node and the paket, the
+  // CommonJS through import(): the module object is `default` in Node and the built JavaScript bundle, the
   // namespace itself where a loader already unwrapped it.
   return (mod as { default?: typeof ExcelJS }).default ?? mod
 }

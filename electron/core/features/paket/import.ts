@@ -12,7 +12,7 @@ import { basename } from 'node:path'
 import type { PaketImportSummary, PaketManifestInfo, PaketSenderKey } from '../../../../shared/contract'
 import { AppError } from '../../../../shared/result'
 import { SCHEMA_VERSION } from '../../db/migrations'
-import { optimizeDatabase, sqliteOf } from '../../db/open'
+import { optimizeDatabase, sqliteOf, withDurableCommit } from '../../db/open'
 import type { Db } from '../../db/schema'
 import type { Emit } from '../../ipc/types'
 import type SqliteDatabase from 'better-sqlite3'
@@ -171,7 +171,8 @@ export async function importPaketFile(db: Db, path: string, options: ImportOptio
   }
 
   try {
-    await db.transaction().execute(async (trx) => {
+    // Synced to disk at commit: once the screen says Selesai, a power cut cannot take it back.
+    await withDurableCommit(db, () => db.transaction().execute(async (trx) => {
       // 2. learn
       await learnKeys(trx, content, senderTrust, summary)
       const fromAbove = LEVEL_RANK[content.senderCard.level] > LEVEL_RANK[site.level]
@@ -216,7 +217,7 @@ export async function importPaketFile(db: Db, path: string, options: ImportOptio
         )
         .run(m.bundleId, m.sender.siteId, m.sender.name, m.sender.level, m.createdAt, now, summary.fileName, JSON.stringify({ changes: summary.changes, kinds: summary.kinds }))
       if (!options.apply || summary.alreadyImportedAt) throw new PreviewDone()
-    })
+    }))
     summary.applied = true
   } catch (e) {
     if (!(e instanceof PreviewDone)) throw e
