@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'already_set_up', // setup was already done; the office identity cannot be replaced
   'unknown_area', // an area code that is not in the official Kemendagri list
   'duplicate_nik', // another (non-archived) kader already has this NIK; details.existingId
+  'damaged', // the database file failed its integrity check: restore from a backup or from the region
   'busy', // another program held the database's write lock past the busy timeout: try again shortly
   'unsupported', // the call needs the desktop app (e.g. saving a PDF); the browser preview has another way
   'internal', // an unexpected failure; details are logged, never shown
