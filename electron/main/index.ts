@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { closeDatabase } from '../core/db/open'
+import { backupIfDue } from '../core/features/cadangan/cadangan.service'
 import { checkInstallation, recordInstallation, thisHost } from '../core/features/site/installation'
 import { protectKeys } from '../core/features/kunci/kunci.service'
 import { osKeyVault } from './key-vault'
@@ -90,6 +91,9 @@ async function start(): Promise<void> {
     db = await openDatabaseFile(file, (error) => console.error(error), { areaDataDir, keyVault: osKeyVault() })
     await checkInstallation(db, installationPlace())
     await protectKeys(db)
+    // The day's verified backup runs beside the first screens, not before them (the online
+    // backup lets saves go on); a failure is logged, and the next start tries again.
+    backupIfDue(db).catch((error: unknown) => console.error(error))
     return createDispatcher({
       db,
       emit,

@@ -13,6 +13,7 @@ import type { z } from 'zod'
 import { appChannels } from './app'
 import { areaChannels } from './area'
 import { berandaChannels } from './beranda'
+import { cadanganChannels } from './cadangan'
 import { competencyChannels } from './competency'
 import { eksporChannels } from './ekspor'
 import { followUpChannels } from './follow-up'
@@ -33,6 +34,7 @@ import { trainingChannels } from './training'
 export * from './app'
 export * from './area'
 export * from './beranda'
+export * from './cadangan'
 export * from './competency'
 export * from './ekspor'
 export * from './follow-up'
@@ -71,6 +73,7 @@ export const contract = {
   ...kunciChannels,
   ...rekapChannels,
   ...searchChannels,
+  ...cadanganChannels,
 } as const
 
 /**
@@ -97,6 +100,7 @@ type FeatureMaps = [
   typeof kunciChannels,
   typeof rekapChannels,
   typeof searchChannels,
+  typeof cadanganChannels,
 ]
 type SharedChannels<Maps extends readonly object[], Seen = never> = Maps extends readonly [infer First, ...infer Rest extends readonly object[]]
   ? Extract<keyof First, Seen> | SharedChannels<Rest, Seen | keyof First>

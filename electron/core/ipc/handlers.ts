@@ -7,6 +7,7 @@
 import { appInfo } from '../features/app/app.service'
 import { childAreas, getArea, searchAreas } from '../features/area/area.service'
 import { berandaSummary, followUpCounts } from '../features/beranda/beranda.service'
+import { backupBefore, listBackups, makeBackup } from '../features/cadangan/cadangan.service'
 import {
   archiveKader,
   checkNik,
@@ -105,7 +106,10 @@ export const handlers = {
   'ekspor:xlsx': async (ctx, input) => (await ekspor()).exportXlsx(ctx.db, input),
 
   'competency:catalogue': (ctx) => getCatalogueInfo(ctx.db),
-  'competency:installCatalogue': (ctx, input) => installCatalogue(ctx.db, input),
+  'competency:installCatalogue': async (ctx, input) => {
+    await backupBefore(ctx.db, 'pasang-katalog')
+    return installCatalogue(ctx.db, input)
+  },
   'competency:kader': (ctx, input) => getKaderCompetency(ctx.db, input),
   'competency:assess': (ctx, input) => assess(ctx.db, input),
   'competency:assessBulk': (ctx, input) => assessBulk(ctx.db, input),
@@ -189,6 +193,9 @@ export const handlers = {
   'kunci:rotate': (ctx) => rotateKeys(ctx.db),
 
   'rekap:get': (ctx, input) => getRekap(ctx.db, input),
+
+  'cadangan:list': (ctx) => listBackups(ctx.db),
+  'cadangan:create': (ctx) => makeBackup(ctx.db, { reason: 'manual' }),
 
   'search:query': (ctx, input) => search(ctx.db, input),
 } satisfies Handlers

@@ -1,6 +1,7 @@
 // The command table. A new command: one file beside this one, one line below.
 
 import type { Command } from '../command'
+import { cadanganBuat, cadanganDaftar, cadanganPulihkan } from './cadangan'
 import { dbDigest } from './db-digest'
 import { demo } from './demo'
 import { helpCommand } from './help'
@@ -35,6 +36,9 @@ export const COMMANDS: readonly Command[] = [
   paketInspect,
   paketPembinaan,
   dbDigest,
+  cadanganBuat,
+  cadanganDaftar,
+  cadanganPulihkan,
   rekap,
   ekspor,
   helpCommand(() => COMMANDS),

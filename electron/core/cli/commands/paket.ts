@@ -122,6 +122,7 @@ export const paketImport = defineCommand({
     const { importPaketFile } = await importer()
     await withDatabase(values.db!, io, true, async ({ db }) => {
       const progress = progressLine(io)
+      if (!values['dry-run']) await (await import('../../features/cadangan/cadangan.service')).backupBefore(db, 'impor-paket')
       const s = await importPaketFile(db, resolve(paket!), { apply: !values['dry-run'], emit: progress.emit, acceptFingerprint: values['terima-kunci'] ?? null })
       progress.finish()
       io.stdout(values.json ? `${JSON.stringify(s)}\n` : summaryText(s, Boolean(values['dry-run'])))

@@ -19,6 +19,7 @@ import type { Db } from '../../db/schema'
 import type { Emit } from '../../ipc/types'
 import { PAKET_EXTENSION, readManifest } from '../../sync/paket'
 import { notAddressed } from '../kunci/kunci.service'
+import { backupBefore } from '../cadangan/cadangan.service'
 import { requireSite } from '../site/site.service'
 import { exportPaketFile, listDestinations } from './export'
 import { importPaketFile, manifestInfo } from './import'
@@ -94,6 +95,7 @@ export async function previewPaket(db: Db, input: ParsedInput<'paket:preview'>, 
 }
 
 export async function importPaket(db: Db, input: ParsedInput<'paket:import'>, emit?: Emit): Promise<PaketImportSummary> {
+  await backupBefore(db, 'impor-paket')
   return importPaketFile(db, input.path, { apply: true, emit, acceptFingerprint: input.acceptFingerprint ?? null })
 }
 

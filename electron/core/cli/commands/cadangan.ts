@@ -1,0 +1,94 @@
+// cadangan buat / cadangan daftar: a verified backup beside the database file, and the list of them.
+
+import { dirname } from 'node:path'
+import type { Backup, BackupReason } from '../../../../shared/contract'
+import { tanggalSingkat, todayJakarta } from '../../../../shared/domain/tanggal'
+import { defineCommand } from '../command'
+import { withDatabase } from '../db-file'
+import { userPath } from '../../host/user-path'
+
+const cadangan = () => import('../../features/cadangan/cadangan.service')
+
+const REASON_LABEL: Record<BackupReason, string> = {
+  harian: 'harian',
+  manual: 'dibuat manual',
+  'impor-paket': 'sebelum impor paket',
+  'pasang-katalog': 'sebelum pasang katalog',
+  pulihkan: 'sebelum pemulihan',
+  gabung: 'sebelum penggabungan',
+}
+
+/** "12,4 MB": people compare sizes, not bytes. */
+function ukuran(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString('id-ID', { maximumFractionDigits: 0 })} KB`
+  return `${(bytes / (1024 * 1024)).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`
+}
+
+/** "6 Des 2026 23.40 WIB": the office's clock, as on its wall. */
+function waktu(iso: string): string {
+  const at = new Date(iso)
+  const hm = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(11, 16).replace(':', '.')
+  return `${tanggalSingkat(todayJakarta(at))} ${hm} WIB`
+}
+
+export const cadanganBuat = defineCommand({
+  name: 'cadangan buat',
+  summary: 'Membuat cadangan basis data yang diperiksa keutuhannya, di folder "cadangan" di samping berkas basis data; cadangan lama dirotasi (7 harian, 4 mingguan, 12 bulanan).',
+  usage: '--db BERKAS [--json]',
+  options: { db: { type: 'string' }, json: { type: 'boolean' } },
+  required: ['db'],
+  async run(values, io) {
+    await withDatabase(values.db!, io, true, async ({ db }) => {
+      const b = await (await cadangan()).makeBackup(db, { reason: 'manual' })
+      if (values.json) {
+        io.stdout(`${JSON.stringify({ path: b.path, bytes: b.bytes, createdAt: b.createdAt, verified: b.verified }, null, 2)}\n`)
+      } else {
+        io.stdout(`Cadangan dibuat dan lolos pemeriksaan keutuhan: ${b.path} (${ukuran(b.bytes)}, ${waktu(b.createdAt)}).\n`)
+      }
+    })
+  },
+})
+
+function daftarText(list: Backup[], file: string): string {
+  if (list.length === 0) return `Belum ada cadangan untuk basis data ini. Buat satu: npm run simpul -- cadangan buat --db ${file}\n`
+  const rows = list.map((b) => [waktu(b.createdAt), REASON_LABEL[b.reason], ukuran(b.bytes), b.verified ? 'baik' : 'RUSAK', b.fileName])
+  const head = ['Waktu', 'Alasan', 'Ukuran', 'Keadaan', 'Berkas']
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
+  return [`Cadangan di ${dirname(list[0]!.path)}, terbaru di atas:`, '', line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), ''].join('\n')
+}
+
+export const cadanganDaftar = defineCommand({
+  name: 'cadangan daftar',
+  summary: 'Daftar cadangan basis data ini, terbaru di atas: waktu, alasan, ukuran dan keadaannya (tabel, atau --json).',
+  usage: '--db BERKAS [--json]',
+  options: { db: { type: 'string' }, json: { type: 'boolean' } },
+  required: ['db'],
+  async run(values, io) {
+    await withDatabase(values.db!, io, true, async ({ db }) => {
+      const list = await (await cadangan()).listBackups(db)
+      io.stdout(values.json ? `${JSON.stringify(list, null, 2)}\n` : daftarText(list, values.db!))
+    })
+  },
+})
+
+export const cadanganPulihkan = defineCommand({
+  name: 'cadangan pulihkan',
+  summary:
+    'Memulihkan basis data dari cadangan: cadangan diperiksa keutuhannya dahulu, berkas yang sekarang disimpan di sampingnya (…sebelum-pulih-WAKTU), lalu cadangan dipasang sekaligus. Tutup aplikasi dahulu. Boleh ke berkas baru.',
+  usage: '--db BERKAS CADANGAN',
+  positional: 'CADANGAN',
+  options: { db: { type: 'string' } },
+  required: ['db'],
+  async run(values, io, backup) {
+    // Never opens the database: it may be the damaged one this command is here to replace.
+    const file = userPath(values.db!)
+    const r = await (await cadangan()).restoreBackup(file, userPath(backup!))
+    const aside = r.keptAside ? ` Berkas sebelumnya disimpan sebagai ${r.keptAside}.` : ''
+    io.stdout(`Basis data dipulihkan dari ${backup}: ${r.file}.${aside} Data yang dicatat setelah cadangan itu dibuat tidak ada di dalamnya; datangkan lagi dari paket bila ada.\n`)
+  },
+})
