@@ -275,6 +275,16 @@ describe('rotation', () => {
     expect(readdirSync(folder)).toHaveLength(kept.length)
   })
 
+  it('three copies in one second, rotated between them: each new one is the newest and stays', async () => {
+    const t = await office()
+    const nowMs = at('2026-12-06T10:00:00Z')
+    for (const reason of ['impor-paket', 'impor-paket', 'pasang-katalog'] as const) {
+      const b = await makeBackup(t.db, { reason, nowMs })
+      expect(existsSync(b.path)).toBe(true)
+      expect((await listBackups(t.db))[0]?.fileName).toBe(b.fileName)
+    }
+  })
+
   it('never deletes the newest sound copy, and drops copies that are no longer databases', async () => {
     const t = await office()
     const good = await makeBackup(t.db, { reason: 'harian', nowMs: at('2026-12-01T01:00:00Z') })

@@ -229,12 +229,16 @@ async function removeStaleTemps(folder: string): Promise<void> {
   }
 }
 
+/**
+ * A name after every copy of the same second, whatever its reason: rotation orders copies of one
+ * second by this number, so reusing a number freed by rotation would make a new copy look older.
+ */
 function uniqueName(existing: ReadonlySet<string>, ms: number, reason: BackupReason): string {
-  const base = `simpul-${stamp(ms)}-${reason}`
-  for (let seq = 1; ; seq++) {
-    const name = seq === 1 ? `${base}.db` : `${base}-${seq}.db`
-    if (!existing.has(name)) return name
-  }
+  const prefix = `simpul-${stamp(ms)}-`
+  let last = 0
+  for (const name of existing) if (name.startsWith(prefix)) last = Math.max(last, parseName(name)?.seq ?? 1)
+  const seq = last + 1
+  return seq === 1 ? `${prefix}${reason}.db` : `${prefix}${reason}-${seq}.db`
 }
 
 /**
