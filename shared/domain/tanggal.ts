@@ -71,3 +71,10 @@ export function rentangTanggal(start: string, end: string): string {
 export function todayJakarta(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
 }
+
+/** "6 Desember 2026 23.40 WIB" (or with `tanggalSingkat`): an instant on the office's wall clock. */
+export function waktuWib(iso: string, formatDate: (date: string) => string = tanggal): string {
+  const at = new Date(iso)
+  const hm = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(11, 16).replace(':', '.')
+  return `${formatDate(todayJakarta(at))} ${hm} WIB`
+}

@@ -5,7 +5,7 @@ import type { Db } from '../db/schema'
 import { userPath } from '../host/user-path'
 import type { Dispatch } from '../ipc/dispatch'
 import type { Channel, Input, Output } from '../../../shared/contract'
-import { tanggal, todayJakarta } from '../../../shared/domain/tanggal'
+import { waktuWib } from '../../../shared/domain/tanggal'
 import { AppError } from '../../../shared/result'
 import { CliError, type Io } from './command'
 
@@ -58,18 +58,12 @@ export async function call<C extends Channel>(s: Session, channel: C, input: Inp
   return result.value as Output<C>
 }
 
-/** "6 Desember 2026 23.40 WIB": when a backup was made, on the office's clock. */
-function waktuKantor(iso: string): string {
-  const at = new Date(iso)
-  return `${tanggal(todayJakarta(at))} ${new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(11, 16).replace(':', '.')} WIB`
-}
-
 /** A damaged file: one line naming the newest backup and the command that puts it back. */
 async function wayBack(e: AppError, path: string, file: string): Promise<CliError> {
   const { backupsOfFile } = await import('../features/cadangan/cadangan.service')
   const newest = (await backupsOfFile(path).catch(() => [])).find((b) => b.verified)
   if (!newest) return new CliError(`${e.message} Tidak ada cadangan di samping berkas ini; minta Puskesmas atau Dinas memulihkan data kantor ini dari paket.`)
   return new CliError(
-    `${e.message} Cadangan terbaru: ${newest.fileName} (${waktuKantor(newest.createdAt)}). Pulihkan dengan: npm run simpul -- cadangan pulihkan --db ${file} ${newest.path}`,
+    `${e.message} Cadangan terbaru: ${newest.fileName} (${waktuWib(newest.createdAt)}). Pulihkan dengan: npm run simpul -- cadangan pulihkan --db ${file} ${newest.path}`,
   )
 }

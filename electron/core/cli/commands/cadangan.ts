@@ -2,7 +2,7 @@
 
 import { dirname } from 'node:path'
 import type { Backup, BackupReason } from '../../../../shared/contract'
-import { tanggalSingkat, todayJakarta } from '../../../../shared/domain/tanggal'
+import { tanggalSingkat, waktuWib } from '../../../../shared/domain/tanggal'
 import { defineCommand } from '../command'
 import { withDatabase } from '../db-file'
 import { userPath } from '../../host/user-path'
@@ -24,13 +24,6 @@ function ukuran(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`
 }
 
-/** "6 Des 2026 23.40 WIB": the office's clock, as on its wall. */
-function waktu(iso: string): string {
-  const at = new Date(iso)
-  const hm = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(11, 16).replace(':', '.')
-  return `${tanggalSingkat(todayJakarta(at))} ${hm} WIB`
-}
-
 export const cadanganBuat = defineCommand({
   name: 'cadangan buat',
   summary: 'Membuat cadangan basis data yang diperiksa keutuhannya, di folder "cadangan" di samping berkas basis data; cadangan lama dirotasi (7 harian, 4 mingguan, 12 bulanan).',
@@ -43,7 +36,7 @@ export const cadanganBuat = defineCommand({
       if (values.json) {
         io.stdout(`${JSON.stringify({ path: b.path, bytes: b.bytes, createdAt: b.createdAt, verified: b.verified }, null, 2)}\n`)
       } else {
-        io.stdout(`Cadangan dibuat dan lolos pemeriksaan keutuhan: ${b.path} (${ukuran(b.bytes)}, ${waktu(b.createdAt)}).\n`)
+        io.stdout(`Cadangan dibuat dan lolos pemeriksaan keutuhan: ${b.path} (${ukuran(b.bytes)}, ${waktuWib(b.createdAt, tanggalSingkat)}).\n`)
       }
     })
   },
@@ -51,7 +44,7 @@ export const cadanganBuat = defineCommand({
 
 function daftarText(list: Backup[], file: string): string {
   if (list.length === 0) return `Belum ada cadangan untuk basis data ini. Buat satu: npm run simpul -- cadangan buat --db ${file}\n`
-  const rows = list.map((b) => [waktu(b.createdAt), REASON_LABEL[b.reason], ukuran(b.bytes), b.verified ? 'baik' : 'RUSAK', b.fileName])
+  const rows = list.map((b) => [waktuWib(b.createdAt, tanggalSingkat), REASON_LABEL[b.reason], ukuran(b.bytes), b.verified ? 'baik' : 'RUSAK', b.fileName])
   const head = ['Waktu', 'Alasan', 'Ukuran', 'Keadaan', 'Berkas']
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
   const line = (r: string[]) =>
