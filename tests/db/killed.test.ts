@@ -266,18 +266,21 @@ describe(`work killed at random moments (seed ${SEED})`, () => {
     const tally = await killAtRandom('import', 1)
     console.info(`[killed] import ${span.import} ms whole; ${RUNS} runs:`, tally)
     expect(tally.before + tally.after).toBe(RUNS)
+    expect(tally.finished, `seed ${SEED}: no import was cut short`).toBeLessThan(RUNS)
   }, 180_000)
 
   it('a paket export: the database is unchanged and no half-written paket carries a paket name', async () => {
     const tally = await killAtRandom('export', 2)
     console.info(`[killed] export ${span.export} ms whole; ${RUNS} runs:`, tally)
     expect(tally.before + tally.after).toBe(RUNS)
+    expect(tally.finished, `seed ${SEED}: no export was cut short`).toBeLessThan(RUNS)
   }, 180_000)
 
   it('a backup: the database is unchanged and the backups folder lists only complete, sound backups', async () => {
     const tally = await killAtRandom('backup', 3)
     console.info(`[killed] backup ${span.backup} ms whole; ${RUNS} runs:`, tally)
     expect(tally.before + tally.after).toBe(RUNS)
+    expect(tally.finished, `seed ${SEED}: no backup was cut short`).toBeLessThan(RUNS)
   }, 180_000)
 
   it('a restore: the file in place is the old one or the restored one, and sound', async () => {
@@ -285,5 +288,6 @@ describe(`work killed at random moments (seed ${SEED})`, () => {
     const tally = await killAtRandom('restore', 4)
     console.info(`[killed] restore ${span.restore} ms whole; ${RUNS} runs:`, tally)
     expect(tally.before + tally.after).toBe(RUNS)
+    expect(tally.finished, `seed ${SEED}: no restore was cut short`).toBeLessThan(RUNS)
   }, 180_000)
 })
