@@ -5,14 +5,12 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu } from 'electron'
-import { closeDatabase } from '../core/db/open'
+import { startHostSession, type HostSession } from '../core/host/host-session'
 import { backupIfDue } from '../core/features/cadangan/cadangan.service'
 import { checkInstallation, recordInstallation, thisHost } from '../core/features/site/installation'
 import { protectKeys } from '../core/features/kunci/kunci.service'
 import { osKeyVault } from './key-vault'
-import type { Db } from '../core/db/schema'
-import { messageOf, openDatabaseFile } from '../core/host/open-database-file'
-import { createDispatcher } from '../core/ipc/dispatch'
+import { messageOf } from '../core/host/open-database-file'
 import type { Emit } from '../core/ipc/types'
 import { EVENT_CHANNEL, registerInvokeHandler } from './ipc'
 import { buildMenu } from './menu'
@@ -28,7 +26,7 @@ const DB_FILE_NAME = 'simpul-posyandu.sqlite'
 const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null
 
 let mainWindow: BrowserWindow | null = null
-let db: Db | null = null
+let session: HostSession | null = null
 
 app.enableSandbox()
 registerAppScheme()
@@ -47,14 +45,16 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', (event) => {
-    if (!db) return
+    const closing = session
+    const db = closing?.db()
+    // Nothing to record or close while the recovery screen shows a damaged file.
+    if (!closing || !db) return
     event.preventDefault()
-    const closing = db
-    db = null
+    session = null
     // A failure of either step is logged, and the app ends all the same.
-    void recordInstallation(closing, installationPlace())
+    void recordInstallation(db, installationPlace())
       .catch((error: unknown) => console.error(error))
-      .then(() => closeDatabase(closing))
+      .then(() => closing.close())
       .catch((error: unknown) => console.error(error))
       .finally(() => app.quit())
   })
@@ -88,21 +88,27 @@ async function start(): Promise<void> {
     const areaDataDir = app.isPackaged ? join(process.resourcesPath, 'idn-area-data') : undefined
     // Private keys sealed by the operating system; a database copied from another PC or
     // restored from an older backup gets a new identity (and new keys).
-    db = await openDatabaseFile(file, (error) => console.error(error), { areaDataDir, keyVault: osKeyVault() })
-    await checkInstallation(db, installationPlace())
-    await protectKeys(db)
-    // The day's verified backup runs beside the first screens, not before them (the online
-    // backup lets saves go on); a failure is logged, and the next start tries again.
-    backupIfDue(db).catch((error: unknown) => console.error(error))
-    return createDispatcher({
-      db,
+    // A damaged file opens the recovery screen instead (host-session.ts); after a restore or a
+    // fresh start `afterOpen` runs on the database then in place.
+    session = await startHostSession({
+      file,
       emit,
       host: {
         savePdf: (doc) => savePdf(doc, mainWindow),
         chooseFolder: () => chooseFolder(mainWindow),
         chooseFile: () => chooseFile(mainWindow),
       },
+      openOptions: { areaDataDir, keyVault: osKeyVault() },
+      onUnexpected: (error) => console.error(error),
+      afterOpen: async (db) => {
+        await checkInstallation(db, installationPlace())
+        await protectKeys(db)
+        // The day's verified backup runs beside the first screens, not before them (the online
+        // backup lets saves go on); a failure is logged, and the next start tries again.
+        backupIfDue(db).catch((error: unknown) => console.error(error))
+      },
     })
+    return session.dispatch
   })()
   ready.catch((error: unknown) => {
     // Details (with the stack) stay in the log; the person sees what to do.

@@ -13,6 +13,7 @@ import type { z } from 'zod'
 import { appChannels } from './app'
 import { areaChannels } from './area'
 import { berandaChannels } from './beranda'
+import { berkasRusakChannels } from './berkas-rusak'
 import { cadanganChannels } from './cadangan'
 import { competencyChannels } from './competency'
 import { eksporChannels } from './ekspor'
@@ -34,6 +35,7 @@ import { trainingChannels } from './training'
 export * from './app'
 export * from './area'
 export * from './beranda'
+export * from './berkas-rusak'
 export * from './cadangan'
 export * from './competency'
 export * from './ekspor'
@@ -74,6 +76,7 @@ export const contract = {
   ...rekapChannels,
   ...searchChannels,
   ...cadanganChannels,
+  ...berkasRusakChannels,
 } as const
 
 /**
@@ -101,6 +104,7 @@ type FeatureMaps = [
   typeof rekapChannels,
   typeof searchChannels,
   typeof cadanganChannels,
+  typeof berkasRusakChannels,
 ]
 type SharedChannels<Maps extends readonly object[], Seen = never> = Maps extends readonly [infer First, ...infer Rest extends readonly object[]]
   ? Extract<keyof First, Seen> | SharedChannels<Rest, Seen | keyof First>

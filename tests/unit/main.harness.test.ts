@@ -6,17 +6,22 @@
 // is listed at the top of the stand-in.
 
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { closeDatabase, openDatabase, sqliteOf } from '../../electron/core/db/open'
+import { makeBackup } from '../../electron/core/features/cadangan/cadangan.service'
+import { generateDemo } from '../../electron/core/features/demo/demo.service'
 import { cardFingerprint, makeCard } from '../../electron/core/sync/card'
 import { generateEncryptionKeys, generateSigningKeys } from '../../electron/core/sync/crypto'
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/static/static-files'
+import { replicatedDigest } from '../../electron/core/sync/digest'
 import type { Result } from '../../shared/result'
 import { ensureAppBuilt } from '../fixtures/build'
-import { kaderFields, posyanduFields } from '../fixtures/db'
+import { damage } from '../fixtures/damaged'
+import { createTestDb, kaderFields, posyanduFields, setUpKelurahan } from '../fixtures/db'
 import { createElectronStandIn, loadMain, releaseElectron, ROOT, standInEvent, type ElectronStandIn } from '../fixtures/electron-standin'
 
 const INVOKE = 'simpul:invoke'
@@ -318,4 +323,67 @@ describe('the desktop main process, other starts', () => {
     // The person's file is left as it was.
     expect(readFileSync(join(userData, DB_FILE), 'utf8')).toBe('Ini catatan rapat, bukan basis data.\n')
   })
+
+  it('a damaged database file: no error box and no exit; the window serves only recovery until a backup is restored, then the office data', async () => {
+    const userData = join(tempDir(), 'userData')
+    mkdirSync(userData)
+    const file = join(userData, DB_FILE)
+    const t = await createTestDb()
+    let digest = ""
+    try {
+      await setUpKelurahan(t.db)
+      await generateDemo(t.db, { wilayah: '36.71.01.1001', posyanduPerVillage: 2, kaderPerPosyandu: 10, seed: 3 })
+      sqliteOf(t.db).pragma('wal_checkpoint(TRUNCATE)')
+      copyFileSync(t.file, file)
+    } finally {
+      await t.cleanup()
+    }
+    const db = await openDatabase(file)
+    digest = (await replicatedDigest(db)).digest
+    const backup = await makeBackup(db, { reason: 'harian' })
+    await closeDatabase(db)
+    damage(file)
+
+    const e = createElectronStandIn({ userData })
+    loadMain(e)
+    e.ready()
+    const win = await e.windowOpened
+    expect(win.loaded).toEqual([PAGE])
+    const status = valueOf(await call<{ damaged: boolean; backups: { fileName: string }[] }>(e, 'berkasRusak:status'))
+    expect(status).toMatchObject({ damaged: true, backups: [{ fileName: backup.fileName }] })
+    expect(e.errorBoxes).toEqual([])
+    expect(e.exitCode).toBeNull()
+    expect(await call(e, 'kader:list', {})).toMatchObject({ ok: false, error: { code: 'damaged' } })
+    // The frame check still comes first.
+    expect(await call(e, 'berkasRusak:status', {}, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+
+    const restored = valueOf(await call<{ keptAside: string }>(e, 'berkasRusak:restore', { fileName: backup.fileName }))
+    expect(existsSync(restored.keptAside)).toBe(true)
+    expect(valueOf(await call(e, 'berkasRusak:status'))).toEqual({ damaged: false })
+    expect(valueOf(await call<{ name: string }>(e, 'site:get'))).toMatchObject({ name: 'Kantor Kelurahan Sukarasa' })
+    const kader = valueOf(await call<{ total: number }>(e, 'kader:list', {}))
+    expect(kader.total).toBe(20)
+
+    // After the restore the app runs as after any start: keys made with the OS vault, the
+    // installation recorded and the database closed on quit.
+    valueOf(await call(e, 'kunci:state'))
+    const reader = new SqliteDatabase(file, { readonly: true })
+    try {
+      expect((reader.prepare('select signing_private from office_key').get() as { signing_private: string }).signing_private).toMatch(/^sealed:os:/)
+    } finally {
+      reader.close()
+    }
+    win.destroy()
+    e.app.emit('window-all-closed')
+    await e.ended
+    expect(e.exitCode).toBeNull()
+    expect(existsSync(join(userData, 'instalasi.json'))).toBe(true)
+    const after = await openDatabase(file)
+    try {
+      expect((await replicatedDigest(after)).digest).toBe(digest)
+    } finally {
+      await closeDatabase(after)
+    }
+  }, 120_000)
 })
+

@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import type { EventName, Events } from '../../../shared/contract'
 import { fail, type Result } from '../../../shared/result'
 import type { Db } from '../db/schema'
-import { createDispatcher } from '../ipc/dispatch'
+import { createDispatcher, type Dispatch } from '../ipc/dispatch'
 import type { Emit, Handlers } from '../ipc/types'
 import { SECURITY_HEADERS, contentTypeFor, isAppRoute, resolveInside } from '../static/static-files'
 
@@ -24,7 +24,10 @@ export const MAX_BODY_BYTES = 13 * 1024 * 1024
 const KEEPALIVE_MS = 15_000
 
 export interface BridgeOptions {
-  db: Db
+  /** The database to serve with the real handlers; or `dispatch`. */
+  db?: Db
+  /** A dispatcher made by the caller (host/host-session.ts: one that can serve a recovery mode); its events go to `Bridge.emit`. */
+  dispatch?: Dispatch
   /** The built renderer (out/renderer). */
   staticDir: string
   /** 0 (default) = any free port. */
@@ -54,7 +57,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const frame = `data: ${JSON.stringify({ event, payload })}\n\n`
     for (const res of streams) res.write(frame)
   }
-  const dispatch = createDispatcher({ db: options.db, emit }, options.handlers ? { handlers: options.handlers } : {})
+  let dispatch: Dispatch
+  if (options.dispatch) dispatch = options.dispatch
+  else if (options.db) dispatch = createDispatcher({ db: options.db, emit }, options.handlers ? { handlers: options.handlers } : {})
+  else throw new Error('startBridge needs db or dispatch')
 
   // Known only after listen(); the Host check needs it.
   let port = 0

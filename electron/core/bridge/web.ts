@@ -5,10 +5,10 @@ import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { closeDatabase } from '../db/open'
-import type { Db } from '../db/schema'
-import { messageOf, openDatabaseFile } from '../host/open-database-file'
+import { startHostSession } from '../host/host-session'
+import { messageOf } from '../host/open-database-file'
 import { userPath } from '../host/user-path'
+import type { Emit } from '../ipc/types'
 import { startBridge, type Bridge } from './server'
 
 const ROOT = resolve(__dirname, '../../..')
@@ -70,12 +70,16 @@ async function main(): Promise<void> {
   if (rendererIsStale()) await buildRenderer()
 
   const dbFile = userPath(values.db)
-  const db: Db = await openDatabaseFile(dbFile)
+  // Events reach the browser once the bridge is up; nothing emits before a call arrives.
+  let emit: Emit = () => {}
+  // A damaged file starts the recovery screen, as on the desktop (host-session.ts).
+  const session = await startHostSession({ file: dbFile, emit: (event, payload) => emit(event, payload) })
   let bridge: Bridge
   try {
-    bridge = await startBridge({ db, staticDir: RENDERER_OUT, port })
+    bridge = await startBridge({ dispatch: session.dispatch, staticDir: RENDERER_OUT, port })
+    emit = bridge.emit
   } catch (error) {
-    await closeDatabase(db)
+    await session.close()
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new UsageError(`Port ${port} sudah dipakai program lain. Pilih port lain dengan --port, atau hapus --port agar dipilihkan port bebas.`)
     }
@@ -91,7 +95,7 @@ async function main(): Promise<void> {
     stopping = true
     void bridge
       .close()
-      .then(() => closeDatabase(db))
+      .then(() => session.close())
       .then(() => process.exit(0))
       .catch(() => process.exit(1))
   }

@@ -59,7 +59,7 @@ export async function call<C extends Channel>(s: Session, channel: C, input: Inp
 }
 
 /** A damaged file: one line naming the newest backup and the command that puts it back. */
-async function wayBack(e: AppError, path: string, file: string): Promise<CliError> {
+export async function wayBack(e: AppError, path: string, file: string): Promise<CliError> {
   const { backupsOfFile } = await import('../features/cadangan/cadangan.service')
   const newest = (await backupsOfFile(path).catch(() => [])).find((b) => b.verified)
   if (!newest) return new CliError(`${e.message} Tidak ada cadangan di samping berkas ini; minta Puskesmas atau Dinas memulihkan data kantor ini dari paket.`)

@@ -198,4 +198,18 @@ export const handlers = {
   'cadangan:create': (ctx) => makeBackup(ctx.db, { reason: 'manual' }),
 
   'search:query': (ctx, input) => search(ctx.db, input),
+
+  // A database that opened is sound: the recovery calls are served by the host's recovery mode
+  // (host/host-session.ts) instead of this table while the file is damaged.
+  'berkasRusak:status': async () => ({ damaged: false }),
+  'berkasRusak:restore': async () => {
+    throw notDamaged()
+  },
+  'berkasRusak:startFresh': async () => {
+    throw notDamaged()
+  },
 } satisfies Handlers
+
+function notDamaged(): AppError {
+  return new AppError({ code: 'unsupported', message: 'Basis data dalam keadaan baik, jadi tidak ada yang perlu dipulihkan. Muat ulang aplikasi.' })
+}

@@ -1,16 +1,21 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Settings, Site } from '@shared/contract'
+import type { BerkasRusakStatus, Settings, Site } from '@shared/contract'
 import { call, errorMessage } from '../api/client'
 import { setLanguage } from '../i18n'
 import { Loading } from '../components/Loading'
 import { ErrorBox } from '../components/ErrorBox'
 import { ToastProvider } from '../components/Toasts'
 import { SetupScreen } from '../features/setup/SetupScreen'
+import { BerkasRusakScreen } from '../features/berkas-rusak/BerkasRusakScreen'
 import { AppContext } from './AppContext'
 import { Shell } from './Shell'
 
-type Boot = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; site: Site | null; settings: Settings }
+type Boot =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'damaged'; damaged: Extract<BerkasRusakStatus, { damaged: true }> }
+  | { status: 'ready'; site: Site | null; settings: Settings }
 
 export function App() {
   const { t } = useTranslation()
@@ -19,6 +24,12 @@ export function App() {
   const start = useCallback(async () => {
     setBoot({ status: 'loading' })
     try {
+      // A damaged database file: the host serves only the recovery calls until it is restored.
+      const rusak = await call('berkasRusak:status', {})
+      if (rusak.damaged) {
+        setBoot({ status: 'damaged', damaged: rusak })
+        return
+      }
       const [settings, site] = await Promise.all([call('settings:get', {}), call('site:get', {})])
       await setLanguage(settings.language)
       setBoot({ status: 'ready', site, settings })
@@ -49,6 +60,8 @@ export function App() {
         <ErrorBox message={boot.message} onRetry={() => void start()} />
       </main>
     )
+  } else if (boot.status === 'damaged') {
+    body = <BerkasRusakScreen status={boot.damaged} onRecovered={() => void start()} />
   } else if (!boot.site) {
     body = <SetupScreen onDone={(site) => setBoot({ ...boot, site })} />
   } else {

@@ -3,6 +3,7 @@
 import type { Command } from '../command'
 import { cadanganBuat, cadanganDaftar, cadanganPulihkan } from './cadangan'
 import { dbDigest } from './db-digest'
+import { dbPeriksa } from './db-periksa'
 import { demo } from './demo'
 import { helpCommand } from './help'
 import { init } from './init'
@@ -36,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   paketInspect,
   paketPembinaan,
   dbDigest,
+  dbPeriksa,
   cadanganBuat,
   cadanganDaftar,
   cadanganPulihkan,

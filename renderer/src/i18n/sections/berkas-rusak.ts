@@ -1,0 +1,91 @@
+// Strings of the recovery screen a damaged database file opens on (features/berkas-rusak).
+// Bahasa Indonesia first, English with the same keys. Merged into id.ts / en.ts as "berkasRusak".
+
+import type { Widen } from '../widen'
+
+export const berkasRusakId = {
+  title: 'Berkas data rusak',
+  intro:
+    'Berkas data di komputer ini rusak, kemungkinan karena listrik padam saat menyimpan atau cakram yang mulai rusak. Supaya tidak ada data yang salah ikut terpakai atau terkirim, aplikasi tidak membukanya.',
+  file: 'Berkas data: {{file}}',
+  backupsTitle: 'Pulihkan dari cadangan',
+  backupsHelp: 'Cadangan dibuat otomatis setiap hari dan sebelum pekerjaan besar, lalu diperiksa utuh. Pilih cadangan yang akan dipulihkan; yang terbaru sudah dipilih.',
+  backupLabel: '{{date}} · {{reason}} · {{size}}',
+  newest: 'terbaru',
+  today: 'hari ini',
+  oneDayAgo: 'kemarin',
+  daysAgo: '{{n}} hari lalu',
+  lostTitle: 'Yang akan hilang bila cadangan ini dipulihkan',
+  lostSince: 'Perubahan yang dibuat setelah {{date}} ({{ago}}) tidak ada di cadangan ini.',
+  lostCounts: 'Dari berkas yang rusak masih terbaca data yang berubah sejak itu: {{list}}.',
+  lostNone: 'Dari bagian berkas rusak yang masih terbaca, tidak tampak data yang berubah sejak itu.',
+  lostUnknown: 'Berkas yang rusak tidak dapat dibaca sama sekali, jadi jumlah perubahan sejak itu tidak diketahui.',
+  lostAgain: 'Data yang sudah pernah dikirim dalam paket masih ada di Puskesmas atau Dinas dan dapat diminta kembali.',
+  restore: 'Pulihkan dari cadangan ini',
+  restoring: 'Memulihkan…',
+  confirmTitle: 'Pulihkan dari cadangan ini?',
+  confirmBody: 'Data kantor ini akan kembali seperti pada {{date}}. Berkas yang rusak tidak dihapus: disimpan di samping berkas data.',
+  confirmYes: 'Pulihkan',
+  cancel: 'Batal',
+  noBackups: 'Tidak ada cadangan di samping berkas data ini, jadi data tidak dapat dipulihkan dari komputer ini.',
+  regionTitle: 'Pulihkan dari Puskesmas atau Dinas',
+  regionHelp:
+    'Puskesmas atau Dinas menyimpan semua data yang pernah dikirim kantor ini dalam paket. Mulai dengan basis data baru, siapkan kantor ini lagi, lalu pulihkan datanya dari Puskesmas atau Dinas.',
+  fresh: 'Mulai baru lalu pulihkan dari Puskesmas/Dinas',
+  freshing: 'Menyiapkan basis data baru…',
+  freshConfirmTitle: 'Mulai dengan basis data baru?',
+  freshConfirmBody:
+    'Aplikasi akan mulai kosong, lalu Anda menyiapkan kantor ini lagi. Berkas yang rusak tidak dihapus: disimpan di samping berkas data dengan nama bertanggal.',
+  freshConfirmYes: 'Mulai baru',
+  reason: {
+    harian: 'cadangan harian',
+    manual: 'dibuat manual',
+    'impor-paket': 'sebelum impor paket',
+    'pasang-katalog': 'sebelum pasang katalog',
+    pulihkan: 'sebelum pemulihan',
+    gabung: 'sebelum penggabungan',
+  },
+}
+
+export const berkasRusakEn: Widen<typeof berkasRusakId> = {
+  title: 'Damaged data file',
+  intro:
+    'The data file on this computer is damaged, probably by a power cut while saving or a failing disk. So that no wrong data is used or sent, the app does not open it.',
+  file: 'Data file: {{file}}',
+  backupsTitle: 'Restore from a backup',
+  backupsHelp: 'Backups are made every day and before large tasks, and checked in full. Choose the backup to restore; the newest is selected.',
+  backupLabel: '{{date}} · {{reason}} · {{size}}',
+  newest: 'newest',
+  today: 'today',
+  oneDayAgo: 'yesterday',
+  daysAgo: '{{n}} days ago',
+  lostTitle: 'What restoring this backup would lose',
+  lostSince: 'Changes made after {{date}} ({{ago}}) are not in this backup.',
+  lostCounts: 'The damaged file still shows records changed since then: {{list}}.',
+  lostNone: 'The readable part of the damaged file shows no record changed since then.',
+  lostUnknown: 'The damaged file cannot be read at all, so the number of changes since then is unknown.',
+  lostAgain: 'Data already sent in a bundle is still held by the Puskesmas or Dinas and can be requested again.',
+  restore: 'Restore from this backup',
+  restoring: 'Restoring…',
+  confirmTitle: 'Restore from this backup?',
+  confirmBody: "This office's data will be as it was on {{date}}. The damaged file is not deleted: it is kept beside the data file.",
+  confirmYes: 'Restore',
+  cancel: 'Cancel',
+  noBackups: 'There is no backup beside this data file, so the data cannot be restored from this computer.',
+  regionTitle: 'Recover from the Puskesmas or Dinas',
+  regionHelp:
+    'The Puskesmas or Dinas holds everything this office ever sent in a bundle. Start with a new database, set this office up again, then recover its data from the Puskesmas or Dinas.',
+  fresh: 'Start afresh, then recover from the Puskesmas/Dinas',
+  freshing: 'Preparing a new database…',
+  freshConfirmTitle: 'Start with a new database?',
+  freshConfirmBody: 'The app will start empty and you set this office up again. The damaged file is not deleted: it is kept beside the data file under a dated name.',
+  freshConfirmYes: 'Start afresh',
+  reason: {
+    harian: 'daily backup',
+    manual: 'made by hand',
+    'impor-paket': 'before a bundle import',
+    'pasang-katalog': 'before a catalogue install',
+    pulihkan: 'before a restore',
+    gabung: 'before a merge',
+  },
+}
