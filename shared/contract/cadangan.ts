@@ -44,6 +44,9 @@ export interface FlashdiskCopy {
 export interface CadanganState {
   backups: Backup[]
   lastCopy: LastCopy | null
+  /** Pengaturan warns: no copy ever left the PC, or the last one is older than `staleAfterDays`. */
+  copyWarning: 'never' | 'stale' | null
+  staleAfterDays: number
   /** The folder offered for the next copy: the last one used, else the paket folder. */
   copyFolder: string
   /** When the person said the recovery code is kept; null while not yet. */

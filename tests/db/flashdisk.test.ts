@@ -125,7 +125,7 @@ describe('recovery code', () => {
     expect((await cadanganState(t.db, { desktop: false })).noticePending).toBe(false)
     await confirmCode(t.db, '2026-12-06T10:00:00.000Z')
     const s = await cadanganState(t.db, { desktop: true })
-    expect(s).toMatchObject({ noticePending: false, codeConfirmedAt: '2026-12-06T10:00:00.000Z', lastCopy: null })
+    expect(s).toMatchObject({ noticePending: false, codeConfirmedAt: '2026-12-06T10:00:00.000Z', lastCopy: null, copyWarning: 'never' })
   })
 
   it('prints on the kartu pemulihan with the office, its area, the date and how to restore', async () => {
@@ -170,6 +170,9 @@ describe('copy to the flashdisk', () => {
     expect(await lastCopy(t.db)).toEqual({ at: c.createdAt, folder: t.stick, path: c.path })
     expect((await cadanganState(t.db, { desktop: false })).lastCopy).toEqual({ at: c.createdAt, folder: t.stick, path: c.path })
     expect((await cadanganState(t.db, { desktop: false })).copyFolder).toBe(t.stick)
+    const day = 86_400_000
+    expect((await cadanganState(t.db, { desktop: false, nowMs: Date.parse(c.createdAt) + 30 * day })).copyWarning).toBeNull()
+    expect((await cadanganState(t.db, { desktop: false, nowMs: Date.parse(c.createdAt) + 31 * day })).copyWarning).toBe('stale')
   })
 
   it('says the flashdisk is missing for a folder that is not there, and writes nothing', async () => {

@@ -12,6 +12,7 @@ import { competencyEn } from './sections/competency'
 import { printEn } from './sections/print'
 import { trainingEn } from './sections/training'
 import { spreadsheetEn } from './sections/spreadsheet'
+import { cadanganEn } from './sections/cadangan'
 
 export type Messages = Widen<typeof id>
 
@@ -25,6 +26,7 @@ export const en: Messages = {
   kunci: kunciEn,
   rekap: rekapEn,
   spreadsheet: spreadsheetEn,
+  cadangan: cadanganEn,
   app: {
     chooseFolder: 'Choose folder…',
     year: 'Year',

@@ -10,6 +10,7 @@ import { competencyId } from './sections/competency'
 import { printId } from './sections/print'
 import { trainingId } from './sections/training'
 import { spreadsheetId } from './sections/spreadsheet'
+import { cadanganId } from './sections/cadangan'
 
 export const id = {
   training: trainingId,
@@ -21,6 +22,7 @@ export const id = {
   kunci: kunciId,
   rekap: rekapId,
   spreadsheet: spreadsheetId,
+  cadangan: cadanganId,
   app: {
     chooseFolder: 'Pilih folder…',
     year: 'Tahun',

@@ -30,6 +30,8 @@ const MAX_HEADER = 4096
 /** scrypt cost: ~100 ms and 32 MB on an office PC; the 120-bit code carries the strength, this slows guessing further. */
 const KDF = { N: 2 ** 15, r: 8, p: 1 } as const
 const LAST_COPY_KEY = 'cadangan.flashdisk.terakhir'
+/** A copy older than this gets a warning: about a month of work is what an office can still retype. */
+const STALE_DAYS = 30
 
 interface Header {
   v: 1
@@ -332,7 +334,7 @@ export async function restoreEncrypted(file: string, copyPath: string, code: str
  * code is shown on its own until the person confirms it is kept; the CLI has `cadangan kode` and
  * the browser preview shows it in Pengaturan only.
  */
-export async function cadanganState(db: Db, options: { desktop: boolean }): Promise<CadanganState> {
+export async function cadanganState(db: Db, options: { desktop: boolean; nowMs?: number }): Promise<CadanganState> {
   const [backups, last, confirmedAt, paketFolder, site] = await Promise.all([
     listBackups(db),
     lastCopy(db),
@@ -343,6 +345,8 @@ export async function cadanganState(db: Db, options: { desktop: boolean }): Prom
   return {
     backups,
     lastCopy: last,
+    copyWarning: !last ? 'never' : (options.nowMs ?? Date.now()) - Date.parse(last.at) > STALE_DAYS * 86_400_000 ? 'stale' : null,
+    staleAfterDays: STALE_DAYS,
     copyFolder: last?.folder ?? paketFolder?.value ?? homedir(),
     codeConfirmedAt: confirmedAt,
     noticePending: options.desktop && site !== undefined && confirmedAt === null,
