@@ -12,6 +12,9 @@ import { cadanganState, copyToFolder, decryptFile, lastCopy, restoreEncrypted } 
 import { kartuPemulihan } from '../../electron/core/features/cadangan/kartu-pemulihan.html'
 import { CODE_LENGTH, codeConfirmedAt, confirmCode, normalizeCode, recoveryCode } from '../../electron/core/features/cadangan/kode'
 import type { KeyVault } from '../../electron/core/features/kunci/kunci.service'
+import { createDispatcher } from '../../electron/core/ipc/dispatch'
+import type { Host } from '../../electron/core/ipc/types'
+import type { CadanganState, PrintDocument } from '../../shared/contract'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { createTestDb, errorOf, makeKader, makePosyandu, setUpKelurahan, type TestDb } from '../fixtures/db'
 
@@ -126,6 +129,28 @@ describe('recovery code', () => {
     await confirmCode(t.db, '2026-12-06T10:00:00.000Z')
     const s = await cadanganState(t.db, { desktop: true })
     expect(s).toMatchObject({ noticePending: false, codeConfirmedAt: '2026-12-06T10:00:00.000Z', lastCopy: null, copyWarning: 'never' })
+  })
+
+  it('through the bridge of the desktop (a host) the notice is pending until confirmCode, and the card prints', async () => {
+    const t = await office()
+    const host: Host = { savePdf: async () => null, chooseFolder: async () => null, chooseFile: async () => null }
+    const desktop = createDispatcher({ db: t.db, emit: () => {}, host })
+    const preview = createDispatcher({ db: t.db, emit: () => {} })
+    const value = async <T>(p: Promise<{ ok: boolean; value?: unknown }>) => {
+      const r = await p
+      expect(r.ok).toBe(true)
+      return r.value as T
+    }
+    expect((await value<CadanganState>(desktop('cadangan:state', {}))).noticePending).toBe(true)
+    expect((await value<CadanganState>(preview('cadangan:state', {}))).noticePending).toBe(false)
+    const { code } = await value<{ code: string }>(desktop('cadangan:code', {}))
+    expect(code).toBe(await recoveryCode(t.db))
+    const doc = await value<PrintDocument>(desktop('print:document', { kind: 'kartuPemulihan' }))
+    expect(doc.html).toContain(code)
+    const after = await value<CadanganState>(desktop('cadangan:confirmCode', {}))
+    expect(after.noticePending).toBe(false)
+    expect(after.codeConfirmedAt).not.toBeNull()
+    expect(await value<CadanganState>(desktop('cadangan:state', {}))).toMatchObject({ noticePending: false })
   })
 
   it('prints on the kartu pemulihan with the office, its area, the date and how to restore', async () => {
