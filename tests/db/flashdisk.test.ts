@@ -2,7 +2,7 @@
 // from it. Real SQLite files in temp folders; the "flashdisk" is a temp folder.
 
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -198,6 +198,18 @@ describe('copy to the flashdisk', () => {
     const day = 86_400_000
     expect((await cadanganState(t.db, { desktop: false, nowMs: Date.parse(c.createdAt) + 30 * day })).copyWarning).toBeNull()
     expect((await cadanganState(t.db, { desktop: false, nowMs: Date.parse(c.createdAt) + 31 * day })).copyWarning).toBe('stale')
+  })
+
+  it('clears the temp file a killed copy left on the stick, and leaves a young one (a copy in progress) alone', async () => {
+    const t = await office()
+    const old = join(t.stick, '.cadangan-kantor-20261201-080000.simpul-cadangan.0a1b2c3d.tmp')
+    const young = join(t.stick, '.cadangan-kantor-20261206-080000.simpul-cadangan.4e5f6a7b.tmp')
+    writeFileSync(old, 'setengah')
+    writeFileSync(young, 'sedang ditulis')
+    const hourAgo = new Date(Date.now() - 3_600_000)
+    utimesSync(old, hourAgo, hourAgo)
+    const c = await copyToFolder(t.db, t.stick)
+    expect(readdirSync(t.stick).sort()).toEqual([young.split('/').pop(), c.fileName].sort())
   })
 
   it('says the flashdisk is missing for a folder that is not there, and writes nothing', async () => {

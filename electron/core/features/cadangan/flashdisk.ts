@@ -13,7 +13,7 @@
 
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
-import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { CadanganState, FlashdiskCopy, LastCopy } from '../../../../shared/contract'
@@ -173,7 +173,7 @@ async function readHeader(path: string): Promise<Opened> {
       throw new AppError({ code: 'unsupported', message: `Salinan ${path} dibuat oleh versi Simpul Posyandu yang lebih baru atau rusak. Perbarui aplikasi, lalu coba lagi.` })
     }
     // Bounds keep a tampered header from asking for gigabytes of memory.
-    if (![2 ** 14, 2 ** 15, 2 ** 16, 2 ** 17].includes(k.N) || k.r < 1 || k.r > 16 || k.p < 1 || k.p > 4) throw damagedCopy(path)
+    if (![2 ** 14, 2 ** 15, 2 ** 16].includes(k.N) || !(k.r >= 1 && k.r <= 8) || !(k.p >= 1 && k.p <= 4)) throw damagedCopy(path)
     const tag = Buffer.alloc(TAG_BYTES)
     await fh.read(tag, 0, TAG_BYTES, size - TAG_BYTES)
     return { header, head: Buffer.concat([first, json]), start: first.length + len, end: size - TAG_BYTES, tag }
@@ -250,6 +250,24 @@ function slugOf(name: string): string {
 /** 2026-12-06T16:40:00.123Z → 20261206-164000 */
 const stampOf = (iso: string) => iso.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')
 
+/** `.cadangan-….simpul-cadangan.<hex>.tmp`: a copy being written, or left by a copy that was killed. */
+const COPY_TEMP = /^\.cadangan-.+\.simpul-cadangan\.[0-9a-f]+\.tmp$/
+/** Older than this, a temp file is not another process's copy in progress. */
+const STALE_TEMP_MS = 10 * 60_000
+
+/** Temp files of copies killed midway (power cut, task manager) would fill the stick: removed on the next copy. */
+async function removeStaleTemps(folder: string): Promise<void> {
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    if (!COPY_TEMP.test(name)) continue
+    const path = join(folder, name)
+    try {
+      if (Date.now() - (await stat(path)).mtimeMs > STALE_TEMP_MS) await rm(path, { force: true })
+    } catch {
+      // gone already
+    }
+  }
+}
+
 /** Where and when the last encrypted copy left this PC; null when never. */
 export async function lastCopy(db: Db): Promise<LastCopy | null> {
   const raw = (await db.selectFrom('setting').select('value').where('key', '=', LAST_COPY_KEY).executeTakeFirst())?.value
@@ -279,6 +297,7 @@ export async function copyToFolder(db: Db, folder: string, options: { nowMs?: nu
   try {
     // Never created: a missing folder is a stick not plugged in (or a typo), not a place to write.
     if (!existsSync(folder)) throw Object.assign(new Error('no folder'), { code: 'ENOENT' })
+    await removeStaleTemps(folder)
     await encryptFile(backup.path, temp, code, createdAt)
     await decryptFile(temp, code)
     // A copy made twice in one second keeps the first; the new one gets its own name.
