@@ -2,7 +2,7 @@
 // from it. Real SQLite files in temp folders; the "flashdisk" is a temp folder.
 
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -259,6 +259,31 @@ describe('restore from the flashdisk copy', () => {
     expect(over.keptAside).toBe(`${t.file}.sebelum-pulih-2026-12-06T11-00-00Z`)
     t.db = await openDatabase(t.file)
     expect(await replicatedDigest(t.db)).toEqual(before)
+  })
+
+  it('keeps aside the records a leftover WAL holds, and never lets that WAL touch the restored file', async () => {
+    const t = await office()
+    const code = await recoveryCode(t.db)
+    const c = await copyToFolder(t.db, t.stick)
+    const inCopy = await replicatedDigest(t.db)
+    // A PC that lost power: the file and a WAL whose last commit never reached the file.
+    const raw = new SqliteDatabase(t.file)
+    raw.pragma('wal_autocheckpoint = 0')
+    raw.prepare("update kader set name = 'Hanya Di WAL'").run()
+    const crashed = join(t.dir, 'padam.sqlite')
+    copyFileSync(t.file, crashed)
+    copyFileSync(`${t.file}-wal`, `${crashed}-wal`)
+    raw.close()
+    expect(statSync(`${crashed}-wal`).size).toBeGreaterThan(0)
+
+    const r = await restoreEncrypted(crashed, c.path, code, Date.parse('2026-12-06T12:00:00Z'))
+    expect(existsSync(`${crashed}-wal`)).toBe(false)
+    const restored = await openDatabase(crashed)
+    expect(await replicatedDigest(restored)).toEqual(inCopy)
+    await closeDatabase(restored)
+    const aside = new SqliteDatabase(r.keptAside!, { readonly: true })
+    expect(aside.prepare('select name from kader').pluck().get()).toBe('Hanya Di WAL')
+    aside.close()
   })
 
   it('accepts the code typed in lower case and without dashes', async () => {

@@ -6,7 +6,7 @@
 
 import { randomBytes } from 'node:crypto'
 import { closeSync, existsSync, fsyncSync, openSync, readSync } from 'node:fs'
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import type { Backup, BackupReason } from '../../../../shared/contract'
@@ -414,18 +414,51 @@ export async function restoreBackup(file: string, backupPath: string, nowMs: num
 }
 
 /**
- * Puts `temp` (a checked, synced database file beside `file`) in place of `file`: the current
- * file kept aside with its WAL as `<file>.sebelum-pulih-<time>`, then one rename, so a power cut
- * leaves either the old file or the restored one. `temp` is the caller's to remove on failure.
+ * Folds a WAL left beside a closed database into the file itself, so the file alone is the whole
+ * database before it is kept aside. Best effort: a file too damaged for that keeps its WAL, which
+ * swapIn then moves aside with it.
+ */
+function settleWal(file: string): void {
+  if (!existsSync(`${file}-wal`)) return
+  try {
+    const d = new SqliteDatabase(file, { fileMustExist: true })
+    try {
+      d.pragma('wal_checkpoint(TRUNCATE)')
+    } finally {
+      d.close()
+    }
+  } catch {
+    // damaged or locked: the WAL goes aside below
+  }
+}
+
+/**
+ * Puts `temp` (a checked, synced database file beside `file`) in place of `file`. The current
+ * file is kept aside as `<file>.sebelum-pulih-<time>` by a second name (a hard link, or a copy
+ * where the disk has no links) while it stays in place; then one rename replaces it. A power cut
+ * at any moment leaves either the old database or the restored one under `file`, never no file.
+ * `temp` is the caller's to remove on failure.
  */
 export async function swapIn(file: string, temp: string, nowMs: number): Promise<Restored> {
   const folder = dirname(file)
   try {
     let keptAside: string | null = null
     if (existsSync(file)) {
+      settleWal(file)
+      // Two restores in one second: the first file kept aside is never overwritten.
       keptAside = `${file}.sebelum-pulih-${stamp(nowMs)}`
-      await rename(file, keptAside)
-      for (const ext of ['-wal', '-shm']) if (existsSync(file + ext)) await rename(file + ext, keptAside + ext)
+      for (let n = 2; existsSync(keptAside); n++) keptAside = `${file}.sebelum-pulih-${stamp(nowMs)}-${n}`
+      try {
+        await link(file, keptAside)
+      } catch {
+        await copyFile(file, keptAside)
+        syncPath(keptAside)
+      }
+      // A WAL that could not be folded in belongs to the old file: beside the restored one,
+      // SQLite would replay it onto pages it does not match.
+      if (existsSync(`${file}-wal`)) await rename(`${file}-wal`, `${keptAside}-wal`)
+      await rm(`${file}-shm`, { force: true })
+      syncPath(folder)
     }
     await rename(temp, file)
     syncPath(folder)
