@@ -86,8 +86,7 @@ export const cadanganDaftar = defineCommand({
 export const cadanganPulihkan = defineCommand({
   name: 'cadangan pulihkan',
   summary:
-    'Memulihkan basis data dari cadangan, atau dari salinan terenkripsi di flashdisk (…' +
-    '.simpul-cadangan, dengan --kode KODE-PEMULIHAN): cadangan diperiksa keutuhannya dahulu, berkas yang sekarang disimpan di sampingnya (…sebelum-pulih-WAKTU), lalu cadangan dipasang sekaligus. Tutup aplikasi dahulu. Boleh ke berkas baru.',
+    'Memulihkan basis data dari cadangan, atau dari salinan terenkripsi di flashdisk (….simpul-cadangan, dengan --kode KODE-PEMULIHAN): cadangan diperiksa keutuhannya dahulu, berkas yang sekarang disimpan di sampingnya (…sebelum-pulih-WAKTU), lalu cadangan dipasang sekaligus. Tutup aplikasi dahulu. Boleh ke berkas baru.',
   usage: '--db BERKAS CADANGAN [--kode KODE]',
   positional: 'CADANGAN',
   options: { db: { type: 'string' }, kode: { type: 'string' } },
