@@ -1,6 +1,7 @@
 // Backups (cadangan) of this office's database, kept in a folder beside the database file.
 
-import { empty, out } from './common'
+import { z } from 'zod'
+import { empty, out, reqText } from './common'
 
 // ---------------------------------------------------------------- outputs
 
@@ -21,6 +22,39 @@ export interface Backup {
   verified: boolean
 }
 
+/** When and where the last encrypted copy left the PC (Cadangkan ke flashdisk). */
+export interface LastCopy {
+  /** ISO-8601 instant. */
+  at: string
+  folder: string
+  path: string
+}
+
+/** An encrypted copy written to a chosen folder (the flashdisk), read back and checked before it got its name. */
+export interface FlashdiskCopy {
+  path: string
+  fileName: string
+  folder: string
+  bytes: number
+  createdAt: string
+  verified: boolean
+}
+
+/** The Cadangan section of Pengaturan, and the recovery-code notice. */
+export interface CadanganState {
+  backups: Backup[]
+  lastCopy: LastCopy | null
+  /** Pengaturan warns: no copy ever left the PC, or the last one is older than `staleAfterDays`. */
+  copyWarning: 'never' | 'stale' | null
+  staleAfterDays: number
+  /** The folder offered for the next copy: the last one used, else the paket folder. */
+  copyFolder: string
+  /** When the person said the recovery code is kept; null while not yet. */
+  codeConfirmedAt: string | null
+  /** The desktop app shows the recovery code until the person confirms it is kept. */
+  noticePending: boolean
+}
+
 // ---------------------------------------------------------------- channels
 
 export const cadanganChannels = {
@@ -28,4 +62,12 @@ export const cadanganChannels = {
   'cadangan:list': { input: empty, output: out<Backup[]>() },
   /** Makes a verified backup now (reason "manual") and rotates the old ones. */
   'cadangan:create': { input: empty, output: out<Backup>() },
+  /** Backups, the last flashdisk copy and whether the recovery code still has to be shown. */
+  'cadangan:state': { input: empty, output: out<CadanganState>() },
+  /** A verified backup, encrypted with the recovery code, into `folder` (the flashdisk). */
+  'cadangan:copy': { input: z.object({ folder: reqText(1000, 'Folder') }), output: out<FlashdiskCopy>() },
+  /** The recovery code (the UI asks for confirmation before it calls this). */
+  'cadangan:code': { input: empty, output: out<{ code: string }>() },
+  /** The person kept the recovery code (printed or written down): the notice goes away. */
+  'cadangan:confirmCode': { input: empty, output: out<CadanganState>() },
 } as const

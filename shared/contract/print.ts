@@ -19,6 +19,7 @@ export const printRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('kartuKader'), kaderId: id }),
   z.object({ kind: z.literal('daftarHadir'), trainingId: id }),
   z.object({ kind: z.literal('notulen'), meetingId: id }),
+  z.object({ kind: z.literal('kartuPemulihan') }),
 ])
 export type PrintRequest = z.output<typeof printRequest>
 

@@ -69,6 +69,8 @@ const ekspor = () => import('../features/ekspor/ekspor.service')
 const print = () => import('../features/print/print.service')
 const paket = () => import('../features/paket/paket.service')
 const conflict = () => import('../features/paket/conflict.service')
+const flashdisk = () => import('../features/cadangan/flashdisk')
+const kode = () => import('../features/cadangan/kode')
 
 export const handlers = {
   'app:info': (ctx) => appInfo(ctx.db),
@@ -196,6 +198,13 @@ export const handlers = {
 
   'cadangan:list': (ctx) => listBackups(ctx.db),
   'cadangan:create': (ctx) => makeBackup(ctx.db, { reason: 'manual' }),
+  'cadangan:state': async (ctx) => (await flashdisk()).cadanganState(ctx.db, { desktop: Boolean(ctx.host) }),
+  'cadangan:copy': async (ctx, input) => (await flashdisk()).copyToFolder(ctx.db, input.folder),
+  'cadangan:code': async (ctx) => ({ code: await (await kode()).recoveryCode(ctx.db) }),
+  'cadangan:confirmCode': async (ctx) => {
+    await (await kode()).confirmCode(ctx.db)
+    return (await flashdisk()).cadanganState(ctx.db, { desktop: Boolean(ctx.host) })
+  },
 
   'search:query': (ctx, input) => search(ctx.db, input),
 

@@ -33,6 +33,7 @@ import { OpdSettingsPage } from '../features/opd/OpdSettingsPage'
 import { KunciPage } from '../features/kunci/KunciPage'
 import { PaketPage } from '../features/paket/PaketPage'
 import { RekapPage } from '../features/rekap/RekapPage'
+import { RecoveryCodeNotice } from '../features/cadangan/RecoveryCodeNotice'
 
 const NAV = [
   { key: 'beranda', path: '' },
@@ -203,6 +204,7 @@ export function Shell() {
       </nav>
       <main id="main" className="main" tabIndex={-1}>
         <IdentityNotice />
+        <RecoveryCodeNotice />
         <div key={pageKey} className="page-wrap">
           {page(route)}
         </div>

@@ -13,6 +13,7 @@ import { printEn } from './sections/print'
 import { trainingEn } from './sections/training'
 import { spreadsheetEn } from './sections/spreadsheet'
 import { berkasRusakEn } from './sections/berkas-rusak'
+import { cadanganEn } from './sections/cadangan'
 
 export type Messages = Widen<typeof id>
 
@@ -27,6 +28,7 @@ export const en: Messages = {
   rekap: rekapEn,
   spreadsheet: spreadsheetEn,
   berkasRusak: berkasRusakEn,
+  cadangan: cadanganEn,
   app: {
     chooseFolder: 'Choose folder…',
     year: 'Year',

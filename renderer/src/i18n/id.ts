@@ -11,6 +11,7 @@ import { printId } from './sections/print'
 import { trainingId } from './sections/training'
 import { spreadsheetId } from './sections/spreadsheet'
 import { berkasRusakId } from './sections/berkas-rusak'
+import { cadanganId } from './sections/cadangan'
 
 export const id = {
   training: trainingId,
@@ -23,6 +24,7 @@ export const id = {
   rekap: rekapId,
   spreadsheet: spreadsheetId,
   berkasRusak: berkasRusakId,
+  cadangan: cadanganId,
   app: {
     chooseFolder: 'Pilih folder…',
     year: 'Tahun',

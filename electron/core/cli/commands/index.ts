@@ -1,7 +1,7 @@
 // The command table. A new command: one file beside this one, one line below.
 
 import type { Command } from '../command'
-import { cadanganBuat, cadanganDaftar, cadanganPulihkan } from './cadangan'
+import { cadanganBuat, cadanganDaftar, cadanganKode, cadanganPulihkan } from './cadangan'
 import { dbDigest } from './db-digest'
 import { dbPeriksa } from './db-periksa'
 import { demo } from './demo'
@@ -41,6 +41,7 @@ export const COMMANDS: readonly Command[] = [
   cadanganBuat,
   cadanganDaftar,
   cadanganPulihkan,
+  cadanganKode,
   rekap,
   ekspor,
   helpCommand(() => COMMANDS),

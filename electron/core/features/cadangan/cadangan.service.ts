@@ -6,7 +6,7 @@
 
 import { randomBytes } from 'node:crypto'
 import { closeSync, existsSync, fsyncSync, openSync, readSync } from 'node:fs'
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import type { Backup, BackupReason } from '../../../../shared/contract'
@@ -281,7 +281,7 @@ async function copyDatabase(sqlite: SqliteDatabase.Database, temp: string): Prom
 }
 
 /** Flushes a file (or a folder's entries) to disk; some file systems refuse to fsync a folder. */
-function syncPath(path: string): void {
+export function syncPath(path: string): void {
   try {
     const fd = openSync(path, 'r')
     try {
@@ -361,13 +361,16 @@ export interface Restored {
   keptAside: string | null
 }
 
-/** A backup to restore must be a sound Simpul Posyandu database: checked in full before anything moves. */
-function assertRestorable(backupPath: string): void {
+/**
+ * A backup to restore must be a sound Simpul Posyandu database: checked in full before anything
+ * moves. `shownAs` names it in messages when `backupPath` is a temp file (a decrypted copy).
+ */
+export function assertRestorable(backupPath: string, shownAs: string = backupPath): void {
   let r: SqliteDatabase.Database
   try {
     r = new SqliteDatabase(backupPath, { readonly: true, fileMustExist: true })
   } catch {
-    throw new AppError({ code: 'not_found', message: `Berkas cadangan tidak dapat dibuka: ${backupPath}. Periksa nama berkasnya (lihat: cadangan daftar).` })
+    throw new AppError({ code: 'not_found', message: `Berkas cadangan tidak dapat dibuka: ${shownAs}. Periksa nama berkasnya (lihat: cadangan daftar).` })
   }
   try {
     const ours = r.prepare("select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'").get() as { n: number }
@@ -375,12 +378,12 @@ function assertRestorable(backupPath: string): void {
     if (ours.n !== 1 || rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
       throw new AppError({
         code: 'damaged',
-        message: `Cadangan ${backupPath} rusak atau bukan basis data Simpul Posyandu, jadi tidak dipulihkan. Pilih cadangan lain (lihat: cadangan daftar).`,
+        message: `Cadangan ${shownAs} rusak atau bukan basis data Simpul Posyandu, jadi tidak dipulihkan. Pilih cadangan lain (lihat: cadangan daftar).`,
       })
     }
   } catch (e) {
     if (e instanceof AppError) throw e
-    throw new AppError({ code: 'damaged', message: `Cadangan ${backupPath} rusak dan tidak dapat dibaca, jadi tidak dipulihkan. Pilih cadangan lain (lihat: cadangan daftar).` })
+    throw new AppError({ code: 'damaged', message: `Cadangan ${shownAs} rusak dan tidak dapat dibaca, jadi tidak dipulihkan. Pilih cadangan lain (lihat: cadangan daftar).` })
   } finally {
     r.close()
   }
@@ -398,23 +401,69 @@ export async function restoreBackup(file: string, backupPath: string, nowMs: num
     throw new AppError({ code: 'not_found', message: `Berkas cadangan tidak ditemukan: ${backupPath}. Lihat cadangan yang ada: npm run simpul -- cadangan daftar --db ${file}` })
   }
   assertRestorable(backupPath)
-  const folder = dirname(file)
   const temp = `${file}.pulih-${randomBytes(4).toString('hex')}.tmp`
   try {
-    await mkdir(folder, { recursive: true })
+    await mkdir(dirname(file), { recursive: true })
     await copyFile(backupPath, temp)
     syncPath(temp)
+    return await swapIn(file, temp, nowMs)
+  } catch (e) {
+    await rm(temp, { force: true })
+    throw asBackupError(e, dirname(file))
+  }
+}
+
+/**
+ * Folds a WAL left beside a closed database into the file itself, so the file alone is the whole
+ * database before it is kept aside. Best effort: a file too damaged for that keeps its WAL, which
+ * swapIn then moves aside with it.
+ */
+function settleWal(file: string): void {
+  if (!existsSync(`${file}-wal`)) return
+  try {
+    const d = new SqliteDatabase(file, { fileMustExist: true })
+    try {
+      d.pragma('wal_checkpoint(TRUNCATE)')
+    } finally {
+      d.close()
+    }
+  } catch {
+    // damaged or locked: the WAL goes aside below
+  }
+}
+
+/**
+ * Puts `temp` (a checked, synced database file beside `file`) in place of `file`. The current
+ * file is kept aside as `<file>.sebelum-pulih-<time>` by a second name (a hard link, or a copy
+ * where the disk has no links) while it stays in place; then one rename replaces it. A power cut
+ * at any moment leaves either the old database or the restored one under `file`, never no file.
+ * `temp` is the caller's to remove on failure.
+ */
+export async function swapIn(file: string, temp: string, nowMs: number): Promise<Restored> {
+  const folder = dirname(file)
+  try {
     let keptAside: string | null = null
     if (existsSync(file)) {
+      settleWal(file)
+      // Two restores in one second: the first file kept aside is never overwritten.
       keptAside = `${file}.sebelum-pulih-${stamp(nowMs)}`
-      await rename(file, keptAside)
-      for (const ext of ['-wal', '-shm']) if (existsSync(file + ext)) await rename(file + ext, keptAside + ext)
+      for (let n = 2; existsSync(keptAside); n++) keptAside = `${file}.sebelum-pulih-${stamp(nowMs)}-${n}`
+      try {
+        await link(file, keptAside)
+      } catch {
+        await copyFile(file, keptAside)
+        syncPath(keptAside)
+      }
+      // A WAL that could not be folded in belongs to the old file: beside the restored one,
+      // SQLite would replay it onto pages it does not match.
+      if (existsSync(`${file}-wal`)) await rename(`${file}-wal`, `${keptAside}-wal`)
+      await rm(`${file}-shm`, { force: true })
+      syncPath(folder)
     }
     await rename(temp, file)
     syncPath(folder)
     return { file, keptAside }
   } catch (e) {
-    await rm(temp, { force: true })
     throw asBackupError(e, folder)
   }
 }

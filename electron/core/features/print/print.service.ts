@@ -32,6 +32,8 @@ export async function printDocument(db: Db, request: PrintRequest, options: Prin
       return daftarHadir(db, request.trainingId)
     case 'notulen':
       return notulen(db, request.meetingId, options)
+    case 'kartuPemulihan':
+      return (await import('../cadangan/kartu-pemulihan.html')).kartuPemulihan(db, options)
   }
 }
 

@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
+import { CadanganSection } from '../cadangan/CadanganSection'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -144,6 +145,7 @@ export function SettingsPage() {
           </li>
         </ul>
       </section>
+      <CadanganSection />
       <section className="card" aria-labelledby="set-office">
         <h2 id="set-office" className="card-title">
           {t('settings.officeLegend')}

@@ -1,0 +1,248 @@
+// Pengaturan → Cadangan: the verified backups beside the database, a backup made on request, the
+// encrypted copy to a flashdisk with when the last one left the PC, and the recovery code behind a
+// confirmation with its printable card. Restoring while the app runs is not here: a damaged
+// database opens on its own recovery screen, and a restore from a copy is done with the app closed.
+
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CadanganState } from '@shared/contract'
+import { call, errorMessage } from '../../api/client'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ErrorBox } from '../../components/ErrorBox'
+import { Loading } from '../../components/Loading'
+import { PathField } from '../../components/PathField'
+import { PrintButton } from '../../components/PrintButton'
+import { useCall } from '../../components/useCall'
+import { formatDateTime } from '../../i18n/format'
+import { formatSize } from './size'
+import './cadangan.css'
+
+export function CadanganSection() {
+  const { t } = useTranslation()
+  const state = useCall('cadangan:state', {})
+  return (
+    <section className="card cadangan-section" aria-labelledby="set-cadangan">
+      <h2 id="set-cadangan" className="card-title">
+        {t('cadangan.title')}
+      </h2>
+      <p className="muted">{t('cadangan.intro')}</p>
+      {state.status === 'error' && !state.data && <ErrorBox message={state.error} onRetry={state.reload} />}
+      {!state.data && state.status === 'loading' && <Loading />}
+      {state.data && (
+        <>
+          <BackupList state={state.data} onMade={state.reload} />
+          <FlashdiskCopy state={state.data} onCopied={state.reload} />
+          <RecoveryCode state={state.data} />
+        </>
+      )}
+    </section>
+  )
+}
+
+function BackupList({ state, onMade }: { state: CadanganState; onMade: () => void }) {
+  const { t } = useTranslation()
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null)
+
+  async function make() {
+    setBusy(true)
+    setResult(null)
+    try {
+      const b = await call('cadangan:create', {})
+      setResult({ ok: true, message: t('cadangan.created', { size: formatSize(b.bytes) }) })
+      onMade()
+    } catch (e) {
+      setResult({ ok: false, message: errorMessage(e) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      {state.backups.length === 0 ? (
+        <p>{t('cadangan.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table cadangan-table" aria-label={t('cadangan.listLabel')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('cadangan.colDate')}</th>
+                <th scope="col">{t('cadangan.colReason')}</th>
+                <th scope="col" className="num">
+                  {t('cadangan.colSize')}
+                </th>
+                <th scope="col">{t('cadangan.colState')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.backups.map((b) => (
+                <tr key={b.fileName} title={b.path}>
+                  <td>{formatDateTime(b.createdAt)}</td>
+                  <td>{t(`cadangan.reason.${b.reason}`)}</td>
+                  <td className="num">{formatSize(b.bytes)}</td>
+                  <td>{b.verified ? <span className="ok-note">✓ {t('cadangan.verified')}</span> : <span className="badge badge-warning">{t('cadangan.notVerified')}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="cadangan-actions">
+        <button type="button" className="btn" onClick={() => void make()} disabled={busy} aria-describedby="cadangan-made">
+          {busy ? t('cadangan.creating') : t('cadangan.create')}
+        </button>
+        <p id="cadangan-made" role="status" className={result?.ok ? 'ok-note' : result ? 'field-error' : undefined}>
+          {result?.message ?? ''}
+        </p>
+      </div>
+    </>
+  )
+}
+
+function FlashdiskCopy({ state, onCopied }: { state: CadanganState; onCopied: () => void }) {
+  const { t } = useTranslation()
+  const [folder, setFolder] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [copied, setCopied] = useState<{ fileName: string; path: string; bytes: number } | null>(null)
+  const folderRef = useRef<HTMLInputElement>(null)
+  const copiedRef = useRef<HTMLDivElement>(null)
+  const shown = folder ?? state.copyFolder
+
+  useEffect(() => {
+    if (copied) copiedRef.current?.focus()
+  }, [copied])
+
+  async function copy(e: FormEvent) {
+    e.preventDefault()
+    const target = shown.trim()
+    if (!target) {
+      setError(t('cadangan.folderRequired'))
+      folderRef.current?.focus()
+      return
+    }
+    setBusy(true)
+    setError(null)
+    setCopied(null)
+    try {
+      const c = await call('cadangan:copy', { folder: target })
+      setCopied({ fileName: c.fileName, path: c.path, bytes: c.bytes })
+      onCopied()
+    } catch (err) {
+      setError(errorMessage(err))
+      folderRef.current?.focus()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const last = state.lastCopy
+  return (
+    <>
+      <h3>{t('cadangan.copyTitle')}</h3>
+      <p className="field-help">{t('cadangan.copyHelp')}</p>
+      {last && (
+        <p data-testid="cadangan-last-copy">
+          {t('cadangan.lastCopy', { date: formatDateTime(last.at), folder: last.folder })}
+        </p>
+      )}
+      {state.copyWarning && (
+        <p className="notice" data-testid="cadangan-copy-warning">
+          {state.copyWarning === 'stale' ? t('cadangan.longAgo', { days: state.staleAfterDays }) : t('cadangan.neverCopied')}
+        </p>
+      )}
+      <form className="cadangan-form" onSubmit={(e) => void copy(e)} noValidate>
+        <PathField
+          id="cadangan-folder"
+          label={t('cadangan.folder')}
+          help={t('cadangan.folderHelp')}
+          value={shown}
+          onChange={(v) => {
+            setFolder(v)
+            setError(null)
+          }}
+          error={error}
+          inputRef={folderRef}
+          disabled={busy}
+          pick="folder"
+        >
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? t('cadangan.copying') : t('cadangan.copy')}
+          </button>
+        </PathField>
+      </form>
+      {busy && (
+        <p role="status" className="muted">
+          <span className="spinner" aria-hidden="true" /> {t('cadangan.copying')}
+        </p>
+      )}
+      {copied && (
+        <div className="cadangan-result" ref={copiedRef} tabIndex={-1} role="status">
+          <p className="ok-note">
+            <span aria-hidden="true">✓ </span>
+            {t('cadangan.copied', { file: copied.fileName, size: formatSize(copied.bytes) })}
+          </p>
+          <p className="mono small muted">{copied.path}</p>
+          <p>{t('cadangan.copiedHint')}</p>
+        </div>
+      )}
+    </>
+  )
+}
+
+function RecoveryCode({ state }: { state: CadanganState }) {
+  const { t } = useTranslation()
+  const [asking, setAsking] = useState(false)
+  const [code, setCode] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  async function reveal() {
+    setAsking(false)
+    setError(null)
+    try {
+      setCode((await call('cadangan:code', {})).code)
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+
+  return (
+    <>
+      <h3>{t('cadangan.codeTitle')}</h3>
+      <p className="field-help">{t('cadangan.codeHelp')}</p>
+      {state.codeConfirmedAt && <p className="muted">{t('cadangan.codeConfirmedAt', { date: formatDateTime(state.codeConfirmedAt) })}</p>}
+      {code ? (
+        <div>
+          <p>{t('cadangan.codeLabel')}</p>
+          <p className="recovery-code" data-testid="recovery-code">
+            {code}
+          </p>
+          <div className="cadangan-actions">
+            <PrintButton request={{ kind: 'kartuPemulihan' }} label={t('cadangan.printCard')} className="btn btn-primary" />
+            <button type="button" className="btn" onClick={() => setCode(null)}>
+              {t('cadangan.hideCode')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="cadangan-actions">
+          <button type="button" className="btn" aria-haspopup="dialog" onClick={() => setAsking(true)}>
+            {t('cadangan.showCode')}
+          </button>
+        </div>
+      )}
+      {error && <ErrorBox message={error} />}
+      <ConfirmDialog
+        open={asking}
+        title={t('cadangan.confirmTitle')}
+        confirmLabel={t('cadangan.confirmYes')}
+        cancelLabel={t('cadangan.confirmNo')}
+        onConfirm={() => void reveal()}
+        onCancel={() => setAsking(false)}
+      >
+        <p>{t('cadangan.confirmBody')}</p>
+      </ConfirmDialog>
+    </>
+  )
+}
