@@ -55,6 +55,26 @@ export interface CadanganState {
   noticePending: boolean
 }
 
+/** An encrypted copy found in a folder (the flashdisk), read from its header without the code. */
+export interface FoundCopy {
+  path: string
+  fileName: string
+  bytes: number
+  /** When the copy was made (ISO-8601). */
+  createdAt: string
+  /** The office whose data it holds, as it named itself; null for a copy that does not say. */
+  office: string | null
+}
+
+export const restoreCopyInput = z
+  .object({
+    /** The copy (a .simpul-cadangan file), as found by cadangan:findCopies or typed. */
+    path: reqText(1000, 'Berkas salinan'),
+    /** The office's recovery code, from its kartu pemulihan (case, dashes and spaces do not matter). */
+    kode: reqText(64, 'Kode pemulihan'),
+  })
+  .strict()
+
 // ---------------------------------------------------------------- channels
 
 export const cadanganChannels = {
@@ -70,4 +90,12 @@ export const cadanganChannels = {
   'cadangan:code': { input: empty, output: out<{ code: string }>() },
   /** The person kept the recovery code (printed or written down): the notice goes away. */
   'cadangan:confirmCode': { input: empty, output: out<CadanganState>() },
+  /** The encrypted copies in `folder`, newest first (no code needed: only their headers are read). */
+  'cadangan:findCopies': { input: z.object({ folder: reqText(1000, 'Folder') }), output: out<FoundCopy[]>() },
+  /**
+   * Puts the office's data back from an encrypted copy and opens it. Only where no office's data
+   * is in use: on the screen of a damaged database, and at first run (a new or repaired PC). The
+   * host does this (it holds the database), not the dispatcher.
+   */
+  'cadangan:restoreCopy': { input: restoreCopyInput, output: out<{ keptAside: string | null }>() },
 } as const

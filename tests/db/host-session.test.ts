@@ -1,16 +1,19 @@
 // The host's recovery mode (electron/core/host/host-session.ts): a damaged database file serves
 // only the recovery calls; a restore or a fresh start reopens the database without a restart.
 
-import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs'
-import { basename, dirname } from 'node:path'
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { closeDatabase, openDatabase, sqliteOf } from '../../electron/core/db/open'
 import { makeBackup } from '../../electron/core/features/cadangan/cadangan.service'
+import { copyToFolder } from '../../electron/core/features/cadangan/flashdisk'
+import { recoveryCode } from '../../electron/core/features/cadangan/kode'
 import { generateDemo } from '../../electron/core/features/demo/demo.service'
 import { archiveKader } from '../../electron/core/features/kader/kader.service'
 import { lostSince, startHostSession, type HostSession } from '../../electron/core/host/host-session'
 import { replicatedDigest } from '../../electron/core/sync/digest'
-import type { BerkasRusakStatus } from '../../shared/contract'
+import type { BerkasRusakStatus, FoundCopy } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import { damage } from '../fixtures/damaged'
 import { createTestDb, setUpKelurahan, type TestDb } from '../fixtures/db'
@@ -124,5 +127,64 @@ describe('what a restore would lose', () => {
     expect(lost.get('2000-01-01T00:00:00.000Z')!.find((l) => l.name === 'Kader')!.count).toBe(5)
     expect(lost.get(later)).toEqual([])
     expect(lostSince(`${t.file}.tidak-ada`, [backupTime])).toBeNull()
+  }, 60_000)
+})
+
+describe('restoring from an encrypted flashdisk copy through the host', () => {
+  /** An office with demo data and its copy on a "stick"; returns the copy's folder, code and digest. */
+  async function officeWithCopy(): Promise<{ stick: string; code: string; digest: string }> {
+    t = await createTestDb()
+    await setUpKelurahan(t.db)
+    await generateDemo(t.db, { wilayah: '36.71.01.1001', posyanduPerVillage: 2, kaderPerPosyandu: 10, seed: 5 })
+    const stick = mkdtempSync(join(tmpdir(), 'simpul-stick-'))
+    const code = await recoveryCode(t.db)
+    await copyToFolder(t.db, stick)
+    return { stick, code, digest: (await replicatedDigest(t.db)).digest }
+  }
+
+  it('at first run finds the copy on the stick, refuses a wrong code with the new database untouched, and with the right one opens the office', async () => {
+    const { stick, code, digest } = await officeWithCopy()
+    const file = join(dirname(t!.file), 'pc-baru.sqlite')
+    session = await startHostSession({ file, emit: () => {} })
+    expect(value(await session.dispatch('site:get', {}))).toBeNull()
+
+    const found = value<FoundCopy[]>(await session.dispatch('cadangan:findCopies', { folder: stick }))
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({ office: 'Kantor Kelurahan Sukarasa', fileName: expect.stringMatching(/\.simpul-cadangan$/) })
+
+    const wrong = await session.dispatch('cadangan:restoreCopy', { path: found[0]!.path, kode: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA' })
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/Kode pemulihan tidak cocok/) } })
+    // Closed for the attempt and opened again as it was: still the first run.
+    expect(value(await session.dispatch('site:get', {}))).toBeNull()
+
+    const restored = value<{ keptAside: string | null }>(await session.dispatch('cadangan:restoreCopy', { path: found[0]!.path, kode: code.toLowerCase().replace(/-/g, ' ') }))
+    expect(restored.keptAside).not.toBeNull()
+    expect(value<{ name: string }>(await session.dispatch('site:get', {}))).toMatchObject({ name: 'Kantor Kelurahan Sukarasa' })
+    expect((await replicatedDigest(session.db()!)).digest).toBe(digest)
+    rmSync(stick, { recursive: true, force: true })
+  }, 60_000)
+
+  it('never replaces an office in use, and restores on the damaged-file screen', async () => {
+    const { stick, code, digest } = await officeWithCopy()
+    const [copy] = readdirSync(stick).filter((n) => n.endsWith('.simpul-cadangan'))
+    // The office's own file, as the desktop would open it (the fixture keeps its handle on the original).
+    sqliteOf(t!.db).pragma('wal_checkpoint(TRUNCATE)')
+    const file = join(dirname(t!.file), 'kantor.sqlite')
+    copyFileSync(t!.file, file)
+    session = await startHostSession({ file, emit: () => {} })
+    expect(await session.dispatch('cadangan:restoreCopy', { path: join(stick, copy!), kode: code })).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported', message: expect.stringMatching(/sedang dipakai/) },
+    })
+    await session.close()
+
+    damage(file)
+    session = await startHostSession({ file, emit: () => {} })
+    expect(value<BerkasRusakStatus>(await session.dispatch('berkasRusak:status', {}))).toMatchObject({ damaged: true })
+    expect(value<FoundCopy[]>(await session.dispatch('cadangan:findCopies', { folder: stick }))).toHaveLength(1)
+    value(await session.dispatch('cadangan:restoreCopy', { path: join(stick, copy!), kode: code }))
+    expect(value(await session.dispatch('berkasRusak:status', {}))).toEqual({ damaged: false })
+    expect((await replicatedDigest(session.db()!)).digest).toBe(digest)
+    rmSync(stick, { recursive: true, force: true })
   }, 60_000)
 })

@@ -14,6 +14,9 @@ import { AppError } from '../../../shared/result'
 import { closeDatabase, type OpenOptions } from '../db/open'
 import type { Db } from '../db/schema'
 import { backupsOfFile, restoreBackup } from '../features/cadangan/cadangan.service'
+import { restoreEncrypted } from '../features/cadangan/flashdisk'
+import { getSiteRow } from '../features/site/site.service'
+import { handlers } from '../ipc/handlers'
 import { createDispatcher, type Dispatch } from '../ipc/dispatch'
 import type { Emit, Handler, Handlers, Host } from '../ipc/types'
 import { REPLICATED_TABLES } from '../sync/registry'
@@ -48,6 +51,8 @@ const inRecovery = () =>
     code: 'damaged',
     message: 'Berkas data rusak, jadi data belum dapat dibuka. Pulihkan dulu dari cadangan atau mulai baru di layar pemulihan.',
   })
+
+const switchingNow = () => new AppError({ code: 'busy', message: 'Data sedang dipulihkan. Tunggu sebentar, lalu coba lagi.' })
 
 const closed = () => new AppError({ code: 'internal', message: 'Aplikasi sedang ditutup. Buka kembali aplikasi Simpul Posyandu.' })
 
@@ -93,12 +98,29 @@ export async function startHostSession(options: HostSessionOptions): Promise<Hos
     return { damaged: true, file: options.file, message: damagedMessage, backups }
   }
 
-  /** Moves files while nothing has the database open, then opens what is now in place. */
-  function switchOver(move: () => Promise<Recovered>): Promise<Recovered> {
+  /**
+   * Moves files while nothing has the database open, then opens what is now in place. From
+   * recovery mode; or, with `fromNormal`, from a database that holds no office yet (first run),
+   * which is closed first and opened again unchanged when the move fails.
+   */
+  function switchOver(move: () => Promise<Recovered>, fromNormal = false): Promise<Recovered> {
     if (switching) return switching
-    if (damagedMessage === null) return Promise.reject(new AppError({ code: 'unsupported', message: 'Basis data sudah dibuka kembali. Muat ulang aplikasi.' }))
+    if (damagedMessage === null && !fromNormal) return Promise.reject(new AppError({ code: 'unsupported', message: 'Basis data sudah dibuka kembali. Muat ulang aplikasi.' }))
     switching = (async () => {
-      const recovered = await move()
+      if (db) {
+        const was = db
+        db = null
+        normal = null
+        await closeDatabase(was)
+      }
+      let recovered: Recovered
+      try {
+        recovered = await move()
+      } catch (e) {
+        // Nothing was moved (restores swap in one rename at their very end): the file as it was.
+        if (damagedMessage === null) await open()
+        throw e
+      }
       try {
         await open()
       } catch (e) {
@@ -119,6 +141,22 @@ export async function startHostSession(options: HostSessionOptions): Promise<Hos
     return switchOver(async () => ({ keptAside: (await restoreBackup(options.file, backup.path, now())).keptAside }))
   }
 
+  /**
+   * An encrypted copy from the flashdisk (a lost or broken PC, the kartu pemulihan's code): on the
+   * damaged-file screen, or at first run. Never under an office's data in use: that restore is
+   * the CLI's, with the app closed.
+   */
+  const restoreCopy = async (path: string, kode: string): Promise<Recovered> => {
+    const inUse = damagedMessage === null && (!db || (await getSiteRow(db)) !== undefined)
+    if (inUse) {
+      throw new AppError({
+        code: 'unsupported',
+        message: 'Data kantor ini sedang dipakai, jadi tidak ditimpa dari salinan. Untuk memulihkan: tutup aplikasi, lalu jalankan npm run simpul -- cadangan pulihkan --db BERKAS SALINAN --kode KODE.',
+      })
+    }
+    return switchOver(async () => ({ keptAside: (await restoreEncrypted(options.file, path, kode, now())).keptAside }), true)
+  }
+
   const startFresh = (): Promise<Recovered> =>
     switchOver(async () => {
       // Never deleted: an expert may still read most of it, and it is the only copy of what
@@ -135,13 +173,19 @@ export async function startHostSession(options: HostSessionOptions): Promise<Hos
     throw inRecovery()
   }
   const recoveryTable = Object.fromEntries(Object.keys(contract).map((c) => [c, refuse])) as unknown as Handlers
-  const recoveryHandlers: { [C in Extract<Channel, `berkasRusak:${string}`>]: Handler<C> } = {
+  const recoveryHandlers: { [C in Extract<Channel, `berkasRusak:${string}` | 'cadangan:findCopies' | 'paket:chooseFolder'>]: Handler<C> } = {
     'berkasRusak:status': () => status(),
     'berkasRusak:restore': (_ctx, input) => restore(input.fileName),
     'berkasRusak:startFresh': () => startFresh(),
+    // Finding the copies on a stick needs no database; restoring one is the host's (below).
+    'cadangan:findCopies': handlers['cadangan:findCopies'],
+    'paket:chooseFolder': handlers['paket:chooseFolder'],
   }
   Object.assign(recoveryTable, recoveryHandlers)
-  const recovery = createDispatcher({ db: null as unknown as Db, emit: options.emit }, { handlers: recoveryTable })
+  const recovery = createDispatcher({ db: null as unknown as Db, emit: options.emit, ...(options.host ? { host: options.host } : {}) }, { handlers: recoveryTable })
+  // The one call both modes hand to the host: it replaces the file the dispatchers hold open.
+  const hostTable = { ...handlers, 'cadangan:restoreCopy': ((_ctx, input) => restoreCopy(input.path, input.kode)) satisfies Handler<'cadangan:restoreCopy'> }
+  const copyRestorer = createDispatcher({ db: null as unknown as Db, emit: options.emit }, { handlers: hostTable })
 
   try {
     await open()
@@ -153,6 +197,8 @@ export async function startHostSession(options: HostSessionOptions): Promise<Hos
   return {
     dispatch: async (channel, input) => {
       if (ended) return { ok: false, error: closed().shape }
+      if (channel === 'cadangan:restoreCopy') return copyRestorer(channel, input)
+      if (switching && !normal) return { ok: false, error: switchingNow().shape }
       return normal ? normal(channel, input) : recovery(channel, input)
     },
     db: () => db,

@@ -206,6 +206,15 @@ export const handlers = {
     return (await flashdisk()).cadanganState(ctx.db, { desktop: Boolean(ctx.host) })
   },
 
+  'cadangan:findCopies': async (_ctx, input) => (await flashdisk()).findCopies(input.folder),
+  // The host swaps the database file (host/host-session.ts); a dispatcher alone holds it open.
+  'cadangan:restoreCopy': async () => {
+    throw new AppError({
+      code: 'unsupported',
+      message: 'Memulihkan dari salinan flashdisk hanya dapat dilakukan saat pertama kali memasang aplikasi atau di layar berkas rusak. Untuk memulihkan data kantor yang sedang dipakai: tutup aplikasi, lalu jalankan npm run simpul -- cadangan pulihkan --db BERKAS SALINAN --kode KODE.',
+    })
+  },
+
   'search:query': (ctx, input) => search(ctx.db, input),
 
   // A database that opened is sound: the recovery calls are served by the host's recovery mode

@@ -16,7 +16,7 @@ import { createReadStream, existsSync } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import type { CadanganState, FlashdiskCopy, LastCopy } from '../../../../shared/contract'
+import type { CadanganState, FlashdiskCopy, FoundCopy, LastCopy } from '../../../../shared/contract'
 import { AppError } from '../../../../shared/result'
 import type { Db } from '../../db/schema'
 import { requireSite } from '../site/site.service'
@@ -39,6 +39,8 @@ interface Header {
   cipher: { name: 'aes-256-gcm'; iv: string }
   check: string
   createdAt: string
+  /** The office's name, so a stick holding several offices' copies can be read without a code (not secret: it is in the file name too). */
+  office?: string
 }
 
 // ---------------------------------------------------------------- messages
@@ -114,13 +116,13 @@ async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
 // ---------------------------------------------------------------- encrypting
 
 /** Encrypts `source` into `target` (a new file), synced to the stick before it returns. */
-export async function encryptFile(source: string, target: string, code: string, createdAt: string): Promise<void> {
+export async function encryptFile(source: string, target: string, code: string, createdAt: string, office?: string): Promise<void> {
   const normalized = normalizeCode(code)
   if (!normalized) throw badCodeShape()
   const kdf = { name: 'scrypt' as const, ...KDF, salt: randomBytes(16).toString('base64') }
   const { key, check } = await deriveKeys(normalized, kdf)
   const iv = randomBytes(12)
-  const head = headerBytes({ v: 1, kdf, cipher: { name: 'aes-256-gcm', iv: iv.toString('base64') }, check: check.toString('base64'), createdAt })
+  const head = headerBytes({ v: 1, kdf, cipher: { name: 'aes-256-gcm', iv: iv.toString('base64') }, check: check.toString('base64'), createdAt, ...(office ? { office } : {}) })
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(head)
   const fh = await open(target, 'wx')
@@ -298,7 +300,7 @@ export async function copyToFolder(db: Db, folder: string, options: { nowMs?: nu
     // Never created: a missing folder is a stick not plugged in (or a typo), not a place to write.
     if (!existsSync(folder)) throw Object.assign(new Error('no folder'), { code: 'ENOENT' })
     await removeStaleTemps(folder)
-    await encryptFile(backup.path, temp, code, createdAt)
+    await encryptFile(backup.path, temp, code, createdAt, site.name)
     await decryptFile(temp, code)
     // A copy made twice in one second keeps the first; the new one gets its own name.
     let finalPath = path
@@ -320,6 +322,36 @@ export async function copyToFolder(db: Db, folder: string, options: { nowMs?: nu
 }
 
 // ---------------------------------------------------------------- restoring
+
+/**
+ * The encrypted copies in `folder` (the flashdisk), newest first, as their headers tell: when and
+ * of which office. A file that only looks like one (damaged header, another program's) is left
+ * out; restoring it would say why.
+ */
+export async function findCopies(folder: string): Promise<FoundCopy[]> {
+  let names: string[]
+  try {
+    names = await readdir(folder)
+  } catch {
+    throw new AppError({
+      code: 'invalid_input',
+      field: 'folder',
+      message: `Folder ${folder} tidak dapat dibaca. Pastikan flashdisk terpasang dan alamat foldernya benar, lalu coba lagi.`,
+    })
+  }
+  const found: FoundCopy[] = []
+  for (const fileName of names) {
+    if (!fileName.endsWith(COPY_EXTENSION) || fileName.startsWith('.')) continue
+    const path = join(folder, fileName)
+    try {
+      const o = await readHeader(path)
+      found.push({ path, fileName, bytes: (await stat(path)).size, createdAt: o.header.createdAt, office: typeof o.header.office === 'string' ? o.header.office : null })
+    } catch {
+      // not readable as a copy: not offered
+    }
+  }
+  return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+}
 
 /**
  * Restores `file` from an encrypted copy: decrypted (a wrong code stops before anything is
