@@ -11,7 +11,7 @@ import { kaderImpor } from './kader-impor'
 import { kaderList } from './kader-list'
 import { kompetensiMatrix } from './kompetensi-matrix'
 import { kunciCabut, kunciGanti, kunciKartu, kunciPercaya } from './kunci'
-import { paketExport, paketImport, paketInspect, paketPembinaan } from './paket'
+import { paketExport, paketImport, paketInspect, paketPembinaan, paketPemulihan } from './paket'
 import { pelatihanList, trainingList } from './training-list'
 import { rapatList } from './rapat-list'
 import { rekap } from './rekap'
@@ -35,6 +35,7 @@ export const COMMANDS: readonly Command[] = [
   paketImport,
   paketInspect,
   paketPembinaan,
+  paketPemulihan,
   dbDigest,
   cadanganBuat,
   cadanganDaftar,
