@@ -41,14 +41,10 @@ export const pemulihanId = {
   writtenHint: 'Bawa flashdisk ini ke kantor itu. Di sana petugas memilih paket ini dan mencocokkan sidik jari kantor ini lewat telepon.',
 
   // first run: Pulihkan dari Puskesmas/Dinas
-  modeLegend: 'Memasang aplikasi untuk',
-  modeNew: 'Kantor baru',
-  modeNewHint: 'Mulai dengan data kosong.',
   modeRecover: 'Pulihkan dari Puskesmas/Dinas',
   modeRecoverHint: 'PC kantor ini hilang atau rusak. Data yang pernah dikirim ke Puskesmas atau Dinas dikembalikan.',
   recoverIntro:
-    'Isi identitas kantor ini persis seperti dulu (jenis kantor dan wilayah yang sama). Lalu simpan kartu kunci ke flashdisk, bacakan sidik jarinya kepada petugas Puskesmas/Dinas, dan terima paket pemulihan dari mereka.',
-  submitRecover: 'Lanjut: kartu kunci',
+    'Isi dulu identitas kantor ini persis seperti dulu (jenis kantor dan wilayah yang sama), lalu pilih tombol ini. Berikutnya simpan kartu kunci ke flashdisk, bacakan sidik jarinya kepada petugas Puskesmas/Dinas, dan terima paket pemulihan dari mereka.',
   step1: 'Langkah 1 dari 3: simpan kartu kunci ke flashdisk',
   step1Help: 'Bawa atau kirim berkas kartu kunci ini ke Puskesmas/Dinas. Lalu telepon petugasnya dan bacakan sidik jari di bawah ini huruf demi huruf.',
   yourFingerprint: 'Sidik jari kantor ini',
@@ -103,14 +99,10 @@ export const pemulihanEn: Widen<typeof pemulihanId> = {
   written: 'Recovery paket written as {{file}} ({{n}} records).',
   writtenRevoked: 'The old PC key of {{names}} was revoked: paket from that PC are no longer accepted.',
   writtenHint: 'Take this stick to that office. There they choose this paket and check this office’s fingerprint by phone.',
-  modeLegend: 'Installing the app for',
-  modeNew: 'A new office',
-  modeNewHint: 'Start with no data.',
   modeRecover: 'Recover from the Puskesmas/Dinas',
   modeRecoverHint: 'This office’s PC was lost or broken. What was sent to the Puskesmas or Dinas comes back.',
   recoverIntro:
-    'Fill in this office exactly as before (same kind of office and area). Then save the key card to a stick, read its fingerprint to the Puskesmas/Dinas officer, and receive the recovery paket from them.',
-  submitRecover: 'Next: key card',
+    'First fill in this office exactly as before (same kind of office and area), then choose this button. Next, save the key card to a stick, read its fingerprint to the Puskesmas/Dinas officer, and receive the recovery paket from them.',
   step1: 'Step 1 of 3: save the key card to a stick',
   step1Help: 'Take or send this key card file to the Puskesmas/Dinas. Then phone the officer and read out the fingerprint below, letter by letter.',
   yourFingerprint: 'This office’s fingerprint',
