@@ -40,9 +40,15 @@ export async function learnKeys(trx: Db, content: PaketContent, sender: SenderTr
   // After the revocations: a successor whose key was revoked meanwhile is not trusted.
   const learned = await receiveSuccessions(trx, m.successions, kotaSigning)
   for (const s of learned) if (!summary.learnedCards.includes(s.successor.name)) summary.learnedCards.push(s.successor.name)
+  const site = await requireSite(trx)
+  if (learned.length > 0 && site.level === 'kota' && !kotaSigning) {
+    summary.warnings.push(
+      `Kantor ${learned.map((s) => s.successor.name).join(', ')} dipulihkan dengan instalasi baru, tetapi kunci kantor ini tidak dapat dipakai di sini untuk mencabut kunci PC lamanya. Cabut kunci lama itu di Pengaturan → Kunci kantor pada aplikasi desktop Dinas.`,
+    )
+  }
   // The old installations this one succeeds: their cards are learned even when revoked, to judge
   // and place the records they made (their own paket stay refused by the revocation).
-  const predecessors = await predecessorsOf(trx, (await requireSite(trx)).id)
+  const predecessors = await predecessorsOf(trx, site.id)
   const vouches = (c: Card) =>
     card0.level === 'kota' ||
     (LEVEL_RANK[c.level] < LEVEL_RANK[card0.level] && withinScope(c.areaCode, { name: card0.name, level: card0.level, code: card0.areaCode, villages: card0.villages }))

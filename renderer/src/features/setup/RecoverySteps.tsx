@@ -130,6 +130,12 @@ export function RecoverySteps({ onDone }: { onDone: () => void }) {
           ))}
         </ul>
         <p>{t('pemulihan.restoredHint')}</p>
+        {done.manifest.sender.level !== 'kota' && <p className="notice">{t('pemulihan.fromPuskesmasHint')}</p>}
+        {done.warnings.map((w) => (
+          <p key={w} className="notice">
+            {w}
+          </p>
+        ))}
         <div className="form-actions">
           <button type="button" className="btn btn-primary btn-large" onClick={onDone}>
             {t('pemulihan.start')}
