@@ -124,13 +124,12 @@ async function openAndVerify(db: Db, path: string, options: ImportOptions, nowMs
     // A recovery paket: from an office that may recover this one, and carrying its statement that
     // this installation succeeds the old one (signed by that sender).
     const card = content.senderCard
-    const villages = (await db.selectFrom('site_village').select('village_code').execute()).map((r) => r.village_code)
     const forUs = m.recipient.key === `site:${site.id}` && mayRecover(card, { level: site.level, areaCode: site.area_code })
     const stated = m.successions.some((raw) => {
       const st = parseSuccession(raw, (id) => (id === card.siteId ? card.signingKey : null))
       return st !== null && st.successor.siteId === site.id && st.areaCode === site.area_code && st.level === site.level
     })
-    if (!forUs || !stated || (site.level === 'puskesmas' && !villages.every((v) => card.level === 'kota' || card.villages.includes(v)))) {
+    if (!forUs || !stated) {
       throw new AppError({
         code: 'forbidden',
         message: `Paket pemulihan ini dari ${m.sender.name} (${m.sender.areaName}) bukan untuk kantor ini, atau pengirimnya tidak berwenang memulihkan ${site.area_name}. Paket tidak diimpor. Pastikan wilayah kantor ini sama dengan kantor yang dipulihkan, lalu minta paket pemulihan yang dibuat untuk kartu kunci kantor ini.`,
