@@ -7,11 +7,13 @@ import { assessmentInput, followUpInput, kaderInput, siteSetupInput } from '../.
 import { assess } from '../../electron/core/features/competency/competency.service'
 import { createFollowUp } from '../../electron/core/features/follow-up/follow-up.service'
 import { getKader, updateKader } from '../../electron/core/features/kader/kader.service'
-import { kunciState, saveCard } from '../../electron/core/features/kunci/kunci.service'
+import { kunciState, loadCard, ownKeys, saveCard, storeSuccession } from '../../electron/core/features/kunci/kunci.service'
 import { exportPaket, importPaket, previewPaket, recoverOffice, recoveryCheck } from '../../electron/core/features/paket/paket.service'
 import { setupSite } from '../../electron/core/features/site/site.service'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { readManifest } from '../../electron/core/sync/paket'
+import { makeSuccession } from '../../electron/core/sync/card'
+import { uuidv7 } from '../../electron/core/sync/uuid'
 import { createTestDb, errorOf, kaderFields, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
 import { officesPerTest, siteIdOf } from '../fixtures/offices'
 
@@ -194,5 +196,28 @@ describe('recovery of a lost office through the region', () => {
     const made = await recoverOffice(kota.db, { cardPath: card.path, fingerprint: card.fingerprint, folder })
     const other = await office('kelurahan')
     expect(await errorOf(() => previewPaket(other.db, { path: made.path }))).toMatchObject({ code: 'forbidden' })
+  })
+
+  it('ignores a succession statement signed by an office without authority for that area: nothing revoked, nobody trusted', async () => {
+    const folder = stick()
+    const { kota, pkm, kel, kel2 } = await regionWithData(folder)
+    const oldId = await siteIdOf(kel)
+    const { card } = await newInstallation(folder)
+    const successor = await loadCard(card.path)
+    const statement = (issuerSiteId: string, signing: Awaited<ReturnType<typeof ownKeys>>['signing'], areaCode = '36.71.01.1001') =>
+      makeSuccession({ id: uuidv7(Date.now()), level: 'kelurahan', areaCode, predecessors: [{ siteId: oldId, fingerprint: null }], successor, issuedAt: new Date().toISOString(), issuerSiteId }, signing)
+    // A neighbouring kelurahan claims to replace Sukarasa's office; its statement travels in its paket.
+    await storeSuccession(kel2.db, statement(await siteIdOf(kel2), (await ownKeys(kel2.db)).signing))
+    await importPaket(kota.db, { path: (await send(kel2, 'level:kota', folder)).path })
+    // The Puskesmas signs one for a village outside its own (dropped before anything else: a
+    // successor card of another area would be refused as well).
+    const far = statement(await siteIdOf(pkm), (await ownKeys(pkm.db)).signing, '36.71.02.1001')
+    await storeSuccession(pkm.db, far)
+    await importPaket(kota.db, { path: (await send(pkm, 'level:kota', folder)).path })
+
+    expect(await kota.db.selectFrom('site_succession').selectAll().execute()).toEqual([])
+    const trusted = (await kunciState(kota.db)).trusted
+    expect(trusted.find((t) => t.siteId === oldId)!.revokedAt).toBeNull()
+    expect(trusted.find((t) => t.fingerprint === card.fingerprint)).toBeUndefined()
   })
 })
