@@ -203,21 +203,29 @@ describe('recovery of a lost office through the region', () => {
     const { kota, pkm, kel, kel2 } = await regionWithData(folder)
     const oldId = await siteIdOf(kel)
     const { card } = await newInstallation(folder)
-    const successor = await loadCard(card.path)
-    const statement = (issuerSiteId: string, signing: Awaited<ReturnType<typeof ownKeys>>['signing'], areaCode = '36.71.01.1001') =>
-      makeSuccession({ id: uuidv7(Date.now()), level: 'kelurahan', areaCode, predecessors: [{ siteId: oldId, fingerprint: null }], successor, issuedAt: new Date().toISOString(), issuerSiteId }, signing)
+    const statement = (issuerSiteId: string, signing: Awaited<ReturnType<typeof ownKeys>>['signing'], successor: Awaited<ReturnType<typeof loadCard>>, predecessor = oldId) =>
+      makeSuccession(
+        { id: uuidv7(Date.now()), level: 'kelurahan', areaCode: successor.areaCode, predecessors: [{ siteId: predecessor, fingerprint: null }], successor, issuedAt: new Date().toISOString(), issuerSiteId },
+        signing,
+      )
     // A neighbouring kelurahan claims to replace Sukarasa's office; its statement travels in its paket.
-    await storeSuccession(kel2.db, statement(await siteIdOf(kel2), (await ownKeys(kel2.db)).signing))
+    await storeSuccession(kel2.db, statement(await siteIdOf(kel2), (await ownKeys(kel2.db)).signing, await loadCard(card.path)))
     await importPaket(kota.db, { path: (await send(kel2, 'level:kota', folder)).path })
-    // The Puskesmas signs one for a village outside its own (dropped before anything else: a
-    // successor card of another area would be refused as well).
-    const far = statement(await siteIdOf(pkm), (await ownKeys(pkm.db)).signing, '36.71.02.1001')
-    await storeSuccession(pkm.db, far)
+    // The Puskesmas vouches for a new office of a village outside its own (another kecamatan).
+    const far = await createTestDb()
+    try {
+      await setupSite(far.db, siteSetupInput.parse({ level: 'kelurahan', areaCode: '36.71.02.1001', name: 'Kantor Kelurahan Jauh' }))
+      const farCard = await loadCard((await saveCard(far.db, { folder })).path)
+      await storeSuccession(pkm.db, statement(await siteIdOf(pkm), (await ownKeys(pkm.db)).signing, farCard, 'kantor-lama-jauh'))
+    } finally {
+      await far.cleanup()
+    }
     await importPaket(kota.db, { path: (await send(pkm, 'level:kota', folder)).path })
 
     expect(await kota.db.selectFrom('site_succession').selectAll().execute()).toEqual([])
     const trusted = (await kunciState(kota.db)).trusted
     expect(trusted.find((t) => t.siteId === oldId)!.revokedAt).toBeNull()
     expect(trusted.find((t) => t.fingerprint === card.fingerprint)).toBeUndefined()
+    expect(trusted.find((t) => t.name === 'Kantor Kelurahan Jauh')).toBeUndefined()
   })
 })
