@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { SiteLevel } from '../domain/reference'
 import { empty, id, out, reqText } from './common'
+import type { KeyCard } from './kunci'
 
 // ---------------------------------------------------------------- outputs
 
@@ -138,6 +139,23 @@ export interface PaketExportResult {
   warnings: string[]
 }
 
+/** What a recovery paket for a lost office's new installation would hold (before it is written). */
+export interface PaketRecoveryCheck {
+  /** The new installation, from its key card (its fingerprint matched the one typed). */
+  office: KeyCard
+  /** The old installation(s) of that office this one knows, which the new one succeeds (names). */
+  predecessors: string[]
+  counts: Record<string, number>
+  records: number
+}
+
+export interface PaketRecoveryResult extends PaketExportResult {
+  office: KeyCard
+  predecessors: string[]
+  /** Old keys revoked here (the kota only): their later paket are refused. */
+  revoked: number
+}
+
 export interface PaketHistory {
   sent: { bundleId: string; destinationName: string; full: boolean; createdAt: string; fileName: string; records: number }[]
   received: { bundleId: string; senderName: string; senderLevel: string; createdAt: string; importedAt: string; fileName: string; changes: number }[]
@@ -200,6 +218,22 @@ export const paketChannels = {
   'paket:resolveDuplicate': {
     input: z.object({ id: z.number().int(), choice: z.enum(['merged', 'different']), keepId: id.nullish() }),
     output: out<KaderDuplicatePair>(),
+  },
+  /**
+   * Dinas or Puskesmas: checks a lost office's new key card against the fingerprint read out over
+   * the phone, and says which office and how many records a recovery paket would carry.
+   */
+  'paket:recoveryCheck': {
+    input: z.object({ cardPath: reqText(1000, 'Kartu kunci'), fingerprint: reqText(40, 'Sidik jari') }),
+    output: out<PaketRecoveryCheck>(),
+  },
+  /**
+   * Writes the recovery paket (every record of that office's area held here, for the new card
+   * only) and the signed statement that the new installation succeeds the old one.
+   */
+  'paket:recover': {
+    input: z.object({ cardPath: reqText(1000, 'Kartu kunci'), fingerprint: reqText(40, 'Sidik jari'), folder: reqText(1000, 'Folder') }),
+    output: out<PaketRecoveryResult>(),
   },
   /** Desktop only: a folder chosen in the system dialog (null when cancelled). */
   'paket:chooseFolder': { input: empty, output: out<{ folder: string } | null>() },

@@ -63,6 +63,7 @@ describe('migrations', () => {
       '2026_11_23_0004_create_paket_tables',
       '2026_11_23_0005_create_key_tables',
       '2026_12_06_0006_create_paket_held',
+      '2026_12_06_0009_create_site_succession',
     ])
     expect(SCHEMA_VERSION).toBe(Object.keys(MIGRATIONS).length)
   })
@@ -401,6 +402,24 @@ describeMigration('2026_12_06_0006_create_paket_held', () => {
     await expect(db.insertInto('paket_held').values(held).execute()).rejects.toThrow(/UNIQUE/)
     await db.insertInto('paket_held').values({ ...held, row_hash: 'h2' }).execute()
     expect(await db.selectFrom('paket_held').select('row_hash').orderBy('id').execute()).toEqual([{ row_hash: 'h1' }, { row_hash: 'h2' }])
+    await db.destroy()
+  })
+})
+
+describeMigration('2026_12_06_0009_create_site_succession', () => {
+  it('adds the succession statements (office recovery), one row per statement, keeping the data', async () => {
+    const { sqlite, db } = memoryDb()
+    await migrateTo(db, '2026_12_06_0006_create_paket_held')
+    await insertRoster(db)
+    await migrateTo(db, '2026_12_06_0009_create_site_succession')
+    expect(await db.selectFrom('kader').select('name').execute()).toEqual([{ name: 'Siti' }])
+    expect(columns(sqlite, 'site_succession').map((c) => c.name)).toEqual([
+      'id', 'successor_site_id', 'predecessors', 'level', 'area_code', 'issuer_site_id', 'issued_at', 'statement', 'learned_at',
+    ])
+    expect(indexes(sqlite, 'site_succession')).toContain('site_succession_successor_idx')
+    const row = { id: 'u1', successor_site_id: 'new', predecessors: '["old"]', level: 'kelurahan', area_code: '36.71.01.1001', issuer_site_id: 'kota', issued_at: '2026-12-06T00:00:00Z', statement: '{}', learned_at: '2026-12-06T00:00:00Z' }
+    await db.insertInto('site_succession').values(row).execute()
+    await expect(db.insertInto('site_succession').values(row).execute()).rejects.toThrow(/UNIQUE/)
     await db.destroy()
   })
 })

@@ -369,6 +369,20 @@ export interface KeyRevocationTable {
   statement: string
 }
 
+/** A signed statement that a new installation succeeds the old one(s) of an area (recovery, issue 15). */
+export interface SiteSuccessionTable {
+  id: string
+  successor_site_id: string
+  /** JSON list of the old site ids. */
+  predecessors: string
+  level: string
+  area_code: string
+  issuer_site_id: string
+  issued_at: string
+  statement: string
+  learned_at: string
+}
+
 /** A record a paket carried that could not be judged yet, kept to be judged again (issue 13). Local. */
 export interface PaketHeldTable {
   id: Generated<number>
@@ -413,6 +427,7 @@ export interface Database {
   trusted_office: TrustedOfficeTable
   key_revocation: KeyRevocationTable
   paket_held: PaketHeldTable
+  site_succession: SiteSuccessionTable
 }
 
 export type Db = Kysely<Database>

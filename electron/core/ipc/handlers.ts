@@ -168,6 +168,8 @@ export const handlers = {
   'paket:resolveConflict': async (ctx, input) => (await conflict()).resolveConflict(ctx.db, input),
   'paket:duplicates': async (ctx, input) => (await conflict()).listDuplicates(ctx.db, input),
   'paket:resolveDuplicate': async (ctx, input) => (await conflict()).resolveDuplicate(ctx.db, input),
+  'paket:recoveryCheck': async (ctx, input) => (await paket()).recoveryCheck(ctx.db, input),
+  'paket:recover': async (ctx, input) => (await paket()).recoverOffice(ctx.db, input, ctx.emit),
   'paket:chooseFolder': async (ctx) => {
     if (!ctx.host) {
       throw new AppError({

@@ -87,3 +87,52 @@ export function parseRevocation(raw: unknown, issuerSigningKey: (siteId: string)
   const key = issuerSigningKey(parsed.data.issuerSiteId)
   return key && verifyEd25519(key, revocationBody(parsed.data), parsed.data.signature) ? parsed.data : null
 }
+
+// ---------------------------------------------------------------- succession (recovery of an office)
+
+/**
+ * "This new installation succeeds the old one(s) of this area": signed by an office with
+ * authority for the area (the kota for any office of its city, a Puskesmas for the kelurahan of
+ * its villages) after a person matched the new card's fingerprint over the phone. It travels
+ * with every paket, like revocations; an office that learns it trusts the successor's card (the
+ * issuer vouched for it), and the kota revokes the old key. Section 8 of docs/bundle-format.md.
+ */
+export const successionSchema = z.object({
+  format: z.literal('simpul-penerus-kantor'),
+  version: z.literal(1),
+  id: z.string().uuid(),
+  level: z.enum(SITE_LEVELS),
+  areaCode: z.string().max(20),
+  /** The old installations of that office, with the key fingerprint the issuer knew (null: none). */
+  predecessors: z.array(z.object({ siteId: z.string().min(1).max(64), fingerprint: z.string().max(40).nullable() })).min(1).max(50),
+  /** The new installation's key card (self-signed), as the issuer matched it. */
+  successor: cardSchema,
+  issuedAt: z.string().datetime(),
+  issuerSiteId: z.string().min(1).max(64),
+  signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
+})
+export type Succession = z.infer<typeof successionSchema>
+
+export function successionBody(s: Omit<Succession, 'signature'>): Buffer {
+  const { format, version, id, level, areaCode, predecessors, successor, issuedAt, issuerSiteId } = s
+  return Buffer.from(JSON.stringify({ format, version, id, level, areaCode, predecessors, successor, issuedAt, issuerSiteId }), 'utf8')
+}
+
+export function makeSuccession(s: Omit<Succession, 'signature' | 'format' | 'version'>, signing: RawKeyPair): Succession {
+  const body = { format: 'simpul-penerus-kantor' as const, version: 1 as const, ...s }
+  return { ...body, signature: signEd25519(signing, successionBody(body)) }
+}
+
+/**
+ * A succession statement from outside: its shape, the successor's self-signed card (naming the
+ * same level and area, and not one of the old ids), and the issuer's signature.
+ */
+export function parseSuccession(raw: unknown, issuerSigningKey: (siteId: string) => string | null): Succession | null {
+  const parsed = successionSchema.safeParse(raw)
+  if (!parsed.success) return null
+  const s = parsed.data
+  if (!parseCard(s.successor) || s.successor.level !== s.level || s.successor.areaCode !== s.areaCode) return null
+  if (s.predecessors.some((p) => p.siteId === s.successor.siteId)) return null
+  const key = issuerSigningKey(s.issuerSiteId)
+  return key && verifyEd25519(key, successionBody(s), s.signature) ? s : null
+}

@@ -92,8 +92,12 @@ export const manifestSchema = z.object({
   catalogueVersion: z.string().max(50),
   sender: office,
   recipient: z.object({ key: z.string().max(200), name: z.string().max(200), level: z.enum(SITE_LEVELS).nullable() }),
-  /** data: records; pembinaan: the kota's setup paket (its key, reference data, key cards). */
-  kind: z.enum(['data', 'pembinaan']),
+  /**
+   * data: records; pembinaan: the kota's setup paket (its key, reference data, key cards);
+   * pemulihan: a recovery paket for the new installation of a lost office (every record of its
+   * area the sender holds, encrypted for the new installation only; section 8 of the format doc).
+   */
+  kind: z.enum(['data', 'pembinaan', 'pemulihan']),
   full: z.boolean(),
   /** This office's clock of the previous paket to the same destination (null: everything). */
   since: z.string().max(40).nullable(),
@@ -122,6 +126,8 @@ export const manifestSchema = z.object({
   keyChange: z.object({ previousSigningKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/), previousFingerprint: z.string().max(40), signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/) }).nullable(),
   /** Key revocations signed by a kota, passed on by every office (section 6 of the format doc). */
   revocations: z.array(z.unknown()).max(20_000),
+  /** Succession statements (a new installation recovered for an office), passed on by every office (section 8). */
+  successions: z.array(z.unknown()).max(20_000).default([]),
   /**
    * Who can open the entries: one content key per paket, wrapped for each recipient (section 7
    * of the format doc). Null only for a kota's paket pembinaan, which carries no person's data.

@@ -6,6 +6,7 @@ import type { Widen } from './widen'
 import { followUpEn } from './sections/follow-up'
 import { paketEn } from './sections/paket'
 import { kunciEn } from './sections/kunci'
+import { pemulihanEn } from './sections/pemulihan'
 import { rekapEn } from './sections/rekap'
 import { meetingEn } from './sections/meeting'
 import { competencyEn } from './sections/competency'
@@ -25,6 +26,7 @@ export const en: Messages = {
   followUp: followUpEn,
   paket: paketEn,
   kunci: kunciEn,
+  pemulihan: pemulihanEn,
   rekap: rekapEn,
   spreadsheet: spreadsheetEn,
   berkasRusak: berkasRusakEn,

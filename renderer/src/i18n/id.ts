@@ -4,6 +4,7 @@
 import { followUpId } from './sections/follow-up'
 import { paketId } from './sections/paket'
 import { kunciId } from './sections/kunci'
+import { pemulihanId } from './sections/pemulihan'
 import { rekapId } from './sections/rekap'
 import { meetingId } from './sections/meeting'
 import { competencyId } from './sections/competency'
@@ -21,6 +22,7 @@ export const id = {
   followUp: followUpId,
   paket: paketId,
   kunci: kunciId,
+  pemulihan: pemulihanId,
   rekap: rekapId,
   spreadsheet: spreadsheetId,
   berkasRusak: berkasRusakId,

@@ -12,7 +12,7 @@ import { kaderImpor } from './kader-impor'
 import { kaderList } from './kader-list'
 import { kompetensiMatrix } from './kompetensi-matrix'
 import { kunciCabut, kunciGanti, kunciKartu, kunciPercaya } from './kunci'
-import { paketExport, paketImport, paketInspect, paketPembinaan } from './paket'
+import { paketExport, paketImport, paketInspect, paketPembinaan, paketPemulihan } from './paket'
 import { pelatihanList, trainingList } from './training-list'
 import { rapatList } from './rapat-list'
 import { rekap } from './rekap'
@@ -36,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   paketImport,
   paketInspect,
   paketPembinaan,
+  paketPemulihan,
   dbDigest,
   dbPeriksa,
   cadanganBuat,

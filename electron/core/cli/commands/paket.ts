@@ -81,6 +81,36 @@ export const paketPembinaan = defineCommand({
   },
 })
 
+export const paketPemulihan = defineCommand({
+  name: 'paket pemulihan',
+  summary:
+    'Dinas/Puskesmas: membuat paket pemulihan untuk instalasi baru kantor yang PC-nya hilang: semua data wilayah kantor itu yang ada di sini, hanya untuk kartu kunci barunya (sidik jari dicocokkan lewat telepon). Kunci lama dicabut bila dibuat di Dinas.',
+  usage: '--db BERKAS --kartu KARTU.simpul-kunci --sidik SIDIK-JARI --out PAKET.simpul [--json]',
+  options: { db: { type: 'string' }, kartu: { type: 'string' }, sidik: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+  required: ['db', 'kartu', 'sidik', 'out'],
+  async run(values, io) {
+    let out = resolve(values.out!)
+    const outIsFolder = existsSync(out) && statSync(out).isDirectory()
+    if (!outIsFolder && !out.endsWith('.simpul')) out = `${out}.simpul`
+    const { makeRecoveryPaket } = await import('../../features/paket/recovery')
+    await withDatabase(values.db!, io, true, async ({ db }) => {
+      const progress = progressLine(io)
+      const input = { cardPath: resolve(values.kartu!), fingerprint: values.sidik!, folder: outIsFolder ? out : dirname(out) }
+      const r = await makeRecoveryPaket(db, input, progress.emit, Date.now(), outIsFolder ? undefined : out)
+      progress.finish()
+      if (values.json) {
+        io.stdout(`${JSON.stringify(r)}\n`)
+        return
+      }
+      io.stdout(`Paket pemulihan untuk ${r.office.name} (${r.office.areaName}) ditulis: ${r.path} (${fmt(Math.round(r.bytes / 1024))} KB, ${fmt(r.records)} data).\n`)
+      io.stdout(`Instalasi baru (sidik jari ${r.office.fingerprint}) menggantikan: ${r.predecessors.join(', ')}.\n`)
+      if (r.revoked > 0) io.stdout(`Kunci lama dicabut (${fmt(r.revoked)}): paket dari PC lama ditolak di mana pun pencabutan ini sampai.\n`)
+      const rows = Object.entries(r.counts).filter(([, n]) => n > 0)
+      if (rows.length) io.stdout(textTable(['Jenis data', 'Jumlah'], rows.map(([k, n]) => [KIND_NAMES[k] ?? k, fmt(n)])))
+    })
+  },
+})
+
 function summaryText(s: PaketImportSummary, dryRun: boolean): string {
   const m = s.manifest
   const lines = [

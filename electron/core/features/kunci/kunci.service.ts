@@ -10,7 +10,20 @@ import type { SiteLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
 import { keyVaultOf } from '../../db/open'
 import type { Db } from '../../db/schema'
-import { cardBody, cardFingerprint, isStandIn, makeCard, makeRevocation, parseCard, parseRevocation, sameFingerprint, type Card, type Revocation } from '../../sync/card'
+import {
+  cardBody,
+  cardFingerprint,
+  isStandIn,
+  makeCard,
+  makeRevocation,
+  parseCard,
+  parseRevocation,
+  parseSuccession,
+  sameFingerprint,
+  type Card,
+  type Revocation,
+  type Succession,
+} from '../../sync/card'
 import { damaged, type ContentKeyOpener, type Manifest } from '../../sync/paket'
 import { fingerprint, generateEncryptionKeys, generateSigningKeys, signEd25519, unwrapContentKey, verifyEd25519, type RawKeyPair } from '../../sync/crypto'
 import { requireSite } from '../site/site.service'
@@ -202,7 +215,7 @@ export async function saveCard(db: Db, input: ParsedInput<'kunci:saveCard'>): Pr
   return { path, fileName, fingerprint: cardFingerprint(card) }
 }
 
-async function loadCard(path: string): Promise<Card> {
+export async function loadCard(path: string): Promise<Card> {
   let raw: unknown
   try {
     raw = JSON.parse(await readFile(path, 'utf8')) as unknown
@@ -392,4 +405,125 @@ export async function vouchedByTrustedKey(db: Db, card: Card, change: KeyChange 
   const row = await db.selectFrom('trusted_office').select(['signing_key', 'fingerprint']).where('site_id', '=', card.siteId).executeTakeFirst()
   if (!row || row.signing_key !== change.previousSigningKey || row.fingerprint !== change.previousFingerprint) return false
   return verifyEd25519(change.previousSigningKey, cardBody(card), change.signature)
+}
+
+// ---------------------------------------------------------------- succession (recovery of an office)
+
+/** What an office answers for, as far as recovering another goes (its own card or site). */
+export interface RecoveryIssuer {
+  level: SiteLevel
+  areaCode: string
+  villages: readonly string[]
+}
+
+/**
+ * Whether `issuer` may make a recovery paket for (and vouch for the new installation of) an
+ * office of `level` in `areaCode`: the kota for any office of its city, a Puskesmas for the
+ * kelurahan of its villages. The same offices that answer for that area's records (authority.ts).
+ */
+export function mayRecover(issuer: RecoveryIssuer, target: { level: SiteLevel; areaCode: string }): boolean {
+  if (issuer.level === 'kota') return target.level !== 'kota' && target.areaCode.startsWith(`${issuer.areaCode}.`)
+  if (issuer.level === 'puskesmas') return target.level === 'kelurahan' && issuer.villages.includes(target.areaCode)
+  return false
+}
+
+/** Every succession statement held here, to travel with the next paket. */
+export async function successionStatements(db: Db): Promise<unknown[]> {
+  return (await db.selectFrom('site_succession').select('statement').orderBy('id').execute()).map((r) => JSON.parse(r.statement) as unknown)
+}
+
+/** The old site ids this office succeeds (it was recovered from them). */
+export async function predecessorsOf(db: Db, siteId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('site_succession').select('predecessors').where('successor_site_id', '=', siteId).execute()
+  return new Set(rows.flatMap((r) => JSON.parse(r.predecessors) as string[]))
+}
+
+export async function storeSuccession(db: Db, s: Succession, now = new Date().toISOString()): Promise<boolean> {
+  const res = await db
+    .insertInto('site_succession')
+    .values({
+      id: s.id,
+      successor_site_id: s.successor.siteId,
+      predecessors: JSON.stringify(s.predecessors.map((p) => p.siteId)),
+      level: s.level,
+      area_code: s.areaCode,
+      issuer_site_id: s.issuerSiteId,
+      issued_at: s.issuedAt,
+      statement: JSON.stringify(s),
+      learned_at: now,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst()
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0
+}
+
+const RETIRED_REASON = 'Diganti instalasi baru lewat pemulihan kantor (PC lama hilang atau rusak).'
+
+/**
+ * The kota retires the old installations a succession names: their keys (as the kota knows them,
+ * and as the statement names them) are revoked, so paket signed with them are refused wherever
+ * the revocation travels. `signing`: the kota's own key pair. Returns how many were revoked.
+ */
+export async function retirePredecessors(db: Db, s: Succession, issuerSiteId: string, signing: RawKeyPair, now = new Date().toISOString()): Promise<number> {
+  let revoked = 0
+  for (const p of s.predecessors) {
+    const known = await db.selectFrom('trusted_office').select('fingerprint').where('site_id', '=', p.siteId).executeTakeFirst()
+    for (const fp of new Set([known?.fingerprint, p.fingerprint].filter((f): f is string => !!f))) {
+      if (await revocationOf(db, fp)) continue
+      const statement = makeRevocation({ siteId: p.siteId, fingerprint: fp, revokedAt: now, reason: RETIRED_REASON, issuerSiteId }, signing)
+      if (await storeRevocation(db, statement)) revoked++
+    }
+  }
+  return revoked
+}
+
+/**
+ * The kota's signing key pair, for retiring old installations while an import runs (loaded
+ * before its transaction: the key vault comes with the database handle). Null below the kota, or
+ * when the keys are locked to the desktop app on another PC (the kota then revokes by hand).
+ */
+export async function kotaSigningKeys(db: Db): Promise<RawKeyPair | null> {
+  const site = await requireSite(db)
+  if (site.level !== 'kota') return null
+  try {
+    return (await ownKeys(db)).signing
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Takes the succession statements a paket carries that were signed by an office with authority
+ * for that area (mayRecover): the region's kota (trusted through its setup paket, or this
+ * office itself) or a Puskesmas this office trusts, for its villages. For each new one: the
+ * successor's card is trusted (the issuer matched its fingerprint), unless another key is
+ * already trusted for it or it was revoked; at the kota (`signing` given), the old keys are
+ * revoked. Returns the statements that were new here.
+ */
+export async function receiveSuccessions(db: Db, statements: readonly unknown[], signing: RawKeyPair | null, now = new Date().toISOString()): Promise<Succession[]> {
+  if (statements.length === 0) return []
+  const site = await requireSite(db)
+  const issuers = new Map<string, RecoveryIssuer & { signingKey: string }>()
+  for (const r of await db.selectFrom('trusted_office').select(['card', 'source']).execute()) {
+    const c = JSON.parse(r.card) as Card
+    // A kota's word counts only from the kota whose setup paket this office took.
+    if (c.level === 'kota' && r.source !== 'pembinaan') continue
+    issuers.set(c.siteId, { level: c.level, areaCode: c.areaCode, villages: c.villages, signingKey: c.signingKey })
+  }
+  const own = await db.selectFrom('office_key').select('signing_public').where('retired_at', 'is', null).orderBy('id', 'desc').executeTakeFirst()
+  if (own) {
+    const villages = (await db.selectFrom('site_village').select('village_code').execute()).map((r) => r.village_code)
+    issuers.set(site.id, { level: site.level, areaCode: site.area_code, villages, signingKey: own.signing_public })
+  }
+  const learned: Succession[] = []
+  for (const raw of statements) {
+    const s = parseSuccession(raw, (id) => issuers.get(id)?.signingKey ?? null)
+    if (!s || !mayRecover(issuers.get(s.issuerSiteId)!, s)) continue
+    if (!(await storeSuccession(db, s, now))) continue
+    learned.push(s)
+    const card = s.successor
+    if (card.siteId !== site.id && (await trustStatus(db, card)) === 'new' && !(await revocationOf(db, cardFingerprint(card)))) await trust(db, card, 'paket', now)
+    if (signing && site.level === 'kota') await retirePredecessors(db, s, site.id, signing, now)
+  }
+  return learned
 }

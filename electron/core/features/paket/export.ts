@@ -33,7 +33,7 @@ import { formatClock, parseClock, tick } from '../../sync/hlc'
 import { cardFingerprint, type Card } from '../../sync/card'
 import { newContentKey, signEd25519, wrapContentKey } from '../../sync/crypto'
 import { uuidv7 } from '../../sync/uuid'
-import { keyChangeStatement, ownCard, ownKeys, revocationStatements, trustedCards } from '../kunci/kunci.service'
+import { keyChangeStatement, ownCard, ownKeys, revocationStatements, successionStatements, trustedCards } from '../kunci/kunci.service'
 import { requireSite } from '../site/site.service'
 import { signedScopes } from './authority'
 import { recordChecker, travellingColumns } from './records'
@@ -242,17 +242,55 @@ function ndjson(rows: readonly object[]): Buffer {
   return Buffer.from(parts.length ? `${parts.join('\n')}\n` : '', 'utf8')
 }
 
-/** `outFile`: the exact file to write (the CLI's --out); otherwise a telling name inside `input.folder`. */
+/** The recipient of a recovery paket: the new installation's card, the only reader; its whole area. */
+export function recoveryRecipient(card: Card): Recipient {
+  return { key: `site:${card.siteId}`, name: card.name, level: card.level, areas: card.villages.length > 0 ? card.villages : [card.areaCode], readers: [card] }
+}
+
+/**
+ * The rows of `table` a recipient covering `to` (null: everything) is sent, changed since
+ * `since` (null: all), with the travelling columns named.
+ */
+export function routedRows(
+  sqlite: ReturnType<typeof sqliteOf>,
+  table: PaketKind,
+  since: string | null,
+  areas: ReturnType<typeof areaResolver> | null,
+  to: readonly string[] | null,
+): Record<string, unknown>[] {
+  const list = travellingColumns(sqlite, table).map((c) => c.name).join(', ')
+  const stmt = since
+    ? sqlite.prepare(`select ${list} from ${table} where version > ? or received > ?`).bind(since, since)
+    : sqlite.prepare(`select ${list} from ${table}`)
+  const rows = stmt.all() as Record<string, unknown>[]
+  return areas && to ? rows.filter((r) => concerns(areas.routeAreas(table, r), to)) : rows
+}
+
+/** Routing only (what concerns a recipient): the offices' areas from their cards, else as heard of. */
+export function routingResolver(sqlite: ReturnType<typeof sqliteOf>): ReturnType<typeof areaResolver> {
+  // The receiver judges authority itself, so the offices heard of may place records whose
+  // creator's card is not known here.
+  const scopes = signedScopes(sqlite)
+  const heard = new Map((sqlite.prepare('select site_id, area_code from office').all() as { site_id: string; area_code: string }[]).map((o) => [o.site_id, o.area_code]))
+  return areaResolver(sqlite, (siteId) => scopes.get(siteId)?.code || heard.get(siteId) || undefined)
+}
+
+/**
+ * `outFile`: the exact file to write (the CLI's --out); otherwise a telling name inside
+ * `input.folder`. `recovery`: the new installation of a lost office (recovery.ts): the paket
+ * carries everything of its area, for its card only.
+ */
 export async function exportPaketFile(
   db: Db,
   input: ParsedInput<'paket:export'>,
   emit?: Emit,
   nowMs: number = Date.now(),
   outFile?: string,
+  recovery?: Card,
 ): Promise<PaketExportResult> {
   const site = await requireSite(db)
   assertFolder(input.folder)
-  const recipient = await resolveRecipient(db, site, input.destination)
+  const recipient = recovery ? recoveryRecipient(recovery) : await resolveRecipient(db, site, input.destination)
   const keys = await ownKeys(db)
   const card = await ownCard(db)
   // Outside the transaction below: the key vault comes with the database handle, not a transaction.
@@ -269,15 +307,11 @@ export async function exportPaketFile(
       .where('destination', '=', recipient.key)
       .executeTakeFirst()
     const pembinaan = recipient.key === PEMBINAAN
-    const since = input.full || pembinaan ? null : ((last?.clock as string | null | undefined) ?? null)
+    const since = input.full || pembinaan || recovery ? null : ((last?.clock as string | null | undefined) ?? null)
     // The clock moves past everything in this paket: later writes and imports sort after it.
     const clock = tick(parseClock(site.clock), nowMs)
     await trx.updateTable('site').set({ clock: formatClock(clock) }).where('id', '=', site.id).execute()
-    // Routing only (what concerns the recipient); the receiver judges authority itself, so the
-    // offices heard of may place records whose creator's card is not known here.
-    const scopes = signedScopes(sqlite)
-    const heard = new Map((sqlite.prepare('select site_id, area_code from office').all() as { site_id: string; area_code: string }[]).map((o) => [o.site_id, o.area_code]))
-    const areas = recipient.areas ? areaResolver(sqlite, (siteId) => scopes.get(siteId)?.code || heard.get(siteId) || undefined) : null
+    const areas = recipient.areas ? routingResolver(sqlite) : null
 
     const entries: PaketEntry[] = []
     const counts: Record<string, number> = {}
@@ -296,15 +330,7 @@ export async function exportPaketFile(
       await new Promise((r) => setImmediate(r))
       // The travelling columns, named, so rows need no reshaping before JSON.
       const columns = travellingColumns(sqlite, table)
-      const list = columns.map((c) => c.name).join(', ')
-      const stmt = since
-        ? sqlite.prepare(`select ${list} from ${table} where version > ? or received > ?`).bind(since, since)
-        : sqlite.prepare(`select ${list} from ${table}`)
-      let rows = stmt.all() as Record<string, unknown>[]
-      if (areas && recipient.areas) {
-        const to = recipient.areas
-        rows = rows.filter((r) => concerns(areas.routeAreas(table, r), to))
-      }
+      const rows = routedRows(sqlite, table, since, areas, recipient.areas)
       assertSound(sqlite, table, columns, rows)
       counts[table] = rows.length
       if (rows.length === 0) continue
@@ -353,7 +379,7 @@ export async function exportPaketFile(
       catalogueVersion: active?.value ?? '',
       sender: self,
       recipient: { key: recipient.key, name: recipient.name, level: recipient.level },
-      kind: pembinaan ? ('pembinaan' as const) : ('data' as const),
+      kind: pembinaan ? ('pembinaan' as const) : recovery ? ('pemulihan' as const) : ('data' as const),
       full: input.full || since === null,
       since,
       versions: { from, to },
@@ -363,6 +389,7 @@ export async function exportPaketFile(
       signature: { algorithm: 'Ed25519' as const, fingerprint: cardFingerprint(card) },
       cards: (await trx.selectFrom('trusted_office').select('card').execute()).map((r) => JSON.parse(r.card) as unknown),
       revocations: await revocationStatements(trx),
+      successions: await successionStatements(trx),
       keyChange,
       encryption: contentKey
         ? {

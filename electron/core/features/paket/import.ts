@@ -18,11 +18,11 @@ import type { Emit } from '../../ipc/types'
 import type SqliteDatabase from 'better-sqlite3'
 import { LEVEL_RANK } from '../../sync/area'
 import { assertNotFromFuture, damaged, parseNdjson, readPaket, type PaketContent, type Manifest } from '../../sync/paket'
-import { cardFingerprint, sameFingerprint } from '../../sync/card'
+import { cardFingerprint, parseSuccession, sameFingerprint } from '../../sync/card'
 import { formatClock, observe, parseClock, parseVersion, tick } from '../../sync/hlc'
 import type { Row } from '../../sync/merge'
 import { MERGE_ORDER, REGISTRY } from '../../sync/registry'
-import { contentKeyOpener, trustStatus, vouchedByTrustedKey } from '../kunci/kunci.service'
+import { contentKeyOpener, kotaSigningKeys, mayRecover, trustStatus, vouchedByTrustedKey } from '../kunci/kunci.service'
 import { requireSite } from '../site/site.service'
 import { learnCatalogues, learnKeys, recordOffices, type SenderTrust } from './learn'
 import { mergeStage } from './merge-records'
@@ -120,6 +120,22 @@ async function openAndVerify(db: Db, path: string, options: ImportOptions, nowMs
       })
     }
   }
+  if (m.kind === 'pemulihan') {
+    // A recovery paket: from an office that may recover this one, and carrying its statement that
+    // this installation succeeds the old one (signed by that sender).
+    const card = content.senderCard
+    const forUs = m.recipient.key === `site:${site.id}` && mayRecover(card, { level: site.level, areaCode: site.area_code })
+    const stated = m.successions.some((raw) => {
+      const st = parseSuccession(raw, (id) => (id === card.siteId ? card.signingKey : null))
+      return st !== null && st.successor.siteId === site.id && st.areaCode === site.area_code && st.level === site.level
+    })
+    if (!forUs || !stated) {
+      throw new AppError({
+        code: 'forbidden',
+        message: `Paket pemulihan ini dari ${m.sender.name} (${m.sender.areaName}) bukan untuk kantor ini, atau pengirimnya tidak berwenang memulihkan ${site.area_name}. Paket tidak diimpor. Pastikan wilayah kantor ini sama dengan kantor yang dipulihkan, lalu minta paket pemulihan yang dibuat untuk kartu kunci kantor ini.`,
+      })
+    }
+  }
   return { content, senderKey, senderTrust: rotated ? 'rotated' : senderKey.status === 'trusted' ? 'trusted' : 'accepted' }
 }
 
@@ -150,6 +166,9 @@ export async function importPaketFile(db: Db, path: string, options: ImportOptio
   const m = content.manifest
   const site = await requireSite(db)
   const sqlite = sqliteOf(db)
+  // The kota retires the old keys of an office recovered elsewhere (learn.ts); its key is loaded
+  // before the transaction, which has no key vault.
+  const kotaSigning = m.successions.length > 0 ? await kotaSigningKeys(db) : null
 
   const previous = await db.selectFrom('paket_received').select('imported_at').where('bundle_id', '=', m.bundleId).executeTakeFirst()
   const summary: PaketImportSummary = {
@@ -174,7 +193,7 @@ export async function importPaketFile(db: Db, path: string, options: ImportOptio
     // Synced to disk at commit: once the screen says Selesai, a power cut cannot take it back.
     await withDurableCommit(db, () => db.transaction().execute(async (trx) => {
       // 2. learn
-      await learnKeys(trx, content, senderTrust, summary)
+      await learnKeys(trx, content, senderTrust, summary, kotaSigning)
       const fromAbove = LEVEL_RANK[content.senderCard.level] > LEVEL_RANK[site.level]
       const catalogueChanged = await learnCatalogues(trx, sqlite, content, fromAbove, summary)
 

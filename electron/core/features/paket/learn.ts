@@ -13,7 +13,9 @@ import { LEVEL_RANK, withinScope } from '../../sync/area'
 import { damaged, parseNdjson, type PaketContent } from '../../sync/paket'
 import { cardFingerprint, parseCard, type Card } from '../../sync/card'
 import { storeCatalogue } from '../competency/catalogue.service'
-import { receiveRevocations, revocationOf, trust, trustStatus } from '../kunci/kunci.service'
+import { predecessorsOf, receiveRevocations, receiveSuccessions, revocationOf, trust, trustStatus } from '../kunci/kunci.service'
+import type { RawKeyPair } from '../../sync/crypto'
+import { requireSite } from '../site/site.service'
 
 export type SenderTrust = 'trusted' | 'accepted' | 'rotated'
 
@@ -24,21 +26,35 @@ export type SenderTrust = 'trusted' | 'accepted' | 'rotated'
  * sender passes on, if it answers for them: the kota for every office, an office for the offices
  * below it in its area (a kelurahan for none). Keys are learned, never replaced.
  */
-export async function learnKeys(trx: Db, content: PaketContent, sender: SenderTrust, summary: PaketImportSummary): Promise<void> {
+export async function learnKeys(trx: Db, content: PaketContent, sender: SenderTrust, summary: PaketImportSummary, kotaSigning: RawKeyPair | null = null): Promise<void> {
   const m = content.manifest
   const card0 = content.senderCard
-  if (m.kind === 'pembinaan') await trust(trx, card0, 'pembinaan')
+  // A recovery paket from the kota, its fingerprint checked by a person: the new installation
+  // takes the kota as its setup paket would make it (its revocations count here).
+  if (m.kind === 'pembinaan' || (m.kind === 'pemulihan' && card0.level === 'kota' && sender === 'accepted')) await trust(trx, card0, 'pembinaan')
   else if (sender === 'rotated') {
     const source = (await trx.selectFrom('trusted_office').select('source').where('site_id', '=', card0.siteId).executeTakeFirst())?.source
     await trust(trx, card0, (source as 'pembinaan' | 'kartu' | 'paket' | undefined) ?? 'paket')
   } else if (sender === 'accepted') await trust(trx, card0, 'paket')
   await receiveRevocations(trx, m.revocations)
+  // After the revocations: a successor whose key was revoked meanwhile is not trusted.
+  const learned = await receiveSuccessions(trx, m.successions, kotaSigning)
+  for (const s of learned) if (!summary.learnedCards.includes(s.successor.name)) summary.learnedCards.push(s.successor.name)
+  const site = await requireSite(trx)
+  if (learned.length > 0 && site.level === 'kota' && !kotaSigning) {
+    summary.warnings.push(
+      `Kantor ${learned.map((s) => s.successor.name).join(', ')} dipulihkan dengan instalasi baru, tetapi kunci kantor ini tidak dapat dipakai di sini untuk mencabut kunci PC lamanya. Cabut kunci lama itu di Pengaturan → Kunci kantor pada aplikasi desktop Dinas.`,
+    )
+  }
+  // The old installations this one succeeds: their cards are learned even when revoked, to judge
+  // and place the records they made (their own paket stay refused by the revocation).
+  const predecessors = await predecessorsOf(trx, site.id)
   const vouches = (c: Card) =>
     card0.level === 'kota' ||
     (LEVEL_RANK[c.level] < LEVEL_RANK[card0.level] && withinScope(c.areaCode, { name: card0.name, level: card0.level, code: card0.areaCode, villages: card0.villages }))
   for (const raw of m.cards) {
     const card = parseCard(raw)
-    if (card && vouches(card) && (await trustStatus(trx, card)) === 'new' && !(await revocationOf(trx, cardFingerprint(card)))) {
+    if (card && vouches(card) && (await trustStatus(trx, card)) === 'new' && (predecessors.has(card.siteId) || !(await revocationOf(trx, cardFingerprint(card))))) {
       await trust(trx, card, 'paket')
       summary.learnedCards.push(card.name)
     }

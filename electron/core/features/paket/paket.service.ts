@@ -11,6 +11,8 @@ import type {
   PaketHistory,
   PaketImportSummary,
   PaketOffice,
+  PaketRecoveryCheck,
+  PaketRecoveryResult,
   ParsedInput,
 } from '../../../../shared/contract'
 import { AppError } from '../../../../shared/result'
@@ -23,6 +25,7 @@ import { backupBefore } from '../cadangan/cadangan.service'
 import { requireSite } from '../site/site.service'
 import { exportPaketFile, listDestinations } from './export'
 import { importPaketFile, manifestInfo } from './import'
+import { checkRecovery, makeRecoveryPaket } from './recovery'
 
 const FOLDER_KEY = 'paket.folder'
 
@@ -97,6 +100,17 @@ export async function previewPaket(db: Db, input: ParsedInput<'paket:preview'>, 
 export async function importPaket(db: Db, input: ParsedInput<'paket:import'>, emit?: Emit): Promise<PaketImportSummary> {
   await backupBefore(db, 'impor-paket')
   return importPaketFile(db, input.path, { apply: true, emit, acceptFingerprint: input.acceptFingerprint ?? null })
+}
+
+export function recoveryCheck(db: Db, input: ParsedInput<'paket:recoveryCheck'>): Promise<PaketRecoveryCheck> {
+  return checkRecovery(db, input)
+}
+
+/** Pulihkan kantor: the recovery paket for a lost office's new installation (recovery.ts). */
+export async function recoverOffice(db: Db, input: ParsedInput<'paket:recover'>, emit?: Emit): Promise<PaketRecoveryResult> {
+  const result = await makeRecoveryPaket(db, input, emit)
+  await rememberFolder(db, input.folder)
+  return result
 }
 
 export async function paketHistory(db: Db): Promise<PaketHistory> {

@@ -16,6 +16,7 @@ import { useCall } from '../../components/useCall'
 import { formatDate, formatNumber } from '../../i18n/format'
 import { Fingerprint } from '../../components/Fingerprint'
 import { PathField } from '../../components/PathField'
+import { PulihkanKantor } from './PulihkanKantor'
 import './kunci.css'
 
 type CardStatus = 'new' | 'trusted' | 'changed' | 'self'
@@ -41,6 +42,7 @@ export function KunciPage(_props: Record<string, never>) {
           <SelfCard self={state.data.self} defaultFolder={defaultFolder} onRotated={state.reload} />
           <TrustCard defaultFolder={defaultFolder} onTrusted={state.reload} />
           <TrustedList trusted={state.data.trusted} canRevoke={state.data.self.level === 'kota'} onChanged={state.reload} />
+          {(state.data.self.level === 'kota' || state.data.self.level === 'puskesmas') && <PulihkanKantor level={state.data.self.level} defaultFolder={defaultFolder} onWritten={state.reload} />}
         </>
       )}
     </div>

@@ -9,6 +9,7 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { PageHeading } from '../../components/PageHeading'
 import { AreaSearch } from './AreaSearch'
 import { AreaBrowser } from './AreaBrowser'
+import { RecoverySteps } from './RecoverySteps'
 
 type Errors = Partial<Record<'level' | 'areaCode' | 'name' | 'coveredVillageCodes' | 'form', string>>
 
@@ -34,6 +35,8 @@ export function SetupScreen({ onDone }: { onDone: (site: Site) => void }) {
   const [covered, setCovered] = useState<Set<string>>(new Set())
   const [errors, setErrors] = useState<Errors>({})
   const [saving, setSaving] = useState(false)
+  // "Pulihkan dari Puskesmas/Dinas" (beside the setup button): the same identity form, then the recovery steps.
+  const [recovering, setRecovering] = useState<Site | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const nameRef = useRef<HTMLInputElement>(null)
   const changeRef = useRef<HTMLButtonElement>(null)
@@ -79,6 +82,7 @@ export function SetupScreen({ onDone }: { onDone: (site: Site) => void }) {
 
   async function submit(e: React.FormEvent) {
     e.preventDefault()
+    const recover = ((e.nativeEvent as SubmitEvent).submitter as HTMLElement | null)?.dataset.mode === 'recover'
     const input = {
       level,
       areaCode: area?.code ?? '',
@@ -105,7 +109,8 @@ export function SetupScreen({ onDone }: { onDone: (site: Site) => void }) {
     setSaving(true)
     try {
       const site = await call('site:setup', input)
-      onDone(site)
+      if (recover) setRecovering(site)
+      else onDone(site)
     } catch (err) {
       if (err instanceof CallError) {
         const f = err.shape.fields ?? {}
@@ -118,6 +123,20 @@ export function SetupScreen({ onDone }: { onDone: (site: Site) => void }) {
     } finally {
       setSaving(false)
     }
+  }
+
+  if (recovering) {
+    return (
+      <main className="setup" id="main">
+        <div className="setup-card">
+          <PageHeading>{t('pemulihan.modeRecover')}</PageHeading>
+          <p className="lead">
+            {recovering.name} · {recovering.areaName}
+          </p>
+          <RecoverySteps onDone={() => onDone(recovering)} />
+        </div>
+      </main>
+    )
   }
 
   return (
@@ -257,8 +276,14 @@ export function SetupScreen({ onDone }: { onDone: (site: Site) => void }) {
             <button type="submit" className="btn btn-primary btn-large" disabled={saving}>
               {t('setup.submit')}
             </button>
+            <button type="submit" className="btn btn-large" data-mode="recover" disabled={saving} aria-describedby="setup-recover-help">
+              {t('pemulihan.modeRecover')}
+            </button>
             {saving && <Loading label={t('setup.saving')} inline />}
           </div>
+          <p id="setup-recover-help" className="field-help">
+            {t('pemulihan.modeRecoverHint')} {t('pemulihan.recoverIntro')}
+          </p>
         </form>
       </div>
     </main>
