@@ -3,7 +3,7 @@
 // person restores the newest backup and lands on Beranda with the office's data, without a
 // restart. Without a backup, only the fresh start (then recovery from the region) is offered.
 
-import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { damage } from '../fixtures/damaged'
 import { seriousViolations } from './axe'
@@ -83,6 +83,44 @@ test.describe('Berkas data rusak', () => {
     } finally {
       await host.stop()
       rmSync(dirname(file), { recursive: true, force: true })
+    }
+  })
+
+  test('a new PC finds the flashdisk copy at first run, refuses a wrong code and opens the office with the right one', async ({ page, templates }) => {
+    // The office's flashdisk copy, and its recovery code from the kartu pemulihan.
+    const dir = tempDir('simpul-salinan-')
+    const office = join(dir, 'kantor.db')
+    copyDb(templates('roster'), office)
+    const stick = join(dir, 'flashdisk')
+    mkdirSync(stick)
+    cli(['cadangan', 'buat', '--db', office, '--ke', stick, '--json'])
+    const code = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){5}/.exec(cli(['cadangan', 'kode', '--db', office]))![0]
+
+    const host = new WebHost(join(dir, 'pc-baru.db'))
+    try {
+      await host.start()
+      await page.goto(host.url)
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Selamat datang di Simpul Posyandu')
+      await page.getByText('Pulihkan dari salinan flashdisk').click()
+      await page.getByLabel('Folder flashdisk').fill(stick)
+      await page.getByRole('button', { name: 'Cari salinan' }).click()
+      const found = page.getByRole('radio', { name: /Kelurahan Sukarasa Dibuat/ })
+      await expect(found).toBeChecked()
+      expect(await seriousViolations(page)).toEqual([])
+
+      await page.getByLabel('Kode pemulihan').fill('AAAA-AAAA-AAAA-AAAA-AAAA-AAAA')
+      await page.getByRole('button', { name: 'Pulihkan dari salinan ini' }).click()
+      await expect(page.getByText(/Kode pemulihan tidak cocok/)).toBeVisible()
+      await expect(page.getByLabel('Kode pemulihan')).toBeFocused()
+
+      await page.getByLabel('Kode pemulihan').fill(code.toLowerCase())
+      await page.getByRole('button', { name: 'Pulihkan dari salinan ini' }).click()
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beranda')
+      await page.getByRole('link', { name: 'Kader', exact: true }).click()
+      await expect(page.locator('.roster-total')).toHaveText('30 kader')
+    } finally {
+      await host.stop()
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })

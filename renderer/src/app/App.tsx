@@ -63,7 +63,7 @@ export function App() {
   } else if (boot.status === 'damaged') {
     body = <BerkasRusakScreen status={boot.damaged} onRecovered={() => void start()} />
   } else if (!boot.site) {
-    body = <SetupScreen onDone={(site) => setBoot({ ...boot, site })} />
+    body = <SetupScreen onDone={(site) => setBoot({ ...boot, site })} onRestored={() => void start()} />
   } else {
     body = (
       <AppContext.Provider value={{ site: boot.site, setSite: (site) => setBoot({ ...boot, site }), settings: boot.settings, setSettings }}>

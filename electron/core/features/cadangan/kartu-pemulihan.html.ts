@@ -56,7 +56,7 @@ kode ini dan flashdisk salinan dapat membaca data kader (termasuk NIK).</p>
 <ol>
   <li>Pasang Simpul Posyandu di PC pengganti. Cari flashdisk berisi salinan kantor: berkas
     <span class="cmd">cadangan-…${COPY_EXTENSION}</span> yang terbaru.</li>
-  <li>Di aplikasi desktop: pilih pemulihan dari salinan cadangan, pilih berkas salinan itu, lalu ketik kode di atas.</li>
+  <li>Di aplikasi desktop, pada layar pertama (atau layar “Berkas data rusak”): buka <b>Pulihkan dari salinan flashdisk</b>, ketik folder flashdisk, pilih salinannya, lalu ketik kode di atas.</li>
   <li>Atau oleh petugas TI, lewat baris perintah:<br>
     <span class="cmd">npm run simpul -- cadangan pulihkan --db BERKAS-DATA.sqlite BERKAS${COPY_EXTENSION} --kode KODE</span></li>
   <li>Data yang dicatat setelah salinan itu dibuat tidak ada di dalamnya. Minta Puskesmas atau Dinas mengirim kembali paket

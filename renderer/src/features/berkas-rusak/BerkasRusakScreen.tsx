@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/PageHeading'
 import { i18n } from '../../i18n'
 import { formatDateTime } from '../../i18n/format'
 import { formatBytes } from '../paket/paketFormat'
+import { RestoreCopyForm } from '../cadangan/RestoreCopyForm'
 import './berkas-rusak.css'
 
 type Damaged = Extract<BerkasRusakStatus, { damaged: true }>
@@ -84,6 +85,14 @@ export function BerkasRusakScreen({ status, onRecovered }: { status: Damaged; on
               </div>
             </>
           )}
+        </section>
+
+        <section className="recovery-section" aria-labelledby="recovery-copy-title">
+          <h2 id="recovery-copy-title" className="section-title">
+            {t('cadangan.restoreCopy.title')}
+          </h2>
+          <p>{t('cadangan.restoreCopy.intro')}</p>
+          <RestoreCopyForm confirmBody={t('berkasRusak.copyConfirmBody')} onRestored={onRecovered} />
         </section>
 
         <section className="recovery-section" aria-labelledby="recovery-region-title">

@@ -10,6 +10,7 @@ import { PageHeading } from '../../components/PageHeading'
 import { AreaSearch } from './AreaSearch'
 import { AreaBrowser } from './AreaBrowser'
 import { RecoverySteps } from './RecoverySteps'
+import { RestoreCopyForm } from '../cadangan/RestoreCopyForm'
 
 type Errors = Partial<Record<'level' | 'areaCode' | 'name' | 'coveredVillageCodes' | 'form', string>>
 
@@ -22,7 +23,8 @@ function suggestName(suggest: Suggest, level: SiteLevel, area: Area): string {
   return suggest(level, area.name)
 }
 
-export function SetupScreen({ onDone }: { onDone: (site: Site) => void }) {
+/** `onRestored`: the office came back from a flashdisk copy; the app boots again on it. */
+export function SetupScreen({ onDone, onRestored }: { onDone: (site: Site) => void; onRestored: () => void }) {
   const { t } = useTranslation()
   const suggest: Suggest = (kind, name) => t(`setup.suggest.${kind}`, { name })
   const [level, setLevel] = useState<SiteLevel>('kelurahan')
@@ -285,6 +287,11 @@ export function SetupScreen({ onDone }: { onDone: (site: Site) => void }) {
             {t('pemulihan.modeRecoverHint')} {t('pemulihan.recoverIntro')}
           </p>
         </form>
+        <details className="setup-restore-copy">
+          <summary className="section-title">{t('cadangan.restoreCopy.title')}</summary>
+          <p>{t('cadangan.restoreCopy.intro')}</p>
+          <RestoreCopyForm onRestored={onRestored} />
+        </details>
       </div>
     </main>
   )

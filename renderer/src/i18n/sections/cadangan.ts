@@ -60,6 +60,26 @@ export const cadanganId = {
   noticeBody:
     'Kode ini diperlukan untuk memulihkan data dari salinan di flashdisk bila PC ini rusak atau hilang. Cetak kartu pemulihan atau tulis kodenya, lalu simpan di map arsip kantor. Kode dapat dilihat lagi di Pengaturan → Cadangan.',
   noticeDone: 'Kode sudah dicatat atau dicetak',
+
+  restoreCopy: {
+    title: 'Pulihkan dari salinan flashdisk',
+    intro: 'Punya salinan cadangan kantor ini di flashdisk (berkas “.simpul-cadangan”) dan kartu pemulihannya? Data kembali seperti saat salinan dibuat.',
+    folder: 'Folder flashdisk',
+    folderHelp: 'Alamat folder berisi salinan, mis. E:\\ atau /media/flashdisk.',
+    folderRequired: 'Isi alamat folder flashdisk yang berisi salinan cadangan.',
+    find: 'Cari salinan',
+    finding: 'Mencari…',
+    noneFound: 'Tidak ada salinan cadangan (.simpul-cadangan) di folder ini. Periksa flashdisk dan foldernya.',
+    copies: 'Salinan yang ditemukan',
+    copyHint: 'Dibuat {{date}} · {{size}}',
+    kode: 'Kode pemulihan',
+    kodeHelp: 'Dari kartu pemulihan kantor: 24 huruf dan angka. Huruf besar/kecil, spasi dan tanda hubung tidak berpengaruh.',
+    kodeRequired: 'Isi kode pemulihan dari kartu pemulihan kantor.',
+    restore: 'Pulihkan dari salinan ini',
+    restoring: 'Membuka, memeriksa dan memulihkan…',
+    confirmTitle: 'Pulihkan dari salinan flashdisk?',
+    confirmYes: 'Ya, pulihkan',
+  },
 }
 
 export const cadanganEn: Widen<typeof cadanganId> = {
@@ -115,4 +135,24 @@ export const cadanganEn: Widen<typeof cadanganId> = {
   noticeBody:
     'This code is needed to restore the data from a flash drive copy if this PC breaks or is lost. Print the recovery card or write the code down, and keep it in the office file. The code can be seen again in Settings → Backups.',
   noticeDone: 'Code written down or printed',
+
+  restoreCopy: {
+    title: 'Restore from a flash drive copy',
+    intro: 'Do you have a backup copy of this office on a flash drive (a “.simpul-cadangan” file) and its recovery card? The data comes back as it was when the copy was made.',
+    folder: 'Flash drive folder',
+    folderHelp: 'The folder holding the copy, e.g. E:\\ or /media/flashdisk.',
+    folderRequired: 'Enter the flash drive folder that holds the backup copy.',
+    find: 'Find copies',
+    finding: 'Searching…',
+    noneFound: 'No backup copies (.simpul-cadangan) in this folder. Check the flash drive and the folder.',
+    copies: 'Copies found',
+    copyHint: 'Made {{date}} · {{size}}',
+    kode: 'Recovery code',
+    kodeHelp: 'From the office recovery card: 24 letters and digits. Case, spaces and dashes do not matter.',
+    kodeRequired: 'Enter the recovery code from the office recovery card.',
+    restore: 'Restore from this copy',
+    restoring: 'Opening, checking and restoring…',
+    confirmTitle: 'Restore from the flash drive copy?',
+    confirmYes: 'Yes, restore',
+  },
 }
