@@ -8,6 +8,7 @@ import { appInfo } from '../features/app/app.service'
 import { childAreas, getArea, searchAreas } from '../features/area/area.service'
 import { berandaSummary, followUpCounts } from '../features/beranda/beranda.service'
 import { backupBefore, listBackups, makeBackup } from '../features/cadangan/cadangan.service'
+import { listRiwayat } from '../features/riwayat/riwayat.service'
 import {
   archiveKader,
   checkNik,
@@ -198,4 +199,6 @@ export const handlers = {
   'cadangan:create': (ctx) => makeBackup(ctx.db, { reason: 'manual' }),
 
   'search:query': (ctx, input) => search(ctx.db, input),
+
+  'riwayat:list': (ctx, input) => listRiwayat(ctx.db, input),
 } satisfies Handlers
