@@ -15,6 +15,7 @@ import { paketExport, paketImport, paketInspect, paketPembinaan } from './paket'
 import { pelatihanList, trainingList } from './training-list'
 import { rapatList } from './rapat-list'
 import { rekap } from './rekap'
+import { riwayat } from './riwayat'
 import { tindakLanjutList } from './tindak-lanjut-list'
 
 export const COMMANDS: readonly Command[] = [
@@ -39,6 +40,7 @@ export const COMMANDS: readonly Command[] = [
   cadanganBuat,
   cadanganDaftar,
   cadanganPulihkan,
+  riwayat,
   rekap,
   ekspor,
   helpCommand(() => COMMANDS),
