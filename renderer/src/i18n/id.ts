@@ -8,6 +8,7 @@ import { rekapId } from './sections/rekap'
 import { meetingId } from './sections/meeting'
 import { competencyId } from './sections/competency'
 import { printId } from './sections/print'
+import { riwayatId } from './sections/riwayat'
 import { trainingId } from './sections/training'
 import { spreadsheetId } from './sections/spreadsheet'
 
@@ -15,6 +16,7 @@ export const id = {
   training: trainingId,
   competency: competencyId,
   print: printId,
+  riwayat: riwayatId,
   meeting: meetingId,
   followUp: followUpId,
   paket: paketId,
