@@ -56,7 +56,7 @@ describe('riwayat perubahan: changes typed here', () => {
 
     const list = await history(kel, 'kader', k.id)
     const byField = new Map(list.map((e) => [e.field, e]))
-    expect(byField.get('phone')).toMatchObject({ from: '+6281211111111', to: '+6281222222222', source: 'di-sini', person: 'Bu Rina', office: self, fieldLabel: 'Nomor HP' })
+    expect(byField.get('phone')).toMatchObject({ from: '0812-1111-1111', to: '0812-2222-2222', source: 'di-sini', person: 'Bu Rina', office: self, fieldLabel: 'Nomor HP' })
     expect(byField.get('phone')!.officeName).toBe('Kantor Kelurahan Sukarasa (kantor ini)')
     // References by name, dates in Indonesian.
     expect(byField.get('posyandu_id')).toMatchObject({ fieldLabel: 'Posyandu', from: 'Mawar', to: 'Melati' })
@@ -134,7 +134,7 @@ describe('riwayat perubahan: changes from other offices', () => {
     const typedAt = (await history(kel, 'kader', k.id))[0]!.at
     await carry(kel, pkm, 'level:puskesmas')
     const [entry] = await history(pkm, 'kader', k.id)
-    expect(entry).toMatchObject({ field: 'phone', from: '+6281211111111', to: '+6281233333333', source: 'paket', office: kelId, officeName: 'Kantor Kelurahan Sukarasa', at: typedAt })
+    expect(entry).toMatchObject({ field: 'phone', from: '0812-1111-1111', to: '0812-3333-3333', source: 'paket', office: kelId, officeName: 'Kantor Kelurahan Sukarasa', at: typedAt })
     // The person at another office is not known here.
     expect(entry!.person).toBeNull()
   })
@@ -153,9 +153,9 @@ describe('riwayat perubahan: changes from other offices', () => {
     await resolveConflict(pkm.db, { id: c!.id, choice: 'restored' })
     const phone = (await history(pkm, 'kader', k.id)).filter((e) => e.field === 'phone')
     expect(phone.map((e) => [e.from, e.to, e.source])).toEqual([
-      ['+6281233333333', '+6281222222222', 'konflik'],
-      ['+6281222222222', '+6281233333333', 'paket'],
-      ['+6281211111111', '+6281222222222', 'di-sini'],
+      ['0812-3333-3333', '0812-2222-2222', 'konflik'],
+      ['0812-2222-2222', '0812-3333-3333', 'paket'],
+      ['0812-1111-1111', '0812-2222-2222', 'di-sini'],
     ])
   })
 

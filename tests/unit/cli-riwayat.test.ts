@@ -36,7 +36,7 @@ describe('riwayat command', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' })
     const list = JSON.parse(r.stdout) as RiwayatEntry[]
     expect(list.map((e) => [e.field, e.from, e.to, e.source])).toEqual([
-      ['phone', '+6281211111111', '+6281222222222', 'di-sini'],
+      ['phone', '0812-1111-1111', '0812-2222-2222', 'di-sini'],
       ['dibuat', null, null, 'di-sini'],
     ])
     for (const e of list) expect(Object.keys(e)).toEqual(expect.arrayContaining(['at', 'office', 'field', 'from', 'to', 'source']))
@@ -52,7 +52,7 @@ describe('riwayat command', () => {
     const lines = r.stdout.split('\n')
     expect(lines[0]).toBe('Riwayat perubahan Siti Aminah, terbaru di atas:')
     expect(lines[2]).toMatch(/^Waktu\s+Kantor\/petugas\s+Kolom\s+Sebelumnya\s+Menjadi\s+Sumber$/)
-    expect(lines[4]).toMatch(/WIB\s+Kantor Kelurahan Sukarasa \(kantor ini\) · Bu Rina\s+Nomor HP\s+\+6281211111111\s+\+6281222222222\s+Diketik di sini$/)
+    expect(lines[4]).toMatch(/WIB\s+Kantor Kelurahan Sukarasa \(kantor ini\) · Bu Rina\s+Nomor HP\s+0812-1111-1111\s+0812-2222-2222\s+Diketik di sini$/)
     expect(lines[5]).toMatch(/Dibuat\s+Diketik di sini$/)
   })
 

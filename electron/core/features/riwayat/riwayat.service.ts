@@ -10,6 +10,7 @@
 
 import type { ParsedInput, RiwayatEntry } from '../../../../shared/contract'
 import { FOLLOW_UP_STATUS_NAMES } from '../../../../shared/domain/meeting'
+import { formatPhone } from '../../../../shared/domain/phone'
 import { PAKET_KIND_NAMES, type PaketKind } from '../../../../shared/domain/paket'
 import { CREATED_FIELD, RIWAYAT_FIELD_LABELS, type RiwayatSource } from '../../../../shared/domain/riwayat'
 import { tanggal } from '../../../../shared/domain/tanggal'
@@ -60,6 +61,7 @@ const CODE_WORDS: Record<string, (kind: PaketKind, code: string) => string> = {
   result: (_, c) => (c === 'kompeten' ? 'Kompeten' : c === 'belum_kompeten' ? 'Belum kompeten' : c),
   sex: (_, c) => (c === 'L' ? 'Laki-laki' : c === 'P' ? 'Perempuan' : c),
   level: (_, c) => humanise(c),
+  phone: (_, c) => formatPhone(c),
   method: (_, c) => humanise(c),
 }
 
