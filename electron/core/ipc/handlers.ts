@@ -8,7 +8,6 @@ import { appInfo } from '../features/app/app.service'
 import { childAreas, getArea, searchAreas } from '../features/area/area.service'
 import { berandaSummary, followUpCounts } from '../features/beranda/beranda.service'
 import { backupBefore, listBackups, makeBackup } from '../features/cadangan/cadangan.service'
-import { listRiwayat } from '../features/riwayat/riwayat.service'
 import {
   archiveKader,
   checkNik,
@@ -70,6 +69,8 @@ const ekspor = () => import('../features/ekspor/ekspor.service')
 const print = () => import('../features/print/print.service')
 const paket = () => import('../features/paket/paket.service')
 const conflict = () => import('../features/paket/conflict.service')
+// Opened on request, below a record's page; it names offices as the conflict list does.
+const riwayat = () => import('../features/riwayat/riwayat.service')
 
 export const handlers = {
   'app:info': (ctx) => appInfo(ctx.db),
@@ -200,5 +201,5 @@ export const handlers = {
 
   'search:query': (ctx, input) => search(ctx.db, input),
 
-  'riwayat:list': (ctx, input) => listRiwayat(ctx.db, input),
+  'riwayat:list': async (ctx, input) => (await riwayat()).listRiwayat(ctx.db, input),
 } satisfies Handlers
