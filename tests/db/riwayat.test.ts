@@ -11,6 +11,10 @@ import { listConflicts, listDuplicates, resolveConflict, resolveDuplicate } from
 import { listRiwayat } from '../../electron/core/features/riwayat/riwayat.service'
 import { setSettings } from '../../electron/core/features/settings/settings.service'
 import { updateRecord } from '../../electron/core/sync/write'
+import { addFollowUpProgress, createFollowUp, updateFollowUp } from '../../electron/core/features/follow-up/follow-up.service'
+import { followUpInput, followUpProgressInput, type Input } from '../../shared/contract'
+import { todayJakarta } from '../../shared/domain/tanggal'
+import { opdRow } from '../fixtures/rows'
 import { errorOf, kaderFields, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
 import { createOffice, createStick, fingerprintOf, introduce, siteIdOf } from '../fixtures/offices'
 
@@ -93,6 +97,38 @@ describe('riwayat perubahan: changes typed here', () => {
     const list = await history(kel, 'kader', k.id)
     expect(list.find((e) => e.field === 'status')).toMatchObject({ from: 'Aktif', to: 'Pindah' })
     expect(list.find((e) => e.field === 'status_date')).toMatchObject({ to: '2 November 2026' })
+  })
+
+  it('names a follow-up\'s OPD and dates in words, and shows its status changes from progress notes', async () => {
+    const kel = await office('kelurahan')
+    const p = await makePosyandu(kel.db, { name: 'Posyandu Melati 01' })
+    const pupr = opdRow({ name: 'Uji: Dinas PUPR' })
+    const dlh = opdRow({ name: 'Uji: DLH' })
+    await kel.db.insertInto('opd').values([pupr, dlh]).execute()
+    const today = todayJakarta()
+    const fields: Input<'followUp:create'> = {
+      source: 'aduan',
+      date: today,
+      posyanduId: p.id,
+      spmField: 'pekerjaan_umum',
+      description: 'Saluran air di RW 03 tersumbat.',
+      opdId: pupr.id,
+      dueDate: '2030-01-31',
+    }
+    const f = await createFollowUp(kel.db, followUpInput.parse(fields))
+    await updateFollowUp(kel.db, { ...followUpInput.parse({ ...fields, opdId: dlh.id, dueDate: '2030-02-28' }), id: f.id })
+    await addFollowUpProgress(kel.db, followUpProgressInput.parse({ id: f.id, date: today, status: 'diproses', note: 'Sudah disurati.' }))
+    const list = await listRiwayat(kel.db, { kind: 'follow_up', id: f.id })
+    const words = list.map((e) => [e.fieldLabel, e.from, e.to])
+    expect(words[0]).toEqual(['Status', 'Baru', 'Diproses'])
+    // One edit changed two fields: both, in either order.
+    expect(words.slice(1, 3)).toEqual(
+      expect.arrayContaining([
+        ['OPD', 'Uji: Dinas PUPR', 'Uji: DLH'],
+        ['Tenggat', '31 Januari 2030', '28 Februari 2030'],
+      ]),
+    )
+    expect(words.slice(3)).toEqual([['Dibuat', null, null]])
   })
 
   it('leaves no history of a change that was rolled back', async () => {

@@ -3,7 +3,7 @@
 // merge depends on is done in one place: a fresh version from this office's hybrid logical clock
 // (read and written once per call, inside the caller's transaction, so a rolled-back write uses
 // up no clock value), the per-field versions of the columns that changed, the owner, the times,
-// and a tombstone instead of a delete. Feature services never write `version`,
+// a tombstone instead of a delete, and the history of each changed field (riwayat perubahan). Feature services never write `version`,
 // `field_versions`, `site_id`, `created_at`, `updated_at` or `deleted` themselves.
 
 import { CompiledQuery, type Insertable } from 'kysely'
