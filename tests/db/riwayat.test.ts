@@ -173,6 +173,11 @@ describe('riwayat perubahan: changes from other offices', () => {
     expect(entry).toMatchObject({ field: 'phone', from: '0812-1111-1111', to: '0812-3333-3333', source: 'paket', office: kelId, officeName: 'Kantor Kelurahan Sukarasa', at: typedAt })
     // The person at another office is not known here.
     expect(entry!.person).toBeNull()
+
+    // An archive made there arrives as a change of the record's state.
+    await archiveKader(kel.db, { id: k.id })
+    await carry(kel, pkm, 'level:puskesmas')
+    expect((await history(pkm, 'kader', k.id))[0]).toMatchObject({ field: 'deleted', from: 'Aktif', to: 'Dihapus (diarsipkan)', source: 'paket', office: kelId })
   })
 
   it('records a conflict settled here with the value it brought back', async () => {
