@@ -1,8 +1,9 @@
 // Riwayat perubahan on screen: the officer named in Pengaturan, an edit, and the history section
 // of the record's page showing it (time, office and officer, field, before, after, source).
 
-import type { Kader, KaderRow, Posyandu } from '../../shared/contract'
+import type { FollowUp, Kader, KaderRow, Opd, Posyandu } from '../../shared/contract'
 import { test, expect } from './fixtures'
+import { FollowUpPage } from './pages/FollowUpPage'
 import { KaderPage } from './pages/KaderPage'
 
 test.use({ seed: 'roster' })
@@ -57,5 +58,32 @@ test.describe('riwayat perubahan', () => {
     await expect(first.nth(2)).toHaveText('Nama')
     await expect(first.nth(3)).toHaveText(posyandu.name)
     await expect(first.nth(4)).toHaveText(`${posyandu.name} Baru`)
+  })
+
+  test('a progress note on a follow-up shows at once in its open history', async ({ page, openApp, host }) => {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+    const opd = (await host.invoke<Opd[]>('opd:list', { includeInactive: false }))[0]!
+    const f = await host.invoke<FollowUp>('followUp:create', {
+      source: 'monev',
+      date: day,
+      spmField: 'kesehatan',
+      description: 'Kartu Menuju Sehat habis di Posyandu',
+      opdId: opd.id,
+      dueDate: '2030-01-31',
+    })
+    await openApp(`tindak-lanjut/${f.id}`)
+    const section = page.getByTestId('riwayat')
+    await section.getByText('Riwayat perubahan', { exact: true }).click()
+    await expect(section.getByText('Belum ada perubahan sejak data ini dibuat.')).toBeVisible()
+
+    const fp = new FollowUpPage(page)
+    await fp.progressStatus.selectOption({ label: 'Diproses' })
+    await fp.progressNote.fill('Sudah disurati ke OPD')
+    await fp.saveProgress.click()
+    const first = section.locator('tbody tr').first().getByRole('cell')
+    await expect(first.nth(2)).toHaveText('Status')
+    await expect(first.nth(3)).toHaveText('Baru')
+    await expect(first.nth(4)).toHaveText('Diproses')
+    await expect(section.getByText('Belum ada perubahan sejak data ini dibuat.')).toHaveCount(0)
   })
 })

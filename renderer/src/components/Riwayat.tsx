@@ -13,9 +13,10 @@ import './riwayat.css'
 /**
  * "Riwayat perubahan" of one record, collapsed at first: every change with its time, office and
  * officer, field, old and new value and source (riwayat:list), ending with its creation. Loaded
- * each time it is opened, so it shows the edit just saved.
+ * each time it is opened, and again when the record's `changedAt` moves, so it shows the edit just
+ * saved.
  */
-export function Riwayat({ kind, id, name }: { kind: PaketKind; id: string; name: string }) {
+export function Riwayat({ kind, id, name, changedAt }: { kind: PaketKind; id: string; name: string; changedAt?: string }) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const [state, setState] = useState<{ list: RiwayatEntry[] | null; error: string | null }>({ list: null, error: null })
@@ -32,7 +33,8 @@ export function Riwayat({ kind, id, name }: { kind: PaketKind; id: string; name:
     return () => {
       live = false
     }
-  }, [open, kind, id, tick])
+    // changedAt: a change made on the same page (a progress note, a restore) shows while open.
+  }, [open, kind, id, tick, changedAt])
 
   function toggle(nowOpen: boolean) {
     // Each opening loads afresh (the edit just saved shows).

@@ -116,7 +116,7 @@ export function FollowUpDetailPage({ id }: { id: string }) {
           </section>
 
           <ProgressForm key={f.updatedAt} f={f} onSaved={fu.reload} />
-          <Riwayat kind="follow_up" id={f.id} name={shortTitle(f.description)} />
+          <Riwayat kind="follow_up" id={f.id} name={shortTitle(f.description)} changedAt={f.updatedAt} />
         </>
       )}
     </div>

@@ -185,7 +185,7 @@ export function KaderDetailPage({ id }: { id: string }) {
             </section>
           </div>
           <KaderCompetencySection kaderId={id} />
-          <Riwayat kind="kader" id={k.id} name={k.name} />
+          <Riwayat kind="kader" id={k.id} name={k.name} changedAt={k.updatedAt} />
         </>
       )}
     </div>

@@ -215,7 +215,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
               </div>
             )}
           </section>
-          <Riwayat kind="meeting" id={m.id} name={m.title} />
+          <Riwayat kind="meeting" id={m.id} name={m.title} changedAt={m.updatedAt} />
         </>
       )}
       <ConfirmDialog

@@ -197,7 +197,7 @@ export function TrainingDetailPage({ id }: { id: string }) {
               </form>
             )}
           </section>
-          <Riwayat kind="training" id={tr.id} name={tr.title} />
+          <Riwayat kind="training" id={tr.id} name={tr.title} changedAt={tr.updatedAt} />
         </>
       )}
       <ConfirmDialog
