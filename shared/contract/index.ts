@@ -27,6 +27,7 @@ import { paketChannels } from './paket'
 import { posyanduChannels } from './posyandu'
 import { printChannels } from './print'
 import { rekapChannels } from './rekap'
+import { riwayatChannels } from './riwayat'
 import { searchChannels } from './search'
 import { settingsChannels } from './settings'
 import { siteChannels } from './site'
@@ -49,6 +50,7 @@ export * from './paket'
 export * from './posyandu'
 export * from './print'
 export * from './rekap'
+export * from './riwayat'
 export * from './search'
 export * from './settings'
 export * from './site'
@@ -77,6 +79,7 @@ export const contract = {
   ...searchChannels,
   ...cadanganChannels,
   ...berkasRusakChannels,
+  ...riwayatChannels,
 } as const
 
 /**
@@ -105,6 +108,7 @@ type FeatureMaps = [
   typeof searchChannels,
   typeof cadanganChannels,
   typeof berkasRusakChannels,
+  typeof riwayatChannels,
 ]
 type SharedChannels<Maps extends readonly object[], Seen = never> = Maps extends readonly [infer First, ...infer Rest extends readonly object[]]
   ? Extract<keyof First, Seen> | SharedChannels<Rest, Seen | keyof First>
@@ -130,6 +134,7 @@ export type EventName = keyof Events
 export type { AreaLevel, EducationLevel, KaderRole, KaderStatus, Sex, SiteLevel, SpmField } from '../domain/reference'
 export type { NikWarning } from '../domain/nik'
 export type { AssessmentMethod, AssessmentResult, Catalogue, LevelCode, NextLevelNeed, TrainingKind } from '../domain/competency'
+export type { RiwayatSource } from '../domain/riwayat'
 export type { AttachmentKind, FollowUpSource, FollowUpStatus, MeetingKind, MeetingLevel } from '../domain/meeting'
 
 /** The API the preload exposes as window.simpul and the HTTP client mimics. */

@@ -63,7 +63,8 @@ describe('migrations', () => {
       '2026_11_23_0004_create_paket_tables',
       '2026_11_23_0005_create_key_tables',
       '2026_12_06_0006_create_paket_held',
-      '2026_12_06_0009_create_site_succession',
+      '2026_12_06_0007_create_riwayat',
+      '2026_12_06_0008_create_site_succession',
     ])
     expect(SCHEMA_VERSION).toBe(Object.keys(MIGRATIONS).length)
   })
@@ -406,12 +407,31 @@ describeMigration('2026_12_06_0006_create_paket_held', () => {
   })
 })
 
-describeMigration('2026_12_06_0009_create_site_succession', () => {
-  it('adds the succession statements (office recovery), one row per statement, keeping the data', async () => {
+describeMigration('2026_12_06_0007_create_riwayat', () => {
+  it('adds the local change history, looked up by record through an index, keeping the data', async () => {
     const { sqlite, db } = memoryDb()
     await migrateTo(db, '2026_12_06_0006_create_paket_held')
     await insertRoster(db)
-    await migrateTo(db, '2026_12_06_0009_create_site_succession')
+    await migrateTo(db, '2026_12_06_0007_create_riwayat')
+    expect(await db.selectFrom('kader').select('name').execute()).toEqual([{ name: 'Siti' }])
+    expect(columns(sqlite, 'riwayat').map((c) => c.name)).toEqual(['id', 'table_name', 'record_id', 'at', 'site_id', 'person', 'field', 'from_value', 'to_value', 'source'])
+    // An existing file starts with no history: nothing is invented for changes made before.
+    expect(await db.selectFrom('riwayat').selectAll().execute()).toEqual([])
+    const entry = { table_name: 'kader', record_id: 'k1', at: '2026-12-06T00:00:00Z', site_id: 's', person: null, field: 'phone', from_value: null, to_value: '"0812"', source: 'di-sini' }
+    await db.insertInto('riwayat').values(entry).execute()
+    await expect(db.insertInto('riwayat').values({ ...entry, source: null }).execute()).rejects.toThrow(/NOT NULL/)
+    const plan = (sqlite.prepare("explain query plan select * from riwayat where record_id = ? and table_name = 'kader'").all('k1') as { detail: string }[]).map((r) => r.detail)
+    expect(plan.join(' ')).toMatch(/riwayat_record_idx/)
+    await db.destroy()
+  })
+})
+
+describeMigration('2026_12_06_0008_create_site_succession', () => {
+  it('adds the succession statements (office recovery), one row per statement, keeping the data', async () => {
+    const { sqlite, db } = memoryDb()
+    await migrateTo(db, '2026_12_06_0007_create_riwayat')
+    await insertRoster(db)
+    await migrateTo(db, '2026_12_06_0008_create_site_succession')
     expect(await db.selectFrom('kader').select('name').execute()).toEqual([{ name: 'Siti' }])
     expect(columns(sqlite, 'site_succession').map((c) => c.name)).toEqual([
       'id', 'successor_site_id', 'predecessors', 'level', 'area_code', 'issuer_site_id', 'issued_at', 'statement', 'learned_at',

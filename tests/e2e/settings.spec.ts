@@ -23,7 +23,7 @@ test.describe('Pengaturan', () => {
     await expect(page.getByText('Semua Posyandu aktif sudah memiliki kader aktif sesuai batas minimum.')).toBeVisible()
     await page.getByRole('link', { name: 'Pengaturan' }).click()
     await page.getByLabel('Kader aktif minimum per Posyandu').fill('9')
-    await page.getByRole('button', { name: 'Simpan' }).click()
+    await page.getByRole('region', { name: 'Batas minimum kader' }).getByRole('button', { name: 'Simpan' }).click()
     await expect(page.getByRole('region', { name: 'Pemberitahuan' })).toContainText('Pengaturan disimpan.')
     await page.getByRole('link', { name: 'Beranda' }).click()
     const list = page.locator('.below-min li')

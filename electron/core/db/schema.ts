@@ -397,6 +397,22 @@ export interface PaketHeldTable {
   held_at: string
 }
 
+/** One change of one field of a replicated record, as this office saw it (riwayat perubahan). Local. */
+export interface RiwayatTable {
+  id: Generated<number>
+  table_name: string
+  record_id: string
+  at: string
+  site_id: string
+  person: string | null
+  field: string
+  /** JSON of the value before and after. */
+  from_value: string | null
+  to_value: string | null
+  /** 'di-sini' | 'paket' | 'gabung' | 'konflik' */
+  source: string
+}
+
 export interface Database {
   meta: MetaTable
   site: SiteTable
@@ -427,6 +443,7 @@ export interface Database {
   trusted_office: TrustedOfficeTable
   key_revocation: KeyRevocationTable
   paket_held: PaketHeldTable
+  riwayat: RiwayatTable
   site_succession: SiteSuccessionTable
 }
 

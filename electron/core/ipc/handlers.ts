@@ -71,6 +71,8 @@ const paket = () => import('../features/paket/paket.service')
 const conflict = () => import('../features/paket/conflict.service')
 const flashdisk = () => import('../features/cadangan/flashdisk')
 const kode = () => import('../features/cadangan/kode')
+// Opened on request, below a record's page; it names offices as the conflict list does.
+const riwayat = () => import('../features/riwayat/riwayat.service')
 
 export const handlers = {
   'app:info': (ctx) => appInfo(ctx.db),
@@ -228,6 +230,7 @@ export const handlers = {
   'berkasRusak:startFresh': async () => {
     throw notDamaged()
   },
+  'riwayat:list': async (ctx, input) => (await riwayat()).listRiwayat(ctx.db, input),
 } satisfies Handlers
 
 function notDamaged(): AppError {

@@ -3,7 +3,7 @@
 // merge depends on is done in one place: a fresh version from this office's hybrid logical clock
 // (read and written once per call, inside the caller's transaction, so a rolled-back write uses
 // up no clock value), the per-field versions of the columns that changed, the owner, the times,
-// and a tombstone instead of a delete. Feature services never write `version`,
+// a tombstone instead of a delete, and the history of each changed field (riwayat perubahan). Feature services never write `version`,
 // `field_versions`, `site_id`, `created_at`, `updated_at` or `deleted` themselves.
 
 import { CompiledQuery, type Insertable } from 'kysely'
@@ -38,7 +38,19 @@ export interface WriteOptions {
    * versions stay unique and increasing.
    */
   as?: (index: number) => string
+  /**
+   * How the change came about, for the history (riwayat perubahan): typed here (default), a merge
+   * of two records (`gabung`), or a conflict settled here (`konflik`). Imports write their own
+   * history (features/paket/merge-records.ts).
+   */
+  source?: LocalSource
 }
+
+/** The history's sources of a change made on this PC. */
+export type LocalSource = 'di-sini' | 'gabung' | 'konflik'
+
+/** The setting that names the person at this PC (Pengaturan → Nama petugas). */
+export const OFFICER_SETTING = 'officerName'
 
 /** SQLite's limit on bound parameters is 32,766; chunks stay well below it for wide tables. */
 const INSERT_CHUNK_PARAMS = 30_000
@@ -128,6 +140,8 @@ export async function updateRecords<T extends RecordTable>(trx: Db, table: T, up
   const nowMs = options.nowMs ?? Date.now()
   const { versions } = await issueVersions(trx, real.length, nowMs, options.as)
   const now = new Date(nowMs).toISOString()
+  // Before the rows change: the history needs the values they had.
+  await recordHistory(trx, table, real, versions, now, options)
   for (const [i, u] of real.entries()) {
     const version = versions[i]!
     const set: Record<string, unknown> = {}
@@ -141,6 +155,61 @@ export async function updateRecords<T extends RecordTable>(trx: Db, table: T, up
   }
   return real.length
 }
+
+/** The person named in Pengaturan, or null (the setting holds JSON, as settings.service writes it). */
+async function officerName(trx: Db): Promise<string | null> {
+  const raw = (await trx.selectFrom('setting').select('value').where('key', '=', OFFICER_SETTING).executeTakeFirst())?.value
+  if (raw === undefined) return null
+  try {
+    const v = JSON.parse(raw) as unknown
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : null
+  } catch {
+    return null
+  }
+}
+
+const HISTORY_CHUNK = Math.floor(INSERT_CHUNK_PARAMS / 9)
+
+/**
+ * One history row per changed column (the tombstone is the column `deleted`), in the caller's
+ * transaction, so a change and its history are written together or not at all. The old value
+ * is the row's as the caller read it; a column the caller did not read is read here.
+ */
+async function recordHistory(
+  trx: Db,
+  table: RecordTable,
+  real: readonly { existing: RecordState; patch: Record<string, unknown>; changed: string[] }[],
+  versions: readonly string[],
+  at: string,
+  options: WriteOptions,
+): Promise<void> {
+  const rows: Insertable<Database['riwayat']>[] = []
+  // A stand-in office's write (the demo) is not made by the person at this PC.
+  const person = options.as ? null : await officerName(trx)
+  const source = options.source ?? 'di-sini'
+  for (const [i, u] of real.entries()) {
+    if (u.changed.length === 0) continue
+    let before = u.existing as unknown as Record<string, unknown>
+    if (u.changed.some((c) => !(c in before))) {
+      // The generic table name is beyond Kysely's types; every replicated table has an id.
+      const row = await trx
+        .selectFrom(table as 'posyandu')
+        .selectAll()
+        .where('id', '=', u.existing.id)
+        .executeTakeFirst()
+      before = { ...(row as Record<string, unknown> | undefined), ...before }
+    }
+    const siteId = siteOfVersion(versions[i]!)
+    for (const c of u.changed) {
+      if (same(before[c], u.patch[c])) continue
+      rows.push({ table_name: table, record_id: u.existing.id, at, site_id: siteId, person, field: c, from_value: json(before[c]), to_value: json(u.patch[c]), source })
+    }
+  }
+  for (let i = 0; i < rows.length; i += HISTORY_CHUNK) await trx.insertInto('riwayat').values(rows.slice(i, i + HISTORY_CHUNK)).execute()
+}
+
+/** A value as the history keeps it: JSON, null for no value. */
+export const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v))
 
 /** Changes one record (see updateRecords); false when nothing differed. */
 export async function updateRecord<T extends RecordTable>(

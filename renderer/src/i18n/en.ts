@@ -11,6 +11,7 @@ import { rekapEn } from './sections/rekap'
 import { meetingEn } from './sections/meeting'
 import { competencyEn } from './sections/competency'
 import { printEn } from './sections/print'
+import { riwayatEn } from './sections/riwayat'
 import { trainingEn } from './sections/training'
 import { spreadsheetEn } from './sections/spreadsheet'
 import { berkasRusakEn } from './sections/berkas-rusak'
@@ -22,6 +23,7 @@ export const en: Messages = {
   training: trainingEn,
   competency: competencyEn,
   print: printEn,
+  riwayat: riwayatEn,
   meeting: meetingEn,
   followUp: followUpEn,
   paket: paketEn,

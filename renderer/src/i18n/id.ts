@@ -9,6 +9,7 @@ import { rekapId } from './sections/rekap'
 import { meetingId } from './sections/meeting'
 import { competencyId } from './sections/competency'
 import { printId } from './sections/print'
+import { riwayatId } from './sections/riwayat'
 import { trainingId } from './sections/training'
 import { spreadsheetId } from './sections/spreadsheet'
 import { berkasRusakId } from './sections/berkas-rusak'
@@ -18,6 +19,7 @@ export const id = {
   training: trainingId,
   competency: competencyId,
   print: printId,
+  riwayat: riwayatId,
   meeting: meetingId,
   followUp: followUpId,
   paket: paketId,

@@ -16,6 +16,7 @@ import { paketExport, paketImport, paketInspect, paketPembinaan, paketPemulihan 
 import { pelatihanList, trainingList } from './training-list'
 import { rapatList } from './rapat-list'
 import { rekap } from './rekap'
+import { riwayat } from './riwayat'
 import { tindakLanjutList } from './tindak-lanjut-list'
 
 export const COMMANDS: readonly Command[] = [
@@ -43,6 +44,7 @@ export const COMMANDS: readonly Command[] = [
   cadanganDaftar,
   cadanganPulihkan,
   cadanganKode,
+  riwayat,
   rekap,
   ekspor,
   helpCommand(() => COMMANDS),

@@ -9,7 +9,8 @@ import * as m0003 from './2026_11_23_0003_create_meeting_tables'
 import * as m0004 from './2026_11_23_0004_create_paket_tables'
 import * as m0005 from './2026_11_23_0005_create_key_tables'
 import * as m0006 from './2026_12_06_0006_create_paket_held'
-import * as m0009 from './2026_12_06_0009_create_site_succession'
+import * as m0007 from './2026_12_06_0007_create_riwayat'
+import * as m0008 from './2026_12_06_0008_create_site_succession'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0001_create_core_tables': m0001,
@@ -18,7 +19,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0004_create_paket_tables': m0004,
   '2026_11_23_0005_create_key_tables': m0005,
   '2026_12_06_0006_create_paket_held': m0006,
-  '2026_12_06_0009_create_site_succession': m0009,
+  '2026_12_06_0007_create_riwayat': m0007,
+  '2026_12_06_0008_create_site_succession': m0008,
 }
 
 /** The schema version of this build: how many migrations it knows. */

@@ -15,9 +15,10 @@ import { recomputeCompetencies } from '../competency/competency.service'
 import { reindexFollowUp, reindexMeeting } from '../search/search.service'
 import { requireSite } from '../site/site.service'
 import { kindOf } from '../../sync/registry'
+import { backupBefore } from '../cadangan/cadangan.service'
 
 /** Office names by site id: every office heard of, this one marked, and the default list. */
-function officeNames(db: Db): Map<string, string> {
+export function officeNames(db: Db): Map<string, string> {
   const sqlite = sqliteOf(db)
   const names = new Map<string, string>()
   for (const r of sqlite.prepare('select site_id, name from office').all() as { site_id: string; name: string }[]) names.set(r.site_id, r.name)
@@ -84,9 +85,9 @@ async function afterWrite(trx: Db, table: string, row: Record<string, unknown>):
 async function writeField(sqlite: ReturnType<typeof sqliteOf>, trx: Db, table: PaketKind, id: string, field: string, value: unknown): Promise<Record<string, unknown>> {
   const row = sqlite.prepare(`select * from ${table} where id = ?`).get(id) as (RecordState & Record<string, unknown>) | undefined
   if (!row) throw new AppError({ code: 'not_found', message: 'Data yang dimaksud tidak ditemukan lagi.' })
-  if (field === 'deleted') await tombstoneRecord(trx, table, row, value === 1 ? 1 : 0)
+  if (field === 'deleted') await tombstoneRecord(trx, table, row, value === 1 ? 1 : 0, { source: 'konflik' })
   // The field comes from our own merge's conflict record: a column of this table.
-  else await updateRecord(trx, table, row, { [field]: value } as RecordPatch<PaketKind>)
+  else await updateRecord(trx, table, row, { [field]: value } as RecordPatch<PaketKind>, { source: 'konflik' })
   return { ...row, [field]: value }
 }
 
@@ -162,6 +163,9 @@ export async function resolveDuplicate(db: Db, input: ParsedInput<'paket:resolve
     throw new AppError({ code: 'invalid_input', message: 'Pilih kader mana yang disimpan.' })
   }
   if (input.choice === 'merged') assertWewenang(site.level, ['kader', 'kader_status', 'assessment', 'training_participant'], 'Menggabungkan kader')
+  // A merge moves a kader's whole record: a verified copy first, so it can be taken back.
+  if (input.choice === 'merged') await backupBefore(db, 'gabung')
+  const merge = { source: 'gabung' } as const
   await db.transaction().execute(async (trx) => {
     if (input.choice === 'merged') {
       const keep = input.keepId!
@@ -169,7 +173,7 @@ export async function resolveDuplicate(db: Db, input: ParsedInput<'paket:resolve
       const state = ['id', 'site_id', 'field_versions', 'kader_id', 'deleted'] as const
       for (const table of ['kader_status', 'assessment'] as const) {
         const rows = await trx.selectFrom(table).select(state).where('kader_id', '=', drop).execute()
-        await updateRecords(trx, table, rows.map((r) => ({ existing: r, patch: { kader_id: keep } })))
+        await updateRecords(trx, table, rows.map((r) => ({ existing: r, patch: { kader_id: keep } })), merge)
       }
       const kept = new Set(
         (await trx.selectFrom('training_participant').select('training_id').where('kader_id', '=', keep).where('deleted', '=', 0).execute()).map((r) => r.training_id),
@@ -180,10 +184,11 @@ export async function resolveDuplicate(db: Db, input: ParsedInput<'paket:resolve
         trx,
         'training_participant',
         places.map((r): RecordUpdate<'training_participant'> => (kept.has(r.training_id) ? { existing: r, patch: {}, deleted: 1 } : { existing: r, patch: { kader_id: keep } })),
+        merge,
       )
       const dropped = await trx.selectFrom('kader').select(['id', 'site_id', 'field_versions', 'deleted']).where('id', '=', drop).executeTakeFirst()
       if (!dropped) throw new AppError({ code: 'not_found', message: 'Data yang dimaksud tidak ditemukan lagi.' })
-      await tombstoneRecord(trx, 'kader', dropped)
+      await tombstoneRecord(trx, 'kader', dropped, 1, merge)
       await recomputeCompetencies(trx, [keep, drop])
     }
     await trx

@@ -13,6 +13,7 @@ import { parseFieldState } from '../../sync/fields'
 import { parseVersion } from '../../sync/hlc'
 import { mergeRow, type Row } from '../../sync/merge'
 import { BOOKKEEPING_COLUMNS, kindOf, MERGE_ORDER, type Derived } from '../../sync/registry'
+import { json } from '../../sync/write'
 import { DEFAULT_OWNER, judge, signedScopes, type Verdict } from './authority'
 import { travellingColumns } from './records'
 
@@ -281,6 +282,7 @@ function mergeOne(ctx: Ctx, table: PaketKind, r: Row, sender: Sender): Outcome {
     const v = verdictOf(merged.writers, before === after ? [before] : [before, after])
     if (!v.ok) return v
     if (!write(() => t.update.run(...t.names.filter((n) => n !== 'id').map((n) => (n === 'received' ? ctx.received : row[n])), id))) return parentMissing(table)
+    recordHistory(ctx, t, local, row)
     if (table === 'kader' && row.deleted === 1 && local.deleted !== 1) {
       // A pair settled elsewhere (the Puskesmas merged it, archiving one side): nothing left to decide here.
       stmt(ctx, "update kader_duplicate set resolved_at = ?, resolution = 'merged' where resolved_at is null and (kader_id = ? or other_kader_id = ?)").run(ctx.now, id, id)
@@ -307,6 +309,25 @@ function mergeOne(ctx: Ctx, table: PaketKind, r: Row, sender: Sender): Outcome {
     set.add(written[refresh.key] as string)
   }
   return outcome
+}
+
+const HISTORY = "insert into riwayat (table_name, record_id, at, site_id, person, field, from_value, to_value, source) values (?, ?, ?, ?, null, ?, ?, ?, 'paket')"
+
+/**
+ * The history of an incoming change (riwayat perubahan): one row per field whose value here
+ * changed, dated and named by that field's writer (its version), not by the sender who relayed
+ * it. A new record gets none: its created_at and owner tell its creation.
+ */
+function recordHistory(ctx: Ctx, t: TableStatements, local: Row, row: Row): void {
+  let fields: Record<string, string> | undefined
+  for (const c of t.dataColumns) {
+    const from = local[c] ?? null
+    const to = row[c] ?? null
+    if (from === to) continue
+    fields ??= row.field_versions === '{}' ? {} : parseFieldState(row.field_versions as string).fields
+    const v = parseVersion(fields[c] ?? (row.version as string))
+    stmt(ctx, HISTORY).run(t.kind, row.id, new Date(v.ms).toISOString(), v.siteId, c, json(from), json(to))
+  }
 }
 
 /**

@@ -7,6 +7,8 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'id',
   // [open] in domain.md (5 kader, or 5 pengurus + 10 kader): the older norm as a default.
   minKaderPerPosyandu: 5,
+  // Stored under OFFICER_SETTING (sync/write.ts reads it for the history).
+  officerName: '',
 }
 
 function decode<K extends keyof Settings>(key: K, raw: string | undefined): Settings[K] {
@@ -15,6 +17,7 @@ function decode<K extends keyof Settings>(key: K, raw: string | undefined): Sett
     const value = JSON.parse(raw) as unknown
     // A hand-edited or older file must not break the app: fall back to the default.
     if (key === 'language') return (value === 'id' || value === 'en' ? value : DEFAULT_SETTINGS.language) as Settings[K]
+    if (key === 'officerName') return (typeof value === 'string' ? value : DEFAULT_SETTINGS.officerName) as Settings[K]
     if (key === 'minKaderPerPosyandu') {
       return (Number.isInteger(value) && (value as number) >= 1 ? value : DEFAULT_SETTINGS.minKaderPerPosyandu) as Settings[K]
     }
@@ -30,6 +33,7 @@ export async function getSettings(db: Db): Promise<Settings> {
   return {
     language: decode('language', byKey.get('language')),
     minKaderPerPosyandu: decode('minKaderPerPosyandu', byKey.get('minKaderPerPosyandu')),
+    officerName: decode('officerName', byKey.get('officerName')),
   }
 }
 

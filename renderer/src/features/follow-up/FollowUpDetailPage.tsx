@@ -11,6 +11,7 @@ import { Field } from '../../components/Field'
 import { useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { Riwayat } from '../../components/Riwayat'
 import { useCall } from '../../components/useCall'
 import { useFormScreen } from '../../components/useFormScreen'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
@@ -115,6 +116,7 @@ export function FollowUpDetailPage({ id }: { id: string }) {
           </section>
 
           <ProgressForm key={f.updatedAt} f={f} onSaved={fu.reload} />
+          <Riwayat kind="follow_up" id={f.id} name={shortTitle(f.description)} changedAt={f.updatedAt} />
         </>
       )}
     </div>

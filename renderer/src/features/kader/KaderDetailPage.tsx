@@ -8,6 +8,7 @@ import { DetailItem } from '../../components/DetailItem'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { Riwayat } from '../../components/Riwayat'
 import { SpmChips } from '../../components/SpmChips'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
@@ -184,6 +185,7 @@ export function KaderDetailPage({ id }: { id: string }) {
             </section>
           </div>
           <KaderCompetencySection kaderId={id} />
+          <Riwayat kind="kader" id={k.id} name={k.name} changedAt={k.updatedAt} />
         </>
       )}
     </div>

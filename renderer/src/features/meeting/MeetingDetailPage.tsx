@@ -8,6 +8,7 @@ import { DetailItem } from '../../components/DetailItem'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { Riwayat } from '../../components/Riwayat'
 import { PrintButton } from '../../components/PrintButton'
 import { SpmChips } from '../../components/SpmChips'
 import { useToasts } from '../../components/Toasts'
@@ -214,6 +215,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
               </div>
             )}
           </section>
+          <Riwayat kind="meeting" id={m.id} name={m.title} changedAt={m.updatedAt} />
         </>
       )}
       <ConfirmDialog

@@ -13,6 +13,7 @@ import { Field, FieldSet } from '../../components/Field'
 import { useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { Riwayat } from '../../components/Riwayat'
 import { useFormScreen } from '../../components/useFormScreen'
 import { WewenangNotice } from '../../components/WewenangNotice'
 
@@ -149,6 +150,7 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
           <FormFooter {...screen.footerProps} />
         </EditForm>
       )}
+      {ready && id && <Riwayat kind="posyandu" id={id} name={values.name} />}
       {screen.dialog}
     </div>
   )

@@ -23,17 +23,23 @@ export function SettingsPage() {
   useEffect(() => setLang(settings.language), [settings.language])
 
   useEffect(() => setMinText(String(settings.minKaderPerPosyandu)), [settings.minKaderPerPosyandu])
+  const [officer, setOfficer] = useState(settings.officerName)
+  const [officerError, setOfficerError] = useState<string | null>(null)
 
   async function save(patch: Partial<Settings>) {
     setSaving(true)
     try {
       const next = await call('settings:set', patch)
       setSettings(next)
+      // The name as kept (without surrounding spaces).
+      if ('officerName' in patch) setOfficer(next.officerName)
       setMinError(null)
+      setOfficerError(null)
       toasts.push({ message: t('settings.saved'), tone: 'success' })
     } catch (e) {
       const msg = e instanceof CallError ? (e.shape.fields?.minKaderPerPosyandu ?? e.shape.message) : errorMessage(e)
       if ('minKaderPerPosyandu' in patch) setMinError(msg)
+      else if ('officerName' in patch) setOfficerError(e instanceof CallError ? (e.shape.fields?.officerName ?? e.shape.message) : msg)
       else {
         setLang(settings.language)
         toasts.push({ message: msg, tone: 'error' })
@@ -51,6 +57,11 @@ export function SettingsPage() {
       return
     }
     if (n !== settings.minKaderPerPosyandu) void save({ minKaderPerPosyandu: n })
+  }
+
+  function saveOfficer(e: React.FormEvent) {
+    e.preventDefault()
+    if (officer.trim() !== settings.officerName) void save({ officerName: officer })
   }
 
   return (
@@ -115,6 +126,40 @@ export function SettingsPage() {
           {minError && (
             <p id="min-kader-error" className="field-error">
               {minError}
+            </p>
+          )}
+        </form>
+      </section>
+
+      <section className="card" aria-labelledby="set-officer">
+        <h2 id="set-officer" className="card-title">
+          {t('riwayat.officerLegend')}
+        </h2>
+        <form className={`field ${officerError ? 'field-invalid' : ''}`} onSubmit={saveOfficer} noValidate>
+          <label htmlFor="officer-name" className="field-label">
+            {t('riwayat.officerLabel')}
+          </label>
+          <div className="inline-actions">
+            <input
+              id="officer-name"
+              type="text"
+              maxLength={80}
+              autoComplete="name"
+              value={officer}
+              aria-describedby={`officer-name-help${officerError ? ' officer-name-error' : ''}`}
+              aria-invalid={officerError ? true : undefined}
+              onChange={(e) => setOfficer(e.target.value)}
+            />
+            <button type="submit" className="btn" disabled={saving}>
+              {t('app.save')}
+            </button>
+          </div>
+          <p id="officer-name-help" className="field-help">
+            {t('riwayat.officerHelp')}
+          </p>
+          {officerError && (
+            <p id="officer-name-error" className="field-error">
+              {officerError}
             </p>
           )}
         </form>

@@ -8,6 +8,7 @@ import { DetailItem } from '../../components/DetailItem'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { Riwayat } from '../../components/Riwayat'
 import { PrintButton } from '../../components/PrintButton'
 import { ExportButton } from '../../components/ExportButton'
 import { useToasts } from '../../components/Toasts'
@@ -196,6 +197,7 @@ export function TrainingDetailPage({ id }: { id: string }) {
               </form>
             )}
           </section>
+          <Riwayat kind="training" id={tr.id} name={tr.title} changedAt={tr.updatedAt} />
         </>
       )}
       <ConfirmDialog
