@@ -14,7 +14,6 @@ import { AppError } from '../../../shared/result'
 import { closeDatabase, type OpenOptions } from '../db/open'
 import type { Db } from '../db/schema'
 import { backupsOfFile, restoreBackup } from '../features/cadangan/cadangan.service'
-import { restoreEncrypted } from '../features/cadangan/flashdisk'
 import { getSiteRow } from '../features/site/site.service'
 import { handlers } from '../ipc/handlers'
 import { createDispatcher, type Dispatch } from '../ipc/dispatch'
@@ -154,6 +153,8 @@ export async function startHostSession(options: HostSessionOptions): Promise<Hos
         message: 'Data kantor ini sedang dipakai, jadi tidak ditimpa dari salinan. Untuk memulihkan: tutup aplikasi, lalu jalankan npm run simpul -- cadangan pulihkan --db BERKAS SALINAN --kode KODE.',
       })
     }
+    // Loaded on use, as the handlers load it: the first screens do not need the cipher code.
+    const { restoreEncrypted } = await import('../features/cadangan/flashdisk')
     return switchOver(async () => ({ keptAside: (await restoreEncrypted(options.file, path, kode, now())).keptAside }), true)
   }
 
