@@ -8,5 +8,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default on a 2-core PC is one worker (cores − 1), which leaves a core idle while
+    // tests wait on child processes (kill -9 runs, lock holders, the CLI). Two run side by side.
+    maxWorkers: 2,
   },
 })

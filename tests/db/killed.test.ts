@@ -1,9 +1,10 @@
-// Power cuts at random moments (issue 15, item 7): a paket import, a paket export, a backup and a
-// restore, each run in a child process that is killed (SIGKILL) after a random delay, at least
+// Power cuts at random moments (issue 15, item 7): a paket import, a paket export, a backup, a
+// restore, a copy to the flashdisk and a restore from one, each run in a child process that is killed (SIGKILL) after a random delay, at least
 // 20 times each. After every kill the database is sound (integrity_check) and holds exactly the
 // data before or after the work (replicatedDigest); an export leaves no half-written paket under
 // a paket's name; a backup leaves only complete, sound backups under a backup's name; a restore
-// leaves the old file or the restored one in place.
+// leaves the old file or the restored one in place; a flashdisk copy leaves only whole, verified
+// copies under a copy's name.
 //
 // Reproducible: every delay comes from SIMPUL_KILL_SEED (random when unset; each failure message
 // names the seed, the run and the delay). SIMPUL_KILL_RUNS changes the number of runs per work.
@@ -18,6 +19,8 @@ import SqliteDatabase from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeDatabase, openDatabase, sqliteOf } from '../../electron/core/db/open'
 import { backupsOfFile, makeBackup } from '../../electron/core/features/cadangan/cadangan.service'
+import { copyToFolder, decryptFile } from '../../electron/core/features/cadangan/flashdisk'
+import { recoveryCode } from '../../electron/core/features/cadangan/kode'
 import { generateDemo } from '../../electron/core/features/demo/demo.service'
 import { archiveKader } from '../../electron/core/features/kader/kader.service'
 import { exportPaketFile } from '../../electron/core/features/paket/export'
@@ -33,7 +36,7 @@ const RUNS = Number(process.env.SIMPUL_KILL_RUNS ?? 20)
 const PARALLEL = 3
 const SEED = Number(process.env.SIMPUL_KILL_SEED ?? Math.floor(Math.random() * 2 ** 31))
 
-type Op = 'import' | 'export' | 'backup' | 'restore'
+type Op = 'import' | 'export' | 'backup' | 'restore' | 'copy' | 'restoreCopy'
 
 let dir: string
 /** Fixture files, built once, copied into each run's own folder. */
@@ -50,9 +53,12 @@ const fx = {
   pkmNow: '',
   pkmBackedUp: '',
   pkmKader: 0,
+  /** The Puskesmas's encrypted flashdisk copy made with its backup (B), and its recovery code. */
+  pkmCopy: '',
+  code: '',
 }
 /** Milliseconds from "start" to "done" of one uninterrupted run of each work: the span the random delays cover. */
-const span: Record<Op, number> = { import: 0, export: 0, backup: 0, restore: 0 }
+const span: Record<Op, number> = { import: 0, export: 0, backup: 0, restore: 0, copy: 0, restoreCopy: 0 }
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
 function rng(seed: number): () => number {
@@ -109,7 +115,7 @@ function runChild(op: Op, args: string[], delayMs: number | null): Promise<{ kil
     const child = spawn(process.execPath, [CHILD, op, ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SIMPUL_ACCEPT: fx.accept, SIMPUL_KILL_AFTER_MS: delayMs === null ? '' : String(delayMs) },
+      env: { ...process.env, SIMPUL_ACCEPT: fx.accept, SIMPUL_KODE: fx.code, SIMPUL_KILL_AFTER_MS: delayMs === null ? '' : String(delayMs) },
     })
     let out = ''
     let err = ''
@@ -132,12 +138,13 @@ function prepare(op: Op, runDir: string): { file: string; args: string[] } {
   const file = join(runDir, op === 'import' ? 'kota.sqlite' : 'pkm.sqlite')
   copyFileSync(op === 'import' ? fx.kota : fx.pkm, file)
   if (op === 'import') return { file, args: [file, fx.paket] }
-  if (op === 'export') {
+  if (op === 'export' || op === 'copy') {
     const stick = join(runDir, 'flashdisk')
     mkdirSync(stick)
     return { file, args: [file, stick] }
   }
   if (op === 'restore') return { file, args: [file, fx.pkmBackup] }
+  if (op === 'restoreCopy') return { file, args: [file, fx.pkmCopy] }
   return { file, args: [file, '-'] }
 }
 
@@ -164,7 +171,7 @@ async function check(op: Op, runDir: string, file: string, where: string): Promi
     expect([fx.kotaBefore, fx.kotaAfter], `${where}: digest`).toContain(digest)
     return digest === fx.kotaAfter ? 'after' : 'before'
   }
-  if (op === 'restore') {
+  if (op === 'restore' || op === 'restoreCopy') {
     expect([fx.pkmNow, fx.pkmBackedUp], `${where}: digest`).toContain(digest)
     return digest === fx.pkmBackedUp ? 'after' : 'before'
   }
@@ -176,6 +183,16 @@ async function check(op: Op, runDir: string, file: string, where: string): Promi
     for (const n of named) {
       expect(n, `${where}: only a paket's name or a hidden temp file`).toMatch(/\.simpul$/)
       await expect(readPaket(join(stick, n)), `${where}: ${n} is a complete paket`).resolves.toBeDefined()
+    }
+    return named.length > 0 ? 'after' : 'before'
+  }
+  if (op === 'copy') {
+    const stick = join(runDir, 'flashdisk')
+    const named = readdirSync(stick).filter((n) => !n.startsWith('.'))
+    for (const n of named) {
+      expect(n, `${where}: only a copy's name or a hidden temp file`).toMatch(/\.simpul-cadangan$/)
+      // The tag check reads the whole copy: a cut one fails it.
+      await expect(decryptFile(join(stick, n), fx.code), `${where}: ${n} is a whole copy`).resolves.toBeDefined()
     }
     return named.length > 0 ? 'after' : 'before'
   }
@@ -220,6 +237,10 @@ beforeAll(async () => {
     fx.pkmBackup = join(dir, 'pkm-cadangan.db')
     copyFileSync((await makeBackup(pkm.db, { reason: 'manual' })).path, fx.pkmBackup)
     fx.pkmBackedUp = (await replicatedDigest(pkm.db)).digest
+    fx.code = await recoveryCode(pkm.db)
+    const copyDir = join(dir, 'salinan')
+    mkdirSync(copyDir)
+    fx.pkmCopy = (await copyToFolder(pkm.db, copyDir)).path
     for (const k of await pkm.db.selectFrom('kader').select('id').limit(5).execute()) await archiveKader(pkm.db, { id: k.id })
     fx.pkmNow = (await replicatedDigest(pkm.db)).digest
     fx.pkmKader = Number((await pkm.db.selectFrom('kader').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
@@ -240,7 +261,7 @@ beforeAll(async () => {
 
   // Uninterrupted runs of each, PARALLEL at a time as the kills run: how long the work takes on
   // this machine under that load, and the import's "after".
-  for (const op of ['import', 'export', 'backup', 'restore'] as const) {
+  for (const op of ['import', 'export', 'backup', 'restore', 'copy', 'restoreCopy'] as const) {
     const wholes = await Promise.all(
       Array.from({ length: PARALLEL }, async (_, i) => {
         const runDir = join(dir, `${op}-whole-${i}`)
@@ -289,5 +310,19 @@ describe(`work killed at random moments (seed ${SEED})`, () => {
     console.info(`[killed] restore ${span.restore} ms whole; ${RUNS} runs:`, tally)
     expect(tally.before + tally.after).toBe(RUNS)
     expect(tally.finished, `seed ${SEED}: no restore was cut short`).toBeLessThan(RUNS)
+  }, 180_000)
+
+  it('a copy to the flashdisk: the database is unchanged and every file under a copy\'s name is a whole, verified copy', async () => {
+    const tally = await killAtRandom('copy', 5)
+    console.info(`[killed] copy ${span.copy} ms whole; ${RUNS} runs:`, tally)
+    expect(tally.before + tally.after).toBe(RUNS)
+    expect(tally.finished, `seed ${SEED}: no copy was cut short`).toBeLessThan(RUNS)
+  }, 180_000)
+
+  it('a restore from the flashdisk copy: the file in place is the old one or the copy\'s, and sound', async () => {
+    const tally = await killAtRandom('restoreCopy', 6)
+    console.info(`[killed] restoreCopy ${span.restoreCopy} ms whole; ${RUNS} runs:`, tally)
+    expect(tally.before + tally.after).toBe(RUNS)
+    expect(tally.finished, `seed ${SEED}: no restore from a copy was cut short`).toBeLessThan(RUNS)
   }, 180_000)
 })
