@@ -26,7 +26,7 @@ export const rekapId = {
   levelName: { none: 'Belum ada tingkat', purwa: 'Kader Purwa', madya: 'Kader Madya', utama: 'Kader Utama' },
   chartGroups: 'Kader aktif dengan kelompok lengkap',
   tkkTitle: 'TKK kader aktif',
-  tkkSub: 'rata-rata {{avg}} per kader aktif; {{none}} kader aktif belum punya TKK',
+  tkkSub: 'rata-rata {{avg}} per kader; {{none}} kader belum punya TKK',
   tkkNote: 'Tiap keterampilan yang dinilai kompeten adalah satu TKK (Tanda Kecakapan Kader). Kelompok lengkap: kader kompeten pada semua keterampilan satu kelompok.',
 
   // SPM
