@@ -528,3 +528,41 @@ describe('one heard-from rule at the Puskesmas and at the kota', () => {
     }
   })
 })
+
+describe('each office once', () => {
+  it('folds the old installation of a recovered office into its new one, and drops the old ids of this office', async () => {
+    const t = await createTestDb()
+    try {
+      await setupSite(t.db, siteSetupInput.parse({ level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang' }))
+      const self = (await t.db.selectFrom('site').select('id').executeTakeFirstOrThrow()).id
+      const sukarasa = { level: 'kelurahan', areaCode: SUKARASA, areaName: 'Sukarasa' }
+      // The old PC's last paket 30 days ago; the new PC (recovered) sent 2 days ago.
+      await office(t, { siteId: 'kel-lama', ...sukarasa, name: 'Kelurahan Sukarasa (PC lama)', daysAgo: 30 })
+      await office(t, { siteId: 'kel-baru', ...sukarasa, name: 'Kelurahan Sukarasa', daysAgo: 2 })
+      await office(t, { siteId: 'dinas-lama', level: 'kota', areaCode: '36.71', areaName: 'Kota Tangerang', name: 'Dinas (PC lama)', daysAgo: 90 })
+      const succession = (id: string, successor: string, predecessors: string[], level: string, areaCode: string) =>
+        t.db
+          .insertInto('site_succession')
+          .values({
+            id,
+            successor_site_id: successor,
+            predecessors: JSON.stringify(predecessors),
+            level,
+            area_code: areaCode,
+            issuer_site_id: self,
+            issued_at: new Date(NOW).toISOString(),
+            statement: '{}',
+            learned_at: new Date(NOW).toISOString(),
+          })
+          .execute()
+      await succession('s1', 'kel-baru', ['kel-lama'], 'kelurahan', SUKARASA)
+      await succession('s2', self, ['dinas-lama'], 'kota', '36.71')
+
+      const r = await getRekap(t.db, {}, NOW)
+      expect(r.offices.map((o) => [o.siteId, o.name, o.ageDays])).toEqual([['kel-baru', 'Kelurahan Sukarasa', 2]])
+      expect(village(r, SUKARASA).ageDays).toBe(2)
+    } finally {
+      await t.cleanup()
+    }
+  })
+})

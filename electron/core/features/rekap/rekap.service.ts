@@ -20,7 +20,7 @@ import type { ParsedInput, Rekap, RekapOffice } from '../../../../shared/contrac
 import { CLOSED_STATUSES } from '../../../../shared/domain/meeting'
 import { SPM_FIELDS, type SiteLevel } from '../../../../shared/domain/reference'
 import { todayJakarta } from '../../../../shared/domain/tanggal'
-import type { Db } from '../../db/schema'
+import type { Db, OfficeTable } from '../../db/schema'
 import { activeCatalogue } from '../competency/catalogue.service'
 import { requireSite, type SiteRow } from '../site/site.service'
 import { ageDays, buildTree, finishTree, newer, type RekapTree } from './rekap.tree'
@@ -33,7 +33,7 @@ interface YearRange {
   nextStart: string
 }
 
-function parseVillages(json: string): string[] {
+function parseCodes(json: string): string[] {
   try {
     const v: unknown = JSON.parse(json)
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
@@ -185,18 +185,51 @@ async function countFollowUps(db: Db, tree: RekapTree, site: SiteRow, today: str
 }
 
 /**
+ * Each office once: an installation recovered on a new PC succeeds its old site ids (the signed
+ * statements in site_succession), so the old ids' rows fold into the office's current one; the
+ * old ids of this office itself are not another office.
+ */
+async function currentOffices(db: Db, selfId: string): Promise<OfficeTable[]> {
+  const officeRows = await db.selectFrom('office').selectAll().execute()
+  const successions = await db.selectFrom('site_succession').select(['successor_site_id', 'predecessors']).execute()
+  if (successions.length === 0) return officeRows
+  const successorOf = new Map<string, string>()
+  for (const s of successions) for (const p of parseCodes(s.predecessors)) successorOf.set(p, s.successor_site_id)
+  const resolve = (id: string) => {
+    let cur = id
+    // A chain of recoveries, never a loop: bounded all the same.
+    for (let i = 0; i < 10 && successorOf.has(cur); i++) cur = successorOf.get(cur)!
+    return cur
+  }
+  const byId = new Map<string, OfficeTable>()
+  for (const o of officeRows) {
+    const id = resolve(o.site_id)
+    if (id === selfId) continue
+    const prev = byId.get(id)
+    // The current installation's own row names the office; an old one only until it is heard of.
+    const base = !prev || o.site_id === id ? { ...o, site_id: id } : prev
+    byId.set(id, {
+      ...base,
+      last_bundle_at: newer(prev?.last_bundle_at ?? null, o.last_bundle_at),
+      last_imported_at: newer(prev?.last_imported_at ?? null, o.last_imported_at),
+    })
+  }
+  return [...byId.values()]
+}
+
+/**
  * The offices heard of, never heard from first, then the oldest newest paket; each office's
  * newest paket is also stamped on the node of its own area (a kelurahan office on its
  * kelurahan, a Puskesmas or kecamatan office on its kecamatan at a kota); a kecamatan node then
  * takes the newest of its kelurahan too (finishTree). An office whose paket never came here
  * directly was relayed: by the Puskesmas serving its village when that one is known.
  */
-async function heardFrom(db: Db, tree: RekapTree, nowMs: number): Promise<RekapOffice[]> {
-  const officeRows = await db.selectFrom('office').selectAll().execute()
+async function heardFrom(db: Db, tree: RekapTree, selfId: string, nowMs: number): Promise<RekapOffice[]> {
+  const officeRows = await currentOffices(db, selfId)
   const puskesmasOf = new Map<string, { siteId: string; name: string }>()
   for (const o of officeRows) {
     if (o.level !== 'puskesmas') continue
-    for (const v of parseVillages(o.villages)) if (!puskesmasOf.has(v)) puskesmasOf.set(v, { siteId: o.site_id, name: o.name })
+    for (const v of parseCodes(o.villages)) if (!puskesmasOf.has(v)) puskesmasOf.set(v, { siteId: o.site_id, name: o.name })
   }
   const offices: RekapOffice[] = officeRows.map((o) => ({
     siteId: o.site_id,
@@ -239,7 +272,7 @@ export async function getRekap(db: Db, input: ParsedInput<'rekap:get'>, nowMs: n
   await countTrainings(db, tree, range)
   await countMeetings(db, tree, site, range)
   const followUpsPerOpd = await countFollowUps(db, tree, site, today)
-  const offices = await heardFrom(db, tree, nowMs)
+  const offices = await heardFrom(db, tree, site.id, nowMs)
   const { nodes, total } = finishTree(tree, site.level, nowMs)
 
   return {
