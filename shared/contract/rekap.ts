@@ -1,19 +1,38 @@
 // The recap of this office's area, and how long each office below has been silent.
 
 import { z } from 'zod'
-import type { SiteLevel } from '../domain/reference'
+import type { SiteLevel, SpmField } from '../domain/reference'
 import { out } from './common'
 import type { PaketOffice } from './paket'
 
 // ---------------------------------------------------------------- outputs
+
+/**
+ * One SPM field in an area: the active Posyandu serving it, the active kader with it, and the
+ * open and overdue follow-ups of that field (the follow-up's own `spm_field`; one without a
+ * field counts in no row here, only in the node's totals).
+ */
+export interface RekapSpm {
+  field: SpmField
+  posyandu: number
+  activeKader: number
+  followUpsOpen: number
+  followUpsOverdue: number
+}
 
 export interface RekapCounts {
   posyandu: number
   activeKader: number
   /** Active kader per level: none, purwa, madya, utama. */
   levels: { none: number; purwa: number; madya: number; utama: number }
-  /** Per competency group (catalogue order): active kader holding the whole group (TKK). */
+  /** Per competency group (catalogue order): active kader holding the whole group (kelompok lengkap). */
   groups: { code: string; complete: number }[]
+  /** TKK held by the active kader: each skill assessed kompeten is one Tanda Kecakapan Kader. */
+  tkk: number
+  /** Active kader holding at least one TKK. */
+  kaderWithTkk: number
+  /** The six SPM fields, in the order of SPM_FIELDS. */
+  spm: RekapSpm[]
   /** Trainings with at least one participant here, held in the year. */
   trainings: number
   /** Meetings held here in the year. */
@@ -37,6 +56,12 @@ export interface RekapOffice extends PaketOffice {
   ageDays: number | null
   /** When this office last imported a paket made by that office (null: only heard of it through others). */
   lastImportedAt: string | null
+  /**
+   * Heard from only through another office's paket: the Puskesmas serving its village when
+   * this office knows it (null name: relayed by an office not known by name); null when a
+   * paket it made was imported here directly, or when nothing it made has reached here.
+   */
+  relayedBy: { siteId: string | null; name: string | null } | null
 }
 
 export interface Rekap {

@@ -22,23 +22,25 @@ describe('berandaSummary', () => {
     expect(s.kaderLevels).toEqual({ none: 0, purwa: 0, madya: 0, utama: 0 })
   })
 
-  it('counts Posyandu and non-archived kader by status, SPM field and role, and flags thin Posyandu', async () => {
+  it('counts Posyandu, non-archived kader by status and role, active kader by SPM field, and flags thin Posyandu', async () => {
     await setSettings(t.db, { minKaderPerPosyandu: 2 })
     const melati = await makePosyandu(t.db, { name: 'Posyandu Melati 01' })
     const anggrek = await makePosyandu(t.db, { name: 'Posyandu Anggrek 02' })
     await makePosyandu(t.db, { name: 'Posyandu Dahlia 03', active: false })
     await makeKader(t.db, melati.id, { role: 'ketua', spmFields: ['kesehatan', 'pendidikan'] })
     await makeKader(t.db, melati.id, { nik: nik(), spmFields: ['sosial'] })
-    await makeKader(t.db, anggrek.id, { nik: nik(), status: 'pindah' })
+    // Moved away: counted among the statuses, not as serving a field any more.
+    await makeKader(t.db, anggrek.id, { nik: nik(), status: 'pindah', spmFields: ['kesehatan', 'trantibumlinmas'] })
+    await makeKader(t.db, anggrek.id, { nik: nik(), status: 'meninggal', spmFields: ['kesehatan'] })
     const gone = await makeKader(t.db, anggrek.id, { nik: nik() })
     await archiveKader(t.db, { id: gone.kader.id })
 
     const s = await berandaSummary(t.db)
     expect(s.posyandu).toEqual({ total: 3, active: 2 })
-    expect(s.kader.total).toBe(3)
-    expect(s.kader.byStatus).toEqual({ aktif: 2, nonaktif: 0, pindah: 1, meninggal: 0 })
-    expect(s.kader.bySpmField).toEqual({ pendidikan: 1, kesehatan: 2, pekerjaan_umum: 0, perumahan_rakyat: 0, trantibumlinmas: 0, sosial: 1 })
-    expect(s.kader.byRole).toEqual({ ketua: 1, sekretaris: 0, bendahara: 0, ketua_bidang: 0, kader: 2 })
+    expect(s.kader.total).toBe(4)
+    expect(s.kader.byStatus).toEqual({ aktif: 2, nonaktif: 0, pindah: 1, meninggal: 1 })
+    expect(s.kader.bySpmField).toEqual({ pendidikan: 1, kesehatan: 1, pekerjaan_umum: 0, perumahan_rakyat: 0, trantibumlinmas: 0, sosial: 1 })
+    expect(s.kader.byRole).toEqual({ ketua: 1, sekretaris: 0, bendahara: 0, ketua_bidang: 0, kader: 3 })
     expect(s.posyanduBelowMinimum).toEqual([{ id: anggrek.id, name: 'Posyandu Anggrek 02', activeKaderCount: 0 }])
     // No assessments yet: every active kader is without a level.
     expect(s.kaderLevels).toEqual({ none: 2, purwa: 0, madya: 0, utama: 0 })

@@ -644,7 +644,7 @@ describe('the recap', () => {
     expect(r.rows).toBe(flat.length)
 
     const wb = await readBack(r.path)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rekap 2026', 'TL per OPD', 'Paket Terakhir'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rekap 2026', 'Bidang SPM', 'TL per OPD', 'Paket Terakhir'])
     const headers = [
       'Wilayah / Posyandu',
       'Jenis',
@@ -656,7 +656,9 @@ describe('the recap', () => {
       'Madya',
       'Utama',
       'Bertingkat (%)',
-      ...rekap.groupNames.map((g) => `TKK ${g.code}`),
+      'TKK',
+      'TKK per Kader Aktif',
+      ...rekap.groupNames.map((g) => `Kelompok ${g.code} Lengkap`),
       'Pelatihan 2026',
       'Rapat 2026',
       'TL Terbuka',
@@ -708,6 +710,31 @@ describe('the recap', () => {
     const total = rows[rows.length - 1]!
     expect(total.slice(0, 5)).toEqual(['Jumlah', undefined, '36.71', rekap.total.posyandu, rekap.total.activeKader])
     expect(ws.getRow(ws.rowCount).getCell(1).font?.bold).toBe(true)
+
+    expect(kel[col(headers, 'TKK')]).toBe(node.tkk)
+    expect(total[col(headers, 'TKK')]).toBe(rekap.total.tkk)
+
+    // The six SPM fields: one row per node and field, in the tree's order, the area's six last.
+    const spmSheet = checkSheet(sheet(wb, 'Bidang SPM'), /^Enam Bidang SPM/, [
+      'Wilayah / Posyandu',
+      'Jenis',
+      'Kode Wilayah',
+      'Bidang SPM',
+      'Posyandu',
+      'Kader Aktif',
+      'TL Terbuka',
+      'TL Lewat Tenggat',
+    ])
+    expect(spmSheet.rows).toHaveLength((flat.length + 1) * 6)
+    const kelSpm = spmSheet.rows.slice(sukarasa * 6, sukarasa * 6 + 6)
+    expect(kelSpm.map((row) => row.slice(0, 4))).toEqual(
+      ['Pendidikan', 'Kesehatan', 'Pekerjaan Umum', 'Perumahan Rakyat', 'Trantibumlinmas', 'Sosial'].map((f) => ['Sukarasa', 'Kelurahan', '36.71.01.1001', f]),
+    )
+    expect(kelSpm.map((row) => row.slice(4))).toEqual(node.spm.map((f) => [f.posyandu, f.activeKader, f.followUpsOpen, f.followUpsOverdue]))
+    expect(spmSheet.rows.slice(-6).map((row) => [row[0], row[3], row[5]])).toEqual(
+      rekap.total.spm.map((f, i) => ['Jumlah', kelSpm[i]![3], f.activeKader]),
+    )
+    expect(rekap.total.spm.find((f) => f.field === 'kesehatan')!.activeKader).toBeGreaterThan(0)
 
     const opd = checkSheet(sheet(wb, 'TL per OPD'), /^Tindak Lanjut Terbuka per OPD/, ['OPD', 'Terbuka', 'Lewat Tenggat'])
     expect(opd.rows).toHaveLength(rekap.followUpsPerOpd.length + 1)

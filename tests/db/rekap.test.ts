@@ -8,13 +8,18 @@ import { assessBulk } from '../../electron/core/features/competency/competency.s
 import { addFollowUpProgress, createFollowUp } from '../../electron/core/features/follow-up/follow-up.service'
 import { todayJakarta } from '../../shared/domain/tanggal'
 import { archiveMeeting, createMeeting } from '../../electron/core/features/meeting/meeting.service'
+import { listFollowUps } from '../../electron/core/features/follow-up/follow-up.service'
+import { listKader } from '../../electron/core/features/kader/kader.service'
 import { getRekap } from '../../electron/core/features/rekap/rekap.service'
+import { SPM_FIELDS } from '../../shared/domain/reference'
 import { setupSite } from '../../electron/core/features/site/site.service'
 import { archiveTraining, createTraining } from '../../electron/core/features/training/training.service'
 import {
   bulkAssessmentInput,
   followUpInput,
+  followUpListInput,
   followUpProgressInput,
+  kaderListInput,
   meetingInput,
   siteSetupInput,
   trainingInput,
@@ -56,7 +61,7 @@ async function foreignMeeting(t: TestDb, siteId: string, date: string, title: st
 
 async function office(
   t: TestDb,
-  o: { siteId: string; level: string; areaCode: string; areaName: string; name: string; villages?: string[]; daysAgo: number | null },
+  o: { siteId: string; level: string; areaCode: string; areaName: string; name: string; villages?: string[]; daysAgo: number | null; relayed?: boolean },
 ) {
   await t.db
     .insertInto('office')
@@ -69,7 +74,8 @@ async function office(
       villages: JSON.stringify(o.villages ?? []),
       // Half a day more than the whole days: the age is floored.
       last_bundle_at: o.daysAgo === null ? null : new Date(NOW - o.daysAgo * DAY - DAY / 2).toISOString(),
-      last_imported_at: o.daysAgo === null ? null : new Date(NOW - o.daysAgo * DAY).toISOString(),
+      // Relayed: heard of inside another office's paket, never imported here directly.
+      last_imported_at: o.daysAgo === null || o.relayed ? null : new Date(NOW - o.daysAgo * DAY).toISOString(),
     })
     .execute()
 }
@@ -265,15 +271,16 @@ describe('the recap of a kota', () => {
     ])
   })
 
-  it('dates the newest bundle per kelurahan and kecamatan, counting a Puskesmas for its villages', () => {
+  it('dates the newest paket per kelurahan and kecamatan by the office that made it; a Puskesmas never stands for its villages', () => {
     expect(village(r, SUKARASA)).toMatchObject({ ageDays: 42 })
     expect(node(village(r, SUKARASA).children, ids.melati!).ageDays).toBe(42)
     // Heard of, never sent anything that reached here.
     expect(village(r, SUKAASIH)).toMatchObject({ lastBundleAt: null, ageDays: null })
     // The kecamatan office sent something 10 days ago, newer than Sukarasa's.
     expect(node(r.nodes, '36.71.01').ageDays).toBe(10)
-    expect(village(r, KERONCONG).ageDays).toBe(5)
-    expect(village(r, JATAKE).ageDays).toBe(5)
+    // The Puskesmas's own paket dates its kecamatan, not the villages it serves.
+    expect(village(r, KERONCONG).ageDays).toBeNull()
+    expect(village(r, JATAKE).ageDays).toBeNull()
     expect(village(r, '36.71.02.1003').ageDays).toBeNull()
     expect(node(r.nodes, '36.71.02').ageDays).toBe(5)
     expect(village(r, '36.71.03.1001').ageDays).toBe(200)
@@ -362,6 +369,198 @@ describe('the recap of a kelurahan', () => {
       ])
       expect(r.total).toMatchObject({ posyandu: 2, activeKader: 1, levels: { none: 1, purwa: 0, madya: 0, utama: 0 } })
       expect(r.offices).toEqual([])
+    } finally {
+      await t.cleanup()
+    }
+  })
+})
+
+/** The SPM rows of a node as { field: [posyandu, activeKader, open, overdue] }. */
+const spm = (n: { spm: Rekap['total']['spm'] }) => Object.fromEntries(n.spm.map((s) => [s.field, [s.posyandu, s.activeKader, s.followUpsOpen, s.followUpsOverdue]]))
+
+describe('the six SPM fields and the TKK in the recap of a Puskesmas', () => {
+  let t: TestDb
+  let r: Rekap
+
+  beforeAll(async () => {
+    t = await createTestDb()
+    await setupSite(
+      t.db,
+      siteSetupInput.parse({ level: 'puskesmas', areaCode: '36.71.01', name: 'Puskesmas Tangerang', coveredVillageCodes: [SUKARASA, SUKAASIH] }),
+    )
+    const catalogue = await activeCatalogue(t.db)
+    const groupA = catalogue.groups[0]!.items.map((i) => i.code)
+    const melati = await makePosyandu(t.db, { name: 'Posyandu Melati', villageCode: SUKARASA, spmFields: ['kesehatan', 'pendidikan'] })
+    const mawar = await makePosyandu(t.db, { name: 'Posyandu Mawar', villageCode: SUKARASA, spmFields: ['kesehatan', 'sosial'] })
+    const kenanga = await makePosyandu(t.db, { name: 'Posyandu Kenanga', villageCode: SUKAASIH, spmFields: ['kesehatan'] })
+    // Not active: its field is served by no Posyandu, its active kader still count.
+    const dahlia = await makePosyandu(t.db, { name: 'Posyandu Dahlia', villageCode: SUKAASIH, spmFields: ['trantibumlinmas'], active: false })
+    const kader = async (...args: Parameters<typeof makeKader>) => (await makeKader(...args)).kader
+    const a1 = await kader(t.db, melati.id, { name: 'Ani', spmFields: ['kesehatan', 'pendidikan'] })
+    await kader(t.db, melati.id, { name: 'Asih', spmFields: ['kesehatan'] })
+    const a3 = await kader(t.db, melati.id, { name: 'Ayu Pindah', status: 'pindah', spmFields: ['pendidikan'] })
+    const b1 = await kader(t.db, mawar.id, { name: 'Bunga', spmFields: ['sosial', 'kesehatan'] })
+    await kader(t.db, mawar.id, { name: 'Bu Almarhumah', status: 'meninggal', spmFields: ['sosial'] })
+    await kader(t.db, kenanga.id, { name: 'Citra', spmFields: ['trantibumlinmas'] })
+    await kader(t.db, dahlia.id, { name: 'Dina', spmFields: ['kesehatan'] })
+    // TKK: three skills for Ani, one for Bunga; the kader who moved away holds one that no longer counts.
+    const held: [string, string[]][] = [
+      [a1.id, groupA.slice(0, 3)],
+      [b1.id, groupA.slice(0, 1)],
+      [a3.id, groupA.slice(0, 1)],
+    ]
+    await assessBulk(
+      t.db,
+      bulkAssessmentInput.parse({
+        date: `${Y}-03-01`,
+        method: 'observasi_praktik',
+        assessor: { name: 'Bidan Uji' },
+        entries: held.flatMap(([kaderId, codes]) => codes.map((competencyCode) => ({ kaderId, competencyCode, result: 'kompeten' }))),
+      }),
+    )
+    const opds = await t.db.selectFrom('opd').select(['id', 'code']).execute()
+    const dinkes = opds.find((o) => o.code === 'dinkes')!.id
+    const fu = (o: Partial<Input<'followUp:create'>>) => createFollowUp(t.db, followUpInput.parse(followUp({ opdId: dinkes, ...o })))
+    await fu({ posyanduId: melati.id, spmField: 'kesehatan', dueDate: day(-1) })
+    await fu({ posyanduId: mawar.id, spmField: 'sosial', dueDate: day(5) })
+    await fu({ posyanduId: kenanga.id, spmField: 'kesehatan', dueDate: day(-3) })
+    // No field on the record: in the totals, in no SPM row (the Posyandu's fields are not its field).
+    await fu({ posyanduId: melati.id, dueDate: day(-2) })
+    const done = await fu({ posyanduId: melati.id, spmField: 'pendidikan', dueDate: day(-4) })
+    await addFollowUpProgress(
+      t.db,
+      followUpProgressInput.parse({ id: done.id, date: day(-1), status: 'selesai', note: 'Sudah.', closingEvidence: 'Foto kegiatan.' }),
+    )
+    r = await getRekap(t.db, { year: Y }, NOW)
+  }, 60_000)
+
+  afterAll(async () => {
+    await t.cleanup()
+  })
+
+  it('lists the six fields in the official order for the area and every node', () => {
+    expect(r.total.spm.map((s) => s.field)).toEqual([...SPM_FIELDS])
+    for (const v of r.nodes) {
+      expect(v.spm.map((s) => s.field)).toEqual([...SPM_FIELDS])
+      for (const p of v.children) expect(p.spm.map((s) => s.field)).toEqual([...SPM_FIELDS])
+    }
+  })
+
+  it('counts active Posyandu serving each field, active kader with it, and its open and overdue follow-ups', () => {
+    expect(spm(r.total)).toEqual({
+      pendidikan: [1, 1, 0, 0],
+      kesehatan: [3, 4, 2, 2],
+      pekerjaan_umum: [0, 0, 0, 0],
+      perumahan_rakyat: [0, 0, 0, 0],
+      trantibumlinmas: [0, 1, 0, 0],
+      sosial: [1, 1, 1, 0],
+    })
+    expect(r.total).toMatchObject({ followUpsOpen: 4, followUpsOverdue: 3 })
+    const sukarasa = node(r.nodes, SUKARASA)
+    expect(spm(sukarasa)).toMatchObject({ pendidikan: [1, 1, 0, 0], kesehatan: [2, 3, 1, 1], sosial: [1, 1, 1, 0], trantibumlinmas: [0, 0, 0, 0] })
+    expect(spm(node(sukarasa.children, sukarasa.children.find((p) => p.name === 'Posyandu Mawar')!.code))).toMatchObject({
+      kesehatan: [1, 1, 0, 0],
+      sosial: [1, 1, 1, 0],
+    })
+    expect(spm(node(r.nodes, SUKAASIH))).toMatchObject({ kesehatan: [1, 1, 1, 1], trantibumlinmas: [0, 1, 0, 0] })
+  })
+
+  it('counts TKK per skill held by active kader', () => {
+    expect(r.total).toMatchObject({ tkk: 4, kaderWithTkk: 2 })
+    expect(node(r.nodes, SUKARASA)).toMatchObject({ tkk: 4, kaderWithTkk: 2 })
+    expect(node(r.nodes, SUKAASIH)).toMatchObject({ tkk: 0, kaderWithTkk: 0 })
+  })
+
+  it('agrees with the kader list and the follow-up list behind it', async () => {
+    for (const v of r.nodes) {
+      for (const s of v.spm) {
+        const list = await listKader(t.db, kaderListInput.parse({ villageCode: v.code, status: 'aktif', spmField: s.field }))
+        expect([v.code, s.field, s.activeKader]).toEqual([v.code, s.field, list.total])
+      }
+      const kaderList = await listKader(t.db, kaderListInput.parse({ villageCode: v.code, status: 'aktif' }))
+      expect(v.activeKader).toBe(kaderList.total)
+    }
+    const overdue = await listFollowUps(t.db, followUpListInput.parse({ state: 'overdue' }))
+    const open = await listFollowUps(t.db, followUpListInput.parse({ state: 'open' }))
+    for (const s of r.total.spm) {
+      expect([s.field, s.followUpsOverdue]).toEqual([s.field, overdue.filter((f) => f.spmField === s.field).length])
+      expect([s.field, s.followUpsOpen]).toEqual([s.field, open.filter((f) => f.spmField === s.field).length])
+    }
+    expect(r.total.followUpsOverdue).toBe(overdue.length)
+  })
+})
+
+describe('one heard-from rule at the Puskesmas and at the kota', () => {
+  it('gives the same count for the kecamatan when only Sukarasa sent, its paket relayed through the Puskesmas', async () => {
+    const pkm = await createTestDb()
+    const kota = await createTestDb()
+    try {
+      const villages = (await pkm.db.selectFrom('area').select('code').where('code', 'like', '36.71.01.%').where('level', '=', 4).execute()).map((a) => a.code)
+      await setupSite(
+        pkm.db,
+        siteSetupInput.parse({ level: 'puskesmas', areaCode: '36.71.01', name: 'Puskesmas Tangerang', coveredVillageCodes: villages }),
+      )
+      await setupSite(kota.db, siteSetupInput.parse({ level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang' }))
+      const sukarasa = { siteId: 'kel-sukarasa', level: 'kelurahan', areaCode: SUKARASA, areaName: 'Sukarasa', name: 'Kelurahan Sukarasa' }
+      // The Puskesmas imported Sukarasa's paket; the kota imported the Puskesmas's, which carried it.
+      await office(pkm, { ...sukarasa, daysAgo: 3 })
+      await office(kota, { siteId: 'pkm-tangerang', level: 'puskesmas', areaCode: '36.71.01', areaName: 'Tangerang', name: 'Puskesmas Tangerang', villages, daysAgo: 1 })
+      await office(kota, { ...sukarasa, daysAgo: 3, relayed: true })
+
+      const atPkm = await getRekap(pkm.db, {}, NOW)
+      const atKota = await getRekap(kota.db, {}, NOW)
+      const heard = (vs: RekapNode[]) => [vs.filter((v) => v.lastBundleAt !== null).map((v) => v.code), vs.filter((v) => v.lastBundleAt === null).length]
+      const kotaVillages = node(atKota.nodes, '36.71.01').children
+      expect(villages.length).toBe(8)
+      expect(heard(atPkm.nodes)).toEqual([[SUKARASA], 7])
+      expect(heard(kotaVillages)).toEqual([[SUKARASA], 7])
+      expect(village(atKota, SUKARASA).ageDays).toBe(3)
+
+      // Each office once; at the kota Sukarasa is shown as reached through its Puskesmas.
+      expect(atPkm.offices.map((o) => [o.siteId, o.relayedBy])).toEqual([['kel-sukarasa', null]])
+      expect(atKota.offices.map((o) => [o.siteId, o.relayedBy])).toEqual([
+        ['kel-sukarasa', { siteId: 'pkm-tangerang', name: 'Puskesmas Tangerang' }],
+        ['pkm-tangerang', null],
+      ])
+    } finally {
+      await pkm.cleanup()
+      await kota.cleanup()
+    }
+  })
+})
+
+describe('each office once', () => {
+  it('folds the old installation of a recovered office into its new one, and drops the old ids of this office', async () => {
+    const t = await createTestDb()
+    try {
+      await setupSite(t.db, siteSetupInput.parse({ level: 'kota', areaCode: '36.71', name: 'Dinas Kesehatan Kota Tangerang' }))
+      const self = (await t.db.selectFrom('site').select('id').executeTakeFirstOrThrow()).id
+      const sukarasa = { level: 'kelurahan', areaCode: SUKARASA, areaName: 'Sukarasa' }
+      // The old PC's last paket 30 days ago; the new PC (recovered) sent 2 days ago.
+      await office(t, { siteId: 'kel-lama', ...sukarasa, name: 'Kelurahan Sukarasa (PC lama)', daysAgo: 30 })
+      await office(t, { siteId: 'kel-baru', ...sukarasa, name: 'Kelurahan Sukarasa', daysAgo: 2 })
+      await office(t, { siteId: 'dinas-lama', level: 'kota', areaCode: '36.71', areaName: 'Kota Tangerang', name: 'Dinas (PC lama)', daysAgo: 90 })
+      const succession = (id: string, successor: string, predecessors: string[], level: string, areaCode: string) =>
+        t.db
+          .insertInto('site_succession')
+          .values({
+            id,
+            successor_site_id: successor,
+            predecessors: JSON.stringify(predecessors),
+            level,
+            area_code: areaCode,
+            issuer_site_id: self,
+            issued_at: new Date(NOW).toISOString(),
+            statement: '{}',
+            learned_at: new Date(NOW).toISOString(),
+          })
+          .execute()
+      await succession('s1', 'kel-baru', ['kel-lama'], 'kelurahan', SUKARASA)
+      await succession('s2', self, ['dinas-lama'], 'kota', '36.71')
+
+      const r = await getRekap(t.db, {}, NOW)
+      expect(r.offices.map((o) => [o.siteId, o.name, o.ageDays])).toEqual([['kel-baru', 'Kelurahan Sukarasa', 2]])
+      expect(village(r, SUKARASA).ageDays).toBe(2)
     } finally {
       await t.cleanup()
     }

@@ -12,7 +12,8 @@ const DAY = 86_400_000
 const test = onBuiltDb('kota-rekap', (file) => {
   cli(['init', '--db', file, '--level', 'kota', '--wilayah', '36.71', '--name', 'Dinas Kesehatan Kota Tangerang'])
   cli(['demo', '--db', file, '--wilayah', '36.71', '--posyandu', '3', '--kader-per-posyandu', '8', '--seed', '5'])
-  // Two offices whose paket reached the Dinas: a kelurahan 42 days ago, a Puskesmas 5 days ago.
+  // Offices whose paket reached the Dinas: a kelurahan 42 days ago, a Puskesmas 5 days ago, and
+  // a kelurahan of that Puskesmas whose paket (7 days old) came inside the Puskesmas's.
   const sqlite = new SqliteDatabase(file)
   // The demo's stand-in offices have paket dates of their own; this spec sets its own.
   sqlite.prepare('delete from office').run()
@@ -22,12 +23,13 @@ const test = onBuiltDb('kota-rekap', (file) => {
   const at = (days: number) => new Date(Date.now() - days * DAY - DAY / 2).toISOString()
   insert.run('kel-sukarasa', 'kelurahan', '36.71.01.1001', 'Sukarasa', 'Kantor Kelurahan Sukarasa', '[]', at(42), at(40))
   insert.run('pkm-jatiuwung', 'puskesmas', '36.71.02', 'Jatiuwung', 'Puskesmas Jatiuwung', '["36.71.02.1001","36.71.02.1002"]', at(5), at(5))
+  insert.run('kel-keroncong', 'kelurahan', '36.71.02.1001', 'Keroncong', 'Kantor Kelurahan Keroncong', '[]', at(7), null)
   sqlite.close()
 })
 
 const fmt = (n: number) => n.toLocaleString('id-ID')
 
-/** The cells of a row as the table writes them (the TKK column: each group's share of the active kader, in percent). */
+/** The cells of a row as the table writes them (the TKK column: TKK per active kader, one decimal). */
 function expectedCells(c: RekapCounts): string[] {
   return [
     c.posyandu,
@@ -36,7 +38,7 @@ function expectedCells(c: RekapCounts): string[] {
     c.levels.purwa,
     c.levels.madya,
     c.levels.utama,
-    c.groups.map((g) => String(c.activeKader > 0 ? Math.round((g.complete / c.activeKader) * 100) : 0)).join('\u2009·\u2009'),
+    (c.activeKader > 0 ? c.tkk / c.activeKader : 0).toLocaleString('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
     c.trainings,
     c.meetings,
     c.followUpsOpen,
@@ -64,8 +66,10 @@ test.describe('the kota recap', () => {
     await expect(r.stat('pelatihan')).toHaveText(fmt(rekap.total.trainings))
     await expect(r.stat('rapat')).toHaveText(fmt(rekap.total.meetings))
     await expect(r.stat('tindak-lanjut')).toHaveText(fmt(rekap.total.followUpsOverdue))
-    // 104 kelurahan; the three reached by the two offices' paket are not silent.
-    await expect(r.stat('diam')).toHaveText('101')
+    await expect(r.stat('tkk')).toHaveText(fmt(rekap.total.tkk))
+    // 104 kelurahan; the two whose own paket reached here are not silent (the Puskesmas's paket
+    // does not stand for the villages it serves).
+    await expect(r.stat('diam')).toHaveText('102')
     expect(await r.cells(r.total)).toEqual([...expectedCells(rekap.total), ''])
     await snap(page, 'rekap-kota-top')
 
@@ -88,10 +92,11 @@ test.describe('the kota recap', () => {
     const silent = tangerang.children.find((v) => v.lastBundleAt === null)!
     await expect(r.row(silent.code)).toHaveClass(/rk-silent/)
     await expect(r.row(silent.code).locator('td').last()).toHaveText(/belum pernah/)
-    // The Puskesmas's paket counts for the villages it serves.
+    // The Puskesmas's paket dates its kecamatan; a village only by a paket its own office made.
     await r.toggle('Kec. Jatiuwung').click()
-    await expect(r.row('36.71.02.1001').locator('td').last()).toHaveText('5 hari')
-    await expect(r.row('36.71.02.1003').locator('td').last()).toHaveText(/belum pernah/)
+    await expect(r.row('36.71.02').locator('td').last()).toHaveText('5 hari')
+    await expect(r.row('36.71.02.1001').locator('td').last()).toHaveText('7 hari')
+    await expect(r.row('36.71.02.1002').locator('td').last()).toHaveText(/belum pernah/)
 
     // Keyboard: focus the kelurahan and open it with Enter.
     const kelToggle = r.toggle('Kel. Sukarasa')
@@ -116,10 +121,44 @@ test.describe('the kota recap', () => {
     await expect(kelToggle).toHaveAttribute('aria-expanded', 'false')
     await expect(r.row(sukarasa.children[0]!.code)).toHaveCount(0)
 
-    // Offices: the longest silent first.
-    await expect(r.offices.locator('tbody tr')).toHaveCount(2)
-    await expect(r.offices.locator('tbody tr').first()).toContainText('Kantor Kelurahan Sukarasa')
-    await expect(r.offices.locator('tbody tr').first()).toContainText('42 hari')
+    // Offices: the longest silent first, each once, with how its paket came here.
+    await expect(r.heardFromRule).toContainText('dihitung sudah mengirim bila paket yang dibuatnya sampai di sini, langsung atau dibawa paket kantor lain')
+    const offices = r.offices.locator('tbody tr')
+    await expect(offices).toHaveCount(3)
+    await expect(offices.first()).toContainText('Kantor Kelurahan Sukarasa')
+    await expect(offices.first()).toContainText('42 hari')
+    await expect(offices.first().locator('td').last()).toHaveText('langsung')
+    await expect(offices.nth(1)).toContainText('Kantor Kelurahan Keroncong')
+    await expect(offices.nth(1).locator('td').last()).toHaveText('lewat Puskesmas Jatiuwung')
+  })
+
+  test('shows the six SPM fields for the kota and each kecamatan, as the core counts them', async ({ page, bigHost }) => {
+    const rekap = await bigHost.invoke<Rekap>('rekap:get', {})
+    const r = new RekapPage(page)
+    await r.open(bigHost.url)
+    const names = ['Pendidikan', 'Kesehatan', 'Pekerjaan Umum', 'Perumahan Rakyat', 'Trantibumlinmas', 'Sosial']
+    await expect(r.spmTotal.locator('tbody tr')).toHaveCount(6)
+    for (const [i, f] of rekap.total.spm.entries()) {
+      const row = r.spmTotal.locator(`tbody tr[data-field="${f.field}"]`)
+      await expect(row.locator('th')).toHaveText(names[i]!)
+      expect(await r.cells(row)).toEqual([f.posyandu, f.activeKader, f.followUpsOpen, f.followUpsOverdue].map(fmt))
+    }
+    expect(rekap.total.spm.some((f) => f.activeKader > 0)).toBe(true)
+
+    // The picture: the six fields × the 13 kecamatan, the number written in every cell.
+    await expect(r.spmHeat.locator('thead th')).toHaveText(['Wilayah / Posyandu', ...names])
+    await expect(r.spmHeat.locator('tbody tr')).toHaveCount(13)
+    for (const n of rekap.nodes) {
+      const cells = r.spmHeat.locator(`tbody tr[data-code="${n.code}"] td .rk-heat-n`)
+      await expect(cells).toHaveText(n.spm.map((f) => fmt(f.activeKader)))
+    }
+    const late = rekap.nodes.flatMap((n) => n.spm.filter((f) => f.followUpsOverdue > 0).map((f) => [n.code, f] as const))
+    for (const [code, f] of late.slice(0, 3)) {
+      await expect(r.spmHeat.locator(`tbody tr[data-code="${code}"] td[data-field="${f.field}"] .rk-heat-late`)).toHaveText(`⚠ ${fmt(f.followUpsOverdue)} lewat tenggat`)
+    }
+    await r.spmHeat.scrollIntoViewIfNeeded()
+    await snap(page, 'rekap-kota-spm')
+    expect(await seriousViolations(page)).toEqual([])
   })
 
   test('shows the year asked for and keeps it in the address', async ({ page, bigHost }) => {

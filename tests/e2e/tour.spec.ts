@@ -19,7 +19,7 @@ test.describe('on a kelurahan with kader', () => {
     await openApp()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beranda')
     await expect(page.locator('.office-name')).toHaveText('Kelurahan Sukarasa')
-    await expect(page.getByText('Jumlah kader per bidang SPM')).toBeVisible()
+    await expect(page.getByText('Jumlah kader aktif per bidang SPM')).toBeVisible()
     await snap(page, '02-beranda')
     const nav = page.getByRole('navigation', { name: 'Menu utama' })
     for (const [link, heading, shot] of [

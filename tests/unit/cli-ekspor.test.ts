@@ -53,7 +53,7 @@ describe('ekspor', () => {
     expect(name).toMatch(/^rekap-2025_kantor-kelurahan-sukarasa_\d{8}-\d{4}\.xlsx$/)
     expect(r.stdout).toBe(`Berkas Excel ditulis: ${join(folder, name!)} (2 baris).\n`)
     const wb = await readBack(join(folder, name!))
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rekap 2025', 'TL per OPD', 'Paket Terakhir'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rekap 2025', 'Bidang SPM', 'TL per OPD', 'Paket Terakhir'])
     expect(wb.getWorksheet('Rekap 2025')!.getCell('A2').value).toBe('Rekap Kelurahan Sukarasa Tahun 2025')
   })
 

@@ -61,7 +61,26 @@ describe('rekap', () => {
     expect(rekap.nodes.filter((n) => n.posyandu === 0 && n.lastBundleAt === null)).toHaveLength(6)
     expect(rekap.total.posyandu).toBe(4)
     expect(rekap.total.activeKader).toBe(rekap.nodes.reduce((s, n) => s + n.activeKader, 0))
-    expect(rekap.offices).toEqual([expect.objectContaining({ siteId: 'kel-sukarasa', name: 'Kantor Kelurahan Sukarasa', ageDays: 12 })])
+    expect(rekap.offices).toEqual([expect.objectContaining({ siteId: 'kel-sukarasa', name: 'Kantor Kelurahan Sukarasa', ageDays: 12, relayedBy: null })])
+  })
+
+  it('gives the six SPM fields for the area and every node, in the order of SPM_FIELDS, and the TKK', async () => {
+    const rekap = JSON.parse((await cli(['rekap', '--db', db, '--json'])).stdout) as Rekap
+    const fields = ['pendidikan', 'kesehatan', 'pekerjaan_umum', 'perumahan_rakyat', 'trantibumlinmas', 'sosial']
+    const keys = ['activeKader', 'field', 'followUpsOpen', 'followUpsOverdue', 'posyandu']
+    for (const n of [rekap.total, ...rekap.nodes, ...rekap.nodes.flatMap((n) => n.children)]) {
+      expect(n.spm.map((s) => s.field)).toEqual(fields)
+      for (const s of n.spm) expect(Object.keys(s).sort()).toEqual(keys)
+    }
+    // The area's counts are the sums of its kelurahan (every Posyandu of the demo is under one).
+    for (const [i, f] of rekap.total.spm.entries()) {
+      expect(f.activeKader).toBe(rekap.nodes.reduce((s, n) => s + n.spm[i]!.activeKader, 0))
+      expect(f.posyandu).toBe(rekap.nodes.reduce((s, n) => s + n.spm[i]!.posyandu, 0))
+      expect(f.activeKader).toBeLessThanOrEqual(rekap.total.activeKader)
+    }
+    expect(rekap.total.spm.reduce((s, f) => s + f.activeKader, 0)).toBeGreaterThan(0)
+    expect(rekap.total.tkk).toBe(rekap.nodes.reduce((s, n) => s + n.tkk, 0))
+    expect(rekap.total.kaderWithTkk).toBeLessThanOrEqual(rekap.total.activeKader)
   })
 
   it('--tahun picks the year of trainings and meetings', async () => {
@@ -93,6 +112,16 @@ describe('rekap', () => {
       ...[t.posyandu, t.activeKader, t.levels.none, t.levels.purwa, t.levels.madya, t.levels.utama, t.trainings, t.meetings, t.followUpsOpen, t.followUpsOverdue].map(fmt),
     ])
     expect(r.stdout).toContain('Kantor yang paling lama tidak mengirim paket')
+    expect(r.stdout).toContain('dihitung sudah mengirim bila paket yang dibuatnya sampai di sini')
+    expect(r.stdout).toMatch(/^TKK \(tiap keterampilan yang kompeten satu TKK\): [\d.]+ pada [\d.]+ kader aktif; rata-rata [\d,]+ per kader aktif\.$/m)
+    expect(r.stdout).toContain('Kader aktif dengan kelompok lengkap: A ')
+    const spmHead = lines.findIndex((l) => l.startsWith('Bidang SPM'))
+    expect(lines.slice(spmHead + 2, spmHead + 8).map((l) => l.split(/\s{2,}/))).toEqual(
+      rekap.total.spm.map((f, i) => [
+        ['Pendidikan', 'Kesehatan', 'Pekerjaan Umum', 'Perumahan Rakyat', 'Trantibumlinmas', 'Sosial'][i],
+        ...[f.posyandu, f.activeKader, f.followUpsOpen, f.followUpsOverdue].map(fmt),
+      ]),
+    )
     expect(lines.find((l) => l.startsWith('Kantor Kelurahan Sukarasa'))).toMatch(/Kelurahan\/desa\s+Sukarasa\s+\d{1,2} \w{3} \d{4}\s+12 hari$/)
     expect(r.stdout).toContain('7 kelurahan/desa belum pernah mengirim paket.')
   })

@@ -204,7 +204,7 @@ export const en: Messages = {
     kaderOf: 'of {{total}} kader',
     byStatus: 'Kader by status',
     bySpm: 'Kader by SPM field',
-    chartSpmTitle: 'Number of kader per SPM field',
+    chartSpmTitle: 'Number of active kader per SPM field',
     chartStatusTitle: 'Number of kader per status',
     belowMinTitle: 'Posyandu with fewer active kader than the minimum',
     belowMinIntro: 'The minimum is currently {{min}} active kader per Posyandu (change it in Settings).',

@@ -199,7 +199,7 @@ export const id = {
     kaderOf: 'dari {{total}} kader',
     byStatus: 'Kader per status',
     bySpm: 'Kader per bidang SPM',
-    chartSpmTitle: 'Jumlah kader per bidang SPM',
+    chartSpmTitle: 'Jumlah kader aktif per bidang SPM',
     chartStatusTitle: 'Jumlah kader per status',
     belowMinTitle: 'Posyandu dengan kader aktif di bawah minimum',
     belowMinIntro: 'Batas minimum saat ini {{min}} kader aktif per Posyandu (dapat diubah di Pengaturan).',

@@ -8,6 +8,9 @@ export class RekapPage {
   readonly treeRows: Locator
   readonly total: Locator
   readonly offices: Locator
+  readonly spmTotal: Locator
+  readonly spmHeat: Locator
+  readonly heardFromRule: Locator
   readonly expandAll: Locator
   readonly collapseAll: Locator
 
@@ -18,6 +21,9 @@ export class RekapPage {
     this.treeRows = this.tree.locator('tbody tr')
     this.total = this.tree.locator('tfoot tr')
     this.offices = page.getByRole('table', { name: 'Kantor menurut umur paket terakhir' })
+    this.spmTotal = page.getByRole('table', { name: 'Enam bidang SPM di seluruh wilayah' })
+    this.spmHeat = page.getByRole('table', { name: 'Kader aktif per bidang SPM di tiap wilayah' })
+    this.heardFromRule = page.getByTestId('heard-from-rule')
     this.expandAll = page.getByRole('button', { name: 'Buka semua kecamatan' })
     this.collapseAll = page.getByRole('button', { name: 'Tutup semua' })
   }
@@ -29,7 +35,7 @@ export class RekapPage {
   }
 
   /** The summary card whose label is `label`; its big number. */
-  stat(name: 'posyandu' | 'kader' | 'pelatihan' | 'rapat' | 'tindak-lanjut' | 'diam'): Locator {
+  stat(name: 'posyandu' | 'kader' | 'tkk' | 'pelatihan' | 'rapat' | 'tindak-lanjut' | 'diam'): Locator {
     return this.page.locator(`[data-stat="${name}"] .stat-value`)
   }
 

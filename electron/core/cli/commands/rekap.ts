@@ -1,5 +1,5 @@
 import type { Rekap, RekapNode, RekapOffice } from '../../../../shared/contract'
-import type { SiteLevel } from '../../../../shared/domain/reference'
+import type { SiteLevel, SpmField } from '../../../../shared/domain/reference'
 import { tanggalSingkat, todayJakarta } from '../../../../shared/domain/tanggal'
 import { CliError, defineCommand } from '../command'
 import { call, withDatabase } from '../db-file'
@@ -13,6 +13,19 @@ const OFFICE_LEVEL: Record<SiteLevel, string> = {
 }
 
 const HEAD = ['Wilayah / Posyandu', 'Posyandu', 'Kader aktif', 'Belum', 'Purwa', 'Madya', 'Utama', 'Pelatihan', 'Rapat', 'TL terbuka', 'Lewat tenggat', 'Paket terakhir']
+
+const SPM_NAME: Record<SpmField, string> = {
+  pendidikan: 'Pendidikan',
+  kesehatan: 'Kesehatan',
+  pekerjaan_umum: 'Pekerjaan Umum',
+  perumahan_rakyat: 'Perumahan Rakyat',
+  trantibumlinmas: 'Trantibumlinmas',
+  sosial: 'Sosial',
+}
+
+/** The heard-from rule, as the Rekap screen states it too. */
+export const HEARD_FROM_RULE =
+  'Sebuah kantor dihitung sudah mengirim bila paket yang dibuatnya sampai di sini, langsung atau dibawa paket kantor lain ("lewat …"); paket Puskesmas tidak dihitung untuk kelurahan/desa wilayahnya.'
 
 /** "belum pernah", "hari ini", "42 hari". */
 export function paketAge(ageDays: number | null): string {
@@ -69,17 +82,33 @@ function treeRows(r: Rekap): string[][] {
   return rows
 }
 
+/** "", "lewat Puskesmas Tangerang", "lewat kantor lain": how an office's newest paket came here. */
+export function relayedText(o: RekapOffice): string {
+  if (!o.relayedBy) return ''
+  return o.relayedBy.name ? `lewat ${o.relayedBy.name}` : 'lewat kantor lain'
+}
+
 function officeTable(offices: RekapOffice[]): string {
   return table(
-    ['Kantor', 'Tingkat', 'Wilayah', 'Paket terakhir', 'Umur'],
+    ['Kantor', 'Tingkat', 'Wilayah', 'Paket terakhir', 'Umur', 'Sampai lewat'],
     offices.map((o) => [
       clip(o.name, 48),
       OFFICE_LEVEL[o.level] ?? o.level,
       clip(o.areaName, 32),
       o.lastBundleAt ? tanggalSingkat(todayJakarta(new Date(o.lastBundleAt))) : '-',
       paketAge(o.ageDays),
+      clip(relayedText(o), 40),
     ]),
-    new Set([0, 1, 2, 3]),
+    new Set([0, 1, 2, 3, 5]),
+  )
+}
+
+/** The six SPM fields of the whole area. */
+function spmTable(r: Rekap): string {
+  return table(
+    ['Bidang SPM', 'Posyandu', 'Kader aktif', 'TL terbuka', 'Lewat tenggat'],
+    r.total.spm.map((f) => [SPM_NAME[f.field], fmt(f.posyandu), fmt(f.activeKader), fmt(f.followUpsOpen), fmt(f.followUpsOverdue)]),
+    new Set([0]),
   )
 }
 
@@ -93,8 +122,13 @@ export function rekapText(r: Rekap): string {
   out.push(`Rekap ${r.scope.name}, tahun ${r.year} (umur paket dihitung sampai ${tanggalSingkat(r.today)})\n\n`)
   out.push(table(HEAD, treeRows(r), new Set([0, 11])))
   out.push('Pelatihan dan rapat: yang diadakan pada tahun itu; TL: tindak lanjut yang belum selesai sekarang; ! belum pernah mengirim paket.\n')
-  const groups = r.groupNames.map((g, i) => `${g.code} ${g.name} ${fmt(r.total.groups[i]?.complete ?? 0)}`).join(', ')
-  out.push(`TKK per kelompok (kader aktif): ${groups}.\n`)
+  const t = r.total
+  const avg = t.activeKader ? (t.tkk / t.activeKader).toLocaleString('id-ID', { maximumFractionDigits: 1 }) : '0'
+  out.push(`TKK (tiap keterampilan yang kompeten satu TKK): ${fmt(t.tkk)} pada ${fmt(t.kaderWithTkk)} kader aktif; rata-rata ${avg} per kader aktif.\n`)
+  const groups = r.groupNames.map((g, i) => `${g.code} ${g.name} ${fmt(t.groups[i]?.complete ?? 0)}`).join(', ')
+  out.push(`Kader aktif dengan kelompok lengkap: ${groups}.\n`)
+  out.push('\nEnam bidang SPM (TL menurut bidang yang dicatat pada tindak lanjut)\n')
+  out.push(spmTable(r))
   if (r.followUpsPerOpd.length > 0) {
     out.push('\nTindak lanjut terbuka per OPD\n')
     out.push(
@@ -106,6 +140,7 @@ export function rekapText(r: Rekap): string {
     )
   }
   out.push('\nKantor yang paling lama tidak mengirim paket\n')
+  out.push(`${HEARD_FROM_RULE}\n`)
   if (r.offices.length === 0) out.push('Belum ada paket yang diterima dari kantor lain.\n')
   else out.push(officeTable(r.offices))
   const silent = countSilent(r)

@@ -34,13 +34,15 @@ export async function berandaSummary(db: Db): Promise<BerandaSummary> {
     .where('deleted', '=', 0)
     .groupBy('role')
     .execute()
-  // One pass for all six fields: spm_fields is a JSON array, matched by its quoted codes.
+  // One pass for all six fields: spm_fields is a JSON array, matched by its quoted codes. Only
+  // active kader serve a field: those who stopped, moved or died stay in the status counts.
   const bySpmRow = await db
     .selectFrom('kader')
     .select((eb) =>
       SPM_FIELDS.map((f) => eb.fn.sum<number>(eb.case().when('spm_fields', 'like', `%"${f}"%`).then(1).else(0).end()).as(f)),
     )
     .where('deleted', '=', 0)
+    .where('status', '=', 'aktif')
     .executeTakeFirstOrThrow()
 
   const below = await db

@@ -1,12 +1,14 @@
 // The recap (rekap.service getRekap) as a spreadsheet: kecamatan → kelurahan → Posyandu rows,
 // indented and grouped with Excel's outline (the + / − beside the rows fold a kecamatan), the
-// total last; then the open follow-ups per OPD and the offices' last paket. Every count is a
+// total last; then the six SPM fields per node (one row per node and field, so a filter on the
+// field column answers "where is this field served"), the open follow-ups per OPD and the
+// offices' last paket. Every count is a
 // number cell, the paket dates are date-time cells, the share of kader with a level a percentage.
 
 import type { Rekap, RekapCounts, RekapNode } from '../../../../shared/contract'
 import type { Db } from '../../db/schema'
 import { getRekap } from '../rekap/rekap.service'
-import { OFFICE_LEVEL_LABEL, labelOf } from './labels'
+import { OFFICE_LEVEL_LABEL, SPM_LABEL, labelOf } from './labels'
 import { dateTimeCell, type CellValue, type SheetColumn, type SheetRow, type SheetSpec } from './workbook'
 
 const KIND_LABEL: Record<RekapNode['kind'], string> = { kecamatan: 'Kecamatan', kelurahan: 'Kelurahan/Desa', posyandu: 'Posyandu' }
@@ -26,6 +28,8 @@ function counts(c: RekapCounts): CellValue[] {
     c.levels.madya,
     c.levels.utama,
     c.activeKader ? levelled / c.activeKader : null,
+    c.tkk,
+    c.activeKader ? c.tkk / c.activeKader : null,
     ...c.groups.map((g) => g.complete),
     c.trainings,
     c.meetings,
@@ -68,7 +72,9 @@ export async function rekapSheets(db: Db, year: number | null, nowMs: number): P
     { header: 'Madya', kind: 'integer' },
     { header: 'Utama', kind: 'integer' },
     { header: 'Bertingkat (%)', kind: 'percent' },
-    ...r.groupNames.map((g): SheetColumn => ({ header: `TKK ${g.code}`, kind: 'integer' })),
+    { header: 'TKK', kind: 'integer' },
+    { header: 'TKK per Kader Aktif', kind: 'decimal' },
+    ...r.groupNames.map((g): SheetColumn => ({ header: `Kelompok ${g.code} Lengkap`, kind: 'integer' })),
     { header: `Pelatihan ${r.year}`, kind: 'integer' },
     { header: `Rapat ${r.year}`, kind: 'integer' },
     { header: 'TL Terbuka', kind: 'integer' },
@@ -93,11 +99,41 @@ export async function rekapSheets(db: Db, year: number | null, nowMs: number): P
     title: `Rekap ${areaTitle(r.scope)} Tahun ${r.year}`,
     notes: [
       'Kader: aktif, tidak diarsipkan. Pelatihan dan rapat: yang diadakan pada tahun itu. TL: tindak lanjut yang belum selesai sekarang.',
-      `TKK per kelompok: ${r.groupNames.map((g) => `${g.code} ${g.name}`).join('; ')}. Umur paket dihitung sampai ${r.today.split('-').reverse().join('-')}; kosong = belum pernah mengirim.`,
+      'TKK: tiap keterampilan yang dinilai kompeten satu TKK (Tanda Kecakapan Kader), dijumlah atas kader aktif.',
+      `Kelompok lengkap (kader aktif yang kompeten pada semua keterampilan kelompok): ${r.groupNames.map((g) => `${g.code} ${g.name}`).join('; ')}. Umur paket dihitung sampai ${r.today.split('-').reverse().join('-')}; kosong = belum pernah mengirim.`,
     ],
     freezeColumns: 1,
     columns,
     rows,
+  }
+
+  const spmRows = (name: string, kind: string | null, code: string | null, c: RekapCounts, outlineLevel?: number, bold = false): SheetRow[] =>
+    c.spm.map((f) => ({
+      ...(outlineLevel === undefined ? {} : { outlineLevel, indent: outlineLevel }),
+      bold,
+      cells: [name, kind, code, SPM_LABEL[f.field], f.posyandu, f.activeKader, f.followUpsOpen, f.followUpsOverdue],
+    }))
+  const spm: SheetSpec = {
+    name: 'Bidang SPM',
+    title: `Enam Bidang SPM, ${areaTitle(r.scope)}`,
+    notes: [
+      'Posyandu: yang aktif dan melayani bidang itu. Kader: aktif, dengan bidang itu. TL: tindak lanjut yang belum selesai sekarang, menurut bidang SPM yang dicatat pada tindak lanjut itu (yang tanpa bidang tidak masuk tabel ini).',
+    ],
+    freezeColumns: 1,
+    columns: [
+      { header: 'Wilayah / Posyandu', kind: 'text', maxWidth: 50 },
+      { header: 'Jenis', kind: 'text' },
+      { header: 'Kode Wilayah', kind: 'text' },
+      { header: 'Bidang SPM', kind: 'text' },
+      { header: 'Posyandu', kind: 'integer' },
+      { header: 'Kader Aktif', kind: 'integer' },
+      { header: 'TL Terbuka', kind: 'integer' },
+      { header: 'TL Lewat Tenggat', kind: 'integer' },
+    ],
+    rows: [
+      ...flat.flatMap(({ node: n, depth }) => spmRows(n.name, kindOf(n), n.kind === 'posyandu' ? null : n.code, n, depth)),
+      ...spmRows('Jumlah', null, r.scope.code, r.total, undefined, true),
+    ],
   }
 
   const perOpd: SheetSpec = {
@@ -134,5 +170,5 @@ export async function rekapSheets(db: Db, year: number | null, nowMs: number): P
       cells: [o.name, labelOf(OFFICE_LEVEL_LABEL, o.level), o.areaName, o.areaCode, dateTimeCell(o.lastBundleAt), o.ageDays, dateTimeCell(o.lastImportedAt)],
     })),
   }
-  return { sheets: [recap, perOpd, offices], rows: flat.length, year: r.year }
+  return { sheets: [recap, spm, perOpd, offices], rows: flat.length, year: r.year }
 }

@@ -8,13 +8,19 @@
 // Where a record counts ("area of a record", notes of issue 5): kader and participants through
 // their Posyandu's village; a meeting through its Posyandu, else the area of the office that
 // made it; a follow-up through its Posyandu, else its meeting's area, else its office's area.
+// SPM fields: a Posyandu and a kader serve the fields on their own record (spm_fields); a
+// follow-up counts in the field on its own record (follow_up.spm_field, chosen when it is
+// written), never in its Posyandu's fields; one without a field counts in the node's totals only.
+// Heard from: an office has been heard from when a paket it made reached here, imported directly
+// or carried inside another office's paket (the `office` rows recordOffices keeps); each office
+// dates its own area only, so a Puskesmas's paket never stands for its villages' silence.
 
 import { sql } from 'kysely'
 import type { ParsedInput, Rekap, RekapOffice } from '../../../../shared/contract'
 import { CLOSED_STATUSES } from '../../../../shared/domain/meeting'
-import type { SiteLevel } from '../../../../shared/domain/reference'
+import { SPM_FIELDS, type SiteLevel } from '../../../../shared/domain/reference'
 import { todayJakarta } from '../../../../shared/domain/tanggal'
-import type { Db } from '../../db/schema'
+import type { Db, OfficeTable } from '../../db/schema'
 import { activeCatalogue } from '../competency/catalogue.service'
 import { requireSite, type SiteRow } from '../site/site.service'
 import { ageDays, buildTree, finishTree, newer, type RekapTree } from './rekap.tree'
@@ -27,7 +33,7 @@ interface YearRange {
   nextStart: string
 }
 
-function parseVillages(json: string): string[] {
+function parseCodes(json: string): string[] {
   try {
     const v: unknown = JSON.parse(json)
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
@@ -52,6 +58,10 @@ async function countKader(db: Db, tree: RekapTree, groupCodes: readonly string[]
       ...LEVELS.map((l) => eb.fn.sum<number>(eb.case().when('kc.level', '=', l).then(1).else(0).end()).as(`level_${l}`)),
       // The groups column is a JSON array of single capital letters: the quoted code matches only itself.
       ...groupCodes.map((g, i) => eb.fn.sum<number>(eb.case().when('kc.groups', 'like', `%"${g}"%`).then(1).else(0).end()).as(`group_${i}`)),
+      // Each skill held kompeten is one TKK (Kemenkes usage), whatever group it is in.
+      sql<number>`sum(coalesce(json_array_length(kc.competent), 0))`.as('tkk'),
+      sql<number>`sum(case when json_array_length(kc.competent) > 0 then 1 else 0 end)`.as('with_tkk'),
+      ...SPM_FIELDS.map((f) => eb.fn.sum<number>(eb.case().when('k.spm_fields', 'like', `%"${f}"%`).then(1).else(0).end()).as(`spm_${f}`)),
     ])
     .where('k.deleted', '=', 0)
     .where('k.status', '=', 'aktif')
@@ -62,9 +72,15 @@ async function countKader(db: Db, tree: RekapTree, groupCodes: readonly string[]
     const n = Number(r.n)
     const levels = LEVELS.map((l) => Number(r[`level_${l}`] ?? 0))
     const groups = groupCodes.map((_, i) => Number(r[`group_${i}`] ?? 0))
+    const spm = SPM_FIELDS.map((f) => Number(r[`spm_${f}`] ?? 0))
+    const tkk = Number(r.tkk ?? 0)
+    const withTkk = Number(r.with_tkk ?? 0)
     for (const acc of chain) {
       const c = acc.node
       c.activeKader += n
+      c.tkk += tkk
+      c.kaderWithTkk += withTkk
+      spm.forEach((x, i) => (c.spm[i]!.activeKader += x))
       LEVELS.forEach((l, i) => (c.levels[l] += levels[i]!))
       c.levels.none += n - levels.reduce((s, x) => s + x, 0)
       groups.forEach((g, i) => (c.groups[i]!.complete += g))
@@ -130,13 +146,14 @@ async function countFollowUps(db: Db, tree: RekapTree, site: SiteRow, today: str
         )
         .as('target_area'),
       'f.opd_id',
+      'f.spm_field',
       eb.fn.countAll<number>().as('open'),
       // isOverdue() of shared/domain/meeting.ts in SQL: open (already filtered) and due before today.
       eb.fn.sum<number>(eb.case().when('f.due_date', '<', today).then(1).else(0).end()).as('overdue'),
     ])
     .where('f.deleted', '=', 0)
     .where('f.status', 'not in', [...CLOSED_STATUSES])
-    .groupBy(['target_posyandu', 'target_area', 'f.opd_id'])
+    .groupBy(['target_posyandu', 'target_area', 'f.opd_id', 'f.spm_field'])
     .execute()
   const perOpd = new Map<string, { open: number; overdue: number }>()
   for (const r of followUpRows) {
@@ -144,9 +161,15 @@ async function countFollowUps(db: Db, tree: RekapTree, site: SiteRow, today: str
     if (chain.length === 0) continue
     const open = Number(r.open)
     const overdue = Number(r.overdue ?? 0)
+    const field = SPM_FIELDS.indexOf(r.spm_field as (typeof SPM_FIELDS)[number])
     for (const acc of chain) {
       acc.node.followUpsOpen += open
       acc.node.followUpsOverdue += overdue
+      const f = acc.node.spm[field]
+      if (f) {
+        f.followUpsOpen += open
+        f.followUpsOverdue += overdue
+      }
     }
     const o = perOpd.get(r.opd_id) ?? { open: 0, overdue: 0 }
     o.open += open
@@ -162,11 +185,52 @@ async function countFollowUps(db: Db, tree: RekapTree, site: SiteRow, today: str
 }
 
 /**
- * The offices heard of, never heard from first, then the oldest newest paket; each office's
- * newest paket is also stamped on the kelurahan (and kecamatan) nodes it covers.
+ * Each office once: an installation recovered on a new PC succeeds its old site ids (the signed
+ * statements in site_succession), so the old ids' rows fold into the office's current one; the
+ * old ids of this office itself are not another office.
  */
-async function heardFrom(db: Db, tree: RekapTree, nowMs: number): Promise<RekapOffice[]> {
+async function currentOffices(db: Db, selfId: string): Promise<OfficeTable[]> {
   const officeRows = await db.selectFrom('office').selectAll().execute()
+  const successions = await db.selectFrom('site_succession').select(['successor_site_id', 'predecessors']).execute()
+  if (successions.length === 0) return officeRows
+  const successorOf = new Map<string, string>()
+  for (const s of successions) for (const p of parseCodes(s.predecessors)) successorOf.set(p, s.successor_site_id)
+  const resolve = (id: string) => {
+    let cur = id
+    // A chain of recoveries, never a loop: bounded all the same.
+    for (let i = 0; i < 10 && successorOf.has(cur); i++) cur = successorOf.get(cur)!
+    return cur
+  }
+  const byId = new Map<string, OfficeTable>()
+  for (const o of officeRows) {
+    const id = resolve(o.site_id)
+    if (id === selfId) continue
+    const prev = byId.get(id)
+    // The current installation's own row names the office; an old one only until it is heard of.
+    const base = !prev || o.site_id === id ? { ...o, site_id: id } : prev
+    byId.set(id, {
+      ...base,
+      last_bundle_at: newer(prev?.last_bundle_at ?? null, o.last_bundle_at),
+      last_imported_at: newer(prev?.last_imported_at ?? null, o.last_imported_at),
+    })
+  }
+  return [...byId.values()]
+}
+
+/**
+ * The offices heard of, never heard from first, then the oldest newest paket; each office's
+ * newest paket is also stamped on the node of its own area (a kelurahan office on its
+ * kelurahan, a Puskesmas or kecamatan office on its kecamatan at a kota); a kecamatan node then
+ * takes the newest of its kelurahan too (finishTree). An office whose paket never came here
+ * directly was relayed: by the Puskesmas serving its village when that one is known.
+ */
+async function heardFrom(db: Db, tree: RekapTree, selfId: string, nowMs: number): Promise<RekapOffice[]> {
+  const officeRows = await currentOffices(db, selfId)
+  const puskesmasOf = new Map<string, { siteId: string; name: string }>()
+  for (const o of officeRows) {
+    if (o.level !== 'puskesmas') continue
+    for (const v of parseCodes(o.villages)) if (!puskesmasOf.has(v)) puskesmasOf.set(v, { siteId: o.site_id, name: o.name })
+  }
   const offices: RekapOffice[] = officeRows.map((o) => ({
     siteId: o.site_id,
     level: o.level as SiteLevel,
@@ -176,6 +240,10 @@ async function heardFrom(db: Db, tree: RekapTree, nowMs: number): Promise<RekapO
     lastBundleAt: o.last_bundle_at,
     ageDays: ageDays(o.last_bundle_at, nowMs),
     lastImportedAt: o.last_imported_at,
+    relayedBy:
+      o.last_bundle_at && !o.last_imported_at
+        ? (o.level === 'kelurahan' ? puskesmasOf.get(o.area_code) : undefined) ?? { siteId: null, name: null }
+        : null,
   }))
   offices.sort(
     (a, b) =>
@@ -185,11 +253,8 @@ async function heardFrom(db: Db, tree: RekapTree, nowMs: number): Promise<RekapO
   )
   for (const o of officeRows) {
     if (!o.last_bundle_at) continue
-    const codes = new Set([o.area_code, ...(o.level === 'puskesmas' ? parseVillages(o.villages) : [])])
-    for (const code of codes) {
-      const node = tree.villages.get(code) ?? (tree.withDistricts ? tree.districts.get(code) : undefined)
-      if (node) node.node.lastBundleAt = newer(node.node.lastBundleAt, o.last_bundle_at)
-    }
+    const node = tree.villages.get(o.area_code) ?? (tree.withDistricts ? tree.districts.get(o.area_code) : undefined)
+    if (node) node.node.lastBundleAt = newer(node.node.lastBundleAt, o.last_bundle_at)
   }
   return offices
 }
@@ -207,7 +272,7 @@ export async function getRekap(db: Db, input: ParsedInput<'rekap:get'>, nowMs: n
   await countTrainings(db, tree, range)
   await countMeetings(db, tree, site, range)
   const followUpsPerOpd = await countFollowUps(db, tree, site, today)
-  const offices = await heardFrom(db, tree, nowMs)
+  const offices = await heardFrom(db, tree, site.id, nowMs)
   const { nodes, total } = finishTree(tree, site.level, nowMs)
 
   return {

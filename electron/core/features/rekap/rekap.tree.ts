@@ -4,7 +4,7 @@
 // out. The counting queries live in rekap.service and add into these nodes.
 
 import type { RekapCounts, RekapNode } from '../../../../shared/contract'
-import type { SiteLevel } from '../../../../shared/domain/reference'
+import { SPM_FIELDS, type SiteLevel } from '../../../../shared/domain/reference'
 import type { Db } from '../../db/schema'
 import { codePrefixRange } from '../area/area.service'
 import type { SiteRow } from '../site/site.service'
@@ -38,6 +38,9 @@ function emptyCounts(groupCodes: readonly string[]): RekapCounts {
     activeKader: 0,
     levels: { none: 0, purwa: 0, madya: 0, utama: 0 },
     groups: groupCodes.map((code) => ({ code, complete: 0 })),
+    tkk: 0,
+    kaderWithTkk: 0,
+    spm: SPM_FIELDS.map((field) => ({ field, posyandu: 0, activeKader: 0, followUpsOpen: 0, followUpsOverdue: 0 })),
     trainings: 0,
     meetings: 0,
     followUpsOpen: 0,
@@ -58,6 +61,21 @@ export function ageDays(at: string | null, nowMs: number): number | null {
 }
 
 export const newer = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b)
+
+function parseCodes(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json)
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/** A node's Posyandu (in all and per SPM field) are those of its children. */
+function sumPosyandu(n: RekapNode, kids: readonly RekapNode[]): void {
+  n.posyandu = kids.reduce((s, k) => s + k.posyandu, 0)
+  n.spm.forEach((f, i) => (f.posyandu = kids.reduce((s, k) => s + (k.spm[i]?.posyandu ?? 0), 0)))
+}
 
 const byName = (a: RekapNode, b: RekapNode) => a.name.localeCompare(b.name, 'id') || a.code.localeCompare(b.code)
 
@@ -107,7 +125,7 @@ export async function buildTree(db: Db, site: SiteRow, groupCodes: readonly stri
   const scopeRange = site.level === 'kelurahan' ? codePrefixRange(site.area_code) : codePrefixRange(`${site.area_code}.`)
   const posyanduRows = await db
     .selectFrom('posyandu')
-    .select(['id', 'name', 'village_code', 'village_name', 'active', 'deleted'])
+    .select(['id', 'name', 'village_code', 'village_name', 'active', 'deleted', 'spm_fields'])
     .where('village_code', '>=', scopeRange[0])
     .where('village_code', '<', scopeRange[1])
     .execute()
@@ -118,7 +136,12 @@ export async function buildTree(db: Db, site: SiteRow, groupCodes: readonly stri
       villages.set(p.village_code, { ...newAcc(p.village_code, p.village_name, 'kelurahan', groupCodes), district: p.village_code.slice(0, 8) })
     }
     const acc = { ...newAcc(p.id, p.name, 'posyandu', groupCodes), village: p.village_code, deleted: p.deleted === 1 }
-    if (p.deleted === 0 && p.active === 1) acc.node.posyandu = 1
+    if (p.deleted === 0 && p.active === 1) {
+      acc.node.posyandu = 1
+      // The fields an active Posyandu serves; the kelurahan and above add their Posyandu up (finishTree).
+      const fields = parseCodes(p.spm_fields)
+      for (const s of acc.node.spm) if (fields.includes(s.field)) s.posyandu = 1
+    }
     posyandu.set(p.id, acc)
   }
   if (withDistricts) {
@@ -177,7 +200,7 @@ export function finishTree(tree: RekapTree, level: SiteLevel, nowMs: number): { 
   const villageNodes = new Map<string, RekapNode[]>()
   for (const v of tree.villages.values()) {
     const kids = villageChildren.get(v.node.code) ?? []
-    v.node.posyandu = kids.reduce((s, k) => s + k.posyandu, 0)
+    sumPosyandu(v.node, kids)
     for (const k of kids) k.lastBundleAt = v.node.lastBundleAt
     const node = finish(v, kids)
     const list = villageNodes.get(v.district) ?? []
@@ -188,7 +211,7 @@ export function finishTree(tree: RekapTree, level: SiteLevel, nowMs: number): { 
   if (tree.withDistricts) {
     nodes = [...tree.districts.values()].map((d) => {
       const kids = villageNodes.get(d.node.code) ?? []
-      d.node.posyandu = kids.reduce((s, k) => s + k.posyandu, 0)
+      sumPosyandu(d.node, kids)
       d.node.lastBundleAt = kids.reduce<string | null>((s, k) => newer(s, k.lastBundleAt), d.node.lastBundleAt)
       return finish(d, kids)
     })
@@ -202,7 +225,7 @@ export function finishTree(tree: RekapTree, level: SiteLevel, nowMs: number): { 
       for (const g of c.children) g.ageDays = c.ageDays
     }
   }
-  tree.total.node.posyandu = nodes.reduce((s, n) => s + n.posyandu, 0)
+  sumPosyandu(tree.total.node, nodes)
   if (level === 'kelurahan') {
     // At a kelurahan the roots are its Posyandu.
     const only = nodes[0]
@@ -215,6 +238,9 @@ export function finishTree(tree: RekapTree, level: SiteLevel, nowMs: number): { 
     activeKader: t.activeKader,
     levels: t.levels,
     groups: t.groups,
+    tkk: t.tkk,
+    kaderWithTkk: t.kaderWithTkk,
+    spm: t.spm,
     trainings: t.trainings,
     meetings: t.meetings,
     followUpsOpen: t.followUpsOpen,

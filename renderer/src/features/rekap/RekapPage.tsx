@@ -1,10 +1,12 @@
-// The recap of this office's area: totals, four pictures (levels, TKK per group, open
-// follow-ups per OPD, how old each kelurahan's last paket is), the offices silent the longest,
-// and the table kecamatan → kelurahan → Posyandu. One call (rekap:get) gives everything.
+// The recap of this office's area: totals, four pictures (levels, kelompok lengkap, open
+// follow-ups per OPD, how old each kelurahan's last paket is), the six SPM fields (a table for
+// the whole area and a shaded table fields × the area's parts), the offices silent the longest
+// under the one heard-from rule, and the table kecamatan → kelurahan → Posyandu. One call
+// (rekap:get) gives everything.
 
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Rekap, RekapNode } from '@shared/contract'
+import type { Rekap, RekapNode, RekapOffice } from '@shared/contract'
 import { href } from '../../app/router'
 import { BarChart } from '../../components/BarChart'
 import { ErrorBox } from '../../components/ErrorBox'
@@ -14,7 +16,8 @@ import { ExportButton } from '../../components/ExportButton'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
 import { AgeBadge, ageBucket, type AgeBucket } from './rekapParts'
-import { RekapTree } from './RekapTree'
+import { RekapTree, tkkPerKader } from './RekapTree'
+import { SpmSection } from './SpmSection'
 import './rekap.css'
 
 const LEVEL_KEYS = ['none', 'purwa', 'madya', 'utama'] as const
@@ -105,6 +108,13 @@ function RekapBody({ r }: { r: Rekap }) {
             })}
           </span>
         </div>
+        <div className="stat card" data-stat="tkk">
+          <span className="stat-label">{t('rekap.tkkTitle')}</span>
+          <span className="stat-value">{formatNumber(r.total.tkk)}</span>
+          <span className="stat-sub">
+            {t('rekap.tkkSub', { avg: tkkPerKader(r.total), none: formatNumber(r.total.activeKader - r.total.kaderWithTkk) })}
+          </span>
+        </div>
         <div className="stat card" data-stat="pelatihan">
           <span className="stat-label">{t('rekap.trainings', { year: r.year })}</span>
           <span className="stat-value">{formatNumber(r.total.trainings)}</span>
@@ -149,6 +159,7 @@ function RekapBody({ r }: { r: Rekap }) {
               value: r.total.groups[i]?.complete ?? 0,
             }))}
           />
+          <p className="muted small">{t('rekap.tkkNote')}</p>
         </section>
         <section className="card">
           <OpdChart rows={r.followUpsPerOpd} />
@@ -160,6 +171,7 @@ function RekapBody({ r }: { r: Rekap }) {
         )}
       </div>
 
+      <SpmSection r={r} />
       <Offices r={r} />
       <RekapTree rekap={r} />
     </>
@@ -215,6 +227,8 @@ function OpdChart({ rows }: { rows: Rekap['followUpsPerOpd'] }) {
 
 function Offices({ r }: { r: Rekap }) {
   const { t } = useTranslation()
+  const reached = (o: RekapOffice) =>
+    o.lastBundleAt === null ? t('app.none') : !o.relayedBy ? t('rekap.direct') : o.relayedBy.name ? t('rekap.relayedBy', { name: o.relayedBy.name }) : t('rekap.relayedUnknown')
   const [all, setAll] = useState(false)
   const shown = all ? r.offices : r.offices.slice(0, OFFICES_SHOWN)
   return (
@@ -222,6 +236,9 @@ function Offices({ r }: { r: Rekap }) {
       <h2 id="rk-offices-title" className="card-title">
         {t('rekap.officesTitle')}
       </h2>
+      <p className="rk-rule" data-testid="heard-from-rule">
+        {t('rekap.heardFromRule')}
+      </p>
       {r.offices.length === 0 ? (
         <p className="muted">{t('rekap.officesNone')}</p>
       ) : (
@@ -235,6 +252,7 @@ function Offices({ r }: { r: Rekap }) {
                   <th scope="col">{t('rekap.colOfficeArea')}</th>
                   <th scope="col">{t('rekap.colLastPaket')}</th>
                   <th scope="col">{t('rekap.colAge')}</th>
+                  <th scope="col">{t('rekap.colRelayed')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -247,6 +265,7 @@ function Offices({ r }: { r: Rekap }) {
                     <td>
                       <AgeBadge ageDays={o.ageDays} lastBundleAt={o.lastBundleAt} />
                     </td>
+                    <td>{reached(o)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -22,12 +22,13 @@ function visibleRows(nodes: RekapNode[], open: ReadonlySet<string>, depth = 0, o
   return out
 }
 
-/** Share of the active kader, whole percent. */
-function percent(n: number, of: number): string {
-  return of > 0 ? String(Math.round((n / of) * 100)) : '0'
+/** TKK per active kader, one decimal ("3,2"). */
+export function tkkPerKader(c: Pick<RekapCounts, 'tkk' | 'activeKader'>): string {
+  return (c.activeKader > 0 ? c.tkk / c.activeKader : 0).toLocaleString('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
 }
 
 function CountCells({ c }: { c: RekapCounts }) {
+  const { t } = useTranslation()
   return (
     <>
       <td className="num">{formatNumber(c.posyandu)}</td>
@@ -36,8 +37,15 @@ function CountCells({ c }: { c: RekapCounts }) {
       <td className="num">{formatNumber(c.levels.purwa)}</td>
       <td className="num">{formatNumber(c.levels.madya)}</td>
       <td className="num">{formatNumber(c.levels.utama)}</td>
-      <td className="num rk-groups" title={c.groups.map((g) => `${g.code} ${formatNumber(g.complete)}`).join(', ')}>
-        {c.groups.map((g) => percent(g.complete, c.activeKader)).join('\u2009·\u2009')}
+      <td
+        className="num rk-tkk"
+        title={t('rekap.tkkCellLong', {
+          tkk: formatNumber(c.tkk),
+          kader: formatNumber(c.kaderWithTkk),
+          groups: c.groups.map((g) => `${g.code} ${formatNumber(g.complete)}`).join(', '),
+        })}
+      >
+        {tkkPerKader(c)}
       </td>
       <td className="num">{formatNumber(c.trainings)}</td>
       <td className="num">{formatNumber(c.meetings)}</td>
@@ -55,7 +63,6 @@ export function RekapTree({ rekap }: { rekap: Rekap }) {
   const nodeLabel = useNodeLabel()
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set())
   const rows = useMemo(() => visibleRows(rekap.nodes, open), [rekap.nodes, open])
-  const codes = rekap.groupNames.map((g) => g.code).join('')
   const toggle = (code: string) =>
     setOpen((prev) => {
       const next = new Set(prev)
@@ -107,7 +114,7 @@ export function RekapTree({ rekap }: { rekap: Rekap }) {
                 {t('rekap.colUtama')}
               </th>
               <th scope="col" className="num">
-                <abbr title={t('rekap.colGroupsLong', { codes: rekap.groupNames.map((g) => g.code).join(', ') })}>{t('rekap.colGroups', { codes })}</abbr>
+                <abbr title={t('rekap.colTkkLong')}>{t('rekap.colTkk')}</abbr>
               </th>
               <th scope="col" className="num">
                 {t('rekap.colTrainings')}
