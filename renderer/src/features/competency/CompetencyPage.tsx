@@ -283,7 +283,7 @@ export function Legend() {
       </li>
       <li>
         <span className="cm-unverified" aria-hidden="true">
-          *
+          †
         </span>
         {t('competency.unverifiedShort')}
       </li>
@@ -335,7 +335,7 @@ function MatrixHead(props: { catalogue: Catalogue; items: CatalogueItem[]; lacki
               {it.code}
               {!it.verified && (
                 <span className="cm-unverified" aria-hidden="true">
-                  *
+                  †
                 </span>
               )}
             </div>
