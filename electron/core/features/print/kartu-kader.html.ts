@@ -31,20 +31,21 @@ h2 { font-size: 10pt; margin: 3mm 0 1.5mm; }
 .level { font-size: 11.5pt; font-weight: bold; }
 .groups { margin-bottom: 3mm; }
 .groups th, .groups td { text-align: center; padding: .8mm 1.2mm; font-size: 8.5pt; }
-.groups th:first-child, .groups td:first-child { text-align: left; width: 18mm; }
+.groups th:first-child, .groups td:first-child { text-align: left; width: 25mm; white-space: nowrap; }
 .items { font-size: 8.3pt; line-height: 1.2; }
 .items th, .items td { padding: .45mm 1.4mm; }
 .items td.code { width: 10mm; font-weight: bold; }
 .items td.mark { width: 23mm; text-align: center; white-space: nowrap; }
-.items td.date { width: 22mm; white-space: nowrap; }
-.items td.assessor { width: 34mm; font-size: 7.6pt; }
+.items td.date { width: 27mm; white-space: nowrap; }
+/* Who judged each TKK: a number beside the date, the names once below, so the card fits one page. */
+.items td.date .by { font-size: 6.5pt; position: relative; top: -0.4em; line-height: 0; }
 /* A heavier rule between groups instead of a heading row: the card has to fit one page. */
 .items tr.first td { border-top-width: 1.4pt; }
 .yes { font-weight: bold; }
 .note { font-size: 7.5pt; color: #444; }
 .next { margin: 2mm 0 1mm; }
 .signatures { margin-top: 3mm; }
-.signature .space { height: 14mm; }
+.signature .space { height: 13mm; }
 `
 
 export function levelName(catalogue: Catalogue, level: LevelCode | null): string {
@@ -89,6 +90,12 @@ export function kartuKaderHtml(data: KartuKaderData): { title: string; html: str
   </tbody>
 </table>`
 
+  // Every assessor of a current judgement, numbered in order of first appearance.
+  const assessors: string[] = []
+  const assessorNo = (name: string) => {
+    if (!assessors.includes(name)) assessors.push(name)
+    return String(assessors.indexOf(name) + 1)
+  }
   const itemRows = kader.groups.map((g) =>
     kader.items
       .filter((i) => i.groupCode === g.code)
@@ -98,8 +105,7 @@ export function kartuKaderHtml(data: KartuKaderData): { title: string; html: str
   <td class="code">${i.code}</td>
   <td>${i.text}${i.verified ? '' : html`<span class="note">*</span>`}</td>
   <td class="mark">${kompeten ? html`<span class="yes">&#10003; Kompeten</span>` : i.current ? 'Belum kompeten' : '—'}</td>
-  <td class="date">${i.current ? tanggalSingkat(i.current.date) : ''}</td>
-  <td class="assessor">${i.current ? i.current.assessor.name : ''}</td>
+  <td class="date">${i.current ? html`${tanggalSingkat(i.current.date)} <span class="by">${assessorNo(i.current.assessor.name)}</span>` : ''}</td>
 </tr>`
       }),
   )
@@ -114,18 +120,19 @@ export function kartuKaderHtml(data: KartuKaderData): { title: string; html: str
   <tr><td class="label">Tingkat kader</td><td>: <span class="level">${levelName(catalogue, kader.level)}</span></td><td class="label">TKK</td><td>: <b class="tkk">${kader.tkk} TKK</b></td></tr>
 </table>
 
-<h2>Kelompok keterampilan</h2>
 ${groupTable}
 
 <table class="items">
-  <thead><tr><th>Kode</th><th>Keterampilan dasar</th><th>Hasil (TKK)</th><th>Tanggal</th><th>Penilai</th></tr></thead>
+  <thead><tr><th>Kode</th><th>Keterampilan dasar</th><th>Hasil (TKK)</th><th>Tanggal, penilai</th></tr></thead>
   <tbody>
 ${itemRows}
   </tbody>
 </table>
-<p class="small muted">Satu TKK untuk setiap keterampilan yang dinyatakan kompeten.${unverified ? html` * Rumusan belum dicocokkan dengan teks resmi; kodenya tetap berlaku.` : ''}</p>
+${assessors.length || unverified
+  ? html`<p class="note">${assessors.length ? html`Penilai: ${assessors.map((n, i) => html`${i ? '; ' : ''}${String(i + 1)} = <span class="assessor">${n}</span>`)}.` : ''}${unverified ? html` * Rumusan belum dicocokkan dengan teks resmi; kodenya tetap berlaku.` : ''}</p>`
+  : ''}
 ${nextLine(data)}
-<p class="small muted">Katalog keterampilan versi ${kader.catalogueVersion}. Tingkat dihitung dari hasil penilaian, tidak diisi tangan.</p>
+<p class="small muted">Katalog keterampilan versi ${kader.catalogueVersion}. Satu TKK untuk setiap keterampilan yang kompeten; tingkat dihitung dari hasil penilaian, tidak diisi tangan.</p>
 
 <div class="signatures">
   ${signature({ above: 'Mengetahui,', role: 'Kepala Puskesmas' })}
