@@ -34,6 +34,10 @@ describe('kompetensi aturan', () => {
     })
   })
 
+  it('is named in help', async () => {
+    expect((await cli(['help'])).stdout).toContain('kompetensi aturan --db BERKAS [--json]')
+  })
+
   it('says the rule in words, one level a line', async () => {
     const r = await cli(['kompetensi', 'aturan', '--db', db])
     expect(r.code).toBe(0)

@@ -361,7 +361,7 @@ function MatrixCells({ row, items, lacking }: { row: MatrixRow; items: Catalogue
         <span className="cm-kader-text">
           <span className="row-name">{row.name}</span>
           <span className="row-sub">
-            {row.posyanduName} · {row.villageName}
+            {row.posyanduName} · {row.villageName} · <span data-testid="matrix-tkk">{t('competency.kader.tkkCount', { n: row.competent.length })}</span>
           </span>
         </span>
         <LevelBadge level={row.level} short />
