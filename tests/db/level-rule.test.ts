@@ -7,7 +7,7 @@ import { assessBulk, getKaderCompetency } from '../../electron/core/features/com
 import { previewLevelRule, saveLevelRule } from '../../electron/core/features/competency/level-rule.service'
 import { exportPaket, importPaket } from '../../electron/core/features/paket/paket.service'
 import { bulkAssessmentInput, levelRuleInput, type Input } from '../../shared/contract'
-import { levelRuleProblems, type LevelRule } from '../../shared/domain/competency'
+import { catalogueSchema, levelOf, levelRuleProblems, nextLevelNeed, type LevelRule } from '../../shared/domain/competency'
 import { errorOf, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
 import { fingerprintOf, introduce, officesPerTest, siteIdOf } from '../fixtures/offices'
 
@@ -67,6 +67,17 @@ describe('TKK per skill', () => {
     expect(c.tkk).toBe(16)
     expect(c.level).toBeNull()
     expect((await getKaderCompetency(kel.db, { kaderId: dewi.id })).tkk).toBe(0)
+  })
+})
+
+describe('a minimum number of TKK', () => {
+  const byCount = catalogueSchema.parse({ ...DEFAULT_CATALOGUE, levels: [{ code: 'purwa', name: 'Kader Purwa', requiresAllOf: [], minTkk: 12 }] })
+
+  it('counts skills whatever their group, and names the fewest still missing', () => {
+    expect(levelOf(byCount, new Set([...items('A'), ...items('C'), 'D1', 'D2', 'D3']))).toBe('purwa')
+    expect(levelOf(byCount, new Set([...items('A'), ...items('C'), 'D1', 'D2']))).toBeNull()
+    // Group A held (4 TKK): eight more, the first ones not held in catalogue order.
+    expect(nextLevelNeed(byCount, new Set(items('A')))).toEqual({ level: 'purwa', missing: items('B') })
   })
 })
 
