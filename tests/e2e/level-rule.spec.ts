@@ -5,7 +5,7 @@
 
 import type { CatalogueInfo, KaderCompetency, MatrixRow } from '../../shared/contract'
 import { LEVEL_CODES, levelOf, type Catalogue, type LevelCode } from '../../shared/domain/competency'
-import { expect, cli, onBuiltDb } from './fixtures'
+import { expect, cli, onBuiltDb, snap } from './fixtures'
 import { seriousViolations } from './axe'
 
 const test = onBuiltDb('level-rule', (file) => {
@@ -58,6 +58,8 @@ test('the Dinas edits the level rule, sees who would move, and saves it as a new
   await expect(rule.getByTestId('level-rule-summary')).toHaveText(`Dari ${rows.length} kader aktif: ${up} naik tingkat, ${down} turun tingkat.`)
   for (const l of order) await expect(rule.locator(`[data-testid="level-rule-preview"] tr[data-level="${l}"] td`).nth(1)).toHaveText(String(after.get(l)))
   expect(await seriousViolations(page)).toEqual([])
+  await rule.scrollIntoViewIfNeeded()
+  await snap(page, 'aturan-tingkat-preview')
 
   await save.click()
   await expect(rule.getByTestId('level-rule-outcome')).toContainText('Aturan disimpan sebagai katalog versi 2024.1+aturan1')
