@@ -2,6 +2,7 @@
 // without writing, the rule saved as a new catalogue version, and the rule travelling down.
 
 import { describe, expect, it } from 'vitest'
+import { installCatalogue } from '../../electron/core/features/competency/catalogue-install.service'
 import { DEFAULT_CATALOGUE, getCatalogueInfo } from '../../electron/core/features/competency/catalogue.service'
 import { assessBulk, getKaderCompetency } from '../../electron/core/features/competency/competency.service'
 import { previewLevelRule, saveLevelRule } from '../../electron/core/features/competency/level-rule.service'
@@ -99,6 +100,14 @@ describe('the level rule is checked', () => {
     expect(levelRuleProblems(DEFAULT_CATALOGUE, countTooHigh).join(' ')).toMatch(/Kader Madya tidak boleh lebih mudah/)
     // Madya with one extra group out of C, D, E is not implied by Utama needing all five: it is.
     expect(levelRuleProblems(DEFAULT_CATALOGUE, STRICTER.levels)).toEqual([])
+  })
+
+  it('refuses a catalogue file whose levels are not a ladder, and keeps the one in force', async () => {
+    const kel = await office('kelurahan')
+    const upsideDown = { ...DEFAULT_CATALOGUE, version: '2099.3', levels: DEFAULT_CATALOGUE.levels.map((l) => (l.code === 'utama' ? { ...l, requiresAllOf: ['A'] } : l)) }
+    const e = await errorOf(() => installCatalogue(kel.db, { json: JSON.stringify(upsideDown) }))
+    expect(e.message).toMatch(/^Katalog tidak sah: Kader Utama tidak boleh lebih mudah daripada Kader Madya/)
+    expect((await getCatalogueInfo(kel.db)).catalogue.version).toBe('2024.1')
   })
 
   it('refuses an empty rule, unknown groups, too many asked and more TKK than the catalogue has', () => {
