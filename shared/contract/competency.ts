@@ -57,7 +57,7 @@ export interface Assessment {
 export interface GroupProgress {
   code: string
   name: string
-  /** All items kompeten: the kader holds this group's TKK. */
+  /** All items kompeten: a kelompok lengkap. */
   complete: boolean
   competent: number
   total: number
@@ -71,6 +71,8 @@ export interface KaderCompetency {
   villageName: string
   catalogueVersion: string
   level: LevelCode | null
+  /** TKK held: one per skill whose latest assessment is kompeten. */
+  tkk: number
   groups: GroupProgress[]
   items: { code: string; groupCode: string; text: string; verified: boolean; current: Assessment | null }[]
   /** What is still missing for the next level; null at the highest level. */
@@ -98,7 +100,7 @@ export interface CompetencySummary {
   levels: Record<LevelCode | 'none', number>
   /** Per competency code: kader holding it kompeten, and kader assessed belum kompeten. */
   coverage: { code: string; competent: number; notYet: number }[]
-  /** Per group: kader holding its TKK. */
+  /** Per group: kader with that group complete (kelompok lengkap). */
   groups: { code: string; complete: number }[]
 }
 
@@ -126,7 +128,45 @@ export interface TrainingNeeds {
   cohorts: TrainingCohort[]
 }
 
+/** How many kader (active, in this office's area) a level rule would move. */
+export interface LevelRulePreview {
+  kaderCount: number
+  /** Per level ('none': no level yet), kader now and under the proposed rule. */
+  levels: { level: LevelCode | 'none'; before: number; after: number }[]
+  /** Each move with its count, e.g. 3 kader from purwa to none. */
+  moves: { from: LevelCode | 'none'; to: LevelCode | 'none'; count: number }[]
+  up: number
+  down: number
+}
+
 // ---------------------------------------------------------------- inputs
+
+const groupLetter = z.string().regex(/^[A-Z]$/, { message: 'Kode kelompok harus satu huruf besar, mis. A.' })
+
+/** The level rule as the Dinas edits it; the checks that need the catalogue are levelRuleProblems. */
+export const levelRuleInput = z.object({
+  levels: z
+    .array(
+      z.object({
+        code: z.enum(LEVEL_CODES, { message: 'Kode tingkat harus purwa, madya atau utama.' }),
+        requiresAllOf: z.array(groupLetter).max(26),
+        plusAnyOf: z
+          .object({
+            groups: z.array(groupLetter).min(1, { message: 'Pilih paling sedikit satu kelompok tambahan.' }).max(26),
+            min: z.number({ message: 'Isi berapa kelompok tambahan yang diminta.' }).int().min(1, { message: 'Jumlah kelompok tambahan paling sedikit 1.' }),
+          })
+          .nullish(),
+        minTkk: z
+          .number({ message: 'Jumlah TKK harus angka.' })
+          .int({ message: 'Jumlah TKK harus bilangan bulat.' })
+          .min(1, { message: 'Jumlah TKK paling sedikit 1 (kosongkan bila tidak dipakai).' })
+          .max(500)
+          .nullish(),
+      }),
+    )
+    .min(1, { message: 'Aturan harus menyebut paling sedikit satu tingkat.' })
+    .max(LEVEL_CODES.length),
+})
 
 /** Which kader a competency view covers: one Posyandu, or an area (kelurahan, kecamatan, kota). */
 export const scopeInput = z.object({
@@ -189,6 +229,10 @@ export const competencyChannels = {
   'competency:catalogue': { input: empty, output: out<CatalogueInfo>() },
   /** Installs a catalogue (JSON text); keeps every assessment and recomputes levels. */
   'competency:installCatalogue': { input: z.object({ json: z.string().max(500_000) }), output: out<CatalogueInfo>() },
+  /** How many kader a proposed level rule would move, computed without writing. */
+  'competency:previewLevelRule': { input: levelRuleInput, output: out<LevelRulePreview>() },
+  /** The Dinas (kota) saves a level rule: a new catalogue version, levels recomputed; it travels down in every paket. */
+  'competency:saveLevelRule': { input: levelRuleInput, output: out<CatalogueInfo>() },
   'competency:kader': { input: z.object({ kaderId: id }), output: out<KaderCompetency>() },
   'competency:assess': { input: assessmentInput, output: out<KaderCompetency>() },
   /** The training grid: many kader × competencies in one transaction. */

@@ -118,8 +118,12 @@ describe('kartu kompetensi kader', () => {
     expect(count(doc.html, /<tr data-code=/)).toBe(25)
     // A and B kompeten (12 items) with the date of that judgement; C–E not yet assessed.
     expect(count(doc.html, /&#10003; Kompeten/)).toBe(12)
-    expect(count(doc.html, /<td class="date">10 Mar 2026<\/td>/)).toBe(12)
-    expect(count(doc.html, /&#10003; Diperoleh/)).toBe(2)
+    // One TKK per skill kompeten; a complete group is a kelompok lengkap, not a TKK.
+    expect(doc.html).toContain('<b class="tkk">12 TKK</b>')
+    expect(count(doc.html, /&#10003; Lengkap/)).toBe(2)
+    // Which TKK, when and by whom: each date carries its assessor's number, the names once below.
+    expect(count(doc.html, /<td class="date">10 Mar 2026 <span class="by">1<\/span><\/td>/)).toBe(12)
+    expect(doc.html).toContain('Penilai: 1 = <span class="assessor">Bidan Yuli Astuti</span>.')
 
     expect(doc.html).toContain('Untuk menjadi <b>Kader Madya</b>')
     expect(doc.html).toContain('<b>D1–D4</b>')
@@ -146,7 +150,8 @@ describe('kartu kompetensi kader', () => {
     const doc = await kartu(ani.id)
     expect(doc.html).toMatch(/<span class="level">Kader Utama<\/span>/)
     expect(doc.html).toContain('sudah mencapai tingkat tertinggi')
-    expect(count(doc.html, /&#10003; Diperoleh/)).toBe(5)
+    expect(count(doc.html, /&#10003; Lengkap/)).toBe(5)
+    expect(doc.html).toContain('<b class="tkk">25 TKK</b>')
   })
 
   it('escapes markup in a name so it prints as text', async () => {

@@ -220,6 +220,13 @@ test.describe('competencies on a kelurahan with kader', () => {
     await expect(c.heading).toHaveText('Katalog keterampilan')
     await expect(c.catalogueVersions).toHaveCount(1)
     await expect(page.getByText('Kader Purwa: semua keterampilan kelompok A (Pengelolaan Posyandu) dan B (Bayi dan Balita) kompeten.')).toBeVisible()
+    // Only the Dinas sets the rule; a kelurahan reads it and is told who does.
+    await expect(page.getByText('Aturan ini ditetapkan oleh Dinas Kesehatan kota/kabupaten')).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Hitung dampaknya' })).toHaveCount(0)
+    // "Belum diverifikasi" explained once, in Indonesian: what it means and who settles it.
+    await expect(page.getByTestId('catalogue-unverified')).toContainText('belum dicocokkan dengan teks resmi')
+    await expect(page.getByTestId('catalogue-unverified')).toContainText('Dinas memasang katalog berisi teks resmi')
+    await expect(page.getByText('verified=false')).toHaveCount(0)
     await c.catalogueFile.setInputFiles({ name: 'katalog-2099.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(next)) })
     await expect(page.getByTestId('catalogue-chosen')).toContainText('versi 2099.1')
     await c.installButton.click()

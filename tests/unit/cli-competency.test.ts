@@ -87,7 +87,7 @@ describe('kompetensi matrix', () => {
     const r = await cli(['kompetensi', 'matrix', '--db', db, '--wilayah', '36.71.01.1001'])
     expect(r).toMatchObject({ code: 0, stderr: '' })
     const lines = r.stdout.trimEnd().split('\n')
-    expect(lines[0]).toMatch(/^Nama\s+Posyandu\s+Tingkat\s+Kompeten\s+A\s+B\s+C\s+D\s+E$/)
+    expect(lines[0]).toMatch(/^Nama\s+Posyandu\s+Tingkat\s+TKK\s+A\s+B\s+C\s+D\s+E$/)
     const body = lines.slice(2, 2 + rows.length)
     rows.forEach((row, i) => {
       const line = body[i]!
@@ -160,6 +160,6 @@ describe('on an office without data', () => {
     expect(help.stdout).toContain('pelatihan list --db BERKAS [--json]')
     expect(help.stdout).toContain('kompetensi matrix --db BERKAS [--wilayah KODE] [--json]')
     expect((await cli(['kompetensi', 'matrix'])).code).toBe(2)
-    expect((await cli(['kompetensi', 'hapus'])).stderr).toMatch(/^Perintah tidak dikenal: kompetensi hapus\. Yang ada: kompetensi matrix\./)
+    expect((await cli(['kompetensi', 'hapus'])).stderr).toMatch(/^Perintah tidak dikenal: kompetensi hapus\. Yang ada: kompetensi matrix, kompetensi aturan\./)
   })
 })

@@ -19,6 +19,7 @@ import {
 } from '../features/kader/kader.service'
 import { createPosyandu, getPosyandu, listPosyandu, updatePosyandu } from '../features/posyandu/posyandu.service'
 import { installCatalogue } from '../features/competency/catalogue-install.service'
+import { previewLevelRule, saveLevelRule } from '../features/competency/level-rule.service'
 import { getCatalogueInfo } from '../features/competency/catalogue.service'
 import {
   assess,
@@ -113,6 +114,11 @@ export const handlers = {
   'competency:installCatalogue': async (ctx, input) => {
     await backupBefore(ctx.db, 'pasang-katalog')
     return installCatalogue(ctx.db, input)
+  },
+  'competency:previewLevelRule': (ctx, input) => previewLevelRule(ctx.db, input),
+  'competency:saveLevelRule': async (ctx, input) => {
+    await backupBefore(ctx.db, 'pasang-katalog')
+    return saveLevelRule(ctx.db, input)
   },
   'competency:kader': (ctx, input) => getKaderCompetency(ctx.db, input),
   'competency:assess': (ctx, input) => assess(ctx.db, input),

@@ -10,6 +10,7 @@ import { init } from './init'
 import { ekspor } from './ekspor'
 import { kaderImpor } from './kader-impor'
 import { kaderList } from './kader-list'
+import { kompetensiAturan } from './kompetensi-aturan'
 import { kompetensiMatrix } from './kompetensi-matrix'
 import { kunciCabut, kunciGanti, kunciKartu, kunciPercaya } from './kunci'
 import { paketExport, paketImport, paketInspect, paketPembinaan, paketPemulihan } from './paket'
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   trainingList,
   pelatihanList,
   kompetensiMatrix,
+  kompetensiAturan,
   rapatList,
   tindakLanjutList,
   kunciKartu,

@@ -26,7 +26,8 @@ function stripHeader(catalogue: Catalogue): string {
 
 function table(rows: MatrixExportRow[], catalogue: Catalogue): string {
   const codes = competencyCodes(catalogue)
-  const head = ['Nama', 'Posyandu', 'Tingkat', 'Kompeten', stripHeader(catalogue)]
+  // One TKK per skill held kompeten, out of the catalogue's skills.
+  const head = ['Nama', 'Posyandu', 'Tingkat', 'TKK', stripHeader(catalogue)]
   const body = rows.map((r) => [r.name, r.posyandu, levelName(catalogue, r.level), `${r.competent.length}/${codes.length}`, strip(codes, r)])
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((cells) => (cells[i] ?? '').length)))
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()

@@ -4,7 +4,7 @@
 // not in catalogue.service.ts (competency.service reads the catalogue in force from there).
 
 import type { CatalogueInfo, ParsedInput } from '../../../../shared/contract'
-import { catalogueSchema } from '../../../../shared/domain/competency'
+import { catalogueSchema, levelRuleProblems } from '../../../../shared/domain/competency'
 import { AppError } from '../../../../shared/result'
 import type { Db } from '../../db/schema'
 import { DEFAULT_CATALOGUE, getCatalogueInfo, hasActiveCatalogue, storeCatalogue } from './catalogue.service'
@@ -42,6 +42,9 @@ export async function installCatalogue(db: Db, input: ParsedInput<'competency:in
     throw invalidCatalogue(`Katalog tidak sah${where}: ${first?.message ?? 'bentuknya tidak dikenali'}`)
   }
   const catalogue = result.data
+  // The same ladder check as the Aturan tingkat screen: a file may not make Madya easier than Purwa.
+  const problems = levelRuleProblems(catalogue, catalogue.levels)
+  if (problems.length > 0) throw invalidCatalogue(`Katalog tidak sah: ${problems.join(' ')}`)
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('catalogue').select('body').where('version', '=', catalogue.version).executeTakeFirst()
     if (existing && existing.body !== JSON.stringify(catalogue)) {

@@ -205,6 +205,7 @@ export async function getKaderCompetency(db: Db, input: ParsedInput<'competency:
     villageName: kader.village_name,
     catalogueVersion: catalogue.version,
     level: state.level,
+    tkk: state.competent.length,
     groups: catalogue.groups.map((g) => {
       const held = g.items.filter((i) => competent.has(i.code)).length
       return { code: g.code, name: g.name, complete: held === g.items.length, competent: held, total: g.items.length }

@@ -50,8 +50,9 @@ export async function matrixSheets(db: Db): Promise<{ sheets: SheetSpec[]; rows:
     { header: 'Posyandu', kind: 'text' },
     { header: 'Nama', kind: 'text' },
     { header: 'Tingkat', kind: 'text' },
-    { header: 'Jumlah Kompeten', kind: 'integer' },
-    { header: 'TKK', kind: 'text' },
+    // One TKK per skill held kompeten (Kemenkes usage); a whole group is a kelompok lengkap.
+    { header: 'TKK', kind: 'integer' },
+    { header: 'Kelompok Lengkap', kind: 'text' },
   ]
   const held = new Map(codes.map((c) => [c, 0]))
   const rows = kader.map((k, i) => {

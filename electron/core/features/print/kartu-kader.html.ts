@@ -1,5 +1,6 @@
 // The kader's competency card: which of the basic skills are held kompeten (with the date of
-// that judgement), the TKK of each group, the level, and what the next level still needs.
+// that judgement and by whom), the TKK held (one per skill kompeten, Kemenkes usage), which
+// groups are complete (kelompok lengkap), the level, and what the next level still needs.
 // Pure: takes the loaded data, returns the page. The Puskesmas signs it, so it carries a
 // place/date line and two signature blocks with NIP lines.
 
@@ -30,19 +31,21 @@ h2 { font-size: 10pt; margin: 3mm 0 1.5mm; }
 .level { font-size: 11.5pt; font-weight: bold; }
 .groups { margin-bottom: 3mm; }
 .groups th, .groups td { text-align: center; padding: .8mm 1.2mm; font-size: 8.5pt; }
-.groups th:first-child, .groups td:first-child { text-align: left; width: 18mm; }
+.groups th:first-child, .groups td:first-child { text-align: left; width: 25mm; white-space: nowrap; }
 .items { font-size: 8.3pt; line-height: 1.2; }
 .items th, .items td { padding: .45mm 1.4mm; }
 .items td.code { width: 10mm; font-weight: bold; }
 .items td.mark { width: 23mm; text-align: center; white-space: nowrap; }
-.items td.date { width: 22mm; white-space: nowrap; }
+.items td.date { width: 27mm; white-space: nowrap; }
+/* Who judged each TKK: a number beside the date, the names once below, so the card fits one page. */
+.items td.date .by { font-size: 6.5pt; position: relative; top: -0.4em; line-height: 0; }
 /* A heavier rule between groups instead of a heading row: the card has to fit one page. */
 .items tr.first td { border-top-width: 1.4pt; }
 .yes { font-weight: bold; }
 .note { font-size: 7.5pt; color: #444; }
 .next { margin: 2mm 0 1mm; }
 .signatures { margin-top: 3mm; }
-.signature .space { height: 14mm; }
+.signature .space { height: 13mm; }
 `
 
 export function levelName(catalogue: Catalogue, level: LevelCode | null): string {
@@ -81,12 +84,18 @@ export function kartuKaderHtml(data: KartuKaderData): { title: string; html: str
   <thead><tr><th>Kelompok</th>${kader.groups.map((g) => html`<th>${g.code}. ${g.name}</th>`)}</tr></thead>
   <tbody>
     <tr><td>Dikuasai</td>${kader.groups.map((g) => html`<td>${g.competent} dari ${g.total}</td>`)}</tr>
-    <tr><td>TKK</td>${kader.groups.map((g) =>
-      g.complete ? html`<td class="yes">&#10003; Diperoleh</td>` : html`<td>Belum</td>`,
+    <tr><td>Kelompok lengkap</td>${kader.groups.map((g) =>
+      g.complete ? html`<td class="yes">&#10003; Lengkap</td>` : html`<td>Belum</td>`,
     )}</tr>
   </tbody>
 </table>`
 
+  // Every assessor of a current judgement, numbered in order of first appearance.
+  const assessors: string[] = []
+  const assessorNo = (name: string) => {
+    if (!assessors.includes(name)) assessors.push(name)
+    return String(assessors.indexOf(name) + 1)
+  }
   const itemRows = kader.groups.map((g) =>
     kader.items
       .filter((i) => i.groupCode === g.code)
@@ -94,35 +103,36 @@ export function kartuKaderHtml(data: KartuKaderData): { title: string; html: str
         const kompeten = i.current?.result === 'kompeten'
         return html`<tr data-code="${i.code}"${n === 0 ? html` class="first"` : ''}>
   <td class="code">${i.code}</td>
-  <td>${i.text}${i.verified ? '' : html` <span class="note">*</span>`}</td>
+  <td>${i.text}${i.verified ? '' : html`<span class="note">*</span>`}</td>
   <td class="mark">${kompeten ? html`<span class="yes">&#10003; Kompeten</span>` : i.current ? 'Belum kompeten' : '—'}</td>
-  <td class="date">${i.current ? tanggalSingkat(i.current.date) : ''}</td>
+  <td class="date">${i.current ? html`${tanggalSingkat(i.current.date)} <span class="by">${assessorNo(i.current.assessor.name)}</span>` : ''}</td>
 </tr>`
       }),
   )
 
   const body = html`${letterhead(office.letterhead)}
 <h1>KARTU KOMPETENSI KADER POSYANDU</h1>
-<p class="subtitle">Tanda Kecakapan Kader (TKK) dan ${catalogue.title}</p>
+<p class="subtitle">Tanda Kecakapan Kader (TKK): ${catalogue.title}</p>
 
 <table class="meta identity">
   <tr><td class="label">Nama</td><td>: <b>${kader.name}</b></td><td class="label">Posyandu</td><td>: ${kader.posyanduName}</td></tr>
   <tr><td class="label">NIK</td><td>: ${data.nikMasked}</td><td class="label">Kelurahan/desa</td><td>: ${kader.villageName}</td></tr>
-  <tr><td class="label">Tingkat kader</td><td colspan="3">: <span class="level">${levelName(catalogue, kader.level)}</span></td></tr>
+  <tr><td class="label">Tingkat kader</td><td>: <span class="level">${levelName(catalogue, kader.level)}</span></td><td class="label">TKK</td><td>: <b class="tkk">${kader.tkk} TKK</b></td></tr>
 </table>
 
-<h2>Tanda Kecakapan Kader per kelompok</h2>
 ${groupTable}
 
 <table class="items">
-  <thead><tr><th>Kode</th><th>Keterampilan dasar</th><th>Hasil</th><th>Tanggal</th></tr></thead>
+  <thead><tr><th>Kode</th><th>Keterampilan dasar</th><th>Hasil (TKK)</th><th>Tanggal, penilai</th></tr></thead>
   <tbody>
 ${itemRows}
   </tbody>
 </table>
-${unverified ? html`<p class="note">* Rumusan keterampilan ini belum dicocokkan dengan teks resmi; kodenya tetap berlaku.</p>` : ''}
+${assessors.length || unverified
+  ? html`<p class="note">${assessors.length ? html`Penilai: ${assessors.map((n, i) => html`${i ? '; ' : ''}${String(i + 1)} = <span class="assessor">${n}</span>`)}.` : ''}${unverified ? html` * Rumusan belum dicocokkan dengan teks resmi; kodenya tetap berlaku.` : ''}</p>`
+  : ''}
 ${nextLine(data)}
-<p class="small muted">Katalog keterampilan versi ${kader.catalogueVersion}. Tingkat dihitung dari hasil penilaian, tidak diisi tangan.</p>
+<p class="small muted">Katalog keterampilan versi ${kader.catalogueVersion}. Satu TKK untuk setiap keterampilan yang kompeten; tingkat dihitung dari hasil penilaian, tidak diisi tangan.</p>
 
 <div class="signatures">
   ${signature({ above: 'Mengetahui,', role: 'Kepala Puskesmas' })}

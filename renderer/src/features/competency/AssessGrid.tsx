@@ -68,7 +68,7 @@ export function AssessGrid({
                 {col.code}
                 {!col.verified && (
                   <span className="cm-unverified" aria-hidden="true">
-                    *
+                    †
                   </span>
                 )}
               </th>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CatalogueInfo } from '@shared/contract'
-import { LEVEL_CODES, type Catalogue, type CatalogueLevel } from '@shared/domain/competency'
+import { type Catalogue, type CatalogueLevel } from '@shared/domain/competency'
 import { call, errorMessage } from '../../api/client'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
@@ -11,6 +11,7 @@ import { i18n } from '../../i18n'
 import { formatDateTime } from '../../i18n/format'
 import { TrainingTabs } from '../training/TrainingTabs'
 import { setCatalogue } from './catalogue'
+import { LevelRuleEditor } from './LevelRuleEditor'
 import { invalidateMatrixPages } from './matrixPages'
 import './competency.css'
 
@@ -29,11 +30,12 @@ function ruleInWords(level: CatalogueLevel, c: Catalogue): string {
   const all = joinWords(level.requiresAllOf.map(name), t('competency.catalogue.and'))
   const extra = level.plusAnyOf?.groups.filter((g) => !level.requiresAllOf.includes(g)) ?? []
   const any = level.plusAnyOf ? joinWords(extra.map(name), t('competency.catalogue.or')) : ''
-  if (level.requiresAllOf.length && level.plusAnyOf) {
-    return t('competency.catalogue.ruleAllPlus', { all, n: level.plusAnyOf.min, any })
-  }
-  if (level.plusAnyOf) return t('competency.catalogue.ruleAny', { n: level.plusAnyOf.min, any })
-  return t('competency.catalogue.ruleAll', { all })
+  let groups = ''
+  if (level.requiresAllOf.length && level.plusAnyOf) groups = t('competency.catalogue.ruleAllPlus', { all, n: level.plusAnyOf.min, any })
+  else if (level.plusAnyOf) groups = t('competency.catalogue.ruleAny', { n: level.plusAnyOf.min, any })
+  else if (level.requiresAllOf.length) groups = t('competency.catalogue.ruleAll', { all })
+  if (!level.minTkk) return groups
+  return groups ? t('competency.catalogue.ruleAndTkk', { rule: groups, n: level.minTkk }) : t('competency.catalogue.ruleTkk', { n: level.minTkk })
 }
 
 interface Chosen {
@@ -109,7 +111,6 @@ export function CataloguePage(_props: Record<string, never>) {
     }
   }
 
-  const levels = c ? [...c.levels].sort((a, b) => LEVEL_CODES.indexOf(a.code) - LEVEL_CODES.indexOf(b.code)) : []
   const unverified = c ? c.groups.reduce((n, g) => n + g.items.filter((i) => !i.verified).length, 0) : 0
 
   return (
@@ -129,9 +130,18 @@ export function CataloguePage(_props: Record<string, never>) {
             <p>
               <strong>{c.title}</strong> · {t('competency.catalogue.version', { version: c.version })}
             </p>
-            {c.source && <p className="muted small">{c.source}</p>}
-            {unverified > 0 && <p className="notice">{t('competency.catalogue.unverifiedNote', { n: unverified })}</p>}
           </section>
+
+          {unverified > 0 && (
+            <section className="card" aria-labelledby="cat-unverified" data-testid="catalogue-unverified">
+              <h2 id="cat-unverified" className="card-title">
+                {t('competency.catalogue.unverifiedTitle')}
+              </h2>
+              <p>{t('competency.catalogue.unverifiedNote', { n: unverified })}</p>
+              <p>{t('competency.catalogue.unverifiedWho')}</p>
+              <p className="muted small">{t('competency.catalogue.unverifiedKeep')}</p>
+            </section>
+          )}
 
           <section className="card" aria-labelledby="cat-versions">
             <h2 id="cat-versions" className="card-title">
@@ -215,19 +225,15 @@ export function CataloguePage(_props: Record<string, never>) {
                 ))}
             </div>
           </section>
-          <section className="card" aria-labelledby="cat-levels">
-            <h2 id="cat-levels" className="card-title">
-              {t('competency.catalogue.levelsTitle')}
-            </h2>
-            <ul className="cm-rules">
-              {levels.map((l) => (
-                <li key={l.code}>
-                  <strong>{l.name}:</strong> {ruleInWords(l, c)}
-                </li>
-              ))}
-            </ul>
-            <p className="muted small">{t('competency.catalogue.levelsNote')}</p>
-          </section>
+          <LevelRuleEditor
+            info={info}
+            ruleInWords={ruleInWords}
+            onSaved={(next) => {
+              setFresh(next)
+              setCatalogue(next)
+              invalidateMatrixPages()
+            }}
+          />
 
           <div className="cm-catalogue-groups">
             {c.groups.map((g) => (
@@ -240,7 +246,7 @@ export function CataloguePage(_props: Record<string, never>) {
                     <li key={it.code}>
                       <span className="cm-code">{it.code}</span>
                       <span>{it.text}</span>
-                      {!it.verified ? <span className="badge cm-unverified-badge">{t('competency.unverified')}</span> : <span />}
+                      {!it.verified ? <span className="badge" title={t('competency.unverified')}>† {t('competency.catalogue.unverifiedBadge')}</span> : <span />}
                     </li>
                   ))}
                 </ul>

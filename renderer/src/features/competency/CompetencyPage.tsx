@@ -283,7 +283,7 @@ export function Legend() {
       </li>
       <li>
         <span className="cm-unverified" aria-hidden="true">
-          *
+          †
         </span>
         {t('competency.unverifiedShort')}
       </li>
@@ -335,7 +335,7 @@ function MatrixHead(props: { catalogue: Catalogue; items: CatalogueItem[]; lacki
               {it.code}
               {!it.verified && (
                 <span className="cm-unverified" aria-hidden="true">
-                  *
+                  †
                 </span>
               )}
             </div>
@@ -361,7 +361,7 @@ function MatrixCells({ row, items, lacking }: { row: MatrixRow; items: Catalogue
         <span className="cm-kader-text">
           <span className="row-name">{row.name}</span>
           <span className="row-sub">
-            {row.posyanduName} · {row.villageName}
+            {row.posyanduName} · {row.villageName} · <span data-testid="matrix-tkk">{t('competency.kader.tkkCount', { n: row.competent.length })}</span>
           </span>
         </span>
         <LevelBadge level={row.level} short />

@@ -1,4 +1,5 @@
-// A kader's competencies on their page: level, the five groups (TKK), the 25-item checklist,
+// A kader's competencies on their page: level, TKK held (one per skill kompeten), which groups
+// are complete (kelompok lengkap), the 25-item checklist (which TKK, when, by whom),
 // what the next level still needs, and every assessment ever made. Nothing here is typed by
 // hand except a new assessment: the level always follows the catalogue's rule.
 
@@ -26,6 +27,7 @@ import { todayJakarta } from '@shared/domain/tanggal'
 import { AssessDateMethod, AssessorInputs, loadAssessor, saveAssessor, type AssessorFields } from './AssessorInputs'
 import { useCatalogue } from './catalogue'
 import { LevelBadge } from './LevelBadge'
+import { UnverifiedMark } from './UnverifiedMark'
 import { invalidateMatrixPages } from './matrixPages'
 import './competency.css'
 
@@ -42,7 +44,12 @@ export function KaderCompetencySection({ kaderId }: { kaderId: string }) {
     <section className="card cm-section" aria-labelledby="sec-competency" data-testid="kader-competency">
       <div className="cm-section-head">
         <h2 id="sec-competency" className="card-title">
-          {t('competency.kader.title')} {kc && <LevelBadge level={kc.level} long />}
+          {t('competency.kader.title')} {kc && <LevelBadge level={kc.level} long />}{' '}
+          {kc && (
+            <span className="badge" data-testid="kader-tkk" title={t('competency.kader.tkkHint')}>
+              {t('competency.kader.tkkCount', { n: kc.tkk })}
+            </span>
+          )}
         </h2>
         {kc && (
           <div className="page-actions">
@@ -57,7 +64,9 @@ export function KaderCompetencySection({ kaderId }: { kaderId: string }) {
       {!kc && loaded.status === 'loading' && <Loading />}
       {kc && (
         <>
-          <p className="muted small">{t('competency.kader.derivedNote', { version: kc.catalogueVersion })}</p>
+          <p className="muted small">
+            {t('competency.kader.derivedNote', { version: kc.catalogueVersion })} {t('competency.kader.tkkHint')}
+          </p>
           <ul className="cm-groups" aria-label={t('competency.kader.groupsLabel')}>
             {kc.groups.map((g) => (
               <li key={g.code} className={`cm-group ${g.complete ? 'is-complete' : ''}`}>
@@ -116,6 +125,7 @@ function NextLevel({ kc, catalogue }: { kc: KaderCompetency; catalogue: Catalogu
     .map((codes) => codeRangeLabel(catalogue, codes))
   const parts: string[] = []
   if (required.length) parts.push(t('competency.kader.needAll', { codes: codeRangeLabel(catalogue, required) }))
+  if (rule.minTkk && kc.tkk < rule.minTkk) parts.push(t('competency.kader.needTkk', { n: rule.minTkk, held: kc.tkk }))
   if (needExtra > 0 && options.length) {
     const list = options.join(` ${t('competency.catalogue.or')} `)
     parts.push(needExtra === 1 ? t('competency.kader.needOne', { options: list }) : t('competency.kader.needSome', { n: needExtra, options: list }))
@@ -177,8 +187,8 @@ function Checklist({ kc, onAssess }: { kc: KaderCompetency; onAssess: (code: str
                     {i.code}
                   </th>
                   <td className="wrap cm-item-text">
-                    {i.text}{' '}
-                    {!i.verified && <span className="badge cm-unverified-badge">{t('competency.unverified')}</span>}
+                    {i.text}
+                    {!i.verified && <UnverifiedMark />}
                   </td>
                   <td>
                     <ResultMark result={i.current?.result ?? null} />
