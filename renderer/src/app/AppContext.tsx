@@ -1,5 +1,7 @@
 import { createContext, useContext } from 'react'
 import type { Settings, Site } from '@shared/contract'
+import { hariIni } from '@shared/domain/tanggal'
+import { ZONA_WAKTU, type ZonaWaktu } from '@shared/domain/zona-waktu'
 
 export interface AppState {
   site: Site
@@ -14,4 +16,14 @@ export function useApp(): AppState {
   const ctx = useContext(AppContext)
   if (!ctx) throw new Error('useApp outside AppContext')
   return ctx
+}
+
+/** The office's time zone (from its province, via the site): the one source for the renderer. */
+export function useOfficeZone(): ZonaWaktu {
+  return ZONA_WAKTU[useApp().site.timeZone]
+}
+
+/** The office's calendar date today, in its own zone. */
+export function useOfficeToday(): string {
+  return hariIni(useOfficeZone())
 }

@@ -387,6 +387,8 @@ export const en: Messages = {
     officeLevel: 'Office type',
     officeArea: 'Area',
     officeAreaCode: 'Area code',
+    timeZone: 'Time zone',
+    timeZoneValue: '{{zone}} ({{utc}}), from the province of {{province}}',
     officeId: 'Office id',
     officeVillages: 'Covered kelurahan/desa',
     aboutLegend: 'About',

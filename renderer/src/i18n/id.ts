@@ -384,6 +384,8 @@ export const id = {
     officeLevel: 'Jenis kantor',
     officeArea: 'Wilayah',
     officeAreaCode: 'Kode wilayah',
+    timeZone: 'Zona waktu',
+    timeZoneValue: '{{zone}} ({{utc}}), dari provinsi {{province}}',
     officeId: 'Pengenal kantor',
     officeVillages: 'Kelurahan/desa binaan',
     aboutLegend: 'Tentang',

@@ -9,6 +9,7 @@ import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { CadanganSection } from '../cadangan/CadanganSection'
+import { utcLabel, ZONA_WAKTU } from '@shared/domain/zona-waktu'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -212,6 +213,12 @@ export function SettingsPage() {
           <div className="dl-item">
             <dt>{t('settings.officeAreaCode')}</dt>
             <dd className="mono">{site.areaCode}</dd>
+          </div>
+          <div className="dl-item">
+            <dt>{t('settings.timeZone')}</dt>
+            <dd data-testid="office-time-zone">
+              {t('settings.timeZoneValue', { zone: site.timeZone, utc: utcLabel(ZONA_WAKTU[site.timeZone]), province: site.provinceName })}
+            </dd>
           </div>
           {site.coveredVillages.length > 0 && (
             <div className="dl-item">
