@@ -29,12 +29,11 @@ import { optimizeDatabase } from '../../db/open'
 import type { Db, KaderDbRow } from '../../db/schema'
 import { insertRecords, updateRecords, type RecordData, type RecordUpdate } from '../../sync/write'
 import { type Editable } from '../kader/kader.service'
-import { todayJakarta } from '../../../../shared/domain/tanggal'
 import { loadRoster } from './layout'
 import { buildPreview, type RowPlan } from './preview'
 import { writeErrorReport } from './report'
 import { assertWewenang } from '../paket/authority'
-import { requireSite } from '../site/site.service'
+import { officeToday, requireSite } from '../site/site.service'
 
 /**
  * Only offices that may change kader in other offices' copies import a roster (WEWENANG: a
@@ -89,7 +88,7 @@ export async function applyRosterImport(db: Db, input: ParsedInput<'kaderImpor:a
     const result = await db.transaction().execute(async (trx) => {
       const now = new Date()
       const { site, rows, groups } = await buildPreview(trx, roster, input, now)
-      const today = todayJakarta(now)
+      const today = await officeToday(trx, now)
       const note = (what: string) => `${what} lewat impor daftar kader (${roster.layout.fileName}).`
       const saving = rows.filter((p) => p.row.action !== 'error')
       const skipped = rows.filter((p) => p.row.action === 'error')
