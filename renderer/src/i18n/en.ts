@@ -116,6 +116,10 @@ export const en: Messages = {
     trantibumlinmas: 'Public Order & Protection',
     sosial: 'Social',
   },
+  /** The English names are plain already: nothing to spell out. */
+  spmFull: {
+    trantibumlinmas: '',
+  },
   role: {
     ketua: 'Chair',
     sekretaris: 'Secretary',

@@ -112,6 +112,10 @@ export const id = {
     trantibumlinmas: 'Trantibumlinmas',
     sosial: 'Sosial',
   },
+  /** Spelled out where the short name is not plain (hover title, first choice). */
+  spmFull: {
+    trantibumlinmas: 'Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat',
+  },
   role: {
     ketua: 'Ketua',
     sekretaris: 'Sekretaris',

@@ -56,7 +56,7 @@ export const SPM_LABELS: Record<SpmField, string> = {
   kesehatan: 'Kesehatan',
   pekerjaan_umum: 'Pekerjaan Umum',
   perumahan_rakyat: 'Perumahan Rakyat',
-  trantibumlinmas: 'Trantibumlinmas',
+  trantibumlinmas: 'Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat (Trantibumlinmas)',
   sosial: 'Sosial',
 }
 

@@ -16,6 +16,7 @@ import { useCall } from '../../components/useCall'
 import { useFormScreen } from '../../components/useFormScreen'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
 import { useOfficeToday } from '../../app/AppContext'
+import { SpmName } from '../../components/SpmName'
 import { DueDate, StatusBadge } from './badges'
 import './follow-up.css'
 
@@ -98,7 +99,7 @@ export function FollowUpDetailPage({ id }: { id: string }) {
               </DetailItem>
               <DetailItem label={t('followUp.fieldDate')}>{formatDate(f.date)}</DetailItem>
               <DetailItem label={t('followUp.fieldPosyandu')}>{f.posyanduName ?? none}</DetailItem>
-              <DetailItem label={t('followUp.fieldSpm')}>{f.spmField ? t(`spm.${f.spmField}`) : none}</DetailItem>
+              <DetailItem label={t('followUp.fieldSpm')}>{f.spmField ? <SpmName field={f.spmField} /> : none}</DetailItem>
               <DetailItem label={t('followUp.fieldReporter')}>{f.reporter ?? none}</DetailItem>
               {f.closingEvidence && (
                 <DetailItem label={t('followUp.closingEvidence')}>
