@@ -68,3 +68,13 @@ describe('times in CLI output', () => {
     expect(list.stdout).not.toContain('WIB')
   })
 })
+
+describe('desa called desa', () => {
+  it('demo on a desa says desa, not kelurahan', async () => {
+    const desa = join(dir, 'desa.sqlite')
+    expect((await cli(['init', '--db', desa, '--level', 'kelurahan', '--wilayah', '11.01.01.2001', '--name', 'Kantor Desa Keude Bakongan'])).code).toBe(0)
+    const r = await cli(['demo', '--db', desa, '--wilayah', '11.01.01.2001', '--posyandu', '1', '--kader-per-posyandu', '3', '--seed', '3'])
+    expect(r).toMatchObject({ code: 0 })
+    expect(r.stdout).toMatch(/^Selesai: 1 desa, 1 Posyandu, 3 kader\.\n/)
+  }, 60_000)
+})

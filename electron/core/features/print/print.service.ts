@@ -10,6 +10,7 @@ import type { Db } from '../../db/schema'
 import { activeCatalogue } from '../competency/catalogue.service'
 import { getKaderCompetency } from '../competency/competency.service'
 import { hariIni } from '../../../../shared/domain/tanggal'
+import { jenisDesa } from '../../../../shared/domain/wilayah'
 import { zonaDariKodeWilayah } from '../../../../shared/domain/zona-waktu'
 import { getMeeting } from '../meeting/meeting.service'
 import { officeToday, requireSite } from '../site/site.service'
@@ -67,8 +68,8 @@ async function meetingAreaName(db: Db, meeting: Meeting, siteAreaCode: string): 
   if (!area) return null
   if (meeting.level === 'kota') return area.name
   if (meeting.level === 'kecamatan') return `Kecamatan ${area.name}`
-  // Village codes whose fourth part starts with 2 are desa, with 1 kelurahan (Kemendagri).
-  return `${parts[3]!.startsWith('2') ? 'Desa' : 'Kelurahan'} ${area.name}`
+  // Kelurahan or desa from the village code (Kemendagri: 1… kelurahan, 2… desa, 3… desa adat).
+  return `${jenisDesa(code) === 'desa' ? 'Desa' : 'Kelurahan'} ${area.name}`
 }
 
 async function kartuKader(db: Db, kaderId: string, options: PrintOptions): Promise<PrintDocument> {
