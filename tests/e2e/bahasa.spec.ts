@@ -121,5 +121,7 @@ test.describe('the office time zone', () => {
     await openApp('pengaturan')
     const zone = page.locator('.dl-item').filter({ hasText: 'Zona waktu' })
     await expect(zone.getByTestId('office-time-zone')).toHaveText('WIB (UTC+7), dari provinsi Banten')
+    // Sukarasa is a kelurahan (village code 1…): named so, not "Kelurahan/Desa".
+    await expect(page.locator('.office-area')).toHaveText(/^Kelurahan · /)
   })
 })

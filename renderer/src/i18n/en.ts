@@ -90,6 +90,10 @@ export const en: Messages = {
     notice: 'Records of {{what}} are kept by the {{who}} office. What is entered here stays here, but other offices will not accept it from bundles.',
     or: ' or ',
   },
+  villageKind: {
+    kelurahan: 'Kelurahan (urban village)',
+    desa: 'Desa (village)',
+  },
   level: {
     kelurahan: 'Kelurahan/Desa',
     puskesmas: 'Puskesmas',

@@ -86,6 +86,11 @@ export const id = {
     notice: 'Data {{what}} dicatat oleh kantor {{who}}. Yang dicatat di kantor ini tetap tersimpan di sini, tetapi tidak akan diterima kantor lain lewat paket.',
     or: ' atau ',
   },
+  /** A kelurahan office's own kind, from its village code (shared/domain/wilayah.ts). */
+  villageKind: {
+    kelurahan: 'Kelurahan',
+    desa: 'Desa',
+  },
   level: {
     kelurahan: 'Kelurahan/Desa',
     puskesmas: 'Puskesmas',

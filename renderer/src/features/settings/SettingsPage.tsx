@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Settings } from '@shared/contract'
 import { call, CallError, errorMessage } from '../../api/client'
-import { useApp } from '../../app/AppContext'
+import { useApp, useOfficeKind } from '../../app/AppContext'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
@@ -14,6 +14,7 @@ import { utcLabel, ZONA_WAKTU } from '@shared/domain/zona-waktu'
 export function SettingsPage() {
   const { t } = useTranslation()
   const { site, settings, setSettings } = useApp()
+  const officeKind = useOfficeKind()
   const toasts = useToasts()
   const info = useCall('app:info', {})
   const [minText, setMinText] = useState(String(settings.minKaderPerPosyandu))
@@ -204,7 +205,7 @@ export function SettingsPage() {
           </div>
           <div className="dl-item">
             <dt>{t('settings.officeLevel')}</dt>
-            <dd>{t(`level.${site.level}`)}</dd>
+            <dd>{officeKind}</dd>
           </div>
           <div className="dl-item">
             <dt>{t('settings.officeArea')}</dt>
