@@ -25,6 +25,7 @@
 import { rmSync } from 'node:fs'
 import type { KaderImportLayout, KaderImportPreview, KaderImportResult, ParsedInput } from '../../../../shared/contract'
 import { SPM_FIELDS } from '../../../../shared/domain/reference'
+import { zonaDariKodeWilayah } from '../../../../shared/domain/zona-waktu'
 import { optimizeDatabase } from '../../db/open'
 import type { Db, KaderDbRow } from '../../db/schema'
 import { insertRecords, updateRecords, type RecordData, type RecordUpdate } from '../../sync/write'
@@ -152,7 +153,7 @@ export async function applyRosterImport(db: Db, input: ParsedInput<'kaderImpor:a
       await insertRecords(trx, 'kader_status', statusRows, options)
 
       // Last inside the transaction: a report that cannot be written undoes the import.
-      if (skipped.length > 0) report = await writeErrorReport(roster, skipped, now)
+      if (skipped.length > 0) report = await writeErrorReport(roster, skipped, now, zonaDariKodeWilayah(site.area_code))
       return {
         created: fresh.length,
         updated: updates.length,
