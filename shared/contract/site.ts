@@ -2,6 +2,7 @@
 
 import { z } from 'zod'
 import { SITE_LEVELS, type SiteLevel } from '../domain/reference'
+import type { ZonaWaktuKode } from '../domain/zona-waktu'
 import type { Area } from './area'
 import { areaCode, empty, out, reqText, villageCode } from './common'
 
@@ -17,6 +18,10 @@ export interface Site {
   /** For a Puskesmas: the kelurahan/desa it covers. Empty for other levels. */
   coveredVillages: Area[]
   createdAt: string
+  /** The office's time zone, from its province (the one source for "today" and printed times). */
+  timeZone: ZonaWaktuKode
+  /** The province the zone comes from ("Bali"). */
+  provinceName: string
   /**
    * Set when this installation took a new identity (new site id and keys) because its database
    * was copied from another PC or restored from a backup, until a person has read the notice.

@@ -3,6 +3,8 @@
 // a printed letter must not change wording with the machine's locale. Calendar dates are
 // "YYYY-MM-DD" and are never shifted by a time zone.
 
+import { ZONA_WAKTU, type ZonaWaktu } from './zona-waktu'
+
 export const BULAN = [
   'Januari',
   'Februari',
@@ -67,14 +69,66 @@ export function rentangTanggal(start: string, end: string): string {
   return `${a.d}–${b.d} ${BULAN[b.m - 1]} ${b.y}`
 }
 
-/** The office's calendar date today, in Asia/Jakarta (UTC+7 all year, no daylight saving). */
-export function todayJakarta(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
+/** An instant on the wall clock of `zona`: "YYYY-MM-DD", "HH", "MM", "SS". */
+export interface JamDinding {
+  date: string
+  hh: string
+  mm: string
+  ss: string
 }
 
-/** "6 Desember 2026 23.40 WIB" (or with `tanggalSingkat`): an instant on the office's wall clock. */
+const wallFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * The wall clock of an office's zone at an instant. Intl with the IANA zone (the time zone
+ * data ships even with Node's small ICU); 'en-US' is asked only for its digits, always present.
+ */
+export function jamDinding(at: Date, zona: ZonaWaktu = ZONA_WAKTU.WIB): JamDinding {
+  let f = wallFormats.get(zona.iana)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zona.iana,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+    wallFormats.set(zona.iana, f)
+  }
+  const p: Record<string, string> = {}
+  for (const part of f.formatToParts(at)) p[part.type] = part.value
+  return { date: `${p.year}-${p.month}-${p.day}`, hh: p.hour!, mm: p.minute!, ss: p.second! }
+}
+
+/** The office's calendar date today in its own zone (WIB, WITA or WIT). */
+export function hariIni(zona: ZonaWaktu = ZONA_WAKTU.WIB, now: Date = new Date()): string {
+  return jamDinding(now, zona).date
+}
+
+/** Kept for callers not yet given the office's zone: today in WIB. */
+export function todayJakarta(now: Date = new Date()): string {
+  return hariIni(ZONA_WAKTU.WIB, now)
+}
+
+/**
+ * "6 Desember 2026 23.40 WITA" (or with `tanggalSingkat`): an instant on the office's wall
+ * clock, with its zone's abbreviation.
+ */
+export function waktu(iso: string, zona: ZonaWaktu = ZONA_WAKTU.WIB, formatDate: (date: string) => string = tanggal): string {
+  const w = jamDinding(new Date(iso), zona)
+  return `${formatDate(w.date)} ${w.hh}.${w.mm} ${zona.kode}`
+}
+
+/** Kept for callers not yet given the office's zone: `waktu` in WIB. */
 export function waktuWib(iso: string, formatDate: (date: string) => string = tanggal): string {
-  const at = new Date(iso)
-  const hm = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(11, 16).replace(':', '.')
-  return `${formatDate(todayJakarta(at))} ${hm} WIB`
+  return waktu(iso, ZONA_WAKTU.WIB, formatDate)
+}
+
+/** "20261123-1605": an instant for a file name, on the office's wall clock. */
+export function capFile(at: Date, zona: ZonaWaktu = ZONA_WAKTU.WIB): string {
+  const w = jamDinding(at, zona)
+  return `${w.date.replaceAll('-', '')}-${w.hh}${w.mm}`
 }

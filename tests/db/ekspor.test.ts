@@ -77,7 +77,7 @@ function checkSheet(ws: ExcelJS.Worksheet, title: string | RegExp, headers: read
   expect(ws.getCell('A1').font?.bold).toBe(true)
   if (typeof title === 'string') expect(ws.getCell('A2').value).toBe(title)
   else expect(String(ws.getCell('A2').value)).toMatch(title)
-  expect(ws.getCell('A3').value).toBe('Dibuat 23 November 2026')
+  expect(ws.getCell('A3').value).toBe('Dibuat 23 November 2026 16.05 WIB')
 
   const view = ws.views[0]
   expect(view).toMatchObject({ state: 'frozen' })
@@ -775,6 +775,17 @@ describe('an office with nothing recorded yet', () => {
       expect(ws.getRow(header).getCell(1).font?.bold, what).toBe(true)
       expect(ws.rowCount - header, what).toBe(what === 'rekap' ? 1 : 0)
     }
+  })
+})
+
+describe('an office outside WIB', () => {
+  it('a Denpasar office (WITA) gets its own wall clock in the file name and the title row', async () => {
+    await setUpKelurahan(t.db, '51.71.01.1001', 'Kantor Kelurahan Serangan')
+    const r = await run({ what: 'roster' })
+    // 09.05 UTC is 17.05 in Denpasar.
+    expect(r.fileName).toBe('daftar-kader_kantor-kelurahan-serangan_20261123-1705.xlsx')
+    const ws = (await readBack(r.path)).worksheets[0]!
+    expect(ws.getCell('A3').value).toBe('Dibuat 23 November 2026 17.05 WITA')
   })
 })
 

@@ -174,8 +174,8 @@ describe('copy to the flashdisk', () => {
     const t = await office()
     const c = await copyToFolder(t.db, t.stick, { nowMs: Date.parse('2026-12-06T09:30:15.000Z') })
     expect(c).toMatchObject({
-      fileName: 'cadangan-kantor-kelurahan-sukarasa-20261206-093015.simpul-cadangan',
-      path: join(t.stick, 'cadangan-kantor-kelurahan-sukarasa-20261206-093015.simpul-cadangan'),
+      fileName: 'cadangan-kantor-kelurahan-sukarasa-20261206-163015.simpul-cadangan',
+      path: join(t.stick, 'cadangan-kantor-kelurahan-sukarasa-20261206-163015.simpul-cadangan'),
       folder: t.stick,
       createdAt: '2026-12-06T09:30:15.000Z',
       verified: true,

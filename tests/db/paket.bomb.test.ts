@@ -12,6 +12,7 @@ import yazl from 'yazl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentKeyOpener } from '../../electron/core/features/kunci/kunci.service'
 import { importPaketFile } from '../../electron/core/features/paket/import'
+import { ZONA_WAKTU } from '../../shared/domain/zona-waktu'
 import { assertNotFromFuture, readPaket, readManifest, SEAL_PLACEHOLDER, sealFile, type Manifest } from '../../electron/core/sync/paket'
 import { errorOf, type TestDb } from '../fixtures/db'
 import { kelurahanPaketForKota, type createStick } from '../fixtures/offices'
@@ -195,6 +196,12 @@ describe('a bundle dated in the future', () => {
       message:
         'Paket ini bertanggal 23 November 2026 pukul 16.05 WIB, lebih dari sehari di depan jam komputer ini. Jam komputer pengirim atau komputer ini tampaknya salah: periksa tanggal dan jamnya, lalu buat/impor paket lagi.',
     })
+  })
+
+  it('tells the date on the wall clock of the office importing it: a Jayapura office reads WIT', () => {
+    expect(() => assertNotFromFuture({ createdAt: '2026-11-23T09:05:00.000Z' }, now, ZONA_WAKTU.WIT)).toThrow(
+      'Paket ini bertanggal 23 November 2026 pukul 18.05 WIT, lebih dari sehari',
+    )
   })
 
   it('is let through within a day ahead (clocks a little off), and when in the past', () => {

@@ -334,6 +334,15 @@ describe('notulen rapat', () => {
     return { meeting, late, done, open }
   }
 
+  it('prints the hours in the zone of the office: WITA for an office in Bali', async () => {
+    const { meeting } = await meetingWithFollowUps()
+    // The zone comes from the office's area (its province); only the area code is moved here.
+    await t.db.updateTable('site').set({ area_code: '51.71.01.1001' }).execute()
+    const doc = await notulen(meeting.id)
+    expect(doc.html).toContain(': 09.00–11.30 WITA</td>')
+    expect(doc.html).not.toContain('WIB')
+  })
+
   it('prints the letterhead, the particulars, the numbered agenda with its minutes, and the conclusions', async () => {
     const { meeting } = await meetingWithFollowUps()
     const doc = await notulen(meeting.id)

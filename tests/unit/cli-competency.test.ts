@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_CATALOGUE } from '../../electron/core/features/competency/catalogue.service'
 import { LEVEL_CODES, TRAINING_KINDS, competencyCodes, levelOf } from '../../shared/domain/competency'
+import { tanggalSingkat } from '../../shared/domain/tanggal'
 import { cli } from '../fixtures/cli'
 
 let dir: string
@@ -139,9 +140,9 @@ describe('training list', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' })
     const lines = r.stdout.trimEnd().split('\n')
     expect(lines[0]).toMatch(/^Tanggal\s+Kegiatan\s+Jenis\s+Keterampilan\s+Tempat\s+Peserta$/)
-    const [y, m, d] = rows[0]!.startDate.split('-')
-    expect(lines[2]!.startsWith(`${d}-${m}-${y}`)).toBe(true)
-    expect(lines[2]).toMatch(/^\d{2}-\d{2}-\d{4}( s\.d\. \d{2}-\d{2}-\d{4})?\s/)
+    // The same date form as every CLI table (rapat list): "10 Jun 2026".
+    expect(lines[2]!.startsWith(`${tanggalSingkat(rows[0]!.startDate)} `)).toBe(true)
+    expect(lines[2]).toMatch(/^\d{1,2} \S{3} \d{4}( s\.d\. \d{1,2} \S{3} \d{4})?\s/)
     const people = rows.reduce((n, t) => n + t.participantCount, 0)
     expect(lines.at(-1)).toBe(`${rows.length} kegiatan, ${people.toLocaleString('id-ID')} peserta.`)
   })

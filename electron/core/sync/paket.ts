@@ -14,7 +14,8 @@ import yauzl from 'yauzl'
 import yazl from 'yazl'
 import { z } from 'zod'
 import { SITE_LEVELS } from '../../../shared/domain/reference'
-import { tanggal } from '../../../shared/domain/tanggal'
+import { jamDinding, tanggal } from '../../../shared/domain/tanggal'
+import { ZONA_WAKTU, type ZonaWaktu } from '../../../shared/domain/zona-waktu'
 import { AppError } from '../../../shared/result'
 import { cardFingerprint, parseCard, type Card } from './card'
 import { aesGcmOpen, aesGcmSeal, verifyEd25519 } from './crypto'
@@ -598,14 +599,14 @@ export async function readManifest(path: string, ourSchemaVersion: number): Prom
  * Refuses a paket dated more than a day ahead of this PC's clock: one of the two clocks is
  * wrong, and the versions it carries would win over every later change made here.
  */
-export function assertNotFromFuture(manifest: Pick<Manifest, 'createdAt'>, nowMs: number): void {
+export function assertNotFromFuture(manifest: Pick<Manifest, 'createdAt'>, nowMs: number, zona: ZonaWaktu = ZONA_WAKTU.WIB): void {
   const at = Date.parse(manifest.createdAt)
   if (!(at > nowMs + FUTURE_TOLERANCE_MS)) return
-  // Shown in WIB, the time of the offices that use the app (Kota Tangerang).
-  const wib = new Date(at + 7 * 3600_000).toISOString()
+  // Shown on this office's wall clock, in its zone.
+  const w = jamDinding(new Date(at), zona)
   throw new AppError({
     code: 'invalid_input',
-    message: `Paket ini bertanggal ${tanggal(wib.slice(0, 10))} pukul ${wib.slice(11, 13)}.${wib.slice(14, 16)} WIB, lebih dari sehari di depan jam komputer ini. Jam komputer pengirim atau komputer ini tampaknya salah: periksa tanggal dan jamnya, lalu buat/impor paket lagi.`,
+    message: `Paket ini bertanggal ${tanggal(w.date)} pukul ${w.hh}.${w.mm} ${zona.kode}, lebih dari sehari di depan jam komputer ini. Jam komputer pengirim atau komputer ini tampaknya salah: periksa tanggal dan jamnya, lalu buat/impor paket lagi.`,
   })
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../api/client'
 import { formatDate } from '../i18n/format'
-import { useApp } from './AppContext'
+import { useApp, useOfficeKind } from './AppContext'
 import { useRoute, type Route } from './router'
 import { PageHeading } from '../components/PageHeading'
 import { useCall } from '../components/useCall'
@@ -153,6 +153,7 @@ function IdentityNotice() {
 export function Shell() {
   const { t } = useTranslation()
   const { site } = useApp()
+  const officeKind = useOfficeKind()
   const route = useRoute()
   const current = route.parts[0] ?? ''
   // Asked again on every move, so a follow-up closed on one screen leaves the menu right away.
@@ -179,7 +180,7 @@ export function Shell() {
         <div className="office" aria-label={t('header.office')}>
           <span className="office-name">{site.name}</span>
           <span className="office-area">
-            {t(`level.${site.level}`)} · {site.areaPath}
+            {officeKind} · {site.areaPath}
           </span>
         </div>
       </header>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { RiwayatEntry } from '@shared/contract'
 import { maskNik } from '@shared/domain/nik'
 import type { PaketKind } from '@shared/domain/paket'
-import { waktuWib } from '@shared/domain/tanggal'
+import { waktu } from '@shared/domain/tanggal'
+import { useOfficeZone } from '../app/AppContext'
 import { call, errorMessage } from '../api/client'
 import { formatDate } from '../i18n/format'
 import { ErrorBox } from './ErrorBox'
@@ -18,6 +19,7 @@ import './riwayat.css'
  */
 export function Riwayat({ kind, id, name, changedAt }: { kind: PaketKind; id: string; name: string; changedAt?: string }) {
   const { t } = useTranslation()
+  const zone = useOfficeZone()
   const [open, setOpen] = useState(false)
   const [state, setState] = useState<{ list: RiwayatEntry[] | null; error: string | null }>({ list: null, error: null })
   const [tick, setTick] = useState(0)
@@ -78,7 +80,7 @@ export function Riwayat({ kind, id, name, changedAt }: { kind: PaketKind; id: st
               <tbody>
                 {state.list.map((e, i) => (
                   <tr key={`${e.recordId}:${e.field}:${e.at}:${i}`}>
-                    <td className="nowrap">{waktuWib(e.at, (d) => formatDate(d))}</td>
+                    <td className="nowrap">{waktu(e.at, zone, (d) => formatDate(d))}</td>
                     <td>
                       {e.officeName}
                       {e.person && <span className="muted"> · {e.person}</span>}

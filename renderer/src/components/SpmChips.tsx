@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import type { SpmField } from '@shared/contract'
 import { SPM_FIELDS } from '@shared/domain/reference'
+import { SpmName, spmNameLong } from './SpmName'
 
 export function SpmChips({ fields }: { fields: readonly SpmField[] }) {
-  const { t } = useTranslation()
   return (
     <ul className="chips">
       {fields.map((f) => (
         <li key={f} className={`chip chip-${f}`}>
-          {t(`spm.${f}`)}
+          <SpmName field={f} />
         </li>
       ))}
     </ul>
@@ -29,7 +29,7 @@ export function SpmCheckboxes({ value, onChange }: { value: readonly SpmField[];
             checked={value.includes(f)}
             onChange={(e) => onChange(e.target.checked ? [...value, f] : value.filter((x) => x !== f))}
           />
-          <span>{t(`spm.${f}`)}</span>
+          <span>{spmNameLong(t, f)}</span>
         </label>
       ))}
     </div>

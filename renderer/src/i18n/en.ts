@@ -90,6 +90,10 @@ export const en: Messages = {
     notice: 'Records of {{what}} are kept by the {{who}} office. What is entered here stays here, but other offices will not accept it from bundles.',
     or: ' or ',
   },
+  villageKind: {
+    kelurahan: 'Kelurahan (urban village)',
+    desa: 'Desa (village)',
+  },
   level: {
     kelurahan: 'Kelurahan/Desa',
     puskesmas: 'Puskesmas',
@@ -115,6 +119,10 @@ export const en: Messages = {
     perumahan_rakyat: 'Public Housing',
     trantibumlinmas: 'Public Order & Protection',
     sosial: 'Social',
+  },
+  /** The English names are plain already: nothing to spell out. */
+  spmFull: {
+    trantibumlinmas: '',
   },
   role: {
     ketua: 'Chair',
@@ -387,6 +395,8 @@ export const en: Messages = {
     officeLevel: 'Office type',
     officeArea: 'Area',
     officeAreaCode: 'Area code',
+    timeZone: 'Time zone',
+    timeZoneValue: '{{zone}} ({{utc}}), from the province of {{province}}',
     officeId: 'Office id',
     officeVillages: 'Covered kelurahan/desa',
     aboutLegend: 'About',

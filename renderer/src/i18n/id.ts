@@ -86,6 +86,11 @@ export const id = {
     notice: 'Data {{what}} dicatat oleh kantor {{who}}. Yang dicatat di kantor ini tetap tersimpan di sini, tetapi tidak akan diterima kantor lain lewat paket.',
     or: ' atau ',
   },
+  /** A kelurahan office's own kind, from its village code (shared/domain/wilayah.ts). */
+  villageKind: {
+    kelurahan: 'Kelurahan',
+    desa: 'Desa',
+  },
   level: {
     kelurahan: 'Kelurahan/Desa',
     puskesmas: 'Puskesmas',
@@ -111,6 +116,10 @@ export const id = {
     perumahan_rakyat: 'Perumahan Rakyat',
     trantibumlinmas: 'Trantibumlinmas',
     sosial: 'Sosial',
+  },
+  /** Spelled out where the short name is not plain (hover title, first choice). */
+  spmFull: {
+    trantibumlinmas: 'Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat',
   },
   role: {
     ketua: 'Ketua',
@@ -384,6 +393,8 @@ export const id = {
     officeLevel: 'Jenis kantor',
     officeArea: 'Wilayah',
     officeAreaCode: 'Kode wilayah',
+    timeZone: 'Zona waktu',
+    timeZoneValue: '{{zone}} ({{utc}}), dari provinsi {{province}}',
     officeId: 'Pengenal kantor',
     officeVillages: 'Kelurahan/desa binaan',
     aboutLegend: 'Tentang',

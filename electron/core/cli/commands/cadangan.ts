@@ -3,13 +3,17 @@
 
 import { dirname } from 'node:path'
 import type { Backup, BackupReason } from '../../../../shared/contract'
-import { tanggalSingkat, waktuWib } from '../../../../shared/domain/tanggal'
+import type { ZonaWaktu } from '../../../../shared/domain/zona-waktu'
+import type { Db } from '../../db/schema'
 import { CliError, defineCommand } from '../command'
 import { withDatabase } from '../db-file'
+import { waktuCli } from '../tanggal'
 import { userPath } from '../../host/user-path'
 
 const cadangan = () => import('../../features/cadangan/cadangan.service')
 const flashdisk = () => import('../../features/cadangan/flashdisk')
+/** The office's zone: times are printed on its wall clock. */
+const zoneOf = async (db: Db): Promise<ZonaWaktu> => (await import('../../features/site/site.service')).officeZone(db)
 
 const REASON_LABEL: Record<BackupReason, string> = {
   harian: 'harian',
@@ -41,7 +45,7 @@ export const cadanganBuat = defineCommand({
           io.stdout(`${JSON.stringify({ path: c.path, bytes: c.bytes, createdAt: c.createdAt, verified: c.verified }, null, 2)}\n`)
         } else {
           io.stdout(
-            `Salinan cadangan terenkripsi dibuat dan diperiksa: ${c.path} (${ukuran(c.bytes)}, ${waktuWib(c.createdAt, tanggalSingkat)}). Hanya dapat dibuka dengan kode pemulihan kantor (lihat: cadangan kode).\n`,
+            `Salinan cadangan terenkripsi dibuat dan diperiksa: ${c.path} (${ukuran(c.bytes)}, ${waktuCli(c.createdAt, await zoneOf(db))}). Hanya dapat dibuka dengan kode pemulihan kantor (lihat: cadangan kode).\n`,
           )
         }
         return
@@ -50,15 +54,15 @@ export const cadanganBuat = defineCommand({
       if (values.json) {
         io.stdout(`${JSON.stringify({ path: b.path, bytes: b.bytes, createdAt: b.createdAt, verified: b.verified }, null, 2)}\n`)
       } else {
-        io.stdout(`Cadangan dibuat dan lolos pemeriksaan keutuhan: ${b.path} (${ukuran(b.bytes)}, ${waktuWib(b.createdAt, tanggalSingkat)}).\n`)
+        io.stdout(`Cadangan dibuat dan lolos pemeriksaan keutuhan: ${b.path} (${ukuran(b.bytes)}, ${waktuCli(b.createdAt, await zoneOf(db))}).\n`)
       }
     })
   },
 })
 
-function daftarText(list: Backup[], file: string): string {
+function daftarText(list: Backup[], file: string, zona: ZonaWaktu): string {
   if (list.length === 0) return `Belum ada cadangan untuk basis data ini. Buat satu: npm run simpul -- cadangan buat --db ${file}\n`
-  const rows = list.map((b) => [waktuWib(b.createdAt, tanggalSingkat), REASON_LABEL[b.reason], ukuran(b.bytes), b.verified ? 'baik' : 'RUSAK', b.fileName])
+  const rows = list.map((b) => [waktuCli(b.createdAt, zona), REASON_LABEL[b.reason], ukuran(b.bytes), b.verified ? 'baik' : 'RUSAK', b.fileName])
   const head = ['Waktu', 'Alasan', 'Ukuran', 'Keadaan', 'Berkas']
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
   const line = (r: string[]) =>
@@ -78,7 +82,7 @@ export const cadanganDaftar = defineCommand({
   async run(values, io) {
     await withDatabase(values.db!, io, true, async ({ db }) => {
       const list = await (await cadangan()).listBackups(db)
-      io.stdout(values.json ? `${JSON.stringify(list, null, 2)}\n` : daftarText(list, values.db!))
+      io.stdout(values.json ? `${JSON.stringify(list, null, 2)}\n` : daftarText(list, values.db!, await zoneOf(db)))
     })
   },
 })

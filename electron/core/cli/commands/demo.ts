@@ -1,3 +1,4 @@
+import { hitungDesa } from '../../../../shared/domain/wilayah'
 import type { DemoStage } from '../../features/demo/demo.service'
 import { CliError, defineCommand, type Io } from '../command'
 import { withDatabase } from '../db-file'
@@ -41,7 +42,7 @@ function progressLine(io: Io): { update(done: number, total: number, stage: Demo
 export const demo = defineCommand({
   name: 'demo',
   summary: 'Mengisi basis data dengan Posyandu, kader, pelatihan dan penilaian kompetensi contoh (nama dan NIK rekaan).',
-  usage: '--db BERKAS --wilayah KODE [--posyandu N (per kelurahan, bawaan 8)] [--kader-per-posyandu M (bawaan 12)] [--seed S (bawaan 1)]',
+  usage: '--db BERKAS --wilayah KODE [--posyandu N (per kelurahan/desa, bawaan 8)] [--kader-per-posyandu M (bawaan 12)] [--seed S (bawaan 1)]',
   options: {
     db: { type: 'string' },
     wilayah: { type: 'string' },
@@ -67,7 +68,7 @@ export const demo = defineCommand({
           (done, total, stage) => progress.update(done, total, stage),
         )
         progress.finish()
-        io.stdout(`Selesai: ${fmt(made.villages)} kelurahan, ${fmt(made.posyandu)} Posyandu, ${fmt(made.kader)} kader.\n`)
+        io.stdout(`Selesai: ${hitungDesa(made.villageCodes, fmt)}, ${fmt(made.posyandu)} Posyandu, ${fmt(made.kader)} kader.\n`)
         io.stdout(
           `Riwayat contoh: ${fmt(made.trainings)} pelatihan, ${fmt(made.assessments)} penilaian, ${fmt(made.meetings)} rapat, ${fmt(made.followUps)} tindak lanjut.\n`,
         )

@@ -2,6 +2,7 @@ import { maskNik } from '../../../../shared/domain/nik'
 import type { exportKaderList } from '../../features/kader/kader.service'
 import { defineCommand } from '../command'
 import { withDatabase } from '../db-file'
+import { tanggalCli } from '../tanggal'
 
 type Row = Awaited<ReturnType<typeof exportKaderList>>[number]
 
@@ -11,7 +12,7 @@ function table(rows: Row[]): string {
   const head = ['NIK', 'Nama', 'L/P', 'Tgl lahir', 'Posyandu', 'Status']
   // The NIK is personal data (UU 27/2022): a table on screen shows it masked; --json is for
   // exports whose reader needs the full number.
-  const body = rows.map((r) => [maskNik(r.nik), r.name, r.sex, r.birthDate.split('-').reverse().join('-'), r.posyanduName, STATUS[r.status] ?? r.status])
+  const body = rows.map((r) => [maskNik(r.nik), r.name, r.sex, tanggalCli(r.birthDate), r.posyanduName, STATUS[r.status] ?? r.status])
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((cells) => (cells[i] ?? '').length)))
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n'

@@ -1,8 +1,8 @@
 import type { MeetingRow } from '../../../../shared/contract'
 import type { MeetingKind, MeetingLevel } from '../../../../shared/domain/meeting'
-import { tanggalSingkat } from '../../../../shared/domain/tanggal'
 import { defineCommand } from '../command'
 import { call, withDatabase } from '../db-file'
+import { tanggalCli } from '../tanggal'
 
 const KIND: Record<MeetingKind, string> = {
   rapat_koordinasi: 'Rapat koordinasi',
@@ -34,7 +34,7 @@ function table(rows: MeetingRow[]): string {
   return textTable(
     ['Tanggal', 'Tingkat', 'Jenis', 'Judul', 'Tempat', 'Hadir', 'Tindak lanjut'],
     rows.map((r) => [
-      tanggalSingkat(r.date),
+      tanggalCli(r.date),
       LEVEL[r.level] ?? r.level,
       KIND[r.kind] ?? r.kind,
       clip(r.title, 60),

@@ -3,10 +3,11 @@
 import type { RiwayatEntry } from '../../../../shared/contract'
 import { cleanNik, maskNik } from '../../../../shared/domain/nik'
 import { RIWAYAT_SOURCE_NAMES } from '../../../../shared/domain/riwayat'
-import { tanggalSingkat, waktuWib } from '../../../../shared/domain/tanggal'
+import type { ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 import type { Db } from '../../db/schema'
 import { CliError, defineCommand } from '../command'
 import { call, withDatabase } from '../db-file'
+import { waktuCli } from '../tanggal'
 
 /** The kader a --kader or --nik names; one clear line when none (or several) match. */
 async function kaderId(db: Db, values: { kader?: string; nik?: string }): Promise<{ id: string; name: string }> {
@@ -30,10 +31,10 @@ function who(e: RiwayatEntry): string {
   return e.person ? `${e.officeName} · ${e.person}` : e.officeName
 }
 
-function table(name: string, list: RiwayatEntry[]): string {
+function table(name: string, list: RiwayatEntry[], zona: ZonaWaktu): string {
   // The NIK is personal data (UU 27/2022): the table shows it masked, as kader list does.
   const value = (e: RiwayatEntry, v: string | null) => (v === null ? '—' : e.field === 'nik' ? maskNik(v) : v)
-  const rows = list.map((e) => [waktuWib(e.at, tanggalSingkat), who(e), e.fieldLabel, e.field === 'dibuat' ? '' : value(e, e.from), e.field === 'dibuat' ? '' : value(e, e.to), RIWAYAT_SOURCE_NAMES[e.source]])
+  const rows = list.map((e) => [waktuCli(e.at, zona), who(e), e.fieldLabel, e.field === 'dibuat' ? '' : value(e, e.from), e.field === 'dibuat' ? '' : value(e, e.to), RIWAYAT_SOURCE_NAMES[e.source]])
   const head = ['Waktu', 'Kantor/petugas', 'Kolom', 'Sebelumnya', 'Menjadi', 'Sumber']
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
   const line = (r: string[]) =>
@@ -56,7 +57,7 @@ export const riwayat = defineCommand({
     await withDatabase(values.db!, io, true, async (s) => {
       const k = await kaderId(s.db, values)
       const list = await call(s, 'riwayat:list', { kind: 'kader', id: k.id })
-      io.stdout(values.json ? `${JSON.stringify(list, null, 2)}\n` : table(k.name, list))
+      io.stdout(values.json ? `${JSON.stringify(list, null, 2)}\n` : table(k.name, list, await (await import('../../features/site/site.service')).officeZone(s.db)))
     })
   },
 })

@@ -1,8 +1,8 @@
 import type { FollowUpRow } from '../../../../shared/contract'
 import { FOLLOW_UP_STATUS_NAMES } from '../../../../shared/domain/meeting'
-import { tanggalSingkat } from '../../../../shared/domain/tanggal'
 import { defineCommand } from '../command'
 import { call, withDatabase } from '../db-file'
+import { tanggalCli } from '../tanggal'
 import { clip, fmt, textTable } from './rapat-list'
 
 /**
@@ -34,7 +34,7 @@ function table(rows: FollowUpRow[]): string {
   return textTable(
     ['Tenggat', 'Status', 'Lewat tenggat', 'OPD', 'Uraian', 'Posyandu'],
     rows.map((f) => [
-      tanggalSingkat(f.dueDate),
+      tanggalCli(f.dueDate),
       FOLLOW_UP_STATUS_NAMES[f.status] ?? f.status,
       f.overdue ? `LEWAT ${fmt(f.daysOverdue)} hari` : '',
       clip(f.opdName, 36),

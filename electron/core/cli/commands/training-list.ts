@@ -2,6 +2,7 @@ import type { TrainingRow } from '../../../../shared/contract'
 import { codeRangeLabel, type Catalogue, type TrainingKind } from '../../../../shared/domain/competency'
 import { defineCommand, type Command } from '../command'
 import { call, withDatabase } from '../db-file'
+import { rentangCli } from '../tanggal'
 
 const KIND: Record<TrainingKind, string> = {
   pelatihan: 'Pelatihan',
@@ -11,16 +12,10 @@ const KIND: Record<TrainingKind, string> = {
   praktik_lapangan: 'Praktik lapangan',
 }
 
-const tanggal = (iso: string) => iso.split('-').reverse().join('-')
-
-function dates(r: TrainingRow): string {
-  return r.startDate === r.endDate ? tanggal(r.startDate) : `${tanggal(r.startDate)} s.d. ${tanggal(r.endDate)}`
-}
-
 function table(rows: TrainingRow[], catalogue: Catalogue): string {
   const head = ['Tanggal', 'Kegiatan', 'Jenis', 'Keterampilan', 'Tempat', 'Peserta']
   const body = rows.map((r) => [
-    dates(r),
+    rentangCli(r.startDate, r.endDate),
     r.title,
     KIND[r.kind] ?? r.kind,
     codeRangeLabel(catalogue, r.competencies),

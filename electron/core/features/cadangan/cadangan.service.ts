@@ -10,10 +10,12 @@ import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promis
 import { dirname, join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import type { Backup, BackupReason } from '../../../../shared/contract'
-import { todayJakarta } from '../../../../shared/domain/tanggal'
+import { hariIni } from '../../../../shared/domain/tanggal'
+import { ZONA_WAKTU, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 import { AppError } from '../../../../shared/result'
 import { sqliteOf } from '../../db/open'
 import type { Db } from '../../db/schema'
+import { officeZone } from '../site/site.service'
 
 const FOLDER = 'cadangan'
 const REASONS: readonly BackupReason[] = ['harian', 'manual', 'impor-paket', 'pasang-katalog', 'pulihkan', 'gabung']
@@ -111,7 +113,7 @@ function parseName(fileName: string): Parsed | null {
 const newestFirst = (a: Parsed, b: Parsed) => b.createdAt.localeCompare(a.createdAt) || b.seq - a.seq
 
 /** The office's calendar day of an instant (the same day the rest of the app counts in). */
-const dayOf = (iso: string) => todayJakarta(new Date(iso))
+const dayOf = (iso: string, zona: ZonaWaktu = ZONA_WAKTU.WIB) => hariIni(zona, new Date(iso))
 const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS)
 /** ISO weeks start on Monday; day 0 (1970-01-01) was a Thursday. */
 const weekOf = (iso: string) => String(Math.floor((dayNumber(dayOf(iso)) + 3) / 7))
@@ -341,9 +343,10 @@ export async function makeBackup(db: Db, options: BackupOptions): Promise<Backup
 /** The backup at start: one a day (the office's calendar day); null when today's exists already. */
 export async function backupIfDue(db: Db, options: { nowMs?: number } = {}): Promise<Backup | null> {
   const nowMs = options.nowMs ?? Date.now()
-  const today = todayJakarta(new Date(nowMs))
+  const zona = await officeZone(db)
+  const today = hariIni(zona, new Date(nowMs))
   const existing = await listBackups(db)
-  if (existing.some((b) => b.verified && dayOf(b.createdAt) === today)) return null
+  if (existing.some((b) => b.verified && dayOf(b.createdAt, zona) === today)) return null
   return makeBackup(db, { reason: 'harian', nowMs })
 }
 

@@ -17,6 +17,8 @@ import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs
 import { homedir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { CadanganState, FlashdiskCopy, FoundCopy, LastCopy } from '../../../../shared/contract'
+import { jamDinding } from '../../../../shared/domain/tanggal'
+import { zonaDariKodeWilayah, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 import { AppError } from '../../../../shared/result'
 import type { Db } from '../../db/schema'
 import { requireSite } from '../site/site.service'
@@ -250,7 +252,11 @@ function slugOf(name: string): string {
 }
 
 /** 2026-12-06T16:40:00.123Z → 20261206-164000 */
-const stampOf = (iso: string) => iso.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')
+/** "20261206-163015": when, on the office's wall clock (its zone), as people read the name. */
+const stampOf = (iso: string, zona: ZonaWaktu) => {
+  const w = jamDinding(new Date(iso), zona)
+  return `${w.date.replaceAll('-', '')}-${w.hh}${w.mm}${w.ss}`
+}
 
 /** `.cadangan-….simpul-cadangan.<hex>.tmp`: a copy being written, or left by a copy that was killed. */
 const COPY_TEMP = /^\.cadangan-.+\.simpul-cadangan\.[0-9a-f]+\.tmp$/
@@ -293,7 +299,7 @@ export async function copyToFolder(db: Db, folder: string, options: { nowMs?: nu
   const code = await recoveryCode(db)
   const backup = await makeBackup(db, { reason: 'manual', nowMs: options.nowMs })
   const createdAt = new Date(options.nowMs ?? Date.now()).toISOString()
-  const fileName = `cadangan-${slugOf(site.name)}-${stampOf(createdAt)}${COPY_EXTENSION}`
+  const fileName = `cadangan-${slugOf(site.name)}-${stampOf(createdAt, zonaDariKodeWilayah(site.area_code))}${COPY_EXTENSION}`
   const path = join(folder, fileName)
   const temp = join(folder, `.${fileName}.${randomBytes(4).toString('hex')}.tmp`)
   try {

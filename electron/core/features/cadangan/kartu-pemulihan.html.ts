@@ -3,7 +3,8 @@
 // grouped as shown on screen, so it is read and typed back without guessing.
 
 import type { PrintDocument } from '../../../../shared/contract'
-import { tanggal, todayJakarta } from '../../../../shared/domain/tanggal'
+import { hariIni, tanggal } from '../../../../shared/domain/tanggal'
+import { zonaDariKodeWilayah } from '../../../../shared/domain/zona-waktu'
 import type { Db } from '../../db/schema'
 import { areaPath } from '../area/area.service'
 import { html, letterhead, page, safeFileName, signature } from '../print/html'
@@ -75,6 +76,6 @@ kode ini dan flashdisk salinan dapat membaca data kader (termasuk NIK).</p>
 export async function kartuPemulihan(db: Db, options: { today?: string } = {}): Promise<PrintDocument> {
   const site = await requireSite(db)
   const [office, area, code] = await Promise.all([loadOffice(db), areaPath(db, site.area_code), recoveryCode(db)])
-  const page = kartuPemulihanHtml({ office, officeName: site.name, area, code, today: options.today ?? todayJakarta() })
+  const page = kartuPemulihanHtml({ office, officeName: site.name, area, code, today: options.today ?? hariIni(zonaDariKodeWilayah(site.area_code)) })
   return { title: page.title, fileName: safeFileName(`Kartu Pemulihan - ${site.name}`), html: page.html }
 }

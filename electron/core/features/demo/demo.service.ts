@@ -12,6 +12,8 @@
 // and the search index is rebuilt.
 
 import { WEWENANG } from '../../../../shared/domain/paket'
+import { jenisDesa } from '../../../../shared/domain/wilayah'
+import { zonaDariKodeWilayah } from '../../../../shared/domain/zona-waktu'
 import { normalisePhone } from '../../../../shared/domain/phone'
 import { SPM_FIELDS, type EducationLevel, type KaderRole, type KaderStatus, type Sex, type SpmField } from '../../../../shared/domain/reference'
 import { optimizeDatabase } from '../../db/open'
@@ -37,6 +39,8 @@ export interface DemoInput {
 
 export interface DemoResult {
   villages: number
+  /** The village codes filled, to name them kelurahan or desa (shared/domain/wilayah.ts). */
+  villageCodes: string[]
   posyandu: number
   kader: number
   trainings: number
@@ -295,7 +299,7 @@ function makeKader(
     spm = SPM_FIELDS.filter((f) => set.has(f))
   }
 
-  const isDesa = village.code.split('.')[3]?.startsWith('2') ?? false
+  const isDesa = jenisDesa(village.code) === 'desa'
   const regency = w.regencyNames.get(village.code.slice(0, 5)) ?? ''
   const home = regency.replace(/^(Kota|Kabupaten)\s+/, '')
   const digits = rng.chance(0.5) ? 8 : 7
@@ -338,10 +342,12 @@ function makePosyandu(w: World, village: AreaRow, index: number, flower: string,
   const rw = index + 1
   const fields = SPM_FIELDS.filter((f) => f === 'kesehatan' || rng.chance(0.45))
   const districtName = w.districtNames.get(village.parent_code!) ?? ''
-  const isDesa = village.code.split('.')[3]?.startsWith('2') ?? false
+  const isDesa = jenisDesa(village.code) === 'desa'
+  // Hours on the village's own clock: WIB, WITA or WIT by its province.
+  const zone = zonaDariKodeWilayah(village.code).kode
   const schedule = rng.chance(0.7)
-    ? `Setiap ${rng.pick(WEEKDAYS)} minggu ke-${rng.int(1, 4)}, pukul 08.00–11.00 WIB`
-    : `Setiap tanggal ${rng.int(1, 28)}, pukul 08.00–12.00 WIB`
+    ? `Setiap ${rng.pick(WEEKDAYS)} minggu ke-${rng.int(1, 4)}, pukul 08.00–11.00 ${zone}`
+    : `Setiap tanggal ${rng.int(1, 28)}, pukul 08.00–12.00 ${zone}`
   const row: PosyanduDraft['row'] = {
     name: `Posyandu ${flower} ${pad(rw, 2)}`,
     village_code: village.code,
@@ -542,6 +548,7 @@ export async function generateDemo(
   await optimizeDatabase(db)
   return {
     villages: villages.length,
+    villageCodes: villages.map((v) => v.code),
     posyandu: posyanduCount,
     kader: done,
     trainings: history.trainings,

@@ -6,7 +6,8 @@
 
 import { basename, dirname, join } from 'node:path'
 import type { ExportKind, ExportResult, ParsedInput } from '../../../../shared/contract'
-import { tanggal, todayJakarta } from '../../../../shared/domain/tanggal'
+import { hariIni, waktu } from '../../../../shared/domain/tanggal'
+import { zonaDariKodeWilayah } from '../../../../shared/domain/zona-waktu'
 import type { Db } from '../../db/schema'
 import { requireSite } from '../site/site.service'
 import { assertFolder, exportFileName, writeAtomically } from './file'
@@ -66,11 +67,12 @@ export async function exportXlsx(db: Db, input: ParsedInput<'ekspor:xlsx'>, opti
   const folder = options.outFile ? dirname(options.outFile) : input.folder
   // Before any work: a missing stick is told at once, not after reading 20,000 kader.
   assertFolder(folder)
-  const today = todayJakarta(new Date(nowMs))
+  const zona = zonaDariKodeWilayah(site.area_code)
+  const today = hariIni(zona, new Date(nowMs))
   const built = await build(db, input, today, nowMs)
-  const fileName = options.outFile ? basename(options.outFile) : exportFileName(built.prefix, site.name, nowMs, folder)
+  const fileName = options.outFile ? basename(options.outFile) : exportFileName(built.prefix, site.name, nowMs, folder, zona)
   const path = options.outFile ?? join(folder, fileName)
-  const heading = { office: site.name, created: `Dibuat ${tanggal(today)}`, at: new Date(nowMs) }
+  const heading = { office: site.name, created: `Dibuat ${waktu(new Date(nowMs).toISOString(), zona)}`, at: new Date(nowMs) }
   await writeAtomically(path, (stream) => writeWorkbook(stream, heading, built.sheets))
   return { path, fileName, rows: built.rows }
 }

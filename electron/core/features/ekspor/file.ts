@@ -9,6 +9,8 @@ import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Writable } from 'node:stream'
 import { AppError } from '../../../../shared/result'
+import { capFile } from '../../../../shared/domain/tanggal'
+import { ZONA_WAKTU, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 
 /** "Kantor Kelurahan Sukarasa" → "kantor-kelurahan-sukarasa". */
 export function slug(s: string): string {
@@ -24,14 +26,14 @@ export function slug(s: string): string {
   )
 }
 
-/** "20261123-1605", the time on the office's wall (WIB). */
-export function stamp(nowMs: number): string {
-  return new Date(nowMs + 7 * 3_600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')
+/** "20261123-1605", the time on the office's wall (its own zone). */
+export function stamp(nowMs: number, zona: ZonaWaktu = ZONA_WAKTU.WIB): string {
+  return capFile(new Date(nowMs), zona)
 }
 
 /** daftar-kader_kantor-kelurahan-sukarasa_20261123-1605.xlsx; "-2", "-3" … when that name is taken. */
-export function exportFileName(what: string, office: string, nowMs: number, folder: string): string {
-  const base = `${what}_${slug(office)}_${stamp(nowMs)}`
+export function exportFileName(what: string, office: string, nowMs: number, folder: string, zona: ZonaWaktu = ZONA_WAKTU.WIB): string {
+  const base = `${what}_${slug(office)}_${stamp(nowMs, zona)}`
   let name = `${base}.xlsx`
   for (let i = 2; existsSync(join(folder, name)); i++) name = `${base}-${i}.xlsx`
   return name

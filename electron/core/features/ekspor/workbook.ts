@@ -8,6 +8,7 @@
 import type ExcelJS from 'exceljs'
 import type { Writable } from 'node:stream'
 import { loadExcelJs } from './exceljs'
+import { ZONA_WAKTU, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 
 /**
  * How a column's cells are typed and shown:
@@ -55,7 +56,7 @@ export interface SheetSpec {
 export interface WorkbookHeading {
   /** The office's name, first title row. */
   office: string
-  /** "Dibuat 23 November 2026", third title row. */
+  /** "Dibuat 23 November 2026 16.05 WIB", third title row: when, on the office wall clock. */
   created: string
   /** When the file was made (the workbook's properties). */
   at: Date
@@ -88,11 +89,14 @@ export function dateCell(iso: string | null | undefined): Date | null {
   return Number.isNaN(ms) ? null : new Date(ms)
 }
 
-/** An instant → a date-time cell showing the time on the office's wall (WIB, UTC+7 all year). */
-export function dateTimeCell(iso: string | null | undefined): Date | null {
+/**
+ * An instant → a date-time cell showing the time on the office's wall (its zone: WIB, WITA or
+ * WIT; Excel cells carry no zone, so the wall-clock reading is written as it is).
+ */
+export function dateTimeCell(iso: string | null | undefined, zona: ZonaWaktu = ZONA_WAKTU.WIB): Date | null {
   if (!iso) return null
   const ms = Date.parse(iso)
-  return Number.isNaN(ms) ? null : new Date(ms + 7 * 3_600_000)
+  return Number.isNaN(ms) ? null : new Date(ms + zona.offsetJam * 3_600_000)
 }
 
 /** Characters a value takes on screen in its column's format. */

@@ -2,18 +2,18 @@
 // owed by one OPD until it is done. The status moves only through dated progress notes, so
 // the history shows who did what when; closing as selesai needs evidence, and "overdue"
 // (past the deadline and not closed, shared/domain/meeting.ts) is computed, never stored,
-// against today's date in Jakarta: it changes at midnight without anyone writing anything.
+// against today's date in the office's own zone (WIB, WITA or WIT): it changes at midnight without anyone writing anything.
 
 import { sql } from 'kysely'
 import type { FollowUp, FollowUpProgress, FollowUpRow, OpdBoardRow, ParsedInput } from '../../../../shared/contract'
 import { CLOSED_STATUSES, daysBetween, FOLLOW_UP_STATUS_NAMES, isOverdue, type FollowUpSource, type FollowUpStatus } from '../../../../shared/domain/meeting'
 import type { SpmField } from '../../../../shared/domain/reference'
-import { tanggal, todayJakarta } from '../../../../shared/domain/tanggal'
+import { tanggal } from '../../../../shared/domain/tanggal'
 import { AppError } from '../../../../shared/result'
 import type { Db, FollowUpTable } from '../../db/schema'
 import { insertRecord, updateRecord, updateRecords } from '../../sync/write'
 import { reindexFollowUp } from '../search/search.service'
-import { requireSite } from '../site/site.service'
+import { officeToday, requireSite } from '../site/site.service'
 import { FIRST_NOTE } from './first-note'
 
 type Editable =
@@ -81,7 +81,7 @@ function toRow(r: JoinedRow, today: string): FollowUpRow {
 }
 
 export async function listFollowUps(db: Db, input: ParsedInput<'followUp:list'>): Promise<FollowUpRow[]> {
-  const today = todayJakarta()
+  const today = await officeToday(db)
   const closed = [...CLOSED_STATUSES]
   let q = rowQuery(db)
   switch (input.state) {
@@ -127,7 +127,7 @@ export async function getFollowUp(db: Db, input: ParsedInput<'followUp:get'>): P
     .orderBy('id', 'desc')
     .execute()
   return {
-    ...toRow(r, todayJakarta()),
+    ...toRow(r, await officeToday(db)),
     reporter: r.reporter,
     closingEvidence: r.closing_evidence,
     progress: progress.map(
@@ -237,7 +237,7 @@ export async function addFollowUpProgress(db: Db, input: ParsedInput<'followUp:p
   await db.transaction().execute(async (trx) => {
     await requireSite(trx)
     const existing = await requireFollowUpRow(trx, input.id)
-    const today = todayJakarta()
+    const today = await officeToday(trx)
     if (input.date > today) {
       throw invalidField('date', `Tanggal perkembangan tidak boleh sesudah hari ini (${tanggal(today)}). Catat perkembangan yang sudah terjadi.`)
     }
@@ -294,7 +294,7 @@ export function median(values: readonly number[]): number | null {
 
 /** Per active OPD that owes or owed anything: open, overdue, closed, and the median days from raised to closed. */
 export async function opdBoard(db: Db): Promise<OpdBoardRow[]> {
-  const today = todayJakarta()
+  const today = await officeToday(db)
   const closed = [...CLOSED_STATUSES]
   const isOpen = sql`f.status not in (${sql.join(closed)})`
   const counts = await db

@@ -25,16 +25,16 @@
 import { rmSync } from 'node:fs'
 import type { KaderImportLayout, KaderImportPreview, KaderImportResult, ParsedInput } from '../../../../shared/contract'
 import { SPM_FIELDS } from '../../../../shared/domain/reference'
+import { zonaDariKodeWilayah } from '../../../../shared/domain/zona-waktu'
 import { optimizeDatabase } from '../../db/open'
 import type { Db, KaderDbRow } from '../../db/schema'
 import { insertRecords, updateRecords, type RecordData, type RecordUpdate } from '../../sync/write'
 import { type Editable } from '../kader/kader.service'
-import { todayJakarta } from '../../../../shared/domain/tanggal'
 import { loadRoster } from './layout'
 import { buildPreview, type RowPlan } from './preview'
 import { writeErrorReport } from './report'
 import { assertWewenang } from '../paket/authority'
-import { requireSite } from '../site/site.service'
+import { officeToday, requireSite } from '../site/site.service'
 
 /**
  * Only offices that may change kader in other offices' copies import a roster (WEWENANG: a
@@ -89,7 +89,7 @@ export async function applyRosterImport(db: Db, input: ParsedInput<'kaderImpor:a
     const result = await db.transaction().execute(async (trx) => {
       const now = new Date()
       const { site, rows, groups } = await buildPreview(trx, roster, input, now)
-      const today = todayJakarta(now)
+      const today = await officeToday(trx, now)
       const note = (what: string) => `${what} lewat impor daftar kader (${roster.layout.fileName}).`
       const saving = rows.filter((p) => p.row.action !== 'error')
       const skipped = rows.filter((p) => p.row.action === 'error')
@@ -153,7 +153,7 @@ export async function applyRosterImport(db: Db, input: ParsedInput<'kaderImpor:a
       await insertRecords(trx, 'kader_status', statusRows, options)
 
       // Last inside the transaction: a report that cannot be written undoes the import.
-      if (skipped.length > 0) report = await writeErrorReport(roster, skipped, now)
+      if (skipped.length > 0) report = await writeErrorReport(roster, skipped, now, zonaDariKodeWilayah(site.area_code))
       return {
         created: fresh.length,
         updated: updates.length,

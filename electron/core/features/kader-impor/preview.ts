@@ -16,8 +16,7 @@ import { AppError } from '../../../../shared/result'
 import type { Db, KaderDbRow } from '../../db/schema'
 import { codePrefixRange } from '../area/area.service'
 import { posyanduTitle } from '../kader/kader.service'
-import { todayJakarta } from '../../../../shared/domain/tanggal'
-import { requireSite, type SiteRow } from '../site/site.service'
+import { officeToday, requireSite, type SiteRow } from '../site/site.service'
 import { FIELD_LABELS, type LoadedRoster } from './layout'
 import { closest, normalisePosyanduName } from './names'
 import {
@@ -378,7 +377,7 @@ export async function buildPreview(db: Db, roster: LoadedRoster, input: ParsedIn
     const message = `Kolom ${what} belum ditemukan di baris judul (baris ${roster.shape.headerRow} lembar "${roster.grid.name}"). Pilih kolom yang berisi ${what}, atau pilih baris judul kolom yang lain.`
     throw new AppError({ code: 'invalid_input', field: 'mapping', message, fields: { mapping: message } })
   }
-  const today = todayJakarta(now)
+  const today = await officeToday(db, now)
   const { rows: region, blank } = dataRows(roster)
   const drafts = region.map((r) => readRow(roster, r.n, r.cells, r.section, today, now))
 

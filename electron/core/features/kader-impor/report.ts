@@ -3,6 +3,8 @@
 // recognises, so the person can fix the rows in this file and import it as it is.
 
 import { existsSync, renameSync, rmSync } from 'node:fs'
+import { waktu } from '../../../../shared/domain/tanggal'
+import { ZONA_WAKTU, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 import { basename, dirname, extname, join } from 'node:path'
 import { AppError } from '../../../../shared/result'
 import { classifyHeading } from './headings'
@@ -27,14 +29,15 @@ function reportPath(roster: LoadedRoster, now: Date): string {
   return path
 }
 
-export async function writeErrorReport(roster: LoadedRoster, skipped: readonly RowPlan[], now: Date): Promise<string> {
+export async function writeErrorReport(roster: LoadedRoster, skipped: readonly RowPlan[], now: Date, zona: ZonaWaktu = ZONA_WAKTU.WIB): Promise<string> {
   const { layout } = roster
   const wb = new (await loadExcelJs()).Workbook()
   wb.creator = 'Simpul Posyandu'
   const ws = wb.addWorksheet('Baris dilewati', { views: [{ state: 'frozen', ySplit: 2 }] })
   const columns = layout.columns
   const width = columns.length + 2
-  const stamp = `${pad2(now.getDate())}-${pad2(now.getMonth() + 1)}-${now.getFullYear()} ${pad2(now.getHours())}.${pad2(now.getMinutes())}`
+  // On the office's wall clock with its zone, not the machine's: "23 November 2026 16.05 WITA".
+  const stamp = waktu(now.toISOString(), zona)
   ws.getCell(1, 1).value = `Baris yang tidak diimpor dari ${layout.fileName} (lembar "${layout.sheet}"), ${stamp}. Perbaiki sesuai kolom Masalah, lalu impor berkas ini lagi.`
   ws.getCell(1, 1).font = { bold: true }
   ws.mergeCells(1, 1, 1, width)

@@ -3,7 +3,6 @@
 // checked against the area table here. NIK is personal data: lists only carry it masked.
 
 import type { ExpressionBuilder, OrderByItemBuilder } from 'kysely'
-import { todayJakarta } from '../../../../shared/domain/tanggal'
 import type { Kader, KaderRow, KaderSaved, KaderStatusEntry, NikCheck, ParsedInput } from '../../../../shared/contract'
 import { NIK_MESSAGES, cleanNik, compareNik, maskNik, parseNik, type NikWarning, type ParsedNik } from '../../../../shared/domain/nik'
 import { type EducationLevel, type KaderRole, type KaderStatus, type Sex, type SpmField } from '../../../../shared/domain/reference'
@@ -12,7 +11,7 @@ import type { Database, Db, KaderDbRow } from '../../db/schema'
 import { insertRecord, tombstoneRecord, updateRecord } from '../../sync/write'
 import { findAreaRow } from '../area/area.service'
 import { parseSpmFields } from '../posyandu/posyandu.service'
-import { requireSite } from '../site/site.service'
+import { officeToday, requireSite } from '../site/site.service'
 
 /** The kader columns a person edits (the form, and the roster import). */
 export const EDITABLE = [
@@ -352,7 +351,7 @@ export async function createKader(db: Db, input: ParsedInput<'kader:create'>): P
   const { id, warnings } = await db.transaction().execute(async (trx) => {
     await requireSite(trx)
     const warnings = await validateKader(trx, input, null)
-    const statusDate = input.statusDate ?? todayJakarta()
+    const statusDate = input.statusDate ?? (await officeToday(trx))
     const nowMs = Date.now()
     const id = await insertRecord(trx, 'kader', editableValues(input, statusDate), { nowMs })
     await insertStatus(trx, id, input.status, statusDate, input.statusNote, nowMs)
@@ -372,7 +371,7 @@ export async function updateKader(db: Db, input: ParsedInput<'kader:update'>): P
     const warnings = await validateKader(trx, input, existing)
     const statusChanged = input.status !== existing.status
     // The status date belongs to a status change; editing other fields keeps the recorded one.
-    const statusDate = statusChanged ? (input.statusDate ?? todayJakarta()) : existing.status_date
+    const statusDate = statusChanged ? (input.statusDate ?? (await officeToday(trx))) : existing.status_date
     const nowMs = Date.now()
     // Only the columns that differ from the row get a new field version; no change, no write.
     if (!(await updateRecord(trx, 'kader', existing, editableValues(input, statusDate), { nowMs }))) return warnings

@@ -8,10 +8,9 @@ import { CLOSED_STATUSES, type MeetingKind, type MeetingLevel } from '../../../.
 import type { Db, MeetingTable } from '../../db/schema'
 import { insertRecord, tombstoneRecord, updateRecord } from '../../sync/write'
 import { listFollowUps } from '../follow-up/follow-up.service'
-import { todayJakarta } from '../../../../shared/domain/tanggal'
 import { parseSpmFields } from '../posyandu/posyandu.service'
 import { reindexMeeting } from '../search/search.service'
-import { requireSite } from '../site/site.service'
+import { officeToday, requireSite } from '../site/site.service'
 import { attachmentsOf } from './attachment.service'
 import { invalidField, notFoundMeeting } from './errors'
 
@@ -80,7 +79,7 @@ const attendeesJson = (items: readonly Attendee[]) =>
 const literal = (s: string) => s.replace(/[%_\\]/g, '')
 
 export async function listMeetings(db: Db, input: ParsedInput<'meeting:list'>): Promise<MeetingRow[]> {
-  const today = todayJakarta()
+  const today = await officeToday(db)
   const closed = sql.join([...CLOSED_STATUSES])
   // Follow-up counts per meeting in one grouped pass, joined once: no query per meeting.
   const counts = db

@@ -7,6 +7,8 @@ import packageJson from '../../../../package.json'
 import type { PaketDestination, PaketExportResult, ParsedInput } from '../../../../shared/contract'
 import { PAKET_KIND_NAMES, WEWENANG, type PaketKind } from '../../../../shared/domain/paket'
 import type { SiteLevel } from '../../../../shared/domain/reference'
+import { capFile } from '../../../../shared/domain/tanggal'
+import { ZONA_WAKTU, zonaDariKodeWilayah, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 import { AppError } from '../../../../shared/result'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import { sqliteOf } from '../../db/open'
@@ -183,7 +185,7 @@ async function destinationOf(db: Db, site: SiteRow, key: string): Promise<Omit<R
 }
 
 /** A file name that says who, to whom and when: simpul_kel-babakan_ke_puskesmas_20261123-1605.simpul */
-export function paketFileName(sender: string, recipient: string, nowMs: number, folder: string): string {
+export function paketFileName(sender: string, recipient: string, nowMs: number, folder: string, zona: ZonaWaktu = ZONA_WAKTU.WIB): string {
   const slug = (s: string) =>
     s
       .normalize('NFKD')
@@ -192,8 +194,7 @@ export function paketFileName(sender: string, recipient: string, nowMs: number, 
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
       .slice(0, 40) || 'kantor'
-  const d = new Date(nowMs + 7 * 3600_000) // WIB: the time on the office's wall
-  const stamp = d.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')
+  const stamp = capFile(new Date(nowMs), zona) // the time on the office's wall, in its zone
   const base = `simpul_${slug(sender)}_ke_${slug(recipient)}_${stamp}`
   let name = `${base}${PAKET_EXTENSION}`
   for (let i = 2; existsSync(join(folder, name)); i++) name = `${base}-${i}${PAKET_EXTENSION}`
@@ -419,7 +420,7 @@ export async function exportPaketFile(
     })
   }
   progress(REPLICATED_TABLES.length, steps, 'Menulis paket ke folder tujuan')
-  const fileName = outFile ? basename(outFile) : paketFileName(site.name, recipient.name, nowMs, input.folder)
+  const fileName = outFile ? basename(outFile) : paketFileName(site.name, recipient.name, nowMs, input.folder, zonaDariKodeWilayah(site.area_code))
   const path = outFile ?? join(input.folder, fileName)
   // Sealed outside the transaction: deflating and encrypting a whole kota takes a second or two.
   const entries = built.contentKey ? sealEntries(built.manifest.bundleId, built.entries, built.contentKey) : built.entries

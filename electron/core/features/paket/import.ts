@@ -10,6 +10,7 @@
 
 import { basename } from 'node:path'
 import type { PaketImportSummary, PaketManifestInfo, PaketSenderKey } from '../../../../shared/contract'
+import { zonaDariKodeWilayah } from '../../../../shared/domain/zona-waktu'
 import { AppError } from '../../../../shared/result'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import { optimizeDatabase, sqliteOf, withDurableCommit } from '../../db/open'
@@ -86,7 +87,7 @@ async function openAndVerify(db: Db, path: string, options: ImportOptions, nowMs
         message: `Kunci ${manifest.sender.name} telah dicabut oleh Dinas pada ${revoked.revoked_at.slice(0, 10)} (${revoked.reason}). Paket yang ditandatangani kunci itu tidak diimpor. Kantor tersebut perlu kunci baru yang dipercayakan lagi oleh Dinas.`,
       })
     }
-    assertNotFromFuture(manifest, nowMs)
+    assertNotFromFuture(manifest, nowMs, zonaDariKodeWilayah(site.area_code))
   }
   const content = await readPaket(path, SCHEMA_VERSION, (manifest) => {
     refuseSender(manifest)

@@ -18,6 +18,7 @@ import {
 import { formatPhone } from '../../../../shared/domain/phone'
 import type { SpmField } from '../../../../shared/domain/reference'
 import { hari, tanggal, tanggalSingkat } from '../../../../shared/domain/tanggal'
+import type { ZonaWaktuKode } from '../../../../shared/domain/zona-waktu'
 import { html, letterhead, page, signature, type SafeHtml } from './html'
 import type { Office } from './office'
 
@@ -28,6 +29,8 @@ export interface NotulenData {
   areaName: string | null
   /** The office's calendar date ("YYYY-MM-DD"): what is overdue is judged against it. */
   today: string
+  /** The office's zone ("WIB", "WITA", "WIT"): meeting hours are on its wall clock. Default WIB. */
+  zone?: ZonaWaktuKode
 }
 
 // The meeting and follow-up screens' words (renderer i18n; the core cannot import it).
@@ -53,7 +56,7 @@ export const SPM_LABELS: Record<SpmField, string> = {
   kesehatan: 'Kesehatan',
   pekerjaan_umum: 'Pekerjaan Umum',
   perumahan_rakyat: 'Perumahan Rakyat',
-  trantibumlinmas: 'Trantibumlinmas',
+  trantibumlinmas: 'Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat (Trantibumlinmas)',
   sosial: 'Sosial',
 }
 
@@ -102,9 +105,9 @@ h2.annex { break-before: page; page-break-before: always; margin-top: 0; }
 /** "09:00" → "09.00", as Indonesian letters write the time. */
 const jam = (hhmm: string) => hhmm.replace(':', '.')
 
-function waktu(m: Meeting): string {
-  if (m.startTime && m.endTime) return `${jam(m.startTime)}–${jam(m.endTime)} WIB`
-  if (m.startTime) return `${jam(m.startTime)} WIB – selesai`
+function waktu(m: Meeting, zone: ZonaWaktuKode): string {
+  if (m.startTime && m.endTime) return `${jam(m.startTime)}–${jam(m.endTime)} ${zone}`
+  if (m.startTime) return `${jam(m.startTime)} ${zone} – selesai`
   return BLANK
 }
 
@@ -220,7 +223,7 @@ export function notulenHtml(data: NotulenData): { title: string; html: string } 
 
 <table class="meta">
   <tr><td>Hari/tanggal</td><td>: ${hari(m.date)}, ${tanggal(m.date)}</td></tr>
-  <tr><td>Waktu</td><td>: ${waktu(m)}</td></tr>
+  <tr><td>Waktu</td><td>: ${waktu(m, data.zone ?? 'WIB')}</td></tr>
   <tr><td>Tempat</td><td>: ${m.place ?? BLANK}</td></tr>
   <tr><td>Pimpinan rapat</td><td>: ${m.chair ?? BLANK}</td></tr>
   <tr><td>Notulis</td><td>: ${m.minuteTaker ?? BLANK}</td></tr>

@@ -9,9 +9,11 @@ import { AppError } from '../../../../shared/result'
 import type { Db } from '../../db/schema'
 import { activeCatalogue } from '../competency/catalogue.service'
 import { getKaderCompetency } from '../competency/competency.service'
-import { todayJakarta } from '../../../../shared/domain/tanggal'
+import { hariIni } from '../../../../shared/domain/tanggal'
+import { jenisDesa } from '../../../../shared/domain/wilayah'
+import { zonaDariKodeWilayah } from '../../../../shared/domain/zona-waktu'
 import { getMeeting } from '../meeting/meeting.service'
-import { requireSite } from '../site/site.service'
+import { officeToday, requireSite } from '../site/site.service'
 import { getTraining } from '../training/training.service'
 import { daftarHadirHtml } from './daftar-hadir.html'
 import { safeFileName } from './html'
@@ -43,7 +45,8 @@ async function notulen(db: Db, meetingId: string, options: PrintOptions): Promis
     throw new AppError({ code: 'not_found', message: 'Rapat yang akan dicetak notulennya tidak ditemukan. Muat ulang daftar rapat lalu coba lagi.' })
   }
   const [office, meeting, site] = await Promise.all([loadOffice(db), getMeeting(db, { id: meetingId }), requireSite(db)])
-  const page = notulenHtml({ office, meeting, areaName: await meetingAreaName(db, meeting, site.area_code), today: options.today ?? todayJakarta() })
+  const zona = zonaDariKodeWilayah(site.area_code)
+  const page = notulenHtml({ office, meeting, areaName: await meetingAreaName(db, meeting, site.area_code), today: options.today ?? hariIni(zona), zone: zona.kode })
   return { title: page.title, fileName: safeFileName(`Notulen - ${meeting.title} - ${meeting.date}`), html: page.html }
 }
 
@@ -65,8 +68,8 @@ async function meetingAreaName(db: Db, meeting: Meeting, siteAreaCode: string): 
   if (!area) return null
   if (meeting.level === 'kota') return area.name
   if (meeting.level === 'kecamatan') return `Kecamatan ${area.name}`
-  // Village codes whose fourth part starts with 2 are desa, with 1 kelurahan (Kemendagri).
-  return `${parts[3]!.startsWith('2') ? 'Desa' : 'Kelurahan'} ${area.name}`
+  // Kelurahan or desa from the village code (Kemendagri: 1… kelurahan, 2… desa, 3… desa adat).
+  return `${jenisDesa(code) === 'desa' ? 'Desa' : 'Kelurahan'} ${area.name}`
 }
 
 async function kartuKader(db: Db, kaderId: string, options: PrintOptions): Promise<PrintDocument> {
@@ -77,7 +80,7 @@ async function kartuKader(db: Db, kaderId: string, options: PrintOptions): Promi
     throw new AppError({ code: 'not_found', message: 'Kader yang akan dicetak kartunya tidak ditemukan. Muat ulang halaman kader lalu coba lagi.' })
   }
   const [office, kader, catalogue] = await Promise.all([loadOffice(db), getKaderCompetency(db, { kaderId }), activeCatalogue(db)])
-  const page = kartuKaderHtml({ office, kader, catalogue, nikMasked: maskNik(row.nik), today: options.today ?? todayJakarta() })
+  const page = kartuKaderHtml({ office, kader, catalogue, nikMasked: maskNik(row.nik), today: options.today ?? (await officeToday(db)) })
   return { title: page.title, fileName: safeFileName(`Kartu Kompetensi - ${kader.name}`), html: page.html }
 }
 

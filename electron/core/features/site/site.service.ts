@@ -4,6 +4,8 @@
 import type { Area, ParsedInput, Site } from '../../../../shared/contract'
 import { SITE_AREA_LEVEL, type SiteLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
+import { ZONA_WAKTU, zonaDariKodeWilayah, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
+import { hariIni } from '../../../../shared/domain/tanggal'
 import type { Db, SiteTable } from '../../db/schema'
 import { formatClock } from '../../sync/hlc'
 import { uuidv7 } from '../../sync/uuid'
@@ -68,8 +70,29 @@ async function toSite(db: Db, row: SiteRow): Promise<Site> {
     name: row.name,
     coveredVillages: row.level === 'puskesmas' ? await coveredVillages(db) : [],
     createdAt: row.created_at,
+    timeZone: zonaDariKodeWilayah(row.area_code).kode,
+    provinceName: await provinceName(db, row.area_code),
     identityRenewal: await pendingRenewal(db),
   }
+}
+
+async function provinceName(db: Db, areaCode: string): Promise<string> {
+  const row = await db.selectFrom('area').select('name').where('code', '=', areaCode.slice(0, 2)).executeTakeFirst()
+  return row?.name ?? ''
+}
+
+/**
+ * The office's time zone, from the province of its area: "today", deadlines and printed times
+ * follow it. WIB before the office is set up (nothing is dated then anyway).
+ */
+export async function officeZone(db: Db): Promise<ZonaWaktu> {
+  const row = await db.selectFrom('site').select('area_code').executeTakeFirst()
+  return row ? zonaDariKodeWilayah(row.area_code) : ZONA_WAKTU.WIB
+}
+
+/** The office's calendar date today, in its own zone. */
+export async function officeToday(db: Db, now: Date = new Date()): Promise<string> {
+  return hariIni(await officeZone(db), now)
 }
 
 /** The identity renewal a person has not acknowledged yet (see installation.ts). */

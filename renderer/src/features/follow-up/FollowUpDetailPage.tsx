@@ -15,7 +15,8 @@ import { Riwayat } from '../../components/Riwayat'
 import { useCall } from '../../components/useCall'
 import { useFormScreen } from '../../components/useFormScreen'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
-import { todayJakarta } from '@shared/domain/tanggal'
+import { useOfficeToday } from '../../app/AppContext'
+import { SpmName } from '../../components/SpmName'
 import { DueDate, StatusBadge } from './badges'
 import './follow-up.css'
 
@@ -27,8 +28,8 @@ interface ProgressValues extends Record<string, unknown> {
 }
 
 /** The next step people usually take: a new one gets worked on; otherwise the status stays. */
-function nextDefaults(f: FollowUp): ProgressValues {
-  return { date: todayJakarta(), status: f.status === 'baru' ? 'diproses' : f.status, note: '', closingEvidence: f.closingEvidence ?? '' }
+function nextDefaults(f: FollowUp, today: string): ProgressValues {
+  return { date: today, status: f.status === 'baru' ? 'diproses' : f.status, note: '', closingEvidence: f.closingEvidence ?? '' }
 }
 
 function shortTitle(text: string): string {
@@ -38,6 +39,7 @@ function shortTitle(text: string): string {
 
 export function FollowUpDetailPage({ id }: { id: string }) {
   const { t } = useTranslation()
+  const today = useOfficeToday()
   const fu = useCall('followUp:get', { id }, [id])
   const f = fu.data
   const none = t('app.none')
@@ -84,7 +86,7 @@ export function FollowUpDetailPage({ id }: { id: string }) {
               </DetailItem>
               <DetailItem label={t('followUp.fieldOpd')}>{f.opdName}</DetailItem>
               <DetailItem label={t('followUp.fieldDue')}>
-                <DueDate row={f} today={todayJakarta()} />
+                <DueDate row={f} today={today} />
               </DetailItem>
               <DetailItem label={t('followUp.fieldSource')}>
                 {t(`followUp.sourceLong.${f.source}`)}
@@ -97,7 +99,7 @@ export function FollowUpDetailPage({ id }: { id: string }) {
               </DetailItem>
               <DetailItem label={t('followUp.fieldDate')}>{formatDate(f.date)}</DetailItem>
               <DetailItem label={t('followUp.fieldPosyandu')}>{f.posyanduName ?? none}</DetailItem>
-              <DetailItem label={t('followUp.fieldSpm')}>{f.spmField ? t(`spm.${f.spmField}`) : none}</DetailItem>
+              <DetailItem label={t('followUp.fieldSpm')}>{f.spmField ? <SpmName field={f.spmField} /> : none}</DetailItem>
               <DetailItem label={t('followUp.fieldReporter')}>{f.reporter ?? none}</DetailItem>
               {f.closingEvidence && (
                 <DetailItem label={t('followUp.closingEvidence')}>
@@ -147,7 +149,8 @@ function Timeline({ f }: { f: FollowUp }) {
 
 function ProgressForm({ f, onSaved }: { f: FollowUp; onSaved: () => void }) {
   const { t } = useTranslation()
-  const form = useFormState<ProgressValues, typeof followUpProgressInput>(nextDefaults(f), followUpProgressInput, (v) => ({ ...v, id: f.id }))
+  const today = useOfficeToday()
+  const form = useFormState<ProgressValues, typeof followUpProgressInput>(nextDefaults(f, today), followUpProgressInput, (v) => ({ ...v, id: f.id }))
   const { values, set, touch, errorOf } = form
   // The closing rules (selesai needs evidence, tidak dapat a reason, an unchanged status a note)
   // are the core's: its refusal lands on the field it names, in its own words.

@@ -10,7 +10,7 @@ import { useFormState } from '../../components/form'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { useFormScreen } from '../../components/useFormScreen'
-import { todayJakarta } from '@shared/domain/tanggal'
+import { useOfficeToday } from '../../app/AppContext'
 import { fromFollowUp, ISO, toFollowUpInput, type FollowUpFormValues } from './followUpFormValues'
 import { FollowUpOriginSection } from './FollowUpOriginSection'
 import { FollowUpTaskSection } from './FollowUpTaskSection'
@@ -18,6 +18,7 @@ import './follow-up.css'
 
 export function FollowUpFormPage({ id, query }: { id: string | null; query: URLSearchParams }) {
   const { t } = useTranslation()
+  const today = useOfficeToday()
   // Opened from a meeting ("Catat tindak lanjut" there): the meeting is preset and saving returns to it.
   const fromMeeting = id ? null : query.get('rapat')
   const [opds, setOpds] = useState<Opd[] | null>(null)
@@ -28,7 +29,7 @@ export function FollowUpFormPage({ id, query }: { id: string | null; query: URLS
   const empty: FollowUpFormValues = {
     source: fromMeeting ? 'rapat' : 'aduan',
     meetingId: fromMeeting ?? '',
-    date: todayJakarta(),
+    date: today,
     posyanduId: '',
     spmField: '',
     description: '',

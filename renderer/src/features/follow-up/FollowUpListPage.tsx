@@ -11,7 +11,7 @@ import { useListSearch } from '../../components/useListSearch'
 import { SearchField } from '../../components/SearchField'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatNumber } from '../../i18n/format'
-import { todayJakarta } from '@shared/domain/tanggal'
+import { useOfficeToday } from '../../app/AppContext'
 import { MeetingTabs } from '../meeting/MeetingTabs'
 import { DueDate, StatusBadge } from './badges'
 import './follow-up.css'
@@ -42,7 +42,7 @@ export function FollowUpListPage({ query: params }: { query: URLSearchParams }) 
   const state = readState(params.get('status'))
   const opdId = params.get('opd') ?? ''
   const query = params.get('q') ?? ''
-  const today = todayJakarta()
+  const today = useOfficeToday()
 
   const list = useCall('followUp:list', { state: state === 'closed' ? 'all' : state, opdId: opdId || null, query }, [state, opdId, query])
   const opds = useCall('opd:list', { includeInactive: true })

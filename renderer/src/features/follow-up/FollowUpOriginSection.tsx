@@ -5,6 +5,7 @@ import { SPM_FIELDS } from '@shared/domain/reference'
 import { DateInput } from '../../components/DateInput'
 import { Field, FieldSet } from '../../components/Field'
 import type { FormFields } from '../../components/form'
+import { spmNameLong } from '../../components/SpmName'
 import { formatDate } from '../../i18n/format'
 import { posyanduLabel } from '../posyandu/posyanduLabel'
 import type { FollowUpFormValues } from './followUpFormValues'
@@ -95,7 +96,7 @@ export function FollowUpOriginSection({
               <option value="">{t('followUp.spmNone')}</option>
               {SPM_FIELDS.map((f) => (
                 <option key={f} value={f}>
-                  {t(`spm.${f}`)}
+                  {spmNameLong(t, f)}
                 </option>
               ))}
             </select>

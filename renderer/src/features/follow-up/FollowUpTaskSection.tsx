@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Opd, SpmField } from '@shared/contract'
-import { todayJakarta } from '@shared/domain/tanggal'
+import { useOfficeToday } from '../../app/AppContext'
 import { DateInput } from '../../components/DateInput'
 import { Field } from '../../components/Field'
 import type { FormFields } from '../../components/form'
@@ -20,7 +20,8 @@ export function FollowUpTaskSection({ form, dueError, opds }: { form: FormFields
     [activeOpds, values.spmField],
   )
   const others = activeOpds.filter((o) => !suggested.includes(o))
-  const quickBase = ISO.test(values.date) ? values.date : todayJakarta()
+  const today = useOfficeToday()
+  const quickBase = ISO.test(values.date) ? values.date : today
   const options = (list: Opd[]) =>
     list.map((o) => (
       <option key={o.id} value={o.id}>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { Kader } from '@shared/contract'
 import { KADER_STATUSES, type KaderStatus } from '@shared/domain/reference'
-import { todayJakarta } from '@shared/domain/tanggal'
+import { useOfficeToday } from '../../app/AppContext'
 import { DateInput } from '../../components/DateInput'
 import { Field } from '../../components/Field'
 import type { FormFields } from '../../components/form'
@@ -21,6 +21,7 @@ export function KaderStatusSection({
   original: Kader | null
 }) {
   const { t } = useTranslation()
+  const today = useOfficeToday()
   const { values, set, touch, errorOf } = form
   const statusChanged = original !== null && values.status !== original.status
   return (
@@ -37,7 +38,7 @@ export function KaderStatusSection({
               onChange={(e) => {
                 const next = e.target.value as KaderStatus
                 set('status', next)
-                if (original && next !== original.status && !values.statusDate) set('statusDate', todayJakarta())
+                if (original && next !== original.status && !values.statusDate) set('statusDate', today)
               }}
             >
               {KADER_STATUSES.map((s) => (

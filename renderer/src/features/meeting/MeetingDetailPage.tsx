@@ -16,11 +16,13 @@ import { useCall } from '../../components/useCall'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
 import { AttachmentList } from './AttachmentList'
 import { formatDayDate, formatTimeRange } from './meetingFormat'
+import { useOfficeZone } from '../../app/AppContext'
 import { RichText } from './RichText'
 import './meeting.css'
 
 export function MeetingDetailPage({ id }: { id: string }) {
   const { t } = useTranslation()
+  const zone = useOfficeZone()
   const toasts = useToasts()
   const meeting = useCall('meeting:get', { id }, [id])
   const [confirmArchive, setConfirmArchive] = useState(false)
@@ -75,7 +77,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
             </h2>
             <dl className="dl letterhead-dl">
               <DetailItem label={t('meeting.dayDate')}>{formatDayDate(m.date)}</DetailItem>
-              <DetailItem label={t('meeting.time')}>{formatTimeRange(m.startTime, m.endTime) ?? none}</DetailItem>
+              <DetailItem label={t('meeting.time')}>{formatTimeRange(m.startTime, m.endTime, zone.kode) ?? none}</DetailItem>
               <DetailItem label={t('meeting.fieldPlace')}>{m.place ?? none}</DetailItem>
               <DetailItem label={t('meeting.fieldChair')}>{m.chair ?? none}</DetailItem>
               <DetailItem label={t('meeting.fieldMinuteTaker')}>{m.minuteTaker ?? none}</DetailItem>

@@ -8,6 +8,7 @@ import type { FormFields } from '../../components/form'
 import { SpmCheckboxes } from '../../components/SpmChips'
 import { posyanduLabel } from '../posyandu/posyanduLabel'
 import { normaliseTime } from './meetingFormat'
+import { useOfficeZone } from '../../app/AppContext'
 import type { MeetingFormValues } from './meetingFormValues'
 
 type TextKey = 'place' | 'chair' | 'minuteTaker' | 'invitationNumber' | 'title'
@@ -23,6 +24,7 @@ export function MeetingEventSection({
   posyandu: Posyandu[]
 }) {
   const { t } = useTranslation()
+  const zone = useOfficeZone()
   const { values, set, touch, errorOf } = form
   const manyVillages = useMemo(() => new Set(posyandu.map((p) => p.villageCode)).size > 1, [posyandu])
   const posyanduOptions = useMemo(() => posyandu.filter((p) => p.active || p.id === values.posyanduId), [posyandu, values.posyanduId])
@@ -84,10 +86,10 @@ export function MeetingEventSection({
         <Field id="m-date" label={t('meeting.fieldDate')} help={t('date.help')} error={dateError('date')}>
           {(c) => <DateInput {...c} value={values.date} onChange={(v) => set('date', v)} onBlur={() => touch('date')} />}
         </Field>
-        <Field id="m-start" label={t('meeting.fieldStart')} help={t('meeting.timeHelp')} error={errorOf('startTime')} optional className="time-field">
+        <Field id="m-start" label={t('meeting.fieldStart')} help={t('meeting.timeHelp', { zone: zone.kode })} error={errorOf('startTime')} optional className="time-field">
           {(c) => time('startTime', '09.00', c)}
         </Field>
-        <Field id="m-end" label={t('meeting.fieldEnd')} help={t('meeting.timeHelp')} error={errorOf('endTime')} optional className="time-field">
+        <Field id="m-end" label={t('meeting.fieldEnd')} help={t('meeting.timeHelp', { zone: zone.kode })} error={errorOf('endTime')} optional className="time-field">
           {(c) => time('endTime', '11.00', c)}
         </Field>
       </div>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { meetingInput, type Meeting, type Opd, type Posyandu } from '@shared/contract'
 import { call, CallError, errorMessage } from '../../api/client'
-import { useApp } from '../../app/AppContext'
+import { useApp, useOfficeToday } from '../../app/AppContext'
 import { href, navigate } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field } from '../../components/Field'
@@ -23,13 +23,14 @@ import './meeting.css'
 export function MeetingFormPage({ id }: { id: string | null }) {
   const { t } = useTranslation()
   const { site } = useApp()
+  const today = useOfficeToday()
   const [opds, setOpds] = useState<Opd[] | null>(null)
   const [posyandu, setPosyandu] = useState<Posyandu[] | null>(null)
   const [original, setOriginal] = useState<Meeting | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   // The core's refusals by full path, as sent; the rows on screen are worked out when shown.
   const [serverPaths, setServerPaths] = useState<Record<string, string>>({})
-  const form = useFormState<MeetingFormValues, typeof meetingInput>(blankValues(defaultMeetingLevel(site.level)), meetingInput, toMeetingInput)
+  const form = useFormState<MeetingFormValues, typeof meetingInput>(blankValues(defaultMeetingLevel(site.level), today), meetingInput, toMeetingInput)
   const { values, set, touch, errorOf } = form
 
   useEffect(() => {
@@ -40,7 +41,7 @@ export function MeetingFormPage({ id }: { id: string | null }) {
         setOpds(os)
         setPosyandu(ps)
         setOriginal(m)
-        form.reset(m ? fromMeeting(m) : blankValues(defaultMeetingLevel(site.level)))
+        form.reset(m ? fromMeeting(m) : blankValues(defaultMeetingLevel(site.level), today))
       },
       (e: unknown) => live && setLoadError(errorMessage(e)),
     )

@@ -3,7 +3,6 @@
 
 import type { z } from 'zod'
 import type { Meeting, MeetingKind, MeetingLevel, SpmField } from '@shared/contract'
-import { todayJakarta } from '@shared/domain/tanggal'
 import { emptyAttendee, isBlankAttendee, rowKey, type AttendeeRow } from './AttendeeEditor'
 import { normaliseTime } from './meetingFormat'
 
@@ -35,12 +34,13 @@ export function emptyAgenda(): AgendaRow {
   return { key: rowKey(), title: '', minutes: '' }
 }
 
-export function blankValues(level: MeetingLevel): MeetingFormValues {
+/** `today`: the office's date in its own zone (useOfficeToday). */
+export function blankValues(level: MeetingLevel, today: string): MeetingFormValues {
   return {
     level,
     kind: 'rapat_koordinasi',
     title: '',
-    date: todayJakarta(),
+    date: today,
     startTime: '',
     endTime: '',
     place: '',

@@ -3,6 +3,7 @@
 // list.
 
 import type { MeetingLevel, Opd, SiteLevel } from '@shared/contract'
+import type { ZonaWaktuKode } from '@shared/domain/zona-waktu'
 import { i18n } from '../../i18n'
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -21,11 +22,11 @@ function hour(hhmm: string): string {
   return i18n.language === 'en' ? hhmm : hhmm.replace(':', '.')
 }
 
-/** "09.00–11.00 WIB", "09.00 WIB – selesai" style lines; null when no hour was recorded. */
-export function formatTimeRange(start: string | null, end: string | null): string | null {
-  if (start && end) return `${hour(start)}–${hour(end)} WIB`
-  if (start) return `${hour(start)} WIB`
-  if (end) return `–${hour(end)} WIB`
+/** "09.00–11.00 WITA", "09.00 WIB" style lines in the office's zone; null when no hour was recorded. */
+export function formatTimeRange(start: string | null, end: string | null, zone: ZonaWaktuKode = 'WIB'): string | null {
+  if (start && end) return `${hour(start)}–${hour(end)} ${zone}`
+  if (start) return `${hour(start)} ${zone}`
+  if (end) return `–${hour(end)} ${zone}`
   return null
 }
 

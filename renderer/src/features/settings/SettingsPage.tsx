@@ -2,17 +2,19 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Settings } from '@shared/contract'
 import { call, CallError, errorMessage } from '../../api/client'
-import { useApp } from '../../app/AppContext'
+import { useApp, useOfficeKind } from '../../app/AppContext'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { CadanganSection } from '../cadangan/CadanganSection'
+import { utcLabel, ZONA_WAKTU } from '@shared/domain/zona-waktu'
 
 export function SettingsPage() {
   const { t } = useTranslation()
   const { site, settings, setSettings } = useApp()
+  const officeKind = useOfficeKind()
   const toasts = useToasts()
   const info = useCall('app:info', {})
   const [minText, setMinText] = useState(String(settings.minKaderPerPosyandu))
@@ -203,7 +205,7 @@ export function SettingsPage() {
           </div>
           <div className="dl-item">
             <dt>{t('settings.officeLevel')}</dt>
-            <dd>{t(`level.${site.level}`)}</dd>
+            <dd>{officeKind}</dd>
           </div>
           <div className="dl-item">
             <dt>{t('settings.officeArea')}</dt>
@@ -212,6 +214,12 @@ export function SettingsPage() {
           <div className="dl-item">
             <dt>{t('settings.officeAreaCode')}</dt>
             <dd className="mono">{site.areaCode}</dd>
+          </div>
+          <div className="dl-item">
+            <dt>{t('settings.timeZone')}</dt>
+            <dd data-testid="office-time-zone">
+              {t('settings.timeZoneValue', { zone: site.timeZone, utc: utcLabel(ZONA_WAKTU[site.timeZone]), province: site.provinceName })}
+            </dd>
           </div>
           {site.coveredVillages.length > 0 && (
             <div className="dl-item">
