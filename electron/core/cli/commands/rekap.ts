@@ -1,6 +1,7 @@
 import type { Rekap, RekapNode, RekapOffice } from '../../../../shared/contract'
 import type { SiteLevel, SpmField } from '../../../../shared/domain/reference'
-import { tanggalSingkat, todayJakarta } from '../../../../shared/domain/tanggal'
+import { hariIni, tanggalSingkat } from '../../../../shared/domain/tanggal'
+import { ZONA_WAKTU, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 import { CliError, defineCommand } from '../command'
 import { call, withDatabase } from '../db-file'
 import { clip, fmt } from './rapat-list'
@@ -88,14 +89,14 @@ export function relayedText(o: RekapOffice): string {
   return o.relayedBy.name ? `lewat ${o.relayedBy.name}` : 'lewat kantor lain'
 }
 
-function officeTable(offices: RekapOffice[]): string {
+function officeTable(offices: RekapOffice[], zona: ZonaWaktu): string {
   return table(
     ['Kantor', 'Tingkat', 'Wilayah', 'Paket terakhir', 'Umur', 'Sampai lewat'],
     offices.map((o) => [
       clip(o.name, 48),
       OFFICE_LEVEL[o.level] ?? o.level,
       clip(o.areaName, 32),
-      o.lastBundleAt ? tanggalSingkat(todayJakarta(new Date(o.lastBundleAt))) : '-',
+      o.lastBundleAt ? tanggalSingkat(hariIni(zona, new Date(o.lastBundleAt))) : '-',
       paketAge(o.ageDays),
       clip(relayedText(o), 40),
     ]),
@@ -117,7 +118,8 @@ function countSilent(r: Rekap): number {
   return villages.filter((v) => v.lastBundleAt === null).length
 }
 
-export function rekapText(r: Rekap): string {
+/** The recap as tables; dates of paket on the office's own clock (`zona`). */
+export function rekapText(r: Rekap, zona: ZonaWaktu = ZONA_WAKTU.WIB): string {
   const out: string[] = []
   out.push(`Rekap ${r.scope.name}, tahun ${r.year} (umur paket dihitung sampai ${tanggalSingkat(r.today)})\n\n`)
   out.push(table(HEAD, treeRows(r), new Set([0, 11])))
@@ -142,7 +144,7 @@ export function rekapText(r: Rekap): string {
   out.push('\nKantor yang paling lama tidak mengirim paket\n')
   out.push(`${HEARD_FROM_RULE}\n`)
   if (r.offices.length === 0) out.push('Belum ada paket yang diterima dari kantor lain.\n')
-  else out.push(officeTable(r.offices))
+  else out.push(officeTable(r.offices, zona))
   const silent = countSilent(r)
   if (silent > 0) out.push(`${fmt(silent)} kelurahan/desa belum pernah mengirim paket.\n`)
   return out.join('')
@@ -165,7 +167,8 @@ export const rekap = defineCommand({
     const year = yearOption(values.tahun)
     await withDatabase(values.db!, io, true, async (s) => {
       const r = await call(s, 'rekap:get', { year })
-      io.stdout(values.json ? `${JSON.stringify(r, null, 2)}\n` : rekapText(r))
+      const site = await call(s, 'site:get', {})
+      io.stdout(values.json ? `${JSON.stringify(r, null, 2)}\n` : rekapText(r, ZONA_WAKTU[site?.timeZone ?? 'WIB']))
     })
   },
 })

@@ -2,10 +2,10 @@
 
 import type { BerandaSummary } from '../../../../shared/contract'
 import { KADER_ROLES, KADER_STATUSES, SPM_FIELDS, type KaderRole, type KaderStatus, type SpmField } from '../../../../shared/domain/reference'
+import { officeToday } from '../site/site.service'
 import type { Db } from '../../db/schema'
 import { activeKaderCounts } from '../posyandu/posyandu.service'
 import { getSettings } from '../settings/settings.service'
-import { todayJakarta } from '../../../../shared/domain/tanggal'
 import { CLOSED_STATUSES } from '../../../../shared/domain/meeting'
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
@@ -89,7 +89,8 @@ export async function berandaSummary(db: Db): Promise<BerandaSummary> {
 }
 
 /** Open follow-ups and the overdue ones among them (the rule of shared/domain/meeting.ts, in SQL). */
-export async function followUpCounts(db: Db, today: string = todayJakarta()): Promise<{ open: number; overdue: number }> {
+export async function followUpCounts(db: Db, today?: string): Promise<{ open: number; overdue: number }> {
+  today ??= await officeToday(db)
   const r = await db
     .selectFrom('follow_up')
     .select((eb) => [

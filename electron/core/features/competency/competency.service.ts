@@ -22,8 +22,7 @@ import { AppError } from '../../../../shared/result'
 import type { Database, Db, NewKaderCompetencyRow } from '../../db/schema'
 import { insertRecord, insertRecords } from '../../sync/write'
 import { codePrefixRange, dottedCode, findAreaRow, unknownArea } from '../area/area.service'
-import { todayJakarta } from '../../../../shared/domain/tanggal'
-import { requireSite } from '../site/site.service'
+import { requireSite, officeToday } from '../site/site.service'
 import { activeCatalogue } from './catalogue.service'
 
 /** SQLite allows 32,766 bound values; lists of ids go in chunks well below that. */
@@ -233,8 +232,9 @@ async function requireKnownCodes(catalogue: Catalogue, codes: Iterable<string>):
   }
 }
 
-function requireNotFuture(date: string): void {
-  if (date > todayJakarta()) throw invalid('date', 'Tanggal penilaian tidak boleh setelah hari ini.')
+/** "Today" on the office's own clock (WIB, WITA or WIT by its province). */
+async function requireNotFuture(db: Db, date: string): Promise<void> {
+  if (date > (await officeToday(db))) throw invalid('date', 'Tanggal penilaian tidak boleh setelah hari ini.')
 }
 
 async function requireTraining(trx: Db, trainingId: string | null): Promise<void> {
@@ -278,7 +278,7 @@ function assessmentRow(base: AssessmentBase, catalogueVersion: string) {
 }
 
 export async function assess(db: Db, input: ParsedInput<'competency:assess'>): Promise<KaderCompetency> {
-  requireNotFuture(input.date)
+  await requireNotFuture(db, input.date)
   await db.transaction().execute(async (trx) => {
     await requireSite(trx)
     const catalogue = await activeCatalogue(trx)
@@ -299,7 +299,7 @@ export async function assess(db: Db, input: ParsedInput<'competency:assess'>): P
 
 /** The training grid: every filled cell becomes one assessment, all in one transaction. */
 export async function assessBulk(db: Db, input: ParsedInput<'competency:assessBulk'>): Promise<{ saved: number; levelChanges: number }> {
-  requireNotFuture(input.date)
+  await requireNotFuture(db, input.date)
   // A cell typed twice counts once, the last value.
   const cells = new Map<string, (typeof input.entries)[number]>()
   for (const e of input.entries) cells.set(`${e.kaderId} ${e.competencyCode}`, e)

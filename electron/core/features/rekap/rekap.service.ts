@@ -19,10 +19,9 @@ import { sql } from 'kysely'
 import type { ParsedInput, Rekap, RekapOffice } from '../../../../shared/contract'
 import { CLOSED_STATUSES } from '../../../../shared/domain/meeting'
 import { SPM_FIELDS, type SiteLevel } from '../../../../shared/domain/reference'
-import { todayJakarta } from '../../../../shared/domain/tanggal'
 import type { Db, OfficeTable } from '../../db/schema'
 import { activeCatalogue } from '../competency/catalogue.service'
-import { requireSite, type SiteRow } from '../site/site.service'
+import { requireSite, type SiteRow, officeToday } from '../site/site.service'
 import { ageDays, buildTree, finishTree, newer, type RekapTree } from './rekap.tree'
 
 const LEVELS = ['purwa', 'madya', 'utama'] as const
@@ -261,7 +260,7 @@ async function heardFrom(db: Db, tree: RekapTree, selfId: string, nowMs: number)
 
 export async function getRekap(db: Db, input: ParsedInput<'rekap:get'>, nowMs: number = Date.now()): Promise<Rekap> {
   const site = await requireSite(db)
-  const today = todayJakarta(new Date(nowMs))
+  const today = await officeToday(db, new Date(nowMs))
   const year = input.year ?? Number(today.slice(0, 4))
   const range: YearRange = { start: `${year}-01-01`, nextStart: `${year + 1}-01-01` }
   const catalogue = await activeCatalogue(db)

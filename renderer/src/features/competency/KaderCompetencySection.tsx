@@ -3,6 +3,7 @@
 // what the next level still needs, and every assessment ever made. Nothing here is typed by
 // hand except a new assessment: the level always follows the catalogue's rule.
 
+import { useOfficeToday } from '../../app/AppContext'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { assessmentInput, type Assessment, type KaderCompetency } from '@shared/contract'
@@ -23,7 +24,6 @@ import { PrintButton } from '../../components/PrintButton'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatDateTime } from '../../i18n/format'
-import { todayJakarta } from '@shared/domain/tanggal'
 import { AssessDateMethod, AssessorInputs, loadAssessor, saveAssessor, type AssessorFields } from './AssessorInputs'
 import { useCatalogue } from './catalogue'
 import { LevelBadge } from './LevelBadge'
@@ -263,7 +263,8 @@ function AssessDialog(props: { kc: KaderCompetency; code: string | null; onClose
   const returnFocus = useRef<HTMLElement | null>(null)
   const [code, setCode] = useState('')
   const [result, setResult] = useState<AssessmentResult | ''>('')
-  const [date, setDate] = useState(todayJakarta())
+  const today = useOfficeToday()
+  const [date, setDate] = useState(today)
   const [method, setMethod] = useState<AssessmentMethod>('observasi_praktik')
   const [assessor, setAssessor] = useState<AssessorFields>(loadAssessor)
   const [notes, setNotes] = useState('')

@@ -3,6 +3,7 @@
 // moves right by itself and wraps to the next participant, so 20 kader × 5 codes is a hundred
 // keystrokes. Only filled cells are judgements; an empty cell says nothing.
 
+import { useOfficeToday } from '../../app/AppContext'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { bulkAssessmentInput, type Training } from '@shared/contract'
@@ -16,7 +17,6 @@ import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { useDiscardGuard } from '../../components/useDiscardGuard'
 import { formatDate, formatNumber } from '../../i18n/format'
-import { todayJakarta } from '@shared/domain/tanggal'
 import { catalogueItems, useCatalogue, type CatalogueItem } from './catalogue'
 import { invalidateMatrixPages } from './matrixPages'
 import { AssessActions } from './AssessActions'
@@ -70,7 +70,8 @@ function AssessSheet({ training, catalogue }: { training: Training; catalogue: C
   const rows = training.participants
 
   // The last day of the class, unless it has not come yet: a judgement cannot be dated ahead.
-  const [date, setDate] = useState(() => (training.endDate <= todayJakarta() ? training.endDate : todayJakarta()))
+  const today = useOfficeToday()
+  const [date, setDate] = useState(() => (training.endDate <= today ? training.endDate : today))
   const [method, setMethod] = useState<AssessmentMethod>('uji_pelatihan')
   const [assessor, setAssessor] = useState<AssessorFields>(loadAssessor)
   const [errors, setErrors] = useState<Record<string, string | undefined>>({})
