@@ -13,7 +13,7 @@ import { seriousViolations } from './axe'
 const test = base
 
 /** As the matrix writes a level (short, to fit the name column). */
-const LEVEL_WORD: Record<LevelCode | 'none', string> = { purwa: 'Purwa', madya: 'Madya', utama: 'Utama', none: 'Tanpa tingkat' }
+const LEVEL_WORD: Record<LevelCode | 'none', string> = { purwa: 'Purwa', madya: 'Madya', utama: 'Utama', none: 'Belum ada tingkat' }
 const LEVEL_FULL: Record<LevelCode | 'none', string> = { purwa: 'Kader Purwa', madya: 'Kader Madya', utama: 'Kader Utama', none: 'Belum ada tingkat' }
 const AB = ['A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8']
 

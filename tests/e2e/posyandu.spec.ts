@@ -22,7 +22,8 @@ test.describe('Posyandu', () => {
     await p.save.click()
 
     await p.expectList()
-    await expect(page.getByRole('region', { name: 'Pemberitahuan' })).toContainText('Posyandu Posyandu Melati 4 disimpan.')
+    await expect(page.getByRole('region', { name: 'Pemberitahuan' })).toContainText('Posyandu Melati 4 disimpan.')
+    await expect(page.getByRole('region', { name: 'Pemberitahuan' })).not.toContainText('Posyandu Posyandu')
     const row = p.row('Posyandu Melati 4')
     await expect(row).toContainText('Sukarasa')
     await expect(row).toContainText('004')

@@ -3,12 +3,18 @@ import { SetupPage } from './pages/SetupPage'
 
 test.describe('first-run setup', () => {
   test('sets up a kelurahan office by searching its name and choosing from the results', async ({ page, openApp, host }) => {
+    // The page asks the server for nothing it lacks (the preview once logged a 404 for /favicon.ico).
+    const missing: string[] = []
+    page.on('response', (r) => {
+      if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`)
+    })
     await openApp()
     const setup = new SetupPage(page)
     await setup.expectShown()
     await expect(page.getByRole('navigation', { name: 'Menu utama' })).toHaveCount(0)
     await expect(setup.level('Kelurahan/Desa')).toBeChecked()
 
+    expect(missing).toEqual([])
     await setup.search('Sukarasa')
     // Several villages are called Sukarasa: the path tells them apart.
     const ours = setup.option('Kec. Tangerang, Kota Tangerang')

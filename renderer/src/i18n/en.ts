@@ -257,7 +257,7 @@ export const en: Messages = {
     spmLegend: 'SPM fields served',
     activeLabel: 'Posyandu is active',
     activeHelp: 'Switch off when the Posyandu no longer runs. Its data is kept.',
-    saved: 'Posyandu {{name}} saved.',
+    saved: '{{name}} saved.',
     kaderLink: 'See kader of Posyandu {{name}}',
     editLink: 'Edit {{name}}',
   },

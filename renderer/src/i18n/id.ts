@@ -253,7 +253,7 @@ export const id = {
     spmLegend: 'Bidang SPM yang dilayani',
     activeLabel: 'Posyandu aktif',
     activeHelp: 'Matikan bila Posyandu tidak lagi berjalan. Data tetap disimpan.',
-    saved: 'Posyandu {{name}} disimpan.',
+    saved: '{{name}} disimpan.',
     kaderLink: 'Lihat kader Posyandu {{name}}',
     editLink: 'Ubah {{name}}',
   },

@@ -83,7 +83,8 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
   const screen = useFormScreen(form, {
     // Sent as typed (not the parsed output): the core's own parse turns blanks into nulls.
     send: () => (id ? call('posyandu:update', { ...values, id }) : call('posyandu:create', { ...values })),
-    toast: (saved) => ({ message: t('posyandu.saved', { name: saved.name }), tone: 'success' }),
+    // Most offices name a Posyandu "Posyandu Melati 09": the word is not said twice.
+    toast: (saved) => ({ message: t('posyandu.saved', { name: /^posyandu\b/i.test(saved.name) ? saved.name : `Posyandu ${saved.name}` }), tone: 'success' }),
     afterSave: () => navigate('posyandu'),
     leave: () => navigate('posyandu'),
   })

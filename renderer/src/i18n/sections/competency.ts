@@ -8,7 +8,7 @@ export const competencyId = {
   // Kader levels (not the office levels under `level.*`).
   levelName: { purwa: 'Purwa', madya: 'Madya', utama: 'Utama', none: 'Belum ada tingkat' },
   levelFull: { purwa: 'Kader Purwa', madya: 'Kader Madya', utama: 'Kader Utama', none: 'Belum ada tingkat' },
-  levelShort: { purwa: 'Purwa', madya: 'Madya', utama: 'Utama', none: 'Tanpa tingkat' },
+  levelShort: { purwa: 'Purwa', madya: 'Madya', utama: 'Utama', none: 'Belum ada tingkat' },
   result: { kompeten: 'Kompeten', belum_kompeten: 'Belum kompeten', none: 'Belum dinilai' },
   method: {
     observasi_praktik: 'Observasi praktik',
