@@ -71,6 +71,7 @@ export async function renderPdf(html: string): Promise<Buffer> {
         webviewTag: false,
         spellcheck: false,
         devTools: false,
+        disableBlinkFeatures: 'Auxclick',
       },
     })
     const work = (async () => {

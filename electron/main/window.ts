@@ -25,6 +25,8 @@ export function createMainWindow(devUrl: string | null): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       devTools: !app.isPackaged,
+      // Middle-click (auxclick) would open links in new windows the app never asked for.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   // Keep the product name in the taskbar whatever the page's <title> says.

@@ -505,7 +505,7 @@ describe('applyRosterImport', () => {
     const path = await writeMessyRoster()
     const r = await apply(path, choices())
     expect(r).toMatchObject({ created: 7, updated: 2, skipped: 3, posyanduCreated: 1 })
-    expect(r.errorReport).toMatch(/Daftar Kader Sukarasa 2024_galat_\d{8}-\d{4}\.xlsx$/)
+    expect(r.errorReport).toMatch(/Daftar Kader Sukarasa 2024_baris-bermasalah_\d{8}-\d{4}\.xlsx$/)
     expect(dirname(r.errorReport!)).toBe(t.dir)
     expect(await kaderCount()).toBe(9)
 
@@ -607,7 +607,7 @@ describe('applyRosterImport', () => {
     const before = await replicatedDigest(t.db)
     // Block the report's file name for this minute and the next.
     for (const at of [new Date(), new Date(Date.now() + 60_000)]) {
-      mkdirSync(join(t.dir, `${basename(path, '.xlsx')}_galat_${reportStamp(at)}.xlsx.${process.pid}.tmp`))
+      mkdirSync(join(t.dir, `${basename(path, '.xlsx')}_baris-bermasalah_${reportStamp(at)}.xlsx.${process.pid}.tmp`))
     }
     const e = await errorOf(() => apply(path, choices()))
     expect(e.message).toBe(

@@ -138,7 +138,7 @@ test.describe('spreadsheets in and out', () => {
     await expect(imp.currentStep).toContainText('Periksa dan simpan')
     await expect(imp.stepHeading).toBeFocused()
     // Budi's NIK, and the two rows whose Posyandu is not decided yet.
-    await expect(imp.count('Bergalat')).toContainText('3')
+    await expect(imp.count('Bermasalah')).toContainText('3')
     await expect(imp.count('Baris kosong')).toContainText('1')
     expect(await rosterTotal(host)).toBe(30)
 
@@ -184,7 +184,7 @@ test.describe('spreadsheets in and out', () => {
     await imp.posyandu(NOT_REGISTERED).selectOption('new')
     await expect(imp.posyandu(NOT_REGISTERED)).toHaveAccessibleDescription('Akan dibuat saat disimpan')
     await expect(imp.count('Kader baru')).toContainText('4')
-    await expect(imp.count('Bergalat')).toContainText('1')
+    await expect(imp.count('Bermasalah')).toContainText('1')
     expect(await rosterTotal(host)).toBe(30)
 
     await expect(imp.save).toHaveText('Simpan 4 kader')

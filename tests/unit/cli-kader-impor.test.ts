@@ -66,7 +66,7 @@ describe('kader impor', () => {
     expect(lines).toContain('  Melati 01             2 baris  → Posyandu Melati 01')
     expect(lines).toContain('  Posyandu Mawar 02     3 baris  → Posyandu Mawar 02')
     expect(lines).toContain('  Kamboja 09            1 baris  → belum ada di daftar')
-    expect(lines).toContain('Baris: 4 baru, 0 diperbarui, 2 galat, 0 dengan peringatan; 1 baris kosong dilewati.')
+    expect(lines).toContain('Baris: 4 baru, 0 diperbarui, 2 bermasalah, 0 dengan peringatan; 1 baris kosong dilewati.')
     expect(lines).toContain('Masalah:')
     expect(lines).toContain(`  Baris 7, NIK: ${NIK_LOST_DIGITS(`${people[1]!.nik.slice(0, 15)}0`)}`)
     expect(lines).toContain('  Baris 11, Posyandu: Posyandu "Kamboja 09" tidak ada di daftar Posyandu kantor ini. Pilih Posyandu atau buat baru.')
@@ -117,7 +117,7 @@ describe('kader impor', () => {
     const lines = r.stdout.trimEnd().split('\n')
     expect(lines.at(-2)).toBe('Selesai: 4 kader baru, 0 diperbarui, 2 baris dilewati.')
     const report = /^Baris yang dilewati beserta masalahnya: (.+)$/.exec(lines.at(-1)!)?.[1]
-    expect(report).toMatch(/kader sukarasa_galat_\d{8}-\d{4}(_\d+)?\.xlsx$/)
+    expect(report).toMatch(/kader sukarasa_baris-bermasalah_\d{8}-\d{4}(_\d+)?\.xlsx$/)
     expect(existsSync(report!)).toBe(true)
     const [sheet] = await readWorkbook(report!)
     expect(sheet!.rows.slice(2).map((row) => [row[1], row[STANDARD_COLUMNS.length]])).toEqual([
@@ -129,7 +129,7 @@ describe('kader impor', () => {
     const again = await cli(['kader', 'impor', '--db', db, roster, '--buat-posyandu'])
     expect(again.code).toBe(0)
     expect(again.stdout).toContain('  Kamboja 09            1 baris  → dibuat baru\n')
-    expect(again.stdout).toContain('Baris: 1 baru, 4 diperbarui, 1 galat, 0 dengan peringatan; 1 baris kosong dilewati.\n')
+    expect(again.stdout).toContain('Baris: 1 baru, 4 diperbarui, 1 bermasalah, 0 dengan peringatan; 1 baris kosong dilewati.\n')
     expect(again.stdout).toContain('Selesai: 1 kader baru, 4 diperbarui, 1 baris dilewati, 1 Posyandu baru.\n')
     expect(await kaderCount(db)).toBe(5)
   })

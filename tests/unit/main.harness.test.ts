@@ -89,7 +89,7 @@ describe('the desktop main process, started under a stand-in for Electron', () =
     e.ready()
     const win = await e.windowOpened
     const prefs = win.options.webPreferences as Record<string, unknown>
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false })
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, disableBlinkFeatures: 'Auxclick' })
     expect(prefs.preload).toBe(join(ROOT, 'out/preload/index.js'))
     expect(existsSync(prefs.preload as string)).toBe(true)
     expect(win.options.show).toBe(false)
@@ -205,7 +205,7 @@ describe('the desktop main process, started under a stand-in for Electron', () =
 
     const printer = e.windows[windowsBefore]!
     expect(printer.options.show).toBe(false)
-    expect(printer.options.webPreferences).toMatchObject({ sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false, devTools: false })
+    expect(printer.options.webPreferences).toMatchObject({ sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false, devTools: false, disableBlinkFeatures: 'Auxclick' })
     expect(printer.webContents.printed).toEqual([{ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }])
     expect(printer.isDestroyed()).toBe(true)
     const ses = e.partitions.get('simpul-print')!

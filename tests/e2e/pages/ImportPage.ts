@@ -56,7 +56,7 @@ export class ImportPage {
     return this.page.getByLabel(`Kolom ${letter} (${heading}) diisi ke`)
   }
 
-  /** A count of the check ("Kader baru", "Diperbarui", "Bergalat", "Peringatan", "Baris kosong") or of the result. */
+  /** A count of the check ("Kader baru", "Diperbarui", "Bermasalah", "Peringatan", "Baris kosong") or of the result. */
   count(label: string): Locator {
     return this.page.locator('.impor-count').filter({ has: this.page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd')
   }

@@ -40,7 +40,7 @@ function layoutText(p: KaderImportPreview, { FIELD_LABELS, columnLetter, posyand
   }
   const c = p.counts
   lines.push(
-    `Baris: ${fmt(c.new)} baru, ${fmt(c.update)} diperbarui, ${fmt(c.error)} galat, ${fmt(c.warnings)} dengan peringatan` +
+    `Baris: ${fmt(c.new)} baru, ${fmt(c.update)} diperbarui, ${fmt(c.error)} bermasalah, ${fmt(c.warnings)} dengan peringatan` +
       (c.blank ? `; ${fmt(c.blank)} baris kosong dilewati.` : '.'),
   )
   const problems = p.rows.flatMap((r) =>
@@ -65,7 +65,7 @@ function resultText(r: KaderImportResult): string {
 export const kaderImpor = defineCommand({
   name: 'kader impor',
   summary:
-    'Mengimpor daftar kader dari berkas Excel (.xlsx) atau CSV: kader dicocokkan dengan NIK (impor ulang memperbarui, tidak menggandakan); baris bermasalah dilewati dan ditulis ke berkas galat. --dry-run hanya menampilkan pratinjau.',
+    'Mengimpor daftar kader dari berkas Excel (.xlsx) atau CSV: kader dicocokkan dengan NIK (impor ulang memperbarui, tidak menggandakan); baris bermasalah dilewati dan ditulis ke daftar baris bermasalah di samping berkasnya. --dry-run hanya menampilkan pratinjau.',
   usage: '--db BERKAS ROSTER.xlsx [--sheet NAMA] [--dry-run] [--json] [--buat-posyandu]',
   options: {
     db: { type: 'string' },

@@ -1,4 +1,4 @@
-// The rows an import skipped, as they were, beside the roster: "<name>_galat_<YYYYMMDD-HHmm>.xlsx"
+// The rows an import skipped, as they were, beside the roster: "<name>_baris-bermasalah_<YYYYMMDD-HHmm>.xlsx"
 // with a column "Masalah" saying what is wrong in each. Its headings are ones the importer
 // recognises, so the person can fix the rows in this file and import it as it is.
 
@@ -23,7 +23,7 @@ export function reportStamp(now: Date): string {
 function reportPath(roster: LoadedRoster, now: Date): string {
   const dir = dirname(roster.path)
   const base = basename(roster.path, extname(roster.path))
-  const stem = `${base}_galat_${reportStamp(now)}`
+  const stem = `${base}_baris-bermasalah_${reportStamp(now)}`
   let path = join(dir, `${stem}.xlsx`)
   for (let i = 2; existsSync(path); i++) path = join(dir, `${stem}_${i}.xlsx`)
   return path
