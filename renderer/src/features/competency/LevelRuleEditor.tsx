@@ -117,32 +117,8 @@ export function LevelRuleEditor({ info, ruleInWords, onSaved }: { info: Catalogu
         {draft.map((d, i) => (
           <fieldset key={d.code} className="cm-rule-level" data-level={d.code}>
             <legend>{levelName(d.code)}</legend>
-            <fieldset className="cm-rule-groups">
-              <legend>{t('competency.rule.required')}</legend>
-              <div className="check-grid">
-                {c.groups.map((g) => (
-                  <label key={g.code} className="check">
-                    <input type="checkbox" checked={d.required.includes(g.code)} onChange={() => edit(i, { required: toggle(d.required, g.code) })} />
-                    <span>
-                      {g.code} · {g.name}
-                    </span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-            <fieldset className="cm-rule-groups">
-              <legend>{t('competency.rule.extra')}</legend>
-              <div className="check-grid">
-                {c.groups.map((g) => (
-                  <label key={g.code} className="check">
-                    <input type="checkbox" checked={d.extra.includes(g.code)} onChange={() => edit(i, { extra: toggle(d.extra, g.code) })} />
-                    <span>
-                      {g.code} · {g.name}
-                    </span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <GroupChecks legend={t('competency.rule.required')} groups={c.groups} chosen={d.required} onToggle={(g) => edit(i, { required: toggle(d.required, g) })} />
+            <GroupChecks legend={t('competency.rule.extra')} groups={c.groups} chosen={d.extra} onToggle={(g) => edit(i, { extra: toggle(d.extra, g) })} />
             <div className="cm-rule-numbers">
               <div className="field">
                 <label htmlFor={`rule-${d.code}-extra-min`} className="field-label">
@@ -229,5 +205,24 @@ export function LevelRuleEditor({ info, ruleInWords, onSaved }: { info: Catalogu
       </div>
       <p className="muted small">{t('competency.catalogue.levelsNote')}</p>
     </section>
+  )
+}
+
+/** The catalogue's groups as ticks: the required ones, or those N of which are also needed. */
+function GroupChecks({ legend, groups, chosen, onToggle }: { legend: string; groups: Catalogue['groups']; chosen: readonly string[]; onToggle: (code: string) => void }) {
+  return (
+    <fieldset className="cm-rule-groups">
+      <legend>{legend}</legend>
+      <div className="check-grid">
+        {groups.map((g) => (
+          <label key={g.code} className="check">
+            <input type="checkbox" checked={chosen.includes(g.code)} onChange={() => onToggle(g.code)} />
+            <span>
+              {g.code} · {g.name}
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   )
 }
