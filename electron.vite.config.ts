@@ -1,8 +1,19 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY_META } from './electron/core/static/csp'
 
 const alias = { '@shared': resolve(__dirname, 'shared') }
+
+/** The policy also as a <meta> in the built page, first in <head>: a meta policy covers only what comes after it. */
+const cspMeta: Plugin = {
+  name: 'simpul-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' },
+  ],
+}
 
 export default defineConfig({
   main: {
@@ -28,7 +39,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     resolve: { alias },
-    plugins: [react()],
+    plugins: [react(), cspMeta],
     build: {
       rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },

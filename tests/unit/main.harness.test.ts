@@ -17,6 +17,7 @@ import { generateDemo } from '../../electron/core/features/demo/demo.service'
 import { cardFingerprint, makeCard } from '../../electron/core/sync/card'
 import { generateEncryptionKeys, generateSigningKeys } from '../../electron/core/sync/crypto'
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/static/static-files'
+import { CONTENT_SECURITY_POLICY_META } from '../../electron/core/static/csp'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import type { Result } from '../../shared/result'
 import { ensureAppBuilt } from '../fixtures/build'
@@ -239,6 +240,18 @@ describe('the desktop main process, started under a stand-in for Electron', () =
     expect(page.headers.get('x-content-type-options')).toBe('nosniff')
     const html = await page.text()
     expect(html).toBe(readFileSync(join(ROOT, 'out/renderer/index.html'), 'utf8'))
+
+    // The same policy as a <meta> (minus frame-ancestors, header-only), ahead of every script:
+    // a meta policy covers only what follows it.
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_META.replaceAll("'", '&#39;')}">`
+    expect(html).toContain(meta)
+    expect(html.indexOf(meta)).toBeLessThan(html.indexOf('<script'))
+    expect(CONTENT_SECURITY_POLICY_META).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''))
+    // The app's mark as the page icon, served from the renderer folder.
+    expect(html).toContain('href="./favicon.svg"')
+    const icon = await e.fetch('app://simpul/favicon.svg')
+    expect(icon.status).toBe(200)
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml')
 
     const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)![1]!
     const asset = await e.fetch(`app://simpul/${script}`)
