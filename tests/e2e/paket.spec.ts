@@ -8,7 +8,7 @@
 
 import { readdirSync, writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { tempDir } from './fixtures'
+import { snap, tempDir } from './fixtures'
 import { test, expect, fingerprintOf, giveCard, KELURAHAN, PUSKESMAS, KOTA } from './offices'
 import { PaketPage } from './pages/PaketPage'
 import { seriousViolations } from './axe'
@@ -326,6 +326,7 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.drive('FLASHDISK')).toContainText(/\d+(,\d)? (MB|GB) kosong/)
     await expect(p.folder).toHaveValue(offices.usb)
     expect(await seriousViolations(page), 'Kirim with a flashdisk listed').toEqual([])
+    await snap(page, 'kirim-flashdisk')
 
     // A folder on the PC's own disk: asked first, and "Batal" writes nothing.
     const pc = tempDir('simpul-pc-')
@@ -336,6 +337,7 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.dialog.getByRole('heading')).toHaveText('Folder ini bukan flashdisk. Tetap simpan di sini?')
     await expect(p.dialog).toContainText(`${pc} ada di PC ini`)
     expect(await seriousViolations(page), 'the not-a-flashdisk question').toEqual([])
+    await snap(page, 'kirim-bukan-flashdisk')
     await p.dialog.getByRole('button', { name: 'Batal' }).click()
     await expect(p.dialog).toHaveCount(0)
     await expect(p.done).toHaveCount(0)
@@ -354,13 +356,17 @@ test.describe('Kirim/Terima Paket', () => {
     await p.drive('FLASHDISK').click()
     await expect(p.folder).toHaveValue(offices.usb)
     await p.create.click()
-    await expect(p.doneValue('Nama berkas')).not.toHaveText(onPc[0]!, { timeout: 60_000 })
+    // The same minute, the same name: the panel tells them apart by the folder.
+    await expect(p.donePath).not.toHaveValue(join(pc, onPc[0]!), { timeout: 60_000 })
     const older = (await p.doneValue('Nama berkas').innerText()).trim()
     await expect(p.donePath).toHaveValue(join(offices.usb, older))
     await expect(p.done).toContainText('Cabut flashdisk dengan aman')
+    await p.done.scrollIntoViewIfNeeded()
+    await snap(page, 'kirim-selesai')
     await p.create.click()
-    await expect(p.doneValue('Nama berkas')).not.toHaveText(older, { timeout: 60_000 })
+    await expect(p.donePath).not.toHaveValue(join(offices.usb, older), { timeout: 60_000 })
     const newer = (await p.doneValue('Nama berkas').innerText()).trim()
+    await expect(p.donePath).toHaveValue(join(offices.usb, newer))
     expect(readdirSync(offices.usb).filter((f) => f.endsWith('.simpul')).sort()).toEqual([older, newer].sort())
 
     // The Puskesmas: the stick looked at with one click.
@@ -380,6 +386,8 @@ test.describe('Kirim/Terima Paket', () => {
       await expect(p.file(name).getByRole('cell').first()).toContainText(`${hh}.${mm} WIB`)
     }
     expect(await seriousViolations(page), 'Terima with two setup paket').toEqual([])
+    await p.files.scrollIntoViewIfNeeded()
+    await snap(page, 'terima-pembinaan')
 
     // The older one says why it need not be imported.
     await p.previewFile(older)
