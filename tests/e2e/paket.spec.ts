@@ -375,6 +375,7 @@ test.describe('Kirim/Terima Paket', () => {
     await p.drive('FLASHDISK').click()
     await expect(p.files).toBeVisible()
     await expect(p.file(newer)).toHaveAttribute('data-mark', 'newest')
+    await expect(p.file(newer)).toContainText('Paket pembinaan')
     await expect(p.file(newer)).toContainText('Terbaru')
     await expect(p.file(newer)).toContainText('Belum diterima')
     await expect(p.file(older)).toHaveAttribute('data-mark', 'superseded')
@@ -392,6 +393,7 @@ test.describe('Kirim/Terima Paket', () => {
     // The older one says why it need not be imported.
     await p.previewFile(older)
     await expect(p.preview).toContainText(`Sudah ada paket pembinaan yang lebih baru dari ${KOTA.name}`)
+    await expect(p.preview).toContainText('Paket pembinaan: kunci Dinas, katalog')
     await p.previewFile(newer)
     await expect(p.preview).not.toContainText('Sudah ada paket pembinaan yang lebih baru')
     await p.acceptAndImport(await fingerprintOf(offices.kota))

@@ -286,6 +286,7 @@ function FileRow({
         <span className="row-sub muted small">{t('paket.madeAge', { age: ageText(daysSince(m.createdAt)) })}</span>
       </td>
       <td className="wrap">
+        {m.kind === 'pembinaan' && <span className="paket-kind-setup">{t('paket.setupKind')}</span>}
         {t('paket.records', { n: formatNumber(m.records) })}
         {counts.length > 0 && (
           <span className="row-sub muted small">{counts.map((c) => `${kindLabel(c.kind)} ${formatNumber(c.n)}`).join(' · ')}</span>
@@ -394,7 +395,7 @@ function Summary({
         </div>
         <div className="dl-item">
           <dt>{t('paket.previewType')}</dt>
-          <dd>{m.full ? t('paket.previewFull') : t('paket.previewChanges')}</dd>
+          <dd>{m.kind === 'pembinaan' ? t('paket.previewSetup') : m.full ? t('paket.previewFull') : t('paket.previewChanges')}</dd>
         </div>
         <div className="dl-item">
           <dt>{t('paket.previewFile')}</dt>
