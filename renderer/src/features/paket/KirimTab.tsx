@@ -88,6 +88,8 @@ export function KirimTab() {
       setDone({ result, dest })
       setFull(false)
       state.reload()
+      // The stick's free space changed.
+      drives.reload()
     } catch (err) {
       if (err instanceof CallError && err.shape.field === 'removable') setAsking({ folder: f, dest })
       // A folder that is not there is the folder field's problem: said next to it.
