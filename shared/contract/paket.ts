@@ -37,6 +37,8 @@ export interface PaketManifestInfo {
   appVersion: string
   catalogueVersion: string
   createdAt: string
+  /** data: records for the recipient; pembinaan: the kota's setup paket for every office; pemulihan: a lost office's records. */
+  kind: 'data' | 'pembinaan' | 'pemulihan'
   sender: PaketOffice
   recipient: { key: string; name: string; level: SiteLevel | null }
   full: boolean
@@ -60,6 +62,22 @@ export interface PaketFile {
   importedAt: string | null
   /** Made by this office (nothing to import). */
   own: boolean
+  /**
+   * Setup paket (pembinaan) only: the newest from its sender known here ("Terbaru"), or one a
+   * newer paket pembinaan from the same sender replaces (on the stick, or imported already).
+   */
+  mark: 'newest' | 'superseded' | null
+}
+
+/** A removable drive (flashdisk) the PC sees now. */
+export interface PaketDrive {
+  /** Where it is mounted: "E:\\", "/media/ani/FLASHDISK". */
+  path: string
+  /** Its volume label, else its drive letter or folder name. */
+  label: string
+  /** Null when the system does not say. */
+  freeBytes: number | null
+  totalBytes: number | null
 }
 
 export interface PaketKindSummary {
@@ -123,6 +141,11 @@ export interface PaketImportSummary {
   learnedCards: string[]
   warnings: string[]
   applied: boolean
+}
+
+/** What Kirim made: the paket written, and whether it went to a removable drive (then: unplug it safely). */
+export interface PaketKirimResult extends PaketExportResult {
+  removable: boolean
 }
 
 export interface PaketExportResult {
@@ -190,12 +213,26 @@ export interface KaderDuplicatePair {
 // ---------------------------------------------------------------- channels
 
 export const paketChannels = {
-  /** This office's destinations and the folder paket were last written to or read from. */
+  /** This office's destinations and the folder paket were last written to or read from ('' when none). */
   'paket:state': { input: empty, output: out<{ folder: string; destinations: PaketDestination[]; self: PaketOffice }>() },
-  /** Writes a paket into the folder (atomically, then reads it back). Progress events: task "paket". */
+  /**
+   * The removable drives seen now, and the folder to start on: the last one used when it is on one
+   * of them, else the only drive found, else '' (never the PC's own folders).
+   */
+  'paket:drives': { input: empty, output: out<{ drives: PaketDrive[]; folder: string }>() },
+  /**
+   * Writes a paket into the folder (atomically, then reads it back). Progress events: task "paket".
+   * `askIfNotRemovable`: a folder that is not on a removable drive is refused (field "removable")
+   * so the screen can ask the person first; asked again without it, the paket is written there.
+   */
   'paket:export': {
-    input: z.object({ folder: reqText(1000, 'Folder'), destination: z.string().min(1), full: z.boolean().default(false) }),
-    output: out<PaketExportResult>(),
+    input: z.object({
+      folder: reqText(1000, 'Folder'),
+      destination: z.string().min(1),
+      full: z.boolean().default(false),
+      askIfNotRemovable: z.boolean().optional(),
+    }),
+    output: out<PaketKirimResult>(),
   },
   /** The *.simpul files in a folder, newest first, with their manifests. */
   'paket:scan': { input: z.object({ folder: reqText(1000, 'Folder') }), output: out<PaketFile[]>() },

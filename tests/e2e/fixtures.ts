@@ -50,12 +50,17 @@ export class WebHost {
   private child: ChildProcess | null = null
   private log = ''
 
-  constructor(readonly dbPath: string) {}
+  /** `env`: added to the host's environment, e.g. SIMPUL_FLASHDISK_ROOTS (the folder its "flashdisks" are in). */
+  constructor(
+    readonly dbPath: string,
+    private readonly env: NodeJS.ProcessEnv = {},
+  ) {}
 
   async start(): Promise<string> {
     const child = spawn(process.execPath, [WEB_HOST, '--db', this.dbPath, '--port', '0'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...this.env },
     })
     this.child = child
     this.url = await new Promise<string>((resolveUrl, reject) => {
@@ -158,7 +163,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const dir = tempDir()
     const db = join(dir, 'simpul.db')
     if (seed !== 'empty') copyDb(templates(seed), db)
-    const host = new WebHost(db)
+    // No flashdisk, whatever this machine has mounted: Kirim/Terima see the same on every run.
+    const host = new WebHost(db, { SIMPUL_FLASHDISK_ROOTS: join(dir, 'media') })
     await host.start()
     await use(host)
     await host.stop()

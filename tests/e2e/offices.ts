@@ -26,7 +26,7 @@ export interface Offices {
   kelurahan: WebHost
   puskesmas: WebHost
   kota: WebHost
-  /** The "flashdisk": one folder all three offices write to and read from. */
+  /** The "flashdisk": one folder all three offices write to and read from, the one drive they see (FLASHDISK). */
   usb: string
 }
 
@@ -46,14 +46,16 @@ export const test = base.extend<{ offices: Offices }, { officeTemplates: { kelur
 
   offices: async ({ officeTemplates }, use) => {
     const dir = tempDir('simpul-offices-run-')
-    const usb = join(dir, 'flashdisk')
+    // The hosts' only removable drive: Kirim/Terima list it and start on it.
+    const media = join(dir, 'media')
+    const usb = join(media, 'FLASHDISK')
     const hosts = {} as Record<'kelurahan' | 'puskesmas' | 'kota', WebHost>
     for (const key of ['kelurahan', 'puskesmas', 'kota'] as const) {
       const db = join(dir, `${key}.db`)
       copyDb(officeTemplates[key], db)
-      hosts[key] = new WebHost(db)
+      hosts[key] = new WebHost(db, { SIMPUL_FLASHDISK_ROOTS: media })
     }
-    mkdirSync(usb)
+    mkdirSync(usb, { recursive: true })
     await Promise.all(Object.values(hosts).map((h) => h.start()))
     await use({ ...hosts, usb })
     await Promise.all(Object.values(hosts).map((h) => h.stop()))

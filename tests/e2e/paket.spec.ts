@@ -6,8 +6,9 @@
 // paket is locked for (giveCard: what Pengaturan → Kunci kantor does; kunci.spec.ts and
 // wilayah-baru.spec.ts do that through the screens).
 
-import { writeFileSync, readFileSync } from 'node:fs'
+import { readdirSync, writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { snap, tempDir } from './fixtures'
 import { test, expect, fingerprintOf, giveCard, KELURAHAN, PUSKESMAS, KOTA } from './offices'
 import { PaketPage } from './pages/PaketPage'
 import { seriousViolations } from './axe'
@@ -16,6 +17,8 @@ import { seriousViolations } from './axe'
 const TO_PUSKESMAS = /^Puskesmas (belum pernah|terakhir dikirim)/
 /** The "Dinas kota/kabupaten" level destination. */
 const TO_DINAS = /^Dinas kota\/kabupaten /
+/** The kota's setup paket for every office. */
+const PEMBINAAN = /^Paket pembinaan untuk semua kantor/
 /** A NIK nobody in the roster seed holds: a woman born 12 March 2005 in Kec. Tangerang. */
 const NEW_NIK = '3671015203050999'
 
@@ -67,6 +70,8 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.doneValue('Ukuran')).toHaveText(/^\d+(,\d)? (KB|MB)$/)
     await expect(p.doneValue('Dapat dibuka oleh')).toHaveText(PUSKESMAS.name)
     await expect(p.done).toContainText('Cabut flashdisk dengan aman, lalu bawa ke')
+    // The whole path of the file, to find it or tell someone.
+    await expect(p.donePath).toHaveValue(join(offices.usb, kelurahanFile))
     // The destination now says when it last got a paket.
     await expect(p.destination(TO_PUSKESMAS)).toHaveAccessibleName(/terakhir dikirim \d+ \w+ \d{4}/)
 
@@ -86,7 +91,7 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.heading).toHaveText('Terima paket')
     await p.scanFolder(offices.usb)
     await expect(p.file(kelurahanFile)).toContainText(KELURAHAN.name)
-    await expect(p.file(kelurahanFile)).toContainText('Belum diimpor')
+    await expect(p.file(kelurahanFile)).toContainText('Belum diterima')
     await expect(p.file(kelurahanFile)).toContainText('dibuat hari ini')
     for (const damaged of ['rusak.simpul', 'terpotong.simpul']) {
       const row = p.file(damaged)
@@ -124,7 +129,7 @@ test.describe('Kirim/Terima Paket', () => {
     await p.acceptAndImport(kelurahanFingerprint)
     await expect(p.senderKey).toContainText(`Kunci ${KELURAHAN.name} sekarang dipercaya kantor ini`)
     await expect(p.kindCount('Kader', 'Baru', p.imported)).toHaveText('30')
-    await expect(p.file(kelurahanFile)).toContainText('Sudah diimpor')
+    await expect(p.file(kelurahanFile)).toContainText('Sudah diterima')
     expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(30)
     expect(await seriousViolations(page), 'Terima with a result').toEqual([])
 
@@ -147,7 +152,7 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.confirmFingerprint).toHaveCount(0)
     await expect(p.importNow).toBeEnabled()
     await p.importIt()
-    await expect(p.file(secondFile)).toContainText('Sudah diimpor')
+    await expect(p.file(secondFile)).toContainText('Sudah diterima')
 
     // The Puskesmas passes everything on to the kota.
     await p.tab('Kirim').click()
@@ -313,6 +318,91 @@ test.describe('Kirim/Terima Paket', () => {
     expect(home.rows.map((r) => r.name)).toEqual([left])
   })
 
+  test('Kirim starts on the flashdisk, asks before a folder on the PC, and Terima tells two setup paket apart', async ({ page, offices }) => {
+    const p = new PaketPage(page)
+    // The Dinas: the one flashdisk the PC sees is listed and is the folder Kirim starts on.
+    await p.open(offices.kota.url)
+    await expect(p.drive('FLASHDISK')).toHaveAttribute('aria-pressed', 'true')
+    await expect(p.drive('FLASHDISK')).toContainText(/\d+(,\d)? (MB|GB) kosong/)
+    await expect(p.folder).toHaveValue(offices.usb)
+    expect(await seriousViolations(page), 'Kirim with a flashdisk listed').toEqual([])
+    await snap(page, 'kirim-flashdisk')
+
+    // A folder on the PC's own disk: asked first, and "Batal" writes nothing.
+    const pc = tempDir('simpul-pc-')
+    await p.folder.fill(pc)
+    await expect(p.drive('FLASHDISK')).toHaveAttribute('aria-pressed', 'false')
+    await p.destination(PEMBINAAN).check()
+    await p.create.click()
+    await expect(p.dialog.getByRole('heading')).toHaveText('Folder ini bukan flashdisk. Tetap simpan di sini?')
+    await expect(p.dialog).toContainText(`${pc} ada di PC ini`)
+    expect(await seriousViolations(page), 'the not-a-flashdisk question').toEqual([])
+    await snap(page, 'kirim-bukan-flashdisk')
+    await p.dialog.getByRole('button', { name: 'Batal' }).click()
+    await expect(p.dialog).toHaveCount(0)
+    await expect(p.done).toHaveCount(0)
+    expect(readdirSync(pc)).toEqual([])
+    // Said yes: written there, its whole path shown, and no word of unplugging a stick.
+    await p.create.click()
+    await p.dialog.getByRole('button', { name: 'Tetap simpan di sini' }).click()
+    await expect(p.done).toBeVisible({ timeout: 60_000 })
+    const onPc = readdirSync(pc)
+    expect(onPc).toHaveLength(1)
+    await expect(p.donePath).toHaveValue(join(pc, onPc[0]!))
+    await expect(p.done).toContainText('Paket ini tersimpan di PC ini, bukan di flashdisk')
+    await expect(p.done).not.toContainText('Cabut flashdisk')
+
+    // The stick, picked with one click: two setup paket a moment apart, the second with more in it.
+    await p.drive('FLASHDISK').click()
+    await expect(p.folder).toHaveValue(offices.usb)
+    await p.create.click()
+    // The same minute, the same name: the panel tells them apart by the folder.
+    await expect(p.donePath).not.toHaveValue(join(pc, onPc[0]!), { timeout: 60_000 })
+    const older = (await p.doneValue('Nama berkas').innerText()).trim()
+    await expect(p.donePath).toHaveValue(join(offices.usb, older))
+    await expect(p.done).toContainText('Cabut flashdisk dengan aman')
+    await p.done.scrollIntoViewIfNeeded()
+    await snap(page, 'kirim-selesai')
+    await p.create.click()
+    await expect(p.donePath).not.toHaveValue(join(offices.usb, older), { timeout: 60_000 })
+    const newer = (await p.doneValue('Nama berkas').innerText()).trim()
+    await expect(p.donePath).toHaveValue(join(offices.usb, newer))
+    expect(readdirSync(offices.usb).filter((f) => f.endsWith('.simpul')).sort()).toEqual([older, newer].sort())
+
+    // The Puskesmas: the stick looked at with one click.
+    await p.open(offices.puskesmas.url, 'terima')
+    await expect(p.folder).toHaveValue(offices.usb)
+    await p.drive('FLASHDISK').click()
+    await expect(p.files).toBeVisible()
+    await expect(p.file(newer)).toHaveAttribute('data-mark', 'newest')
+    await expect(p.file(newer)).toContainText('Paket pembinaan')
+    await expect(p.file(newer)).toContainText('Terbaru')
+    await expect(p.file(newer)).toContainText('Belum diterima')
+    await expect(p.file(older)).toHaveAttribute('data-mark', 'superseded')
+    await expect(p.file(older)).toContainText('Sudah ada yang lebih baru')
+    await expect(p.file(older)).not.toContainText('Terbaru')
+    // The time shown is the file name's, both on the office's clock (WIB in Kota Tangerang).
+    for (const name of [older, newer]) {
+      const [, hh, mm] = /_\d{8}-(\d{2})(\d{2})(-\d+)?\.simpul$/.exec(name)!
+      await expect(p.file(name).getByRole('cell').first()).toContainText(`${hh}.${mm} WIB`)
+    }
+    expect(await seriousViolations(page), 'Terima with two setup paket').toEqual([])
+    await p.files.scrollIntoViewIfNeeded()
+    await snap(page, 'terima-pembinaan')
+
+    // The older one says why it need not be imported.
+    await p.previewFile(older)
+    await expect(p.preview).toContainText(`Sudah ada paket pembinaan yang lebih baru dari ${KOTA.name}`)
+    await expect(p.preview).toContainText('Paket pembinaan: kunci Dinas, katalog')
+    await p.previewFile(newer)
+    await expect(p.preview).not.toContainText('Sudah ada paket pembinaan yang lebih baru')
+    await p.acceptAndImport(await fingerprintOf(offices.kota))
+    await expect(p.file(newer)).toContainText('Sudah diterima')
+    await expect(p.file(newer)).toContainText('Terbaru')
+    await expect(p.file(older)).toHaveAttribute('data-mark', 'superseded')
+    await expect(p.file(older)).not.toContainText('Sudah diterima')
+  })
+
   test('a missing folder is named before anything is written', async ({ page, offices }) => {
     await giveCard(offices.puskesmas, offices.kelurahan, offices.usb)
     const p = new PaketPage(page)
@@ -368,8 +458,10 @@ test.describe('Kirim/Terima Paket', () => {
       await expect(p.create).toHaveAccessibleDescription('Paket belum dapat dibuat: belum ada kantor tujuan yang kartu kuncinya dikenal di sini.')
       await expect(page.getByRole('link', { name: 'Terima paket pembinaan' })).toHaveAttribute('href', '#/paket/terima')
       await expect(page.getByRole('link', { name: 'Buka Kunci kantor' })).toHaveAttribute('href', '#/pengaturan/kunci')
+      // No flashdisk on this host: the list says so and what to do.
+      await expect(p.drives).toContainText('Tidak ada flashdisk yang terbaca')
       // Keyboard: Tab passes over the destinations nobody can choose, to the way to fix it.
-      await p.chooseFolder.focus()
+      await p.drives.getByRole('button', { name: 'Cari lagi' }).focus()
       await page.keyboard.press('Tab')
       await expect(page.getByRole('link', { name: 'Terima paket pembinaan' })).toBeFocused()
       expect(await seriousViolations(page), 'Kirim with no destination available').toEqual([])

@@ -167,6 +167,7 @@ export const handlers = {
   'followUp:board': (ctx) => opdBoard(ctx.db),
 
   'paket:state': async (ctx) => (await paket()).paketState(ctx.db),
+  'paket:drives': async (ctx) => (await paket()).paketDrives(ctx.db),
   'paket:export': async (ctx, input) => (await paket()).exportPaket(ctx.db, input, ctx.emit),
   'paket:scan': async (ctx, input) => (await paket()).scanFolder(ctx.db, input),
   'paket:preview': async (ctx, input) => (await paket()).previewPaket(ctx.db, input, ctx.emit),

@@ -30,6 +30,10 @@ export class PaketPage {
   readonly pairs: Locator
   readonly showResolved: Locator
   readonly dialog: Locator
+  /** The flashdisks the PC sees, under the folder field. */
+  readonly drives: Locator
+  /** The whole path of the paket written, in the "Paket sudah dibuat" summary. */
+  readonly donePath: Locator
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 })
@@ -55,6 +59,8 @@ export class PaketPage {
     this.pairs = page.getByRole('list', { name: 'Kader dengan NIK sama' })
     this.showResolved = page.getByRole('checkbox', { name: 'Tampilkan juga yang sudah diputuskan' })
     this.dialog = page.getByRole('dialog')
+    this.drives = page.getByRole('group', { name: 'Flashdisk terpasang' })
+    this.donePath = page.getByRole('textbox', { name: 'Disimpan di' })
   }
 
   /** Opens one office's app on a tab ('' is Kirim). */
@@ -64,6 +70,11 @@ export class PaketPage {
     await this.page.goto(url.toString())
     await expect(this.heading).toBeVisible()
     await expect(this.page.locator('.loading')).toHaveCount(0)
+  }
+
+  /** A flashdisk in the list, by its label. */
+  drive(label: string): Locator {
+    return this.drives.getByRole('button', { name: new RegExp(`^${label} `) })
   }
 
   tab(name: RegExp | string): Locator {

@@ -8,7 +8,7 @@ import type { PaketDestination, PaketExportResult, ParsedInput } from '../../../
 import { PAKET_KIND_NAMES, WEWENANG, type PaketKind } from '../../../../shared/domain/paket'
 import type { SiteLevel } from '../../../../shared/domain/reference'
 import { capFile } from '../../../../shared/domain/tanggal'
-import { ZONA_WAKTU, zonaDariKodeWilayah, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
+import { ZONA_WAKTU, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 import { AppError } from '../../../../shared/result'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import { sqliteOf } from '../../db/open'
@@ -36,7 +36,7 @@ import { cardFingerprint, type Card } from '../../sync/card'
 import { newContentKey, signEd25519, wrapContentKey } from '../../sync/crypto'
 import { uuidv7 } from '../../sync/uuid'
 import { keyChangeStatement, ownCard, ownKeys, revocationStatements, successionStatements, trustedCards } from '../kunci/kunci.service'
-import { requireSite } from '../site/site.service'
+import { officeZone, requireSite } from '../site/site.service'
 import { signedScopes } from './authority'
 import { recordChecker, travellingColumns } from './records'
 
@@ -420,7 +420,8 @@ export async function exportPaketFile(
     })
   }
   progress(REPLICATED_TABLES.length, steps, 'Menulis paket ke folder tujuan')
-  const fileName = outFile ? basename(outFile) : paketFileName(site.name, recipient.name, nowMs, input.folder, zonaDariKodeWilayah(site.area_code))
+  // The office's own clock, the one its screens show (Terima, Riwayat): the name and the screen agree.
+  const fileName = outFile ? basename(outFile) : paketFileName(site.name, recipient.name, nowMs, input.folder, await officeZone(db))
   const path = outFile ?? join(input.folder, fileName)
   // Sealed outside the transaction: deflating and encrypting a whole kota takes a second or two.
   const entries = built.contentKey ? sealEntries(built.manifest.bundleId, built.entries, built.contentKey) : built.entries

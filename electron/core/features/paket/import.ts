@@ -40,6 +40,7 @@ export function manifestInfo(m: Manifest): PaketManifestInfo {
     appVersion: m.appVersion,
     catalogueVersion: m.catalogueVersion,
     createdAt: m.createdAt,
+    kind: m.kind,
     sender: { siteId: m.sender.siteId, level: m.sender.level, areaCode: m.sender.areaCode, areaName: m.sender.areaName, name: m.sender.name },
     recipient: m.recipient,
     full: m.full,
@@ -235,7 +236,7 @@ export async function importPaketFile(db: Db, path: string, options: ImportOptio
         .prepare(
           'insert or ignore into paket_received (bundle_id, sender_site_id, sender_name, sender_level, created_at, imported_at, file_name, summary) values (?, ?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(m.bundleId, m.sender.siteId, m.sender.name, m.sender.level, m.createdAt, now, summary.fileName, JSON.stringify({ changes: summary.changes, kinds: summary.kinds }))
+        .run(m.bundleId, m.sender.siteId, m.sender.name, m.sender.level, m.createdAt, now, summary.fileName, JSON.stringify({ changes: summary.changes, kinds: summary.kinds, paketKind: m.kind }))
       if (!options.apply || summary.alreadyImportedAt) throw new PreviewDone()
     }))
     summary.applied = true

@@ -1,18 +1,23 @@
 // Kirim: write a paket for a destination into the folder on the stick, then say plainly what
-// was written, who can open it and what to do with the stick. A destination whose key card is
-// not known here yet is shown, not choosable, with why (a paket is locked for its readers' keys).
+// was written, where (the whole path), who can open it and what to do with the stick. The sticks
+// the PC sees are offered with one click; a folder that is not on one is asked about first. A
+// destination whose key card is not known here yet is shown, not choosable, with why (a paket is
+// locked for its readers' keys).
 
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PaketDestination, PaketExportResult } from '@shared/contract'
+import type { PaketDestination, PaketKirimResult } from '@shared/contract'
+import { jamDinding } from '@shared/domain/tanggal'
+import { useOfficeZone } from '../../app/AppContext'
 import { call, CallError, errorMessage } from '../../api/client'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatNumber } from '../../i18n/format'
 import { countRows, formatBytes, usePaketProgress } from './paketFormat'
-import { CountsTable, FolderField, PaketProgress } from './PaketParts'
+import { CountsTable, DrivePicker, FolderField, PaketProgress } from './PaketParts'
 import './paket.css'
 
 /** The kota's setup paket: travels in clear (no personal data), for every office. */
@@ -21,6 +26,8 @@ const PEMBINAAN = 'pembinaan'
 export function KirimTab() {
   const { t } = useTranslation()
   const state = useCall('paket:state', {})
+  const drives = useCall('paket:drives', {})
+  // Null until the person types or picks: the folder then follows what the PC sees (one stick).
   const [folder, setFolder] = useState<string | null>(null)
   const [destKey, setDestKey] = useState<string | null>(null)
   const [full, setFull] = useState(false)
@@ -28,13 +35,15 @@ export function KirimTab() {
   const [destError, setDestError] = useState<string | null>(null)
   const [running, setRunning] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [done, setDone] = useState<{ result: PaketExportResult; dest: PaketDestination } | null>(null)
+  const [done, setDone] = useState<{ result: PaketKirimResult; dest: PaketDestination } | null>(null)
+  // The folder is not on a flashdisk: the person says whether to write there anyway.
+  const [asking, setAsking] = useState<{ folder: string; dest: PaketDestination } | null>(null)
   const { progress, start, stop } = usePaketProgress()
   const folderRef = useRef<HTMLInputElement>(null)
   const doneRef = useRef<HTMLHeadingElement>(null)
 
   const destinations = state.data?.destinations ?? []
-  const shownFolder = folder ?? state.data?.folder ?? ''
+  const shownFolder = folder ?? drives.data?.folder ?? ''
   const available = destinations.filter((d) => !d.unavailable)
   // Never a destination that cannot be used, even when it was chosen before the list changed.
   const chosen = available.find((d) => d.key === destKey) ?? available[0] ?? null
@@ -53,7 +62,7 @@ export function KirimTab() {
     }
   }, [running])
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
     if (running) return
     const f = shownFolder.trim()
@@ -64,18 +73,27 @@ export function KirimTab() {
       return
     }
     if (!chosen) return
+    void write(f, chosen, true)
+  }
+
+  /** `ask`: the core refuses a folder that is not on a flashdisk, and the person is asked. */
+  async function write(f: string, dest: PaketDestination, ask: boolean) {
     setError(null)
     setDone(null)
     setRunning(true)
     start()
     try {
-      const result = await call('paket:export', { folder: f, destination: chosen.key, full })
-      setDone({ result, dest: chosen })
+      const result = await call('paket:export', { folder: f, destination: dest.key, full, ...(ask ? { askIfNotRemovable: true } : {}) })
+      setFolder(f)
+      setDone({ result, dest })
       setFull(false)
       state.reload()
+      // The stick's free space changed.
+      drives.reload()
     } catch (err) {
+      if (err instanceof CallError && err.shape.field === 'removable') setAsking({ folder: f, dest })
       // A folder that is not there is the folder field's problem: said next to it.
-      if (err instanceof CallError && err.shape.field === 'folder') {
+      else if (err instanceof CallError && err.shape.field === 'folder') {
         setFolderError(err.shape.message)
         refocus.current = true
       } else setError(errorMessage(err))
@@ -101,6 +119,16 @@ export function KirimTab() {
             }}
             error={folderError}
             inputRef={folderRef}
+            disabled={running}
+          />
+          <DrivePicker
+            drives={drives.data?.drives ?? (drives.status === 'error' ? [] : null)}
+            folder={shownFolder}
+            onPick={(path) => {
+              setFolder(path)
+              setFolderError(null)
+            }}
+            onRefresh={drives.reload}
             disabled={running}
           />
           <fieldset className="fieldset paket-destinations" disabled={running}>
@@ -159,6 +187,20 @@ export function KirimTab() {
           {error && <ErrorBox message={error} />}
         </form>
       )}
+      <ConfirmDialog
+        open={asking !== null}
+        title={t('paket.notRemovableTitle')}
+        confirmLabel={t('paket.notRemovableConfirm')}
+        cancelLabel={t('app.cancel')}
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          const a = asking
+          setAsking(null)
+          if (a) void write(a.folder, a.dest, false)
+        }}
+      >
+        <p>{t('paket.notRemovableBody', { folder: asking?.folder ?? '' })}</p>
+      </ConfirmDialog>
       {done && (
         <section className="card paket-done" aria-labelledby="paket-done-title">
           <h2 id="paket-done-title" ref={doneRef} tabIndex={-1} className="card-title paket-ok-title">
@@ -169,6 +211,21 @@ export function KirimTab() {
             <div className="dl-item">
               <dt>{t('paket.doneFile')}</dt>
               <dd className="mono paket-file-name">{done.result.fileName}</dd>
+            </div>
+            <div className="dl-item paket-done-path">
+              <dt id="paket-done-path-label">{t('paket.donePath')}</dt>
+              <dd>
+                {/* Read-only field: the whole path can be selected and copied (Ctrl+A, Ctrl+C) to find the file or tell someone. */}
+                <input
+                  type="text"
+                  readOnly
+                  className="path-input paket-path-output"
+                  value={done.result.path}
+                  aria-labelledby="paket-done-path-label"
+                  spellCheck={false}
+                  onFocus={(e) => e.currentTarget.select()}
+                />
+              </dd>
             </div>
             <div className="dl-item">
               <dt>{t('paket.doneSize')}</dt>
@@ -205,7 +262,15 @@ export function KirimTab() {
             <CountsTable rows={countRows(done.result.counts)} label={t('paket.countsLabel')} />
           )}
           <p className="paket-unplug">
-            <strong>{done.dest.key === PEMBINAAN ? t('paket.unplugAny') : t('paket.unplug', { name: done.dest.name })}</strong>
+            <strong>
+              {done.result.removable
+                ? done.dest.key === PEMBINAAN
+                  ? t('paket.unplugAny')
+                  : t('paket.unplug', { name: done.dest.name })
+                : done.dest.key === PEMBINAAN
+                  ? t('paket.notOnStickAny')
+                  : t('paket.notOnStick', { name: done.dest.name })}
+            </strong>
           </p>
         </section>
       )}
@@ -220,6 +285,7 @@ export function KirimTab() {
  */
 function DestinationCard({ id, dest: d, checked, onChoose }: { id: string; dest: PaketDestination; checked: boolean; onChoose: () => void }) {
   const { t } = useTranslation()
+  const zone = useOfficeZone()
   const unavailable = d.unavailable !== null
   const about =
     d.unavailable ?? (d.key === PEMBINAAN ? t('paket.readersClear') : d.readers.length > 0 ? t('paket.readers', { names: d.readers.join(', ') }) : null)
@@ -242,7 +308,7 @@ function DestinationCard({ id, dest: d, checked, onChoose }: { id: string; dest:
         <span className="radio-card-title">{d.name}</span>
         <span className="radio-card-hint">
           {d.key.startsWith('site:') && d.level && `${t(`level.${d.level}`)} · `}
-          {d.lastSentAt ? t('paket.lastSent', { date: formatDate(d.lastSentAt) }) : t('paket.neverSent')}
+          {d.lastSentAt ? t('paket.lastSent', { date: formatDate(jamDinding(new Date(d.lastSentAt), zone).date) }) : t('paket.neverSent')}
         </span>
       </label>
       {unavailable && <span className="badge badge-nonaktif paket-dest-badge">{t('paket.unavailable')}</span>}

@@ -1,16 +1,21 @@
 // Riwayat: the paket this office made and the ones it imported, newest first.
 
 import { useTranslation } from 'react-i18next'
+import { waktu } from '@shared/domain/tanggal'
+import { useOfficeZone } from '../../app/AppContext'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { useCall } from '../../components/useCall'
-import { formatDateTime, formatNumber } from '../../i18n/format'
+import { formatDate, formatNumber } from '../../i18n/format'
 
 const LEVELS = ['kelurahan', 'puskesmas', 'kecamatan', 'kota'] as const
 
 export function RiwayatTab() {
   const { t } = useTranslation()
+  const zone = useOfficeZone()
+  // The office's wall clock, as in the paket file names.
+  const formatDateTime = (iso: string) => waktu(iso, zone, (d) => formatDate(d))
   const history = useCall('paket:history', {})
   const sent = history.data ? [...history.data.sent].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) : null
   const received = history.data ? [...history.data.received].sort((a, b) => b.importedAt.localeCompare(a.importedAt)) : null

@@ -1,22 +1,29 @@
 // Terima: list the paket in the folder (the damaged ones too, with why, and those locked for
-// other offices, with for whom), show what importing one would do (and whose key signed it: a
-// sender not trusted yet needs a person to tick that the fingerprint was compared), then import
-// it all or nothing.
+// other offices, with for whom; setup paket marked newest or replaced by a newer one; times on
+// the office's clock, as in the file names), show what importing one would do (and whose key
+// signed it: a sender not trusted yet needs a person to tick that the fingerprint was compared),
+// then import it all or nothing. A flashdisk the PC sees is looked at with one click.
 
 import { useEffect, useRef, useState, type FormEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PaketFile, PaketImportSummary } from '@shared/contract'
+import { waktu } from '@shared/domain/tanggal'
+import type { ZonaWaktu } from '@shared/domain/zona-waktu'
+import { useOfficeZone } from '../../app/AppContext'
 import { call, CallError, errorMessage } from '../../api/client'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
-import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
+import { formatDate, formatNumber } from '../../i18n/format'
 import { ageText, countRows, daysSince, kindLabel, kindOrder, usePaketProgress } from './paketFormat'
-import { FolderField, PaketProgress } from './PaketParts'
+import { DrivePicker, FolderField, PaketProgress } from './PaketParts'
 import { needsConfirmation, SenderKey } from './SenderKey'
 import './paket.css'
+
+/** "6 Desember 2026 14.05 WIB": an instant on the office's wall clock, the clock of the file names. */
+const atOffice = (iso: string, zone: ZonaWaktu) => waktu(iso, zone, (d) => formatDate(d))
 
 function newestFirst(a: PaketFile, b: PaketFile): number {
   const at = a.manifest?.createdAt ?? a.modifiedAt
@@ -28,6 +35,8 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation()
   const { push } = useToasts()
   const state = useCall('paket:state', {})
+  const drives = useCall('paket:drives', {})
+  const zone = useOfficeZone()
   const [folder, setFolder] = useState<string | null>(null)
   const [folderError, setFolderError] = useState<string | null>(null)
   const [scanning, setScanning] = useState(false)
@@ -45,7 +54,8 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
   const summaryRef = useRef<HTMLHeadingElement>(null)
   const listRef = useRef<HTMLParagraphElement>(null)
 
-  const shownFolder = folder ?? state.data?.folder ?? ''
+  const shownFolder = folder ?? drives.data?.folder ?? ''
+  const chosenFile = files?.find((f) => f.path === chosenPath) ?? null
 
   useEffect(() => {
     if (summary) summaryRef.current?.focus()
@@ -72,7 +82,10 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
 
   function submit(e: FormEvent) {
     e.preventDefault()
-    const f = shownFolder.trim()
+    look(shownFolder.trim())
+  }
+
+  function look(f: string) {
     if (!f) {
       setFolderError(t('paket.folderRequired'))
       folderRef.current?.focus()
@@ -147,6 +160,17 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
               {t('paket.scan')}
             </button>
           </FolderField>
+          <DrivePicker
+            drives={drives.data?.drives ?? (drives.status === 'error' ? [] : null)}
+            folder={shownFolder}
+            onPick={(path) => {
+              // One click: the stick is looked at at once.
+              setFolder(path)
+              look(path)
+            }}
+            onRefresh={drives.reload}
+            disabled={scanning || busy !== null}
+          />
           {scanning && <Loading label={t('paket.scanning')} inline />}
           {scanError && <ErrorBox message={scanError} onRetry={() => void scan(shownFolder.trim())} />}
         </form>
@@ -179,6 +203,7 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
                     <FileRow
                       key={f.path}
                       file={f}
+                      zone={zone}
                       chosen={f.path === chosenPath}
                       disabled={busy !== null}
                       onChoose={() => void preview(f)}
@@ -196,6 +221,8 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
       {summary && (
         <Summary
           summary={summary}
+          zone={zone}
+          superseded={!summary.applied && chosenFile?.mark === 'superseded'}
           ref={summaryRef}
           busy={busy !== null}
           confirmed={confirmed}
@@ -207,7 +234,19 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
   )
 }
 
-function FileRow({ file, chosen, disabled, onChoose }: { file: PaketFile; chosen: boolean; disabled: boolean; onChoose: () => void }) {
+function FileRow({
+  file,
+  zone,
+  chosen,
+  disabled,
+  onChoose,
+}: {
+  file: PaketFile
+  zone: ZonaWaktu
+  chosen: boolean
+  disabled: boolean
+  onChoose: () => void
+}) {
   const { t } = useTranslation()
   const m = file.manifest
   if (!m) {
@@ -231,9 +270,10 @@ function FileRow({ file, chosen, disabled, onChoose }: { file: PaketFile; chosen
   const locked = file.error !== null
   return (
     <tr
-      className={locked ? 'paket-row-locked' : chosen ? 'paket-row-chosen' : file.importedAt || file.own ? 'row-muted' : undefined}
+      className={locked ? 'paket-row-locked' : chosen ? 'paket-row-chosen' : file.importedAt || file.own || file.mark === 'superseded' ? 'row-muted' : undefined}
       data-file={file.fileName}
       data-locked={locked ? 'true' : undefined}
+      data-mark={file.mark ?? undefined}
     >
       <th scope="row">
         <span className="row-name">{m.sender.name}</span>
@@ -242,10 +282,11 @@ function FileRow({ file, chosen, disabled, onChoose }: { file: PaketFile; chosen
         </span>
       </th>
       <td>
-        {formatDate(m.createdAt)}
+        {atOffice(m.createdAt, zone)}
         <span className="row-sub muted small">{t('paket.madeAge', { age: ageText(daysSince(m.createdAt)) })}</span>
       </td>
       <td className="wrap">
+        {m.kind === 'pembinaan' && <span className="paket-kind-setup">{t('paket.setupKind')}</span>}
         {t('paket.records', { n: formatNumber(m.records) })}
         {counts.length > 0 && (
           <span className="row-sub muted small">{counts.map((c) => `${kindLabel(c.kind)} ${formatNumber(c.n)}`).join(' · ')}</span>
@@ -257,12 +298,18 @@ function FileRow({ file, chosen, disabled, onChoose }: { file: PaketFile; chosen
             <span className="badge badge-warning">{t('paket.lockedBadge')}</span>
             <span className="paket-locked-text">{file.error}</span>
           </>
-        ) : file.own ? (
-          <span className="badge badge-nonaktif">{t('paket.ownBadge')}</span>
-        ) : file.importedAt ? (
-          <span className="badge badge-aktif">{t('paket.importedBadge', { date: formatDate(file.importedAt) })}</span>
         ) : (
-          <span className="badge badge-pindah">{t('paket.newBadge')}</span>
+          <span className="paket-badges">
+            {file.own ? (
+              <span className="badge badge-nonaktif">{t('paket.ownBadge')}</span>
+            ) : file.importedAt ? (
+              <span className="badge badge-aktif">{t('paket.importedBadge', { date: formatDate(file.importedAt) })}</span>
+            ) : file.mark !== 'superseded' ? (
+              <span className="badge badge-pindah">{t('paket.newBadge')}</span>
+            ) : null}
+            {file.mark === 'newest' && <span className="badge badge-aktif paket-badge-newest">{t('paket.newestBadge')}</span>}
+            {file.mark === 'superseded' && <span className="badge badge-warning">{t('paket.supersededBadge')}</span>}
+          </span>
         )}
       </td>
       <td>
@@ -285,6 +332,8 @@ function FileRow({ file, chosen, disabled, onChoose }: { file: PaketFile; chosen
 
 function Summary({
   summary: s,
+  zone,
+  superseded,
   ref,
   busy,
   confirmed,
@@ -292,6 +341,9 @@ function Summary({
   onImport,
 }: {
   summary: PaketImportSummary
+  zone: ZonaWaktu
+  /** The file chosen is a setup paket a newer one from the same sender replaces. */
+  superseded: boolean
   ref: Ref<HTMLHeadingElement>
   busy: boolean
   confirmed: boolean
@@ -334,7 +386,7 @@ function Summary({
         <div className="dl-item">
           <dt>{t('paket.previewCreated')}</dt>
           <dd>
-            {formatDateTime(m.createdAt)} <span className="muted">({ageText(s.ageDays)})</span>
+            {atOffice(m.createdAt, zone)} <span className="muted">({ageText(s.ageDays)})</span>
           </dd>
         </div>
         <div className="dl-item">
@@ -343,7 +395,7 @@ function Summary({
         </div>
         <div className="dl-item">
           <dt>{t('paket.previewType')}</dt>
-          <dd>{m.full ? t('paket.previewFull') : t('paket.previewChanges')}</dd>
+          <dd>{m.kind === 'pembinaan' ? t('paket.previewSetup') : m.full ? t('paket.previewFull') : t('paket.previewChanges')}</dd>
         </div>
         <div className="dl-item">
           <dt>{t('paket.previewFile')}</dt>
@@ -363,7 +415,12 @@ function Summary({
 
       {s.alreadyImportedAt && (
         <p className="notice paket-already" role="status">
-          {t('paket.alreadyImported', { date: formatDateTime(s.alreadyImportedAt) })}
+          {t('paket.alreadyImported', { date: atOffice(s.alreadyImportedAt, zone) })}
+        </p>
+      )}
+      {superseded && !s.alreadyImportedAt && (
+        <p className="field-warning paket-superseded" role="status">
+          {t('paket.supersededNote', { name: m.sender.name })}
         </p>
       )}
       {s.applied && !s.alreadyImportedAt && (
