@@ -38,6 +38,8 @@ export interface FlashdiskCopy {
   bytes: number
   createdAt: string
   verified: boolean
+  /** Written to a flashdisk the PC sees (else a folder the person confirmed). */
+  removable: boolean
 }
 
 /** The Cadangan section of Pengaturan, and the recovery-code notice. */
@@ -47,7 +49,7 @@ export interface CadanganState {
   /** Pengaturan warns: no copy ever left the PC, or the last one is older than `staleAfterDays`. */
   copyWarning: 'never' | 'stale' | null
   staleAfterDays: number
-  /** The folder offered for the next copy: the last one used, else the paket folder. */
+  /** The folder offered for the next copy: the last one used (else the paket's) while on a flashdisk plugged in, else the only flashdisk, else ''. */
   copyFolder: string
   /** When the person said the recovery code is kept; null while not yet. */
   codeConfirmedAt: string | null
@@ -85,7 +87,11 @@ export const cadanganChannels = {
   /** Backups, the last flashdisk copy and whether the recovery code still has to be shown. */
   'cadangan:state': { input: empty, output: out<CadanganState>() },
   /** A verified backup, encrypted with the recovery code, into `folder` (the flashdisk). */
-  'cadangan:copy': { input: z.object({ folder: reqText(1000, 'Folder') }), output: out<FlashdiskCopy>() },
+  'cadangan:copy': {
+    /** `askIfNotRemovable`: a folder not on a flashdisk is refused (field `removable`) so the screen can ask. */
+    input: z.object({ folder: reqText(1000, 'Folder'), askIfNotRemovable: z.boolean().optional() }),
+    output: out<FlashdiskCopy>(),
+  },
   /** The recovery code (the UI asks for confirmation before it calls this). */
   'cadangan:code': { input: empty, output: out<{ code: string }>() },
   /** The person kept the recovery code (printed or written down): the notice goes away. */

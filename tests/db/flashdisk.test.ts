@@ -12,6 +12,7 @@ import { cadanganState, copyToFolder, decryptFile, lastCopy, restoreEncrypted } 
 import { kartuPemulihan } from '../../electron/core/features/cadangan/kartu-pemulihan.html'
 import { CODE_LENGTH, codeConfirmedAt, confirmCode, normalizeCode, recoveryCode } from '../../electron/core/features/cadangan/kode'
 import type { KeyVault } from '../../electron/core/features/kunci/kunci.service'
+import type { DriveProbe } from '../../electron/core/features/paket/drives'
 import { createDispatcher } from '../../electron/core/ipc/dispatch'
 import type { Host } from '../../electron/core/ipc/types'
 import type { CadanganState, PrintDocument } from '../../shared/contract'
@@ -36,8 +37,9 @@ async function office(): Promise<TestDb & { nik: string; stick: string }> {
   await makeKader(t.db, p.id, { name: 'Wulandari Kusumawati' })
   const { nik } = await t.db.selectFrom('kader').select('nik').executeTakeFirstOrThrow()
   expect(nik).toMatch(/^\d{16}$/)
-  const stick = join(t.dir, 'flashdisk')
-  mkdirSync(stick)
+  // Under a fake media folder, as a flashdisk is mounted on Linux (the drive probe's roots).
+  const stick = join(t.dir, 'media', 'FLASHDISK')
+  mkdirSync(stick, { recursive: true })
   return { ...t, nik, stick }
 }
 
@@ -169,7 +171,35 @@ describe('recovery code', () => {
   })
 })
 
+/** The drives under the test's fake media folder, as Linux shows /media/<LABEL>. */
+function mediaProbe(t: TestDb): DriveProbe {
+  return { platform: 'linux', roots: [join(t.dir, 'media')], user: 'ani', mountPoints: async () => null, run: () => Promise.reject(new Error('none')) }
+}
+
 describe('copy to the flashdisk', () => {
+  it('offers the flashdisk, never the home folder, and asks before writing to a folder on the PC', async () => {
+    const t = await office()
+    // Nothing plugged in and no copy yet: nothing offered.
+    expect((await cadanganState(t.db, { desktop: false, probe: { ...mediaProbe(t), roots: [join(t.dir, 'tidak-ada')] } })).copyFolder).toBe('')
+    // The one flashdisk plugged in.
+    expect((await cadanganState(t.db, { desktop: false, probe: mediaProbe(t) })).copyFolder).toBe(t.stick)
+
+    const pc = join(t.dir, 'dokumen')
+    mkdirSync(pc)
+    const e = await errorOf(() => copyToFolder(t.db, pc, { askIfNotRemovable: true, probe: mediaProbe(t) }))
+    expect(e).toMatchObject({ code: 'invalid_input', field: 'removable' })
+    expect(e.message).toContain('Folder ini bukan flashdisk')
+    expect(readdirSync(pc)).toEqual([])
+    // Confirmed: written there, and said to be no flashdisk.
+    const onPc = await copyToFolder(t.db, pc, { probe: mediaProbe(t) })
+    expect(onPc.removable).toBe(false)
+    // The last folder was on the PC: the next copy starts on the stick again.
+    expect((await cadanganState(t.db, { desktop: false, probe: mediaProbe(t) })).copyFolder).toBe(t.stick)
+    const onStick = await copyToFolder(t.db, t.stick, { askIfNotRemovable: true, probe: mediaProbe(t) })
+    expect(onStick.removable).toBe(true)
+    expect(readdirSync(t.stick)).toEqual([onStick.fileName])
+  })
+
   it('writes one encrypted, verified copy with no NIK, name or SQLite header in clear, and records when it left', async () => {
     const t = await office()
     const c = await copyToFolder(t.db, t.stick, { nowMs: Date.parse('2026-12-06T09:30:15.000Z') })
@@ -194,7 +224,7 @@ describe('copy to the flashdisk', () => {
 
     expect(await lastCopy(t.db)).toEqual({ at: c.createdAt, folder: t.stick, path: c.path })
     expect((await cadanganState(t.db, { desktop: false })).lastCopy).toEqual({ at: c.createdAt, folder: t.stick, path: c.path })
-    expect((await cadanganState(t.db, { desktop: false })).copyFolder).toBe(t.stick)
+    expect((await cadanganState(t.db, { desktop: false, probe: mediaProbe(t) })).copyFolder).toBe(t.stick)
     const day = 86_400_000
     expect((await cadanganState(t.db, { desktop: false, nowMs: Date.parse(c.createdAt) + 30 * day })).copyWarning).toBeNull()
     expect((await cadanganState(t.db, { desktop: false, nowMs: Date.parse(c.createdAt) + 31 * day })).copyWarning).toBe('stale')

@@ -1,9 +1,10 @@
 // Pengaturan → Cadangan, as an office admin uses it: the backups on this PC, one made on request,
-// an encrypted copy to a "flashdisk" (a temp folder typed in, as the browser preview has no folder
-// dialog), and the recovery code behind a confirmation with its printable card.
+// an encrypted copy to a "flashdisk" (a folder under the host's fake media root, picked from the
+// list; a folder on the PC is asked about first), and the recovery code behind a confirmation
+// with its printable card.
 
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { seriousViolations } from './axe'
 import { expect, tempDir, test } from './fixtures'
 
@@ -11,7 +12,7 @@ test.use({ seed: 'roster' })
 
 test.describe('Pengaturan → Cadangan', () => {
   test('lists the backups, makes one on request and copies an encrypted one to the flashdisk', async ({ page, openApp, host }) => {
-    const stick = tempDir('simpul-flashdisk-')
+    const pc = tempDir('simpul-pc-')
     try {
       await openApp('pengaturan')
       const section = page.getByRole('region', { name: 'Cadangan' })
@@ -32,10 +33,19 @@ test.describe('Pengaturan → Cadangan', () => {
       const firstPath = (await row.getAttribute('title'))!
       expect(firstPath).toMatch(/simpul-.*-manual\.db$/)
 
+      // The flashdisk plugged in after the screen opened: "Cari lagi" finds it, one click picks it.
       const folder = section.getByLabel('Folder tujuan salinan')
-      await folder.fill(stick)
+      const drives = section.getByRole('group', { name: 'Flashdisk terpasang' })
+      await expect(drives).toContainText('Tidak ada flashdisk yang terbaca')
+      await expect(folder).toHaveValue('')
+      const stick = join(dirname(host.dbPath), 'media', 'FLASHDISK')
+      mkdirSync(stick, { recursive: true })
+      await drives.getByRole('button', { name: 'Cari lagi' }).click()
+      await drives.getByRole('button', { name: /^FLASHDISK / }).click()
+      await expect(folder).toHaveValue(stick)
       await section.getByRole('button', { name: 'Cadangkan ke flashdisk' }).click()
       await expect(section.getByText(/Salinan terenkripsi disimpan sebagai cadangan-kelurahan-sukarasa-\d{8}-\d{6}\.simpul-cadangan/)).toBeVisible()
+      await expect(section.getByText('Cabut flashdisk dengan aman')).toBeVisible()
       const files = readdirSync(stick)
       expect(files).toHaveLength(1)
       expect(files[0]).toMatch(/\.simpul-cadangan$/)
@@ -47,6 +57,21 @@ test.describe('Pengaturan → Cadangan', () => {
       await expect(table.getByRole('row')).toHaveCount(2)
       await expect(table.getByRole('row').nth(1)).not.toHaveAttribute('title', firstPath)
 
+      // A folder on the PC's own disk: asked first; "Batal" writes nothing, confirming writes there
+      // and says the copy is still on the PC.
+      await folder.fill(pc)
+      await section.getByRole('button', { name: 'Cadangkan ke flashdisk' }).click()
+      const dialog = page.getByRole('dialog')
+      await expect(dialog.getByRole('heading')).toHaveText('Folder ini bukan flashdisk. Tetap simpan di sini?')
+      await expect(dialog).toContainText(`${pc} ada di PC ini`)
+      expect(await seriousViolations(page)).toEqual([])
+      await dialog.getByRole('button', { name: 'Batal' }).click()
+      expect(readdirSync(pc)).toEqual([])
+      await section.getByRole('button', { name: 'Cadangkan ke flashdisk' }).click()
+      await dialog.getByRole('button', { name: 'Tetap simpan di sini' }).click()
+      await expect(section.getByText(/Salinan ini ada di PC ini, bukan di flashdisk/)).toBeVisible()
+      expect(readdirSync(pc)).toHaveLength(1)
+
       // A stick that is not there: one Indonesian line, focus back on the folder, nothing written.
       const gone = join(stick, 'tidak-terpasang')
       await folder.fill(gone)
@@ -57,9 +82,9 @@ test.describe('Pengaturan → Cadangan', () => {
 
       expect(await seriousViolations(page)).toEqual([])
       const state = await host.invoke<{ lastCopy: { folder: string } }>('cadangan:state', {})
-      expect(state.lastCopy.folder).toBe(stick)
+      expect(state.lastCopy.folder).toBe(pc)
     } finally {
-      rmSync(stick, { recursive: true, force: true })
+      rmSync(pc, { recursive: true, force: true })
     }
   })
 

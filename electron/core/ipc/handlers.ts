@@ -210,7 +210,7 @@ export const handlers = {
   'cadangan:list': (ctx) => listBackups(ctx.db),
   'cadangan:create': (ctx) => makeBackup(ctx.db, { reason: 'manual' }),
   'cadangan:state': async (ctx) => (await flashdisk()).cadanganState(ctx.db, { desktop: Boolean(ctx.host) }),
-  'cadangan:copy': async (ctx, input) => (await flashdisk()).copyToFolder(ctx.db, input.folder),
+  'cadangan:copy': async (ctx, input) => (await flashdisk()).copyToFolder(ctx.db, input.folder, { askIfNotRemovable: input.askIfNotRemovable }),
   'cadangan:code': async (ctx) => ({ code: await (await kode()).recoveryCode(ctx.db) }),
   'cadangan:confirmCode': async (ctx) => {
     await (await kode()).confirmCode(ctx.db)

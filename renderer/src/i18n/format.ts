@@ -116,3 +116,19 @@ export function parseDateInput(text: string, now: Date = new Date()): string | n
   if (m) return realDate(Number(m[3]), Number(m[2]), Number(m[1]))
   return null
 }
+
+const sizeFormats: Record<Lang, Intl.NumberFormat> = {
+  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
+}
+
+/**
+ * 2_500 → "2,4 KB"; 10_600_000 → "10,1 MB"; a stick's 7_800_000_000 → "7,3 GB": people compare
+ * sizes, not bytes.
+ */
+export function formatBytes(bytes: number, lang: Lang = current): string {
+  const nf = sizeFormats[lang]
+  if (bytes < 1024 * 1024) return `${nf.format(Math.max(0.1, bytes / 1024))} KB`
+  if (bytes < 1024 * 1024 * 1024) return `${nf.format(bytes / (1024 * 1024))} MB`
+  return `${nf.format(bytes / (1024 * 1024 * 1024))} GB`
+}

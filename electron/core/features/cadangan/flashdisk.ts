@@ -14,13 +14,13 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises'
-import { homedir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { CadanganState, FlashdiskCopy, FoundCopy, LastCopy } from '../../../../shared/contract'
 import { jamDinding } from '../../../../shared/domain/tanggal'
 import { zonaDariKodeWilayah, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 import { AppError } from '../../../../shared/result'
 import type { Db } from '../../db/schema'
+import { driveOf, listDrives, type DriveProbe } from '../paket/drives'
 import { requireSite } from '../site/site.service'
 import { assertRestorable, listBackups, makeBackup, swapIn, syncPath, type Restored } from './cadangan.service'
 import { codeConfirmedAt, normalizeCode, recoveryCode } from './kode'
@@ -294,8 +294,21 @@ export async function lastCopy(db: Db): Promise<LastCopy | null> {
  * cadangan-<kantor>-<waktu>.simpul-cadangan. A stick pulled or full midway leaves no file under
  * that name, and the temp file is removed when the stick is still there.
  */
-export async function copyToFolder(db: Db, folder: string, options: { nowMs?: number } = {}): Promise<FlashdiskCopy> {
+export async function copyToFolder(
+  db: Db,
+  folder: string,
+  options: { nowMs?: number; askIfNotRemovable?: boolean; probe?: DriveProbe } = {},
+): Promise<FlashdiskCopy> {
   const site = await requireSite(db)
+  const drive = existsSync(folder) ? await driveOf(folder, await listDrives(options.probe), options.probe?.platform) : null
+  // A copy that stays on the PC's own disk is no copy when the PC is lost: asked about first.
+  if (options.askIfNotRemovable && !drive && existsSync(folder)) {
+    throw new AppError({
+      code: 'invalid_input',
+      field: 'removable',
+      message: 'Folder ini bukan flashdisk. Salinan yang disimpan di sini tetap di PC ini, dan ikut hilang bila PC rusak atau dicuri. Pilih flashdisk dari daftar, atau tetap simpan di folder ini.',
+    })
+  }
   const code = await recoveryCode(db)
   const backup = await makeBackup(db, { reason: 'manual', nowMs: options.nowMs })
   const createdAt = new Date(options.nowMs ?? Date.now()).toISOString()
@@ -320,7 +333,7 @@ export async function copyToFolder(db: Db, folder: string, options: { nowMs?: nu
       .values({ key: LAST_COPY_KEY, value: JSON.stringify(last) })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(last) }))
       .execute()
-    return { path: finalPath, fileName: basename(finalPath), folder, bytes, createdAt, verified: true }
+    return { path: finalPath, fileName: basename(finalPath), folder, bytes, createdAt, verified: true, removable: drive !== null }
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined)
     throw asCopyError(e, folder)
@@ -387,11 +400,22 @@ export async function restoreEncrypted(file: string, copyPath: string, code: str
 // ---------------------------------------------------------------- the Pengaturan section
 
 /**
+ * The folder offered for the next copy: the last one used (or the paket's) while it is on a
+ * flashdisk plugged in now, else the only flashdisk, else nothing. Never the home folder: a copy
+ * written there without a word stays on the PC it is meant to outlive.
+ */
+async function startFolder(candidates: (string | undefined)[], probe?: DriveProbe): Promise<string> {
+  const drives = await listDrives(probe)
+  for (const c of candidates) if (c && existsSync(c) && (await driveOf(c, drives, probe?.platform))) return c
+  return drives.length === 1 ? drives[0]!.path : ''
+}
+
+/**
  * What Pengaturan → Cadangan shows. `desktop`: the host is the desktop app, where the recovery
  * code is shown on its own until the person confirms it is kept; the CLI has `cadangan kode` and
  * the browser preview shows it in Pengaturan only.
  */
-export async function cadanganState(db: Db, options: { desktop: boolean; nowMs?: number }): Promise<CadanganState> {
+export async function cadanganState(db: Db, options: { desktop: boolean; nowMs?: number; probe?: DriveProbe }): Promise<CadanganState> {
   const [backups, last, confirmedAt, paketFolder, site] = await Promise.all([
     listBackups(db),
     lastCopy(db),
@@ -404,7 +428,7 @@ export async function cadanganState(db: Db, options: { desktop: boolean; nowMs?:
     lastCopy: last,
     copyWarning: !last ? 'never' : (options.nowMs ?? Date.now()) - Date.parse(last.at) > STALE_DAYS * 86_400_000 ? 'stale' : null,
     staleAfterDays: STALE_DAYS,
-    copyFolder: last?.folder ?? paketFolder?.value ?? homedir(),
+    copyFolder: await startFolder([last?.folder, paketFolder?.value], options.probe),
     codeConfirmedAt: confirmedAt,
     noticePending: options.desktop && site !== undefined && confirmedAt === null,
   }

@@ -6,15 +6,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CadanganState } from '@shared/contract'
-import { call, errorMessage } from '../../api/client'
+import { call, CallError, errorMessage } from '../../api/client'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { DrivePicker } from '../../components/DrivePicker'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PathField } from '../../components/PathField'
 import { PrintButton } from '../../components/PrintButton'
 import { useCall } from '../../components/useCall'
-import { formatDateTime } from '../../i18n/format'
-import { formatSize } from './size'
+import { formatBytes, formatDateTime } from '../../i18n/format'
 import './cadangan.css'
 
 export function CadanganSection() {
@@ -49,7 +49,7 @@ function BackupList({ state, onMade }: { state: CadanganState; onMade: () => voi
     setResult(null)
     try {
       const b = await call('cadangan:create', {})
-      setResult({ ok: true, message: t('cadangan.created', { size: formatSize(b.bytes) }) })
+      setResult({ ok: true, message: t('cadangan.created', { size: formatBytes(b.bytes) }) })
       onMade()
     } catch (e) {
       setResult({ ok: false, message: errorMessage(e) })
@@ -80,7 +80,7 @@ function BackupList({ state, onMade }: { state: CadanganState; onMade: () => voi
                 <tr key={b.fileName} title={b.path}>
                   <td>{formatDateTime(b.createdAt)}</td>
                   <td>{t(`cadangan.reason.${b.reason}`)}</td>
-                  <td className="num">{formatSize(b.bytes)}</td>
+                  <td className="num">{formatBytes(b.bytes)}</td>
                   <td>{b.verified ? <span className="ok-note">✓ {t('cadangan.verified')}</span> : <span className="badge badge-warning">{t('cadangan.notVerified')}</span>}</td>
                 </tr>
               ))}
@@ -102,10 +102,13 @@ function BackupList({ state, onMade }: { state: CadanganState; onMade: () => voi
 
 function FlashdiskCopy({ state, onCopied }: { state: CadanganState; onCopied: () => void }) {
   const { t } = useTranslation()
+  const drives = useCall('paket:drives', {})
   const [folder, setFolder] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [copied, setCopied] = useState<{ fileName: string; path: string; bytes: number } | null>(null)
+  const [copied, setCopied] = useState<{ fileName: string; path: string; bytes: number; removable: boolean } | null>(null)
+  // The folder is not on a flashdisk: the person says whether to write the copy there anyway.
+  const [asking, setAsking] = useState<string | null>(null)
   const folderRef = useRef<HTMLInputElement>(null)
   const copiedRef = useRef<HTMLDivElement>(null)
   const shown = folder ?? state.copyFolder
@@ -114,7 +117,7 @@ function FlashdiskCopy({ state, onCopied }: { state: CadanganState; onCopied: ()
     if (copied) copiedRef.current?.focus()
   }, [copied])
 
-  async function copy(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
     const target = shown.trim()
     if (!target) {
@@ -122,16 +125,26 @@ function FlashdiskCopy({ state, onCopied }: { state: CadanganState; onCopied: ()
       folderRef.current?.focus()
       return
     }
+    void copy(target, true)
+  }
+
+  /** `ask`: the core refuses a folder that is not on a flashdisk, and the person is asked. */
+  async function copy(target: string, ask: boolean) {
     setBusy(true)
     setError(null)
     setCopied(null)
     try {
-      const c = await call('cadangan:copy', { folder: target })
-      setCopied({ fileName: c.fileName, path: c.path, bytes: c.bytes })
+      const c = await call('cadangan:copy', { folder: target, ...(ask ? { askIfNotRemovable: true } : {}) })
+      setFolder(target)
+      setCopied({ fileName: c.fileName, path: c.path, bytes: c.bytes, removable: c.removable })
       onCopied()
+      drives.reload()
     } catch (err) {
-      setError(errorMessage(err))
-      folderRef.current?.focus()
+      if (err instanceof CallError && err.shape.field === 'removable') setAsking(target)
+      else {
+        setError(errorMessage(err))
+        folderRef.current?.focus()
+      }
     } finally {
       setBusy(false)
     }
@@ -152,7 +165,7 @@ function FlashdiskCopy({ state, onCopied }: { state: CadanganState; onCopied: ()
           {state.copyWarning === 'stale' ? t('cadangan.longAgo', { days: state.staleAfterDays }) : t('cadangan.neverCopied')}
         </p>
       )}
-      <form className="cadangan-form" onSubmit={(e) => void copy(e)} noValidate>
+      <form className="cadangan-form" onSubmit={submit} noValidate>
         <PathField
           id="cadangan-folder"
           label={t('cadangan.folder')}
@@ -171,7 +184,31 @@ function FlashdiskCopy({ state, onCopied }: { state: CadanganState; onCopied: ()
             {busy ? t('cadangan.copying') : t('cadangan.copy')}
           </button>
         </PathField>
+        <DrivePicker
+          drives={drives.data?.drives ?? (drives.status === 'error' ? [] : null)}
+          folder={shown}
+          onPick={(path) => {
+            setFolder(path)
+            setError(null)
+          }}
+          onRefresh={drives.reload}
+          disabled={busy}
+        />
       </form>
+      <ConfirmDialog
+        open={asking !== null}
+        title={t('paket.notRemovableTitle')}
+        confirmLabel={t('paket.notRemovableConfirm')}
+        cancelLabel={t('app.cancel')}
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          const a = asking
+          setAsking(null)
+          if (a) void copy(a, false)
+        }}
+      >
+        <p>{t('cadangan.notRemovableBody', { folder: asking ?? '' })}</p>
+      </ConfirmDialog>
       {busy && (
         <p role="status" className="muted">
           <span className="spinner" aria-hidden="true" /> {t('cadangan.copying')}
@@ -181,10 +218,10 @@ function FlashdiskCopy({ state, onCopied }: { state: CadanganState; onCopied: ()
         <div className="cadangan-result" ref={copiedRef} tabIndex={-1} role="status">
           <p className="ok-note">
             <span aria-hidden="true">✓ </span>
-            {t('cadangan.copied', { file: copied.fileName, size: formatSize(copied.bytes) })}
+            {t('cadangan.copied', { file: copied.fileName, size: formatBytes(copied.bytes) })}
           </p>
           <p className="mono small muted">{copied.path}</p>
-          <p>{t('cadangan.copiedHint')}</p>
+          <p>{copied.removable ? t('cadangan.copiedHint') : t('cadangan.copiedNotOnStick')}</p>
         </div>
       )}
     </>

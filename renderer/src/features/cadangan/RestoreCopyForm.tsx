@@ -9,8 +9,7 @@ import type { FoundCopy } from '@shared/contract'
 import { call, CallError, errorMessage } from '../../api/client'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { PathField } from '../../components/PathField'
-import { formatDateTime } from '../../i18n/format'
-import { formatSize } from './size'
+import { formatBytes, formatDateTime } from '../../i18n/format'
 
 export function RestoreCopyForm({ confirmBody, onRestored }: { confirmBody?: string; onRestored: () => void }) {
   const { t } = useTranslation()
@@ -108,7 +107,7 @@ export function RestoreCopyForm({ confirmBody, onRestored }: { confirmBody?: str
                 <label key={c.path} className={`radio-card ${chosen === c.path ? 'radio-card-checked' : ''}`}>
                   <input type="radio" name="restore-copy" value={c.path} checked={chosen === c.path} onChange={() => setChosen(c.path)} />
                   <span className="radio-card-title">{c.office ?? c.fileName}</span>
-                  <span className="radio-card-hint">{t('cadangan.restoreCopy.copyHint', { date: formatDateTime(c.createdAt), size: formatSize(c.bytes) })}</span>
+                  <span className="radio-card-hint">{t('cadangan.restoreCopy.copyHint', { date: formatDateTime(c.createdAt), size: formatBytes(c.bytes) })}</span>
                 </label>
               ))}
             </div>

@@ -3,11 +3,10 @@
 
 import type { ReactNode, RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PaketDrive } from '@shared/contract'
 import { PathField } from '../../components/PathField'
 import { Tabs } from '../../components/Tabs'
 import { formatNumber } from '../../i18n/format'
-import { formatBytes, kindLabel, type Progress } from './paketFormat'
+import { kindLabel, type Progress } from './paketFormat'
 
 export const PAKET_TABS = [
   { key: 'kirim', path: '#/paket' },
@@ -61,69 +60,6 @@ export function FolderField(props: {
 }) {
   const { t } = useTranslation()
   return <PathField id="paket-folder" label={t('paket.folder')} help={t('paket.folderHelp')} pick="folder" {...props} />
-}
-
-/** The folder is the drive or a folder inside it ("E:\\Paket" is on "E:\\"; "/media/STICK2" is not on "/media/STICK"). */
-export function onDrive(folder: string, drive: string): boolean {
-  const sep = drive.includes('\\') ? '\\' : '/'
-  const win = sep === '\\'
-  const f = win ? folder.trim().toLowerCase() : folder.trim()
-  const d = win ? drive.toLowerCase() : drive
-  return f === d || f.startsWith(d.endsWith(sep) ? d : d + sep) || (d.endsWith(sep) && f === d.slice(0, -1))
-}
-
-/**
- * The flashdisks the PC sees now, each picked with one click (its label, where it is and its free
- * space); "Cari lagi" after a stick is plugged in. None found says so: the folder can still be typed.
- */
-export function DrivePicker({
-  drives,
-  folder,
-  onPick,
-  onRefresh,
-  disabled,
-}: {
-  /** Null while the PC is asked. */
-  drives: PaketDrive[] | null
-  folder: string
-  onPick: (path: string) => void
-  onRefresh: () => void
-  disabled?: boolean
-}) {
-  const { t } = useTranslation()
-  return (
-    <div className="paket-drives" role="group" aria-labelledby="paket-drives-title">
-      <p id="paket-drives-title" className="field-label paket-drives-title">
-        {t('paket.drivesLabel')}
-      </p>
-      {drives === null ? (
-        <p className="muted small paket-drives-note">{t('paket.drivesLoading')}</p>
-      ) : drives.length === 0 ? (
-        <p className="muted small paket-drives-note">{t('paket.drivesNone')}</p>
-      ) : (
-        <ul className="paket-drive-list">
-          {drives.map((d) => (
-            <li key={d.path}>
-              <button
-                type="button"
-                className="btn paket-drive"
-                aria-pressed={onDrive(folder, d.path)}
-                disabled={disabled}
-                onClick={() => onPick(d.path)}
-              >
-                <span className="paket-drive-label">{d.label}</span>
-                <span className="mono small paket-drive-path">{d.path}</span>
-                {d.freeBytes !== null && <span className="small paket-drive-free">{t('paket.driveFree', { free: formatBytes(d.freeBytes) })}</span>}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <button type="button" className="btn btn-small paket-drives-refresh" onClick={onRefresh} disabled={disabled || drives === null}>
-        {t('paket.drivesRefresh')}
-      </button>
-    </div>
-  )
 }
 
 /** A determinate bar once the core says how far it is, a spinner-like indeterminate one before. */

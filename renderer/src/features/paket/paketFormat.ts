@@ -46,14 +46,6 @@ function locale(): string {
   return i18n.language === 'en' ? 'en-GB' : 'id-ID'
 }
 
-/** 2_500 → "2,4 KB"; 3_400_000 → "3,2 MB"; a stick's 7_800_000_000 → "7,3 GB" (Indonesian decimal comma). */
-export function formatBytes(bytes: number): string {
-  const nf = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 })
-  if (bytes < 1024 * 1024) return i18n.t('paket.kb', { n: nf.format(Math.max(0.1, bytes / 1024)) })
-  if (bytes < 1024 * 1024 * 1024) return i18n.t('paket.mb', { n: nf.format(bytes / (1024 * 1024)) })
-  return i18n.t('paket.gb', { n: nf.format(bytes / (1024 * 1024 * 1024)) })
-}
-
 /** Whole days since an instant (never negative: a clock a little ahead reads as today). */
 export function daysSince(iso: string, now: number = Date.now()): number {
   const t = Date.parse(iso)

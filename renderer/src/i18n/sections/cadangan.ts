@@ -38,6 +38,9 @@ export const cadanganId = {
   copying: 'Menyalin, mengenkripsi dan memeriksa…',
   copied: 'Salinan terenkripsi disimpan sebagai {{file}} ({{size}}) dan sudah diperiksa.',
   copiedHint: 'Cabut flashdisk dengan aman, lalu simpan di tempat terpisah dari PC ini.',
+  copiedNotOnStick: 'Salinan ini ada di PC ini, bukan di flashdisk. Salin berkasnya ke flashdisk dan simpan di tempat terpisah dari PC ini: bila PC rusak atau hilang, salinan di PC ikut hilang.',
+  notRemovableBody:
+    '{{folder}} ada di PC ini, bukan di flashdisk yang terpasang. Salinan yang disimpan di sini ikut hilang bila PC rusak atau dicuri, sampai berkasnya disalin ke flashdisk.',
   lastCopy: 'Salinan terakhir ke flashdisk: {{date}} ({{folder}})',
   neverCopied: 'Belum pernah ada salinan ke flashdisk. Bila PC ini rusak atau hilang, data kantor ikut hilang.',
   longAgo: 'Salinan terakhir sudah lebih dari {{days}} hari. Buat salinan baru ke flashdisk.',
@@ -115,6 +118,8 @@ export const cadanganEn: Widen<typeof cadanganId> = {
   copying: 'Copying, encrypting and checking…',
   copied: 'Encrypted copy saved as {{file}} ({{size}}) and checked.',
   copiedHint: 'Eject the flash drive safely and keep it away from this PC.',
+  copiedNotOnStick: 'This copy is on this PC, not on a USB stick. Copy the file to a USB stick and keep it away from this PC: if the PC breaks or is lost, a copy on it is lost too.',
+  notRemovableBody: '{{folder}} is on this PC, not on a USB stick plugged in. A copy saved here is lost with the PC until the file is copied to a USB stick.',
   lastCopy: 'Last copy to a flash drive: {{date}} ({{folder}})',
   neverCopied: 'No copy has ever gone to a flash drive. If this PC breaks or is lost, the office data is lost with it.',
   longAgo: 'The last copy is more than {{days}} days old. Make a new copy to a flash drive.',
