@@ -21,7 +21,42 @@ function megabytes(bytes: number): string {
 }
 
 function notFoundAttachment(): AppError {
-  return new AppError({ code: 'not_found', message: 'Lampiran ini tidak ditemukan atau sudah dihapus. Muat ulang halaman rapat.' })
+  return new AppError({ code: 'not_found', message: 'Lampiran ini tidak ditemukan atau sudah dihapus. Muat ulang halaman ini.' })
+}
+
+/**
+ * The file types an office attaches (photos, scans), known by their first bytes, not by the
+ * name or the type the browser guessed from it: a text file renamed .jpg is not a photo, and
+ * the stored type is what the thumbnails and the receiving offices trust.
+ */
+const SIGNATURES: readonly { mime: string; bytes: readonly number[] }[] = [
+  { mime: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
+  { mime: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { mime: 'application/pdf', bytes: [...Buffer.from('%PDF-')] },
+]
+
+/**
+ * Below this no photo or scan is whole: the smallest valid PNG (one pixel) is 67 bytes, a JPEG
+ * or PDF is larger still. A shorter file with the right first bytes is a cut-off copy.
+ */
+export const MIN_ATTACHMENT_BYTES = 64
+
+/** The content's type from its signature; refuses what is not a JPEG, PNG or PDF, naming the file. */
+export function contentType(data: Buffer, fileName: string): string {
+  const match = SIGNATURES.find((s) => data.length >= s.bytes.length && s.bytes.every((b, i) => data[i] === b))
+  if (!match) {
+    throw invalidField(
+      'file',
+      `Berkas "${fileName}" bukan foto atau pindaian yang dikenal: isinya bukan JPEG, PNG, atau PDF, walaupun namanya begitu. Pilih foto (JPG, PNG) atau pindaian PDF yang asli.`,
+    )
+  }
+  if (data.length < MIN_ATTACHMENT_BYTES) {
+    throw invalidField(
+      'file',
+      `Berkas "${fileName}" hanya ${data.length} byte: terlalu kecil untuk foto atau pindaian yang utuh, mungkin terpotong saat disalin. Salin ulang berkasnya lalu unggah lagi.`,
+    )
+  }
+  return match.mime
 }
 
 /** The bytes of a base64 text (a "data:…;base64," prefix and line breaks are tolerated). */
@@ -62,6 +97,7 @@ export async function addAttachment(db: Db, input: ParsedInput<'meeting:addAttac
       `Berkas ${megabytes(data.length)} MB terlalu besar. Paling besar ${MAX_ATTACHMENT_BYTES / MB} MB: kecilkan foto atau pindai dengan resolusi lebih rendah.`,
     )
   }
+  const mime = contentType(data, input.fileName)
   const sha256 = createHash('sha256').update(data).digest('hex')
   const row = await db.transaction().execute(async (trx) => {
     await requireSite(trx)
@@ -73,7 +109,7 @@ export async function addAttachment(db: Db, input: ParsedInput<'meeting:addAttac
       meeting_id: input.meetingId,
       file_name: input.fileName,
       kind: input.kind,
-      mime: input.mime.trim() || 'application/octet-stream',
+      mime,
       size: data.length,
       sha256,
     }
