@@ -117,6 +117,9 @@ export const trainingId = {
   colAttended: 'Hadir',
   attendedOf: '{{n}}/{{total}}',
   allDay: 'Semua',
+  notStartedNotice:
+    'Pelatihan ini baru dimulai {{date}} dan tercatat sebagai rencana. Kehadiran, nilai dan nomor sertifikat diisi setelah kegiatan berjalan.',
+  daysAheadNotice: 'Hari kegiatan mulai {{date}} belum tiba: kehadirannya dapat dicentang pada hari itu atau sesudahnya.',
   allDayLabel: 'Tandai semua peserta hadir pada {{date}}',
   attendLabel: '{{name}} hadir {{date}}',
   preLabel: 'Nilai pre-test {{name}}',
@@ -240,6 +243,8 @@ export const trainingEn: Widen<typeof trainingId> = {
   colAttended: 'Attended',
   attendedOf: '{{n}}/{{total}}',
   allDay: 'All',
+  notStartedNotice: 'This training starts on {{date}} and is recorded as a plan. Attendance, scores and certificate numbers are filled in once it has begun.',
+  daysAheadNotice: 'Training days from {{date}} have not come yet: their attendance can be ticked on that day or later.',
   allDayLabel: 'Mark every participant present on {{date}}',
   attendLabel: '{{name}} present on {{date}}',
   preLabel: 'Pre-test score of {{name}}',
