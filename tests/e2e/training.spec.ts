@@ -209,5 +209,19 @@ test.describe('training events', () => {
     await expect(page.getByRole('checkbox', { name: `${first} hadir ${long(day(0))}` })).toBeEnabled()
     await expect(page.getByRole('button', { name: `Tandai semua peserta hadir pada ${long(day(1))}` })).toBeDisabled()
     expect(await seriousViolations(page)).toEqual([])
+
+    // Planned for next week: no assessment sheet yet, and the page says from when.
+    const planned = await host.invoke<Training>('training:create', {
+      title: 'Pelatihan Kader Lansia',
+      kind: 'pelatihan',
+      startDate: day(7),
+      endDate: day(8),
+      participantIds: kader.slice(0, 2).map((k) => k.id),
+    })
+    await openApp(`pelatihan/${planned.id}/penilaian`)
+    await expect(page.getByTestId('assess-not-started')).toHaveText(
+      `Pelatihan ini baru dimulai ${long(day(7))}. Penilaiannya dicatat pada hari pelatihan atau sesudahnya.`,
+    )
+    await expect(page.getByRole('grid')).toHaveCount(0)
   })
 })
