@@ -117,6 +117,7 @@ export const trainingId = {
   colAttended: 'Hadir',
   attendedOf: '{{n}}/{{total}}',
   allDay: 'Semua',
+  plannedNotice: 'Kegiatan yang akan datang dicatat sebagai rencana: peserta dapat didaftarkan sekarang; kehadiran, nilai dan penilaian diisi setelah kegiatan berjalan.',
   notStartedNotice:
     'Pelatihan ini baru dimulai {{date}} dan tercatat sebagai rencana. Kehadiran, nilai dan nomor sertifikat diisi setelah kegiatan berjalan.',
   daysAheadNotice: 'Hari kegiatan mulai {{date}} belum tiba: kehadirannya dapat dicentang pada hari itu atau sesudahnya.',
@@ -243,6 +244,7 @@ export const trainingEn: Widen<typeof trainingId> = {
   colAttended: 'Attended',
   attendedOf: '{{n}}/{{total}}',
   allDay: 'All',
+  plannedNotice: 'An upcoming training is recorded as a plan: participants can be listed now; attendance, scores and assessments are filled in once it has begun.',
   notStartedNotice: 'This training starts on {{date}} and is recorded as a plan. Attendance, scores and certificate numbers are filled in once it has begun.',
   daysAheadNotice: 'Training days from {{date}} have not come yet: their attendance can be ticked on that day or later.',
   allDayLabel: 'Mark every participant present on {{date}}',
