@@ -8,10 +8,12 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { addFollowUpProgress, createFollowUp, getFollowUp } from '../../electron/core/features/follow-up/follow-up.service'
 import { addFollowUpAttachment, getAttachment, removeAttachment } from '../../electron/core/features/meeting/attachment.service'
+import { addAttachment, createMeeting, getMeeting } from '../../electron/core/features/meeting/meeting.service'
+import { sqliteOf } from '../../electron/core/db/open'
 import { defaultOpdId } from '../../electron/core/features/opd/opd.service'
 import { exportPaket, importPaket } from '../../electron/core/features/paket/paket.service'
 import { replicatedDigest } from '../../electron/core/sync/digest'
-import { contract, followUpInput, followUpProgressInput, type Input } from '../../shared/contract'
+import { contract, followUpInput, followUpProgressInput, meetingInput, type Input } from '../../shared/contract'
 import { todayJakarta } from '../../shared/domain/tanggal'
 import { errorOf, makePosyandu, type TestDb } from '../fixtures/db'
 import { createOffice, fingerprintOf, introduce } from '../fixtures/offices'
@@ -122,5 +124,24 @@ describe('follow-up evidence', () => {
     expect(there).toMatchObject({ status: 'selesai', attachments: [expect.objectContaining({ id: a.id, fileName: 'sumur-sesudah.jpg', mime: 'image/jpeg' })] })
     expect((await getAttachment(pkm.db, { id: a.id })).dataBase64).toBe(photo('air mengalir').toString('base64'))
     expect((await replicatedDigest(pkm.db)).digest).toBe((await replicatedDigest(kel.db)).digest)
+  })
+
+  it('takes the meeting attachments of an office whose app has not been updated (no follow_up_id column yet)', async () => {
+    const kel = await office('kelurahan')
+    const pkm = await office('puskesmas')
+    const m = await createMeeting(kel.db, meetingInput.parse({ level: 'kelurahan', kind: 'rapat_koordinasi', title: 'Rapat Pokjanal', date: today, agenda: [], attendees: [], spmFields: [] }))
+    const a = await addAttachment(kel.db, contract['meeting:addAttachment'].input.parse({ meetingId: m.id, fileName: 'rapat.jpg', kind: 'foto', mime: 'image/jpeg', dataBase64: photo('rapat').toString('base64') }))
+    // The sender's table as schema 8 had it: the paket's attachment rows lack the new column.
+    const sqlite = sqliteOf(kel.db)
+    sqlite.exec(`
+      create table attachment_old as select id, site_id, version, field_versions, created_at, updated_at, deleted, meeting_id, file_name, kind, mime, size, sha256, received from attachment;
+      drop table attachment;
+      alter table attachment_old rename to attachment;`)
+    const out = await exportPaket(kel.db, { folder: mkdtempSync(join(tmpdir(), 'simpul-stick-')), destination: 'level:puskesmas', full: false })
+    expect(out.counts.attachment).toBe(1)
+    await importPaket(pkm.db, { path: out.path, acceptFingerprint: await fingerprintOf(out.path) })
+    expect((await getMeeting(pkm.db, { id: m.id })).attachments.map((x) => x.id)).toEqual([a.id])
+    const row = await pkm.db.selectFrom('attachment').select(['meeting_id', 'follow_up_id']).where('id', '=', a.id).executeTakeFirstOrThrow()
+    expect(row).toEqual({ meeting_id: m.id, follow_up_id: null })
   })
 })

@@ -123,7 +123,7 @@ const ENTRIES: Record<PaketKind, Entry> = {
     parents: { meeting_id: 'meeting', follow_up_id: 'follow_up' },
     area: [{ parent: 'meeting_id' }, { parent: 'follow_up_id' }],
     lists: [],
-    check: (r) => ((r.meeting_id === null) === (r.follow_up_id === null) ? 'lampiran tidak menyebut satu rapat atau satu tindak lanjut' : null),
+    check: (r) => (((r.meeting_id ?? null) === null) === ((r.follow_up_id ?? null) === null) ? 'lampiran tidak menyebut satu rapat atau satu tindak lanjut' : null),
     labelSql: 'select file_name as label from attachment where id = ?',
   },
   follow_up: {
