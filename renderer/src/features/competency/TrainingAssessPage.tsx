@@ -97,6 +97,8 @@ function AssessSheet({ training, catalogue }: { training: Training; catalogue: C
   const guard = useDiscardGuard(dirty && !saving, back)
 
   async function save() {
+    // Ctrl+S reaches here from anywhere on the page, also when no sheet is shown.
+    if (notStarted || rows.length === 0) return
     const input = { trainingId: training.id, date, method, assessor, entries: grid.entries() }
     const parsed = bulkAssessmentInput.safeParse(input)
     if (!parsed.success) {
