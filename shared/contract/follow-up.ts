@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { SPM_FIELDS, type SpmField } from '../domain/reference'
 import { FOLLOW_UP_SOURCES, FOLLOW_UP_STATUSES, type FollowUpSource, type FollowUpStatus } from '../domain/meeting'
 import { empty, id, isoDate, optText, out, reqText } from './common'
+import type { AttachmentInfo } from './meeting'
 
 // ---------------------------------------------------------------- outputs
 
@@ -40,6 +41,8 @@ export interface FollowUpRow {
 export interface FollowUp extends FollowUpRow {
   reporter: string | null
   closingEvidence: string | null
+  /** Photos and scans showing it was done (JPEG, PNG, PDF), newest first. */
+  attachments: AttachmentInfo[]
   progress: FollowUpProgress[]
   createdAt: string
   updatedAt: string
@@ -75,7 +78,7 @@ export const followUpProgressInput = z.object({
   date: isoDate,
   status: z.enum(FOLLOW_UP_STATUSES, { message: 'Pilih status.' }),
   note: optText(2000, 'Catatan perkembangan'),
-  /** Required when the status becomes selesai: what shows it was done. */
+  /** Required when the status becomes selesai, unless a photo or scan is attached: what shows it was done. */
   closingEvidence: optText(2000, 'Bukti penyelesaian'),
 })
 
@@ -97,4 +100,16 @@ export const followUpChannels = {
   /** A dated progress note that may change the status; closing as selesai needs evidence. */
   'followUp:progress': { input: followUpProgressInput, output: out<FollowUp>() },
   'followUp:board': { input: empty, output: out<OpdBoardRow[]>() },
+  /**
+   * A photo or scan as evidence (checked by content: JPEG, PNG, PDF). Read and removed through
+   * meeting:attachment and meeting:removeAttachment, which go by the attachment's id.
+   */
+  'followUp:addAttachment': {
+    input: z.object({
+      followUpId: id,
+      fileName: reqText(200, 'Nama berkas'),
+      dataBase64: z.string().max(12_000_000, { message: 'Berkas terlalu besar. Paling besar 8 MB.' }),
+    }),
+    output: out<AttachmentInfo>(),
+  },
 } as const

@@ -126,6 +126,25 @@ describe('updateKader', () => {
     ])
   })
 
+  it('refuses a status change dated before the previous one, naming its date; the same day is allowed', async () => {
+    const { kader } = await makeKader(t.db, melati.id)
+    await update(kader.id, { ...kaderFields(melati.id), nik: kader.nik, status: 'nonaktif', statusDate: '2025-02-01', statusNote: null })
+    const e = await errorOf(() => update(kader.id, { ...kaderFields(melati.id), nik: kader.nik, status: 'aktif', statusDate: '2025-01-20', statusNote: null }))
+    expect(e).toMatchObject({ code: 'invalid_input', field: 'statusDate' })
+    expect(e.message).toBe(
+      'Tanggal berlaku (20 Januari 2025) tidak boleh sebelum perubahan status sebelumnya (1 Februari 2025). Pilih tanggal 1 Februari 2025 atau sesudahnya.',
+    )
+    // Nothing written: still nonaktif, two history lines.
+    const still = await getKader(t.db, { id: kader.id })
+    expect([still.status, still.statusHistory.length]).toEqual(['nonaktif', 2])
+    const { kader: after } = await update(kader.id, { ...kaderFields(melati.id), nik: kader.nik, status: 'aktif', statusDate: '2025-02-01', statusNote: null })
+    expect(after.statusHistory.map((h) => [h.status, h.date])).toEqual([
+      ['aktif', '2025-02-01'],
+      ['nonaktif', '2025-02-01'],
+      ['aktif', '2024-01-15'],
+    ])
+  })
+
   it('keeps the status date and history when other fields change', async () => {
     const { kader } = await makeKader(t.db, melati.id)
     const { kader: after } = await update(kader.id, { ...kaderFields(melati.id), nik: kader.nik, name: 'Siti Aminah Rahayu', statusDate: '2025-05-05' })

@@ -67,6 +67,9 @@ const count = async (db: Db, table: 'meeting' | 'attachment' | 'attachment_blob'
   Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64')
+/** A file that begins as a JPEG does (the service checks the content, not the name), padded to a sensible size. */
+const jpeg = (s: string) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(s.padEnd(80, '.'))])
+const pdf = (s: string) => Buffer.from(`%PDF-1.4\n${s}`.padEnd(80, ' '))
 const attach = (meetingId: string, data: string | Buffer, fileName = 'foto-rapat.jpg', kind: 'foto' | 'daftar_hadir' | 'lainnya' = 'foto') =>
   addAttachment(t.db, contract['meeting:addAttachment'].input.parse({ meetingId, fileName, kind, mime: 'image/jpeg', dataBase64: b64(data) }))
 
@@ -296,10 +299,11 @@ describe('listMeetings', () => {
 describe('attachments', () => {
   it('stores the content once per SHA-256 and returns it as base64', async () => {
     const m = await create()
-    const photo = Buffer.from('JPEG bytes of the meeting photo')
+    const photo = jpeg('JPEG bytes of the meeting photo')
     const a = await attach(m.id, photo, 'foto-1.jpg')
     const b = await attach(m.id, photo, 'foto-1 (salinan).jpg')
-    const sheet = await attach(m.id, 'scanned signed attendance sheet', 'daftar-hadir.pdf', 'daftar_hadir')
+    const sheet = await attach(m.id, pdf('scanned signed attendance sheet'), 'daftar-hadir.pdf', 'daftar_hadir')
+    expect(sheet.mime).toBe('application/pdf')
     expect(a).toMatchObject({ fileName: 'foto-1.jpg', kind: 'foto', mime: 'image/jpeg', size: photo.length, sha256: createHash('sha256').update(photo).digest('hex') })
     expect(b.sha256).toBe(a.sha256)
     expect(await count(t.db, 'attachment')).toBe(3)
@@ -317,7 +321,9 @@ describe('attachments', () => {
     expect(await count(t.db, 'attachment')).toBe(0)
     expect(await count(t.db, 'attachment_blob')).toBe(0)
     // Exactly the limit is accepted.
-    expect((await attach(m.id, Buffer.alloc(MAX_ATTACHMENT_BYTES, 7))).size).toBe(MAX_ATTACHMENT_BYTES)
+    const limit = Buffer.alloc(MAX_ATTACHMENT_BYTES, 7)
+    limit.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    expect((await attach(m.id, limit)).size).toBe(MAX_ATTACHMENT_BYTES)
   })
 
   it('refuses an empty file and unreadable base64', async () => {
@@ -328,18 +334,41 @@ describe('attachments', () => {
     expect(await count(t.db, 'attachment')).toBe(0)
   })
 
+  it('knows a file by its first bytes: a 16-byte text file named .jpg is refused naming the file, writing nothing', async () => {
+    const m = await create()
+    const text = await errorOf(() => attach(m.id, 'ini bukan foto!!', 'foto-kegiatan.jpg'))
+    expect(text).toMatchObject({ code: 'invalid_input', field: 'file' })
+    expect(text.message).toBe(
+      'Berkas "foto-kegiatan.jpg" bukan foto atau pindaian yang dikenal: isinya bukan JPEG, PNG, atau PDF, walaupun namanya begitu. Pilih foto (JPG, PNG) atau pindaian PDF yang asli.',
+    )
+    // The right first bytes but too short to be a whole picture: a cut-off copy.
+    const cut = await errorOf(() => attach(m.id, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]), 'terpotong.jpg'))
+    expect(cut.message).toContain('Berkas "terpotong.jpg" hanya 6 byte')
+    expect(await count(t.db, 'attachment')).toBe(0)
+    expect(await count(t.db, 'attachment_blob')).toBe(0)
+  })
+
+  it('stores the type its content shows, whatever the browser guessed from the name', async () => {
+    const m = await create()
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+    const a = await addAttachment(t.db, contract['meeting:addAttachment'].input.parse({ meetingId: m.id, fileName: 'foto.jpg', kind: 'foto', mime: 'image/jpeg', dataBase64: b64(png) }))
+    expect(a.mime).toBe('image/png')
+    const p = await addAttachment(t.db, contract['meeting:addAttachment'].input.parse({ meetingId: m.id, fileName: 'scan', kind: 'daftar_hadir', mime: '', dataBase64: b64(pdf('scan')) }))
+    expect(p.mime).toBe('application/pdf')
+  })
+
   it('refuses a meeting that is unknown or archived', async () => {
     const m = await create()
-    expect((await errorOf(() => attach(uuidv7(), 'x'))).code).toBe('not_found')
+    expect((await errorOf(() => attach(uuidv7(), jpeg('x')))).code).toBe('not_found')
     await archiveMeeting(t.db, { id: m.id })
-    expect((await errorOf(() => attach(m.id, 'x'))).code).toBe('not_found')
+    expect((await errorOf(() => attach(m.id, jpeg('x')))).code).toBe('not_found')
     expect(await count(t.db, 'attachment_blob')).toBe(0)
   })
 
   it('removes by tombstone; the content stays while any row names it', async () => {
     const m = await create()
-    const a = await attach(m.id, 'same photo')
-    const b = await attach(m.id, 'same photo')
+    const a = await attach(m.id, jpeg('same photo'))
+    const b = await attach(m.id, jpeg('same photo'))
     expect(await removeAttachment(t.db, { id: a.id })).toEqual({ id: a.id })
     const row = await t.db.selectFrom('attachment').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow()
     expect(row.deleted).toBe(1)
@@ -347,7 +376,7 @@ describe('attachments', () => {
     expect((await errorOf(() => getAttachment(t.db, { id: a.id }))).code).toBe('not_found')
     expect((await errorOf(() => removeAttachment(t.db, { id: a.id }))).code).toBe('not_found')
     expect((await getMeeting(t.db, { id: m.id })).attachments.map((x) => x.id)).toEqual([b.id])
-    expect((await getAttachment(t.db, { id: b.id })).dataBase64).toBe(b64('same photo'))
+    expect((await getAttachment(t.db, { id: b.id })).dataBase64).toBe(b64(jpeg('same photo')))
     expect(await count(t.db, 'attachment_blob')).toBe(1)
     expect((await errorOf(() => getAttachment(t.db, { id: uuidv7() }))).code).toBe('not_found')
   })

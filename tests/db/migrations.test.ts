@@ -65,6 +65,7 @@ describe('migrations', () => {
       '2026_12_06_0006_create_paket_held',
       '2026_12_06_0007_create_riwayat',
       '2026_12_06_0008_create_site_succession',
+      '2026_12_06_0009_attachment_of_follow_up',
     ])
     expect(SCHEMA_VERSION).toBe(Object.keys(MIGRATIONS).length)
   })
@@ -440,6 +441,35 @@ describeMigration('2026_12_06_0008_create_site_succession', () => {
     const row = { id: 'u1', successor_site_id: 'new', predecessors: '["old"]', level: 'kelurahan', area_code: '36.71.01.1001', issuer_site_id: 'kota', issued_at: '2026-12-06T00:00:00Z', statement: '{}', learned_at: '2026-12-06T00:00:00Z' }
     await db.insertInto('site_succession').values(row).execute()
     await expect(db.insertInto('site_succession').values(row).execute()).rejects.toThrow(/UNIQUE/)
+    await db.destroy()
+  })
+})
+
+describeMigration('2026_12_06_0009_attachment_of_follow_up', () => {
+  it('lets an attachment belong to a meeting or to a follow-up (exactly one), keeping the meeting attachments as they were', async () => {
+    const { sqlite, db } = memoryDb()
+    await migrateTo(db, '2026_12_06_0008_create_site_succession')
+    await db.insertInto('meeting').values({ ...SYNC, id: 'm1', level: 'kelurahan', kind: 'rapat_koordinasi', title: 'Rapat', date: '2026-11-01' }).execute()
+    await db.insertInto('opd').values({ ...SYNC, id: 'o1', name: 'Dinas PUPR' }).execute()
+    await db.insertInto('follow_up').values({ ...SYNC, id: 'f1', source: 'aduan', date: '2026-11-01', description: 'Sumur mati', opd_id: 'o1', due_date: '2026-11-30', status: 'baru' }).execute()
+    const meetingPhoto = { ...SYNC, id: 'a1', meeting_id: 'm1', file_name: 'foto.jpg', kind: 'foto', mime: 'image/jpeg', size: 120, sha256: 'ab', received: '2026-11-02T00:00:00Z', field_versions: '{"x":1}' }
+    await db.insertInto('attachment').values(meetingPhoto).execute()
+    await migrateTo(db, '2026_12_06_0009_attachment_of_follow_up')
+
+    expect(columns(sqlite, 'attachment').map((c) => [c.name, c.notnull])).toEqual([
+      ['id', 0], ['site_id', 1], ['version', 1], ['field_versions', 1], ['created_at', 1], ['updated_at', 1], ['deleted', 1],
+      ['meeting_id', 0], ['follow_up_id', 0], ['file_name', 1], ['kind', 1], ['mime', 1], ['size', 1], ['sha256', 1], ['received', 1],
+    ])
+    expect(indexes(sqlite, 'attachment')).toEqual(expect.arrayContaining(['attachment_meeting_idx', 'attachment_follow_up_idx']))
+    expect(await db.selectFrom('attachment').selectAll().execute()).toEqual([{ ...meetingPhoto, deleted: 0, follow_up_id: null }])
+
+    const evidence = { ...SYNC, id: 'a2', follow_up_id: 'f1', file_name: 'sesudah.jpg', kind: 'foto', mime: 'image/jpeg', size: 130, sha256: 'cd' }
+    await db.insertInto('attachment').values(evidence).execute()
+    await expect(db.insertInto('attachment').values({ ...evidence, id: 'a3', follow_up_id: 'none' }).execute()).rejects.toThrow(/FOREIGN KEY/)
+    await expect(db.insertInto('attachment').values({ ...evidence, id: 'a4', follow_up_id: null }).execute()).rejects.toThrow(/CHECK/)
+    await expect(db.insertInto('attachment').values({ ...evidence, id: 'a5', meeting_id: 'm1' }).execute()).rejects.toThrow(/CHECK/)
+    const plan = (sqlite.prepare('explain query plan select * from attachment where follow_up_id = ?').all('f1') as { detail: string }[]).map((r) => r.detail)
+    expect(plan.join(' ')).toMatch(/attachment_follow_up_idx/)
     await db.destroy()
   })
 })

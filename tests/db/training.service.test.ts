@@ -9,7 +9,9 @@ import {
   updateTraining,
 } from '../../electron/core/features/training/training.service'
 import { DEFAULT_CATALOGUE } from '../../electron/core/features/competency/catalogue.service'
-import { trainingInput, trainingResultsInput, type Input, type Kader, type Posyandu } from '../../shared/contract'
+import { assessBulk } from '../../electron/core/features/competency/competency.service'
+import { tanggal, todayJakarta } from '../../shared/domain/tanggal'
+import { bulkAssessmentInput, trainingInput, trainingResultsInput, type Input, type Kader, type Posyandu } from '../../shared/contract'
 import { createTestDb, errorOf, makeKader, makePosyandu, setUpKelurahan, type TestDb, columnVersions } from '../fixtures/db'
 
 let t: TestDb
@@ -297,5 +299,61 @@ describe('saveTrainingResults', () => {
     const parsed = trainingResultsInput.safeParse({ trainingId: siti.id, participants: [{ kaderId: siti.id, attendance: [], postScore: 120 }] })
     expect(parsed.success).toBe(false)
     expect(parsed.error?.issues[0]?.message).toBe('Nilai paling besar 100.')
+  })
+})
+
+describe('dates checked against each other', () => {
+  /** The office's calendar day `n` days from today (the kelurahan of the fixtures is in WIB). */
+  const day = (n: number) => new Date(Date.parse(`${todayJakarta()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+  const assessor = { name: 'Bidan Yuli', nip: null, profession: null, institution: null }
+  const grid = (trainingId: string, date: string) =>
+    assessBulk(
+      t.db,
+      bulkAssessmentInput.parse({ trainingId, date, method: 'uji_pelatihan', assessor, entries: [{ kaderId: siti.id, competencyCode: 'C1', result: 'kompeten' }] }),
+    )
+
+  it('refuses an end before the start in the service too, whatever door the input came through', async () => {
+    const e = await errorOf(() => createTraining(t.db, { ...trainingInput.parse(fields()), startDate: '2025-03-05', endDate: '2025-03-03' }))
+    expect(e).toMatchObject({ code: 'invalid_input', field: 'endDate' })
+    expect(e.message).toBe('Tanggal selesai (3 Maret 2025) tidak boleh sebelum tanggal mulai (5 Maret 2025). Periksa lagi tanggal kegiatannya.')
+    expect(await t.db.selectFrom('training').select('id').execute()).toEqual([])
+    const tr = await create()
+    const u = await errorOf(() => updateTraining(t.db, { ...trainingInput.parse(fields()), id: tr.id, startDate: '2025-03-06' }))
+    expect(u.field).toBe('endDate')
+    expect((await getTraining(t.db, { id: tr.id })).startDate).toBe('2025-03-03')
+  })
+
+  it('takes a training planned ahead with its participants, but no attendance for a day not yet come', async () => {
+    const tr = await create({ startDate: day(-1), endDate: day(1) })
+    // Yesterday and today can be ticked; tomorrow cannot, and nothing of the batch is saved.
+    const e = await errorOf(() => results({ trainingId: tr.id, participants: [{ kaderId: siti.id, attendance: [day(-1), day(0), day(1)], preScore: 60 }] }))
+    expect(e).toMatchObject({ code: 'invalid_input', field: 'participants' })
+    expect(e.message).toBe(`Kehadiran ${tanggal(day(1))} belum dapat dicentang: hari itu belum tiba (hari ini ${tanggal(day(0))}). Centang kehadiran pada hari kegiatan atau sesudahnya.`)
+    expect((await getTraining(t.db, { id: tr.id })).participants.find((p) => p.kaderId === siti.id)?.preScore).toBeNull()
+    const saved = await results({ trainingId: tr.id, participants: [{ kaderId: siti.id, attendance: [day(-1), day(0)], preScore: 60 }] })
+    expect(saved.participants.find((p) => p.kaderId === siti.id)).toMatchObject({ attendance: [day(-1), day(0)], preScore: 60 })
+  })
+
+  it('records no scores, certificates or assessments for a training that has not begun', async () => {
+    const tr = await create({ startDate: day(3), endDate: day(4) })
+    expect(tr.participants).toHaveLength(2)
+    const e = await errorOf(() => results({ trainingId: tr.id, participants: [{ kaderId: siti.id, attendance: [], preScore: 55 }] }))
+    expect(e.message).toBe(
+      `Pelatihan ini baru dimulai ${tanggal(day(3))}: nilai dan nomor sertifikat dicatat sesudah kegiatan berjalan. Simpan daftar peserta dulu sebagai rencana.`,
+    )
+    // Dated today (not ahead), the assessment still falls before the training began.
+    const a = await errorOf(() => grid(tr.id, day(0)))
+    expect(a).toMatchObject({ code: 'invalid_input', field: 'date' })
+    expect(a.message).toBe(
+      `Tanggal penilaian (${tanggal(day(0))}) sebelum pelatihan "Pelatihan Kader Dasar Angkatan I" dimulai (${tanggal(day(3))}). Pilih tanggal pada hari pelatihan atau sesudahnya.`,
+    )
+    expect(await t.db.selectFrom('assessment').select('id').execute()).toEqual([])
+  })
+
+  it('takes an assessment on a training day or after it (the uji at the Posyandu), not before it began', async () => {
+    const tr = await create()
+    expect((await errorOf(() => grid(tr.id, '2025-03-02'))).field).toBe('date')
+    expect((await grid(tr.id, '2025-03-05')).saved).toBe(1)
+    expect((await grid(tr.id, '2025-04-10')).saved).toBe(1)
   })
 })

@@ -261,7 +261,7 @@ test.describe('follow-ups (tindak lanjut)', () => {
     await fp.progressStatus.selectOption({ label: 'Selesai' })
     await fp.progressNote.fill('Sudah dikirim')
     await fp.saveProgress.click()
-    await expect(fp.errorOf(fp.evidence)).toHaveText(/^Tulis bukti penyelesaian sebelum menandai selesai: misalnya nomor surat balasan OPD/)
+    await expect(fp.errorOf(fp.evidence)).toHaveText(/^Tulis bukti penyelesaian atau lampirkan foto\/pindaiannya sebelum menandai selesai: misalnya nomor surat balasan OPD/)
     await expect(fp.evidence).toBeFocused()
     await expect(page.getByText('Periksa isian yang ditandai merah.')).toBeVisible()
 
@@ -282,6 +282,28 @@ test.describe('follow-ups (tindak lanjut)', () => {
     await expect(page.locator('.dl').getByText('Baru', { exact: true })).toBeVisible()
     await expect(fp.timeline.getByRole('listitem')).toHaveCount(f.progress.length)
     expect((await host.invoke<FollowUp>('followUp:get', { id: f.id })).status).toBe('baru')
+
+    // A photo is evidence too. A text file named .jpg is known by its content and refused by name.
+    await fp.evidenceFile.setInputFiles({ name: 'kms-sesudah.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('bukan foto asli\n') })
+    await expect(page.getByRole('alert')).toContainText('Berkas "kms-sesudah.jpg" bukan foto atau pindaian yang dikenal')
+    await expect(fp.evidenceFiles).toHaveCount(0)
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+    await fp.evidenceFile.setInputFiles({ name: 'kms-diterima.png', mimeType: 'image/png', buffer: png })
+    await expect(fp.evidenceFiles.getByRole('listitem')).toHaveCount(1)
+    await expect(fp.evidenceFiles.getByRole('button', { name: 'Lihat kms-diterima.png' }).locator('img')).toBeVisible()
+    // One upload, one toast.
+    await expect(fp.toasts.getByText('1 lampiran diunggah.')).toHaveCount(1)
+    expect(await seriousViolations(page)).toEqual([])
+
+    // Closing now needs no written evidence: the photo is named in the history.
+    await fp.progressStatus.selectOption({ label: 'Selesai' })
+    await expect(fp.evidence).toHaveAccessibleDescription(/1 foto\/pindaian/)
+    await fp.saveProgress.click()
+    await expect(page.locator('.dl').getByText('Selesai', { exact: true })).toBeVisible()
+    await expect(fp.timeline).toContainText('Lampiran bukti: kms-diterima.png')
+    const closed = await host.invoke<FollowUp>('followUp:get', { id: f.id })
+    expect(closed).toMatchObject({ status: 'selesai', closingEvidence: null })
+    expect(closed.attachments.map((a) => [a.fileName, a.mime, a.size])).toEqual([['kms-diterima.png', 'image/png', png.length]])
   })
 
   test('search finds a follow-up by a word written with affixes, the match in bold', async ({ page, host, openApp }) => {

@@ -185,5 +185,43 @@ test.describe('training events', () => {
       await expect(page.locator('.loading, [aria-busy="true"]')).toHaveCount(0)
       expect(await seriousViolations(page), path).toEqual([])
     }
+
+    // A training entered ahead is a plan: days not yet come cannot be ticked, and the page says why.
+    const day = (n: number) => {
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+      return new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+    }
+    const long = (iso: string) => new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
+    const running = await host.invoke<Training>('training:create', {
+      title: 'Orientasi Kader Baru',
+      kind: 'orientasi',
+      startDate: day(-1),
+      endDate: day(1),
+      participantIds: kader.slice(0, 2).map((k) => k.id),
+    })
+    await openApp(`pelatihan/${running.id}`)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Orientasi Kader Baru')
+    await expect(page.getByTestId('results-ahead')).toHaveText(
+      `Hari kegiatan mulai ${long(day(1))} belum tiba: kehadirannya dapat dicentang pada hari itu atau sesudahnya.`,
+    )
+    const first = kader[0]!.name
+    await expect(page.getByRole('checkbox', { name: `${first} hadir ${long(day(1))}` })).toBeDisabled()
+    await expect(page.getByRole('checkbox', { name: `${first} hadir ${long(day(0))}` })).toBeEnabled()
+    await expect(page.getByRole('button', { name: `Tandai semua peserta hadir pada ${long(day(1))}` })).toBeDisabled()
+    expect(await seriousViolations(page)).toEqual([])
+
+    // Planned for next week: no assessment sheet yet, and the page says from when.
+    const planned = await host.invoke<Training>('training:create', {
+      title: 'Pelatihan Kader Lansia',
+      kind: 'pelatihan',
+      startDate: day(7),
+      endDate: day(8),
+      participantIds: kader.slice(0, 2).map((k) => k.id),
+    })
+    await openApp(`pelatihan/${planned.id}/penilaian`)
+    await expect(page.getByTestId('assess-not-started')).toHaveText(
+      `Pelatihan ini baru dimulai ${long(day(7))}. Penilaiannya dicatat pada hari pelatihan atau sesudahnya.`,
+    )
+    await expect(page.getByRole('grid')).toHaveCount(0)
   })
 })

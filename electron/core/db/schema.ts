@@ -214,8 +214,10 @@ export interface MeetingTable extends ReplicatedColumns {
   attendees: string
 }
 
+/** Of a meeting or of a follow-up (its evidence): exactly one of the two is set. */
 export interface AttachmentTable extends ReplicatedColumns {
-  meeting_id: string
+  meeting_id: string | null
+  follow_up_id: string | null
   file_name: string
   kind: string
   mime: string

@@ -48,6 +48,7 @@ import {
   removeAttachment,
   updateMeeting,
 } from '../features/meeting/meeting.service'
+import { addFollowUpAttachment } from '../features/meeting/attachment.service'
 import { createOpd, listOpd, updateOpd } from '../features/opd/opd.service'
 import { kunciState, readCard, revokeKey, rotateKeys, saveCard, trustCard } from '../features/kunci/kunci.service'
 import { getRekap } from '../features/rekap/rekap.service'
@@ -158,6 +159,7 @@ export const handlers = {
   'meeting:addAttachment': (ctx, input) => addAttachment(ctx.db, input),
   'meeting:removeAttachment': (ctx, input) => removeAttachment(ctx.db, input),
   'meeting:attachment': (ctx, input) => getAttachment(ctx.db, input),
+  'followUp:addAttachment': (ctx, input) => addFollowUpAttachment(ctx.db, input),
 
   'followUp:list': (ctx, input) => listFollowUps(ctx.db, input),
   'followUp:get': (ctx, input) => getFollowUp(ctx.db, input),

@@ -119,9 +119,11 @@ const ENTRIES: Record<PaketKind, Entry> = {
     labelSql: 'select title as label from meeting where id = ?',
   },
   attachment: {
-    parents: { meeting_id: 'meeting' },
-    area: [{ parent: 'meeting_id' }],
+    // Of a meeting, or the evidence of a follow-up (migration 0009): exactly one of the two.
+    parents: { meeting_id: 'meeting', follow_up_id: 'follow_up' },
+    area: [{ parent: 'meeting_id' }, { parent: 'follow_up_id' }],
     lists: [],
+    check: (r) => (((r.meeting_id ?? null) === null) === ((r.follow_up_id ?? null) === null) ? 'lampiran tidak menyebut satu rapat atau satu tindak lanjut' : null),
     labelSql: 'select file_name as label from attachment where id = ?',
   },
   follow_up: {

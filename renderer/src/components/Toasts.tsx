@@ -26,7 +26,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const dismiss = useCallback((id: number) => setToasts((ts) => ts.filter((x) => x.id !== id)), [])
   const push = useCallback((input: ToastInput) => {
     const id = next.current++
-    setToasts((ts) => [...ts.slice(-3), { ...input, id }])
+    // The same news twice (a handler run twice, a file chosen again) shows once: the earlier
+    // copy gives way to the new one, whose timer starts afresh. Offers with an action stay apart.
+    const same = (x: Toast) => !x.action && !input.action && x.message === input.message && (x.tone ?? 'info') === (input.tone ?? 'info')
+    setToasts((ts) => [...ts.filter((x) => !same(x)).slice(-3), { ...input, id }])
     return id
   }, [])
   const value = useMemo(() => ({ push, dismiss }), [push, dismiss])

@@ -334,6 +334,7 @@ export const en: Messages = {
     statusSince: 'In effect since',
     statusNote: 'Status note',
     statusNoteHelp: 'E.g. moved to Kelurahan Cikokol',
+    statusBeforePrevious: 'This date is before the previous status change ({{date}}). Choose {{date}} or later.',
     statusChangedHelp: 'The status changes. Say since when the new status applies; the old history is kept.',
     notes: 'Notes',
     history: 'Status history',

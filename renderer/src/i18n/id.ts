@@ -331,6 +331,7 @@ export const id = {
     statusSince: 'Berlaku sejak',
     statusNote: 'Keterangan status',
     statusNoteHelp: 'Mis. pindah ke Kelurahan Cikokol',
+    statusBeforePrevious: 'Tanggal ini sebelum perubahan status sebelumnya ({{date}}). Pilih {{date}} atau sesudahnya.',
     statusChangedHelp: 'Status berubah. Isi sejak kapan status baru berlaku; riwayat lama tetap tersimpan.',
     notes: 'Catatan',
     history: 'Riwayat status',

@@ -25,6 +25,8 @@ export class FollowUpPage {
   readonly progressStatus: Locator
   readonly progressNote: Locator
   readonly evidence: Locator
+  readonly evidenceFile: Locator
+  readonly evidenceFiles: Locator
   readonly saveProgress: Locator
   // board
   readonly board: Locator
@@ -53,6 +55,8 @@ export class FollowUpPage {
     this.progressStatus = page.getByLabel('Status baru')
     this.progressNote = page.getByLabel(/^(Catatan perkembangan|Alasan tidak dapat ditindaklanjuti)/)
     this.evidence = page.getByLabel(/^Bukti penyelesaian/)
+    this.evidenceFile = page.getByLabel('Pilih berkas untuk diunggah')
+    this.evidenceFiles = page.getByRole('list', { name: 'Foto dan pindaian bukti' })
     this.saveProgress = page.getByRole('button', { name: 'Simpan perkembangan' })
     this.board = page.getByRole('table', { name: 'Tindak lanjut per OPD' })
     this.searchBox = page.getByLabel('Kata yang dicari')

@@ -18,6 +18,7 @@ import {
   type Catalogue,
   type LevelCode,
 } from '../../../../shared/domain/competency'
+import { tanggal } from '../../../../shared/domain/tanggal'
 import { AppError } from '../../../../shared/result'
 import type { Database, Db, NewKaderCompetencyRow } from '../../db/schema'
 import { insertRecord, insertRecords } from '../../sync/write'
@@ -237,10 +238,21 @@ async function requireNotFuture(db: Db, date: string): Promise<void> {
   if (date > (await officeToday(db))) throw invalid('date', 'Tanggal penilaian tidak boleh setelah hari ini.')
 }
 
-async function requireTraining(trx: Db, trainingId: string | null): Promise<void> {
+/**
+ * An assessment made in a training cannot be dated before the training began (nor, with
+ * requireNotFuture, can a training that has not begun have any). A later date is allowed: the
+ * uji is often done afterwards at the Posyandu; the form says so when the date is past the end.
+ */
+async function requireTraining(trx: Db, trainingId: string | null, date: string): Promise<void> {
   if (!trainingId) return
-  const t = await trx.selectFrom('training').select('id').where('id', '=', trainingId).where('deleted', '=', 0).executeTakeFirst()
+  const t = await trx.selectFrom('training').select(['start_date', 'title']).where('id', '=', trainingId).where('deleted', '=', 0).executeTakeFirst()
   if (!t) throw invalid('trainingId', 'Kegiatan pelatihan itu tidak ditemukan (mungkin sudah dihapus). Pilih kegiatan lain atau kosongkan.')
+  if (date < t.start_date) {
+    throw invalid(
+      'date',
+      `Tanggal penilaian (${tanggal(date)}) sebelum pelatihan "${t.title}" dimulai (${tanggal(t.start_date)}). Pilih tanggal pada hari pelatihan atau sesudahnya.`,
+    )
+  }
 }
 
 /** The kader that exist and are not archived, of those asked for; the rest are refused by name count. */
@@ -284,7 +296,7 @@ export async function assess(db: Db, input: ParsedInput<'competency:assess'>): P
     const catalogue = await activeCatalogue(trx)
     await requireKnownCodes(catalogue, [input.competencyCode])
     await requireKader(trx, [input.kaderId])
-    await requireTraining(trx, input.trainingId)
+    await requireTraining(trx, input.trainingId, input.date)
     await insertRecord(trx, 'assessment', {
       ...assessmentRow(input, catalogue.version),
       kader_id: input.kaderId,
@@ -310,7 +322,7 @@ export async function assessBulk(db: Db, input: ParsedInput<'competency:assessBu
     await requireKnownCodes(catalogue, new Set(entries.map((e) => e.competencyCode)))
     const kaderIds = [...new Set(entries.map((e) => e.kaderId))]
     await requireKader(trx, kaderIds)
-    await requireTraining(trx, input.trainingId)
+    await requireTraining(trx, input.trainingId, input.date)
     // One version per cell, in the grid's order (a later one for the same kader and code supersedes).
     const shared = assessmentRow(input, catalogue.version)
     const rows = entries.map((e) => ({ ...shared, kader_id: e.kaderId, competency_code: e.competencyCode, result: e.result, notes: null }))

@@ -12,6 +12,7 @@ import { tanggal } from '../../../../shared/domain/tanggal'
 import { AppError } from '../../../../shared/result'
 import type { Db, FollowUpTable } from '../../db/schema'
 import { insertRecord, updateRecord, updateRecords } from '../../sync/write'
+import { followUpAttachmentsOf } from '../meeting/attachment.service'
 import { reindexFollowUp } from '../search/search.service'
 import { officeToday, requireSite } from '../site/site.service'
 import { FIRST_NOTE } from './first-note'
@@ -130,6 +131,7 @@ export async function getFollowUp(db: Db, input: ParsedInput<'followUp:get'>): P
     ...toRow(r, await officeToday(db)),
     reporter: r.reporter,
     closingEvidence: r.closing_evidence,
+    attachments: await followUpAttachmentsOf(db, r.id),
     progress: progress.map(
       (p): FollowUpProgress => ({ id: p.id, date: p.date, status: p.status as FollowUpStatus, note: p.note, recordedAt: p.created_at }),
     ),
@@ -247,10 +249,19 @@ export async function addFollowUpProgress(db: Db, input: ParsedInput<'followUp:p
         `Tanggal perkembangan tidak boleh sebelum tanggal tindak lanjut ini dicatat (${tanggal(existing.date)}). Periksa lagi tanggalnya.`,
       )
     }
-    if (input.status === 'selesai' && !input.closingEvidence) {
+    // Photos and scans are uploaded to the follow-up before it is closed; they count as evidence.
+    const files = await trx
+      .selectFrom('attachment')
+      .select('file_name')
+      .where('follow_up_id', '=', input.id)
+      .where('deleted', '=', 0)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    if (input.status === 'selesai' && !input.closingEvidence && files.length === 0) {
       throw invalidField(
         'closingEvidence',
-        'Tulis bukti penyelesaian sebelum menandai selesai: misalnya nomor surat balasan OPD, berita acara, foto sesudah perbaikan, atau nama petugas yang memeriksa di lapangan.',
+        'Tulis bukti penyelesaian atau lampirkan foto/pindaiannya sebelum menandai selesai: misalnya nomor surat balasan OPD, berita acara, foto sesudah perbaikan, atau nama petugas yang memeriksa di lapangan.',
       )
     }
     if (input.status === 'tidak_dapat' && !input.note) {
@@ -270,9 +281,14 @@ export async function addFollowUpProgress(db: Db, input: ParsedInput<'followUp:p
     }
     // The evidence is also kept in the history, so it is not lost when the item is reopened.
     const note =
-      closing && next.closing_evidence
-        ? [input.note, `Bukti penyelesaian: ${next.closing_evidence}`].filter(Boolean).join('\n')
-        : input.note
+      [
+        input.note,
+        closing && next.closing_evidence ? `Bukti penyelesaian: ${next.closing_evidence}` : null,
+        // Named in the history at the moment of closing: the files may be removed later.
+        input.status === 'selesai' && existing.status !== 'selesai' && files.length > 0 ? `Lampiran bukti: ${files.map((f) => f.file_name).join(', ')}` : null,
+      ]
+        .filter(Boolean)
+        .join('\n') || null
     const nowMs = Date.now()
     await insertRecord(trx, 'follow_up_progress', { follow_up_id: input.id, date: input.date, status: input.status, note }, { nowMs })
     // A note alone still changes the follow-up as people see it (updated_at, version): touch.

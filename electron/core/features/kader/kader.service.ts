@@ -6,6 +6,7 @@ import type { ExpressionBuilder, OrderByItemBuilder } from 'kysely'
 import type { Kader, KaderRow, KaderSaved, KaderStatusEntry, NikCheck, ParsedInput } from '../../../../shared/contract'
 import { NIK_MESSAGES, cleanNik, compareNik, maskNik, parseNik, type NikWarning, type ParsedNik } from '../../../../shared/domain/nik'
 import { type EducationLevel, type KaderRole, type KaderStatus, type Sex, type SpmField } from '../../../../shared/domain/reference'
+import { tanggal } from '../../../../shared/domain/tanggal'
 import { AppError } from '../../../../shared/result'
 import type { Database, Db, KaderDbRow } from '../../db/schema'
 import { insertRecord, tombstoneRecord, updateRecord } from '../../sync/write'
@@ -360,6 +361,28 @@ export async function createKader(db: Db, input: ParsedInput<'kader:create'>): P
   return { kader: await getKader(db, { id }), warnings }
 }
 
+/**
+ * A status change dated before the last one recorded would make the history read backwards
+ * (and the current status older than the one it replaced): refused, naming the previous date.
+ * The same day is allowed: a kader may be corrected on the day a status was recorded.
+ */
+async function requireAfterPreviousStatus(trx: Db, kaderId: string, date: string): Promise<void> {
+  const last = await trx
+    .selectFrom('kader_status')
+    .select(['status', 'date'])
+    .where('kader_id', '=', kaderId)
+    .where('deleted', '=', 0)
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
+  if (last && date < last.date) {
+    throw invalidField(
+      'statusDate',
+      `Tanggal berlaku (${tanggal(date)}) tidak boleh sebelum perubahan status sebelumnya (${tanggal(last.date)}). Pilih tanggal ${tanggal(last.date)} atau sesudahnya.`,
+    )
+  }
+}
+
 export async function updateKader(db: Db, input: ParsedInput<'kader:update'>): Promise<KaderSaved> {
   const warnings = await db.transaction().execute(async (trx) => {
     await requireSite(trx)
@@ -372,6 +395,7 @@ export async function updateKader(db: Db, input: ParsedInput<'kader:update'>): P
     const statusChanged = input.status !== existing.status
     // The status date belongs to a status change; editing other fields keeps the recorded one.
     const statusDate = statusChanged ? (input.statusDate ?? (await officeToday(trx))) : existing.status_date
+    if (statusChanged) await requireAfterPreviousStatus(trx, input.id, statusDate)
     const nowMs = Date.now()
     // Only the columns that differ from the row get a new field version; no change, no write.
     if (!(await updateRecord(trx, 'kader', existing, editableValues(input, statusDate), { nowMs }))) return warnings

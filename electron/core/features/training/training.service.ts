@@ -11,7 +11,7 @@ import { AppError } from '../../../../shared/result'
 import type { Db, TrainingDbRow, TrainingTable } from '../../db/schema'
 import { insertRecord, insertRecords, tombstoneRecord, tombstoneRecords, updateRecord, updateRecords, type RecordUpdate } from '../../sync/write'
 import { activeCatalogue } from '../competency/catalogue.service'
-import { requireSite } from '../site/site.service'
+import { officeToday, requireSite } from '../site/site.service'
 
 type Editable =
   | 'title'
@@ -235,11 +235,29 @@ function editableValues(
   }
 }
 
+/**
+ * The contract refuses it too; repeated here because the dates are what the attendance days
+ * and assessment checks rest on, whatever door the input came through.
+ */
+function requireDateOrder(input: { startDate: string; endDate: string }): void {
+  if (input.endDate < input.startDate) {
+    throw invalidField(
+      'endDate',
+      `Tanggal selesai (${tanggal(input.endDate)}) tidak boleh sebelum tanggal mulai (${tanggal(input.startDate)}). Periksa lagi tanggal kegiatannya.`,
+    )
+  }
+}
+
+function spanOf(start: string, end: string): string {
+  return start === end ? tanggal(start) : `${tanggal(start)} sampai ${tanggal(end)}`
+}
+
 // ---------------------------------------------------------------- writes
 
 export async function createTraining(db: Db, input: ParsedInput<'training:create'>): Promise<Training> {
   const id = await db.transaction().execute(async (trx) => {
     const site = await requireSite(trx)
+    requireDateOrder(input)
     const { codes, version: catalogueVersion } = await requireCodes(trx, input.competencies)
     await requireParticipants(trx, input.participantIds, new Set())
     const nowMs = Date.now()
@@ -265,6 +283,7 @@ export async function updateTraining(db: Db, input: ParsedInput<'training:update
   await db.transaction().execute(async (trx) => {
     await requireSite(trx)
     const existing = await requireTrainingRow(trx, input.id)
+    requireDateOrder(input)
     const { codes, version: catalogueVersion } = await requireCodes(trx, input.competencies)
     const rows = await trx
       .selectFrom('training_participant')
@@ -297,12 +316,18 @@ export async function updateTraining(db: Db, input: ParsedInput<'training:update
   return getTraining(db, { id: input.id })
 }
 
-/** Attendance, scores and certificates of the participants named; the others stay as they are. */
+/**
+ * Attendance, scores and certificates of the participants named; the others stay as they are.
+ * A training may be entered ahead as a plan, but what happened in it cannot be recorded before
+ * it happens: no attendance for a day that has not come (in the office's zone), and no scores or
+ * certificates before the first day. Unticking is always possible, so a mistake can be undone.
+ */
 export async function saveTrainingResults(db: Db, input: ParsedInput<'training:results'>): Promise<Training> {
   await db.transaction().execute(async (trx) => {
     await requireSite(trx)
     const training = await requireTrainingRow(trx, input.trainingId)
     const days = new Set(trainingDays(training.start_date, training.end_date))
+    const today = await officeToday(trx)
     const rows = await trx
       .selectFrom('training_participant')
       .selectAll()
@@ -325,13 +350,26 @@ export async function saveTrainingResults(db: Db, input: ParsedInput<'training:r
       }
       const outside = p.attendance.find((d) => !days.has(d))
       if (outside) {
-        const range =
-          training.start_date === training.end_date
-            ? tanggal(training.start_date)
-            : `${tanggal(training.start_date)} sampai ${tanggal(training.end_date)}`
         throw invalidField(
           'participants',
-          `Tanggal hadir ${tanggal(outside)} di luar tanggal kegiatan (${range}). Centang hanya hari-hari kegiatan, atau ubah dulu tanggal kegiatannya.`,
+          `Tanggal hadir ${tanggal(outside)} di luar tanggal kegiatan (${spanOf(training.start_date, training.end_date)}). Centang hanya hari-hari kegiatan, atau ubah dulu tanggal kegiatannya.`,
+        )
+      }
+      // A day already on record stays (saved on another office's clock): only new ticks are judged.
+      const recorded = parseList(row.attendance)
+      const ahead = p.attendance.find((d) => d > today && !recorded.includes(d))
+      if (ahead) {
+        throw invalidField(
+          'participants',
+          `Kehadiran ${tanggal(ahead)} belum dapat dicentang: hari itu belum tiba (hari ini ${tanggal(today)}). Centang kehadiran pada hari kegiatan atau sesudahnya.`,
+        )
+      }
+      const scored = p.preScore !== null || p.postScore !== null || p.certificateNumber !== null
+      const wasScored = row.pre_score !== null || row.post_score !== null || row.certificate_number !== null
+      if (today < training.start_date && scored && !wasScored) {
+        throw invalidField(
+          'participants',
+          `Pelatihan ini baru dimulai ${tanggal(training.start_date)}: nilai dan nomor sertifikat dicatat sesudah kegiatan berjalan. Simpan daftar peserta dulu sebagai rencana.`,
         )
       }
       const values = {

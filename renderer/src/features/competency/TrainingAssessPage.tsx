@@ -69,9 +69,13 @@ function AssessSheet({ training, catalogue }: { training: Training; catalogue: C
   }, [all, training.competencies])
   const rows = training.participants
 
-  // The last day of the class, unless it has not come yet: a judgement cannot be dated ahead.
+  // A day of the class: its last day, or today while it runs (a judgement cannot be dated ahead).
   const today = useOfficeToday()
   const [date, setDate] = useState(() => (training.endDate <= today ? training.endDate : today))
+  const notStarted = training.startDate > today
+  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date)
+  // Before the first day the core refuses; after the last day is allowed (the uji at the Posyandu) but said.
+  const afterEnd = validDate && date > training.endDate
   const [method, setMethod] = useState<AssessmentMethod>('uji_pelatihan')
   const [assessor, setAssessor] = useState<AssessorFields>(loadAssessor)
   const [errors, setErrors] = useState<Record<string, string | undefined>>({})
@@ -93,6 +97,8 @@ function AssessSheet({ training, catalogue }: { training: Training; catalogue: C
   const guard = useDiscardGuard(dirty && !saving, back)
 
   async function save() {
+    // Ctrl+S reaches here from anywhere on the page, also when no sheet is shown.
+    if (notStarted || rows.length === 0) return
     const input = { trainingId: training.id, date, method, assessor, entries: grid.entries() }
     const parsed = bulkAssessmentInput.safeParse(input)
     if (!parsed.success) {
@@ -101,6 +107,12 @@ function AssessSheet({ training, catalogue }: { training: Training; catalogue: C
       if (Object.keys(found).some((k) => k !== 'entries')) setHeadOpen(true)
       const firstField = ['date', 'method', 'assessor.name', 'assessor.nip', 'assessor.profession', 'assessor.institution'].find((k) => found[k])
       if (firstField) document.getElementById(`as-${firstField.replace('assessor.', '')}`)?.focus()
+      return
+    }
+    if (date < training.startDate) {
+      setErrors({ date: t('competency.assess.beforeStart', { date: formatDate(training.startDate) }) })
+      setHeadOpen(true)
+      document.getElementById('as-date')?.focus()
       return
     }
     setErrors({})
@@ -153,7 +165,11 @@ function AssessSheet({ training, catalogue }: { training: Training; catalogue: C
         {training.competencies.length === 0 && <> · {t('competency.assess.allCodes')}</>}
       </p>
 
-      {rows.length === 0 ? (
+      {notStarted ? (
+        <p className="notice" role="note" data-testid="assess-not-started">
+          {t('competency.assess.notStarted', { date: formatDate(training.startDate) })}
+        </p>
+      ) : rows.length === 0 ? (
         <div className="card empty-card">
           <p>{t('competency.assess.noParticipants')}</p>
           <a className="btn btn-primary" href={href(`pelatihan/${training.id}/ubah`)}>
@@ -180,6 +196,11 @@ function AssessSheet({ training, catalogue }: { training: Training; catalogue: C
             onAssessor={setAssessor}
             errors={errors}
           />
+          {afterEnd && (
+            <p className="notice" role="note" data-testid="assess-after-end">
+              {t('competency.assess.afterEnd', { date: formatDate(date), end: formatDate(training.endDate) })}
+            </p>
+          )}
 
           <p className="muted small" id="as-keys">
             {t('competency.assess.keys')}

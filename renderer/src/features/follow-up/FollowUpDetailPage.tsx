@@ -17,6 +17,7 @@ import { useFormScreen } from '../../components/useFormScreen'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
 import { useOfficeToday } from '../../app/AppContext'
 import { SpmName } from '../../components/SpmName'
+import { AttachmentList } from '../meeting/AttachmentList'
 import { DueDate, StatusBadge } from './badges'
 import './follow-up.css'
 
@@ -110,6 +111,14 @@ export function FollowUpDetailPage({ id }: { id: string }) {
             </dl>
           </section>
 
+          <section className="card" aria-labelledby="fu-sec-evidence">
+            <h2 id="fu-sec-evidence" className="card-title">
+              {t('followUp.sectionEvidenceFiles')}
+            </h2>
+            <p className="muted">{t('followUp.evidenceFilesIntro')}</p>
+            <AttachmentList followUpId={f.id} attachments={f.attachments} onChanged={fu.reload} />
+          </section>
+
           <section className="card" aria-labelledby="fu-sec-progress">
             <h2 id="fu-sec-progress" className="card-title">
               {t('followUp.sectionProgress')}
@@ -199,7 +208,13 @@ function ProgressForm({ f, onSaved }: { f: FollowUp; onSaved: () => void }) {
           {(c) => <textarea {...c} rows={3} value={values.note} onChange={(e) => set('note', e.target.value)} onBlur={() => touch('note')} />}
         </Field>
         {closing && (
-          <Field id="fp-evidence" label={t('followUp.fieldEvidence')} help={t('followUp.evidenceHelp')} error={errorOf('closingEvidence')}>
+          <Field
+            id="fp-evidence"
+            label={t('followUp.fieldEvidence')}
+            help={f.attachments.length > 0 ? t('followUp.evidenceHelpFiles', { count: f.attachments.length }) : `${t('followUp.evidenceHelp')} ${t('followUp.evidenceOrFiles')}`}
+            error={errorOf('closingEvidence')}
+            optional={f.attachments.length > 0}
+          >
             {(c) => (
               <textarea
                 {...c}

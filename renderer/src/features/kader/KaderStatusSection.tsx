@@ -4,6 +4,7 @@ import { KADER_STATUSES, type KaderStatus } from '@shared/domain/reference'
 import { useOfficeToday } from '../../app/AppContext'
 import { DateInput } from '../../components/DateInput'
 import { Field } from '../../components/Field'
+import { formatDate } from '../../i18n/format'
 import type { FormFields } from '../../components/form'
 import type { KaderFormValues } from './kaderFormValues'
 
@@ -24,6 +25,9 @@ export function KaderStatusSection({
   const today = useOfficeToday()
   const { values, set, touch, errorOf } = form
   const statusChanged = original !== null && values.status !== original.status
+  // The service refuses a change dated before the last one; said here while the date is typed.
+  const previous = original?.statusHistory.reduce<string | null>((max, h) => (max === null || h.date > max ? h.date : max), null) ?? null
+  const beforePrevious = statusChanged && previous !== null && /^\d{4}-\d{2}-\d{2}$/.test(values.statusDate) && values.statusDate < previous
   return (
     <section className="card form-section" aria-labelledby="f-sec-status">
       <h2 id="f-sec-status" className="card-title">
@@ -50,7 +54,7 @@ export function KaderStatusSection({
           )}
         </Field>
         {(!original || statusChanged) && (
-          <Field id="k-statusDate" label={t('kader.statusSince')} error={dateError('statusDate')} optional={!original} help={!original ? t('date.help') : undefined}>
+          <Field id="k-statusDate" label={t('kader.statusSince')} error={dateError('statusDate') ?? (beforePrevious && previous ? t('kader.statusBeforePrevious', { date: formatDate(previous) }) : null)} optional={!original} help={!original ? t('date.help') : undefined}>
             {(c) => <DateInput {...c} value={values.statusDate} onChange={(v) => set('statusDate', v)} onBlur={() => touch('statusDate')} />}
           </Field>
         )}

@@ -125,7 +125,19 @@ function ImageDialog({ src, name, onClose }: { src: string; name: string; onClos
   )
 }
 
-export function AttachmentList({ meetingId, attachments, onChanged }: { meetingId: string; attachments: AttachmentInfo[]; onChanged: () => void }) {
+/**
+ * A meeting's attachments (with their kind), or a follow-up's evidence: photos and scans whose
+ * kind follows from their content. Either way the core checks each file by its first bytes.
+ */
+export function AttachmentList({
+  meetingId,
+  followUpId,
+  attachments,
+  onChanged,
+}: {
+  attachments: AttachmentInfo[]
+  onChanged: () => void
+} & ({ meetingId: string; followUpId?: undefined } | { followUpId: string; meetingId?: undefined })) {
   const { t } = useTranslation()
   const toasts = useToasts()
   const [kind, setKind] = useState<AttachmentKind>('foto')
@@ -135,9 +147,15 @@ export function AttachmentList({ meetingId, attachments, onChanged }: { meetingI
   const [viewing, setViewing] = useState<{ src: string; name: string } | null>(null)
   const [removing, setRemoving] = useState<AttachmentInfo | null>(null)
   const fileRef = useRef<HTMLInputElement>(null)
+  const send = (file: { fileName: string; mime: string; dataBase64: string }) =>
+    followUpId ? call('followUp:addAttachment', { followUpId, fileName: file.fileName, dataBase64: file.dataBase64 }) : call('meeting:addAttachment', { meetingId: meetingId!, kind, ...file })
+
+  // A second change event while files are still going up is not a second upload.
+  const uploading = useRef(false)
 
   async function upload(files: File[]) {
-    if (!files.length) return
+    if (!files.length || uploading.current) return
+    uploading.current = true
     setBusy(true)
     setErrors([])
     const failed: string[] = []
@@ -151,7 +169,7 @@ export function AttachmentList({ meetingId, attachments, onChanged }: { meetingI
       }
       try {
         const dataBase64 = await readBase64(file)
-        await call('meeting:addAttachment', { meetingId, fileName: file.name, kind, mime: file.type || 'application/octet-stream', dataBase64 })
+        await send({ fileName: file.name, mime: file.type || 'application/octet-stream', dataBase64 })
         done += 1
       } catch (e) {
         failed.push(t('meeting.attach.failed', { name: file.name, message: errorMessage(e) }))
@@ -160,6 +178,7 @@ export function AttachmentList({ meetingId, attachments, onChanged }: { meetingI
     setProgress('')
     setErrors(failed)
     setBusy(false)
+    uploading.current = false
     if (fileRef.current) fileRef.current.value = ''
     if (done > 0) {
       toasts.push({ message: t('meeting.attach.uploaded', { count: done }), tone: 'success' })
@@ -183,34 +202,42 @@ export function AttachmentList({ meetingId, attachments, onChanged }: { meetingI
     }
   }
 
+  const removingNow = useRef(false)
+
   async function remove() {
     const att = removing
     setRemoving(null)
-    if (!att) return
+    // A double click on the confirm button would remove it twice: the second a "not found".
+    if (!att || removingNow.current) return
+    removingNow.current = true
     try {
       await call('meeting:removeAttachment', { id: att.id })
       toasts.push({ message: t('meeting.attach.removed', { name: att.fileName }), tone: 'success' })
       onChanged()
     } catch (e) {
       toasts.push({ message: errorMessage(e), tone: 'error', duration: 10_000 })
+    } finally {
+      removingNow.current = false
     }
   }
 
   return (
     <div className="attachments">
       <div className="attach-upload">
-        <div className="field">
-          <label htmlFor="att-kind" className="field-label">
-            {t('meeting.attach.kindLabel')}
-          </label>
-          <select id="att-kind" value={kind} onChange={(e) => setKind(e.target.value as AttachmentKind)} disabled={busy}>
-            {ATTACHMENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`meeting.attach.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {!followUpId && (
+          <div className="field">
+            <label htmlFor="att-kind" className="field-label">
+              {t('meeting.attach.kindLabel')}
+            </label>
+            <select id="att-kind" value={kind} onChange={(e) => setKind(e.target.value as AttachmentKind)} disabled={busy}>
+              {ATTACHMENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`meeting.attach.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {/* The browser's own file field speaks the browser's language ("Choose Files"): it stays
             reachable by Tab and by screen readers, hidden behind a button in the office's words. */}
         <div className="field grow file-picker">
@@ -248,16 +275,16 @@ export function AttachmentList({ meetingId, attachments, onChanged }: { meetingI
         </div>
       )}
       {attachments.length === 0 ? (
-        <p className="muted">{t('meeting.attach.none')}</p>
+        <p className="muted">{followUpId ? t('followUp.evidenceFiles.none') : t('meeting.attach.none')}</p>
       ) : (
-        <ul className="attachment-grid" aria-label={t('meeting.attach.listLabel')}>
+        <ul className="attachment-grid" aria-label={followUpId ? t('followUp.evidenceFiles.listLabel') : t('meeting.attach.listLabel')}>
           {attachments.map((att) => (
             <li key={att.id} className="attachment-card">
               <Thumbnail att={att} onView={(src) => setViewing({ src, name: att.fileName })} />
               <div className="attachment-meta">
                 <span className="attachment-name">{att.fileName}</span>
                 <span className="muted small">
-                  {t(`meeting.attach.kind.${att.kind}`)} · {formatSize(att.size)}
+                  {followUpId ? t(`followUp.evidenceFiles.kind.${att.kind}`) : t(`meeting.attach.kind.${att.kind}`)} · {formatSize(att.size)}
                 </span>
                 <span className="muted small">{formatDateTime(att.createdAt)}</span>
               </div>
@@ -283,7 +310,7 @@ export function AttachmentList({ meetingId, attachments, onChanged }: { meetingI
         onConfirm={() => void remove()}
         onCancel={() => setRemoving(null)}
       >
-        <p>{t('meeting.attach.removeBody', { name: removing?.fileName ?? '' })}</p>
+        <p>{t(followUpId ? 'followUp.evidenceFiles.removeBody' : 'meeting.attach.removeBody', { name: removing?.fileName ?? '' })}</p>
       </ConfirmDialog>
     </div>
   )

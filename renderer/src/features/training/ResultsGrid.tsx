@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Input, Training } from '@shared/contract'
+import { useOfficeToday } from '../../app/AppContext'
 import { formatDate } from '../../i18n/format'
 import { LevelBadge } from '../competency/LevelBadge'
 import { formatScore, parseScore } from './trainingFormat'
@@ -72,6 +73,12 @@ export function ResultsGrid(props: {
 
   const days = training.days
   const cols = days.length + 3
+  // A training entered ahead is a plan: a day not yet come (in the office's zone) cannot be
+  // ticked, and scores wait for the first day. The core refuses the same; here it is plain to see.
+  const today = useOfficeToday()
+  const ahead = (d: string) => d > today
+  const firstAhead = days.find(ahead)
+  const notStarted = training.startDate > today
 
   const changed = training.participants.filter((p) => rows[p.kaderId] && !same(rows[p.kaderId]!, baseline[p.kaderId]!))
   const bad = (s: string) => parseScore(s) === undefined
@@ -116,6 +123,7 @@ export function ResultsGrid(props: {
   }
 
   function toggleColumn(day: string) {
+    if (ahead(day)) return
     const all = training.participants.every((p) => rows[p.kaderId]?.attendance.has(day))
     setRows((prev) => {
       const next = { ...prev }
@@ -158,105 +166,124 @@ export function ResultsGrid(props: {
   }
 
   return (
-    <div className="table-wrap results-wrap">
-      <table ref={tableRef} className="table results-grid" aria-label={t('training.sectionResults')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('training.colName')}</th>
-            <th scope="col">{t('training.colLevel')}</th>
-            {days.map((d) => {
-              const h = dayHead(d)
+    <>
+      {firstAhead && (
+        <p className="notice" role="note" data-testid="results-ahead">
+          {notStarted
+            ? t('training.notStartedNotice', { date: formatDate(training.startDate) })
+            : t('training.daysAheadNotice', { date: formatDate(firstAhead) })}
+        </p>
+      )}
+      <div className="table-wrap results-wrap">
+        <table ref={tableRef} className="table results-grid" aria-label={t('training.sectionResults')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('training.colName')}</th>
+              <th scope="col">{t('training.colLevel')}</th>
+              {days.map((d) => {
+                const h = dayHead(d)
+                return (
+                  <th key={d} scope="col" className="day-col">
+                    <span className="day-head" aria-label={formatDate(d)}>
+                      <span className="day-num">{h.day}</span> <span className="day-month">{h.month}</span>
+                    </span>
+                    <button
+                      type="button"
+                      className="link-button small"
+                      aria-label={t('training.allDayLabel', { date: formatDate(d) })}
+                      disabled={ahead(d)}
+                      onClick={() => toggleColumn(d)}
+                    >
+                      {t('training.allDay')}
+                    </button>
+                  </th>
+                )
+              })}
+              <th scope="col" className="num">
+                {t('training.colAttended')}
+              </th>
+              <th scope="col">{t('training.colPre')}</th>
+              <th scope="col">{t('training.colPost')}</th>
+              <th scope="col">{t('training.colCertificate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {training.participants.map((p, ri) => {
+              const r = rows[p.kaderId]
+              if (!r) return null
+              const isChanged = !same(r, baseline[p.kaderId]!)
               return (
-                <th key={d} scope="col" className="day-col">
-                  <span className="day-head" aria-label={formatDate(d)}>
-                    <span className="day-num">{h.day}</span> <span className="day-month">{h.month}</span>
-                  </span>
-                  <button type="button" className="link-button small" aria-label={t('training.allDayLabel', { date: formatDate(d) })} onClick={() => toggleColumn(d)}>
-                    {t('training.allDay')}
-                  </button>
-                </th>
-              )
-            })}
-            <th scope="col" className="num">
-              {t('training.colAttended')}
-            </th>
-            <th scope="col">{t('training.colPre')}</th>
-            <th scope="col">{t('training.colPost')}</th>
-            <th scope="col">{t('training.colCertificate')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {training.participants.map((p, ri) => {
-            const r = rows[p.kaderId]
-            if (!r) return null
-            const isChanged = !same(r, baseline[p.kaderId]!)
-            return (
-              <tr key={p.kaderId} className={isChanged ? 'row-changed' : undefined}>
-                <th scope="row" className="results-name">
-                  <a href={`#/kader/${p.kaderId}`}>{p.name}</a>
-                  <span className="muted small">{p.posyanduName}</span>
-                </th>
-                <td>
-                  <LevelBadge level={p.level} />
-                </td>
-                {days.map((d, di) => (
-                  <td key={d} className="day-cell">
+                <tr key={p.kaderId} className={isChanged ? 'row-changed' : undefined}>
+                  <th scope="row" className="results-name">
+                    <a href={`#/kader/${p.kaderId}`}>{p.name}</a>
+                    <span className="muted small">{p.posyanduName}</span>
+                  </th>
+                  <td>
+                    <LevelBadge level={p.level} />
+                  </td>
+                  {days.map((d, di) => (
+                    <td key={d} className="day-cell">
+                      <input
+                        type="checkbox"
+                        data-cell={`${ri}:${di}`}
+                        aria-label={t('training.attendLabel', { name: p.name, date: formatDate(d) })}
+                        checked={r.attendance.has(d)}
+                        disabled={ahead(d) && !r.attendance.has(d)}
+                        onChange={(e) => toggleDay(p.kaderId, d, e.target.checked)}
+                        onKeyDown={(e) => onCellKey(e, ri, di)}
+                      />
+                    </td>
+                  ))}
+                  <td className="num">{t('training.attendedOf', { n: days.filter((d) => r.attendance.has(d)).length, total: days.length })}</td>
+                  <td>
                     <input
-                      type="checkbox"
-                      data-cell={`${ri}:${di}`}
-                      aria-label={t('training.attendLabel', { name: p.name, date: formatDate(d) })}
-                      checked={r.attendance.has(d)}
-                      onChange={(e) => toggleDay(p.kaderId, d, e.target.checked)}
-                      onKeyDown={(e) => onCellKey(e, ri, di)}
+                      type="text"
+                      inputMode="decimal"
+                      className="score-input"
+                      data-cell={`${ri}:${days.length}`}
+                      aria-label={t('training.preLabel', { name: p.name })}
+                      aria-invalid={bad(r.pre) || undefined}
+                      title={bad(r.pre) ? t('training.scoreInvalid') : undefined}
+                      value={r.pre}
+                      disabled={notStarted && !r.pre}
+                      onChange={(e) => update(p.kaderId, (x) => ({ ...x, pre: e.target.value }))}
+                      onKeyDown={(e) => onCellKey(e, ri, days.length)}
                     />
                   </td>
-                ))}
-                <td className="num">{t('training.attendedOf', { n: days.filter((d) => r.attendance.has(d)).length, total: days.length })}</td>
-                <td>
-                  <input
-                    type="text"
-                    inputMode="decimal"
-                    className="score-input"
-                    data-cell={`${ri}:${days.length}`}
-                    aria-label={t('training.preLabel', { name: p.name })}
-                    aria-invalid={bad(r.pre) || undefined}
-                    title={bad(r.pre) ? t('training.scoreInvalid') : undefined}
-                    value={r.pre}
-                    onChange={(e) => update(p.kaderId, (x) => ({ ...x, pre: e.target.value }))}
-                    onKeyDown={(e) => onCellKey(e, ri, days.length)}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="text"
-                    inputMode="decimal"
-                    className="score-input"
-                    data-cell={`${ri}:${days.length + 1}`}
-                    aria-label={t('training.postLabel', { name: p.name })}
-                    aria-invalid={bad(r.post) || undefined}
-                    title={bad(r.post) ? t('training.scoreInvalid') : undefined}
-                    value={r.post}
-                    onChange={(e) => update(p.kaderId, (x) => ({ ...x, post: e.target.value }))}
-                    onKeyDown={(e) => onCellKey(e, ri, days.length + 1)}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="text"
-                    className="certificate-input"
-                    data-cell={`${ri}:${days.length + 2}`}
-                    aria-label={t('training.certificateLabel', { name: p.name })}
-                    value={r.certificate}
-                    maxLength={100}
-                    onChange={(e) => update(p.kaderId, (x) => ({ ...x, certificate: e.target.value }))}
-                    onKeyDown={(e) => onCellKey(e, ri, days.length + 2)}
-                  />
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
+                  <td>
+                    <input
+                      type="text"
+                      inputMode="decimal"
+                      className="score-input"
+                      data-cell={`${ri}:${days.length + 1}`}
+                      aria-label={t('training.postLabel', { name: p.name })}
+                      aria-invalid={bad(r.post) || undefined}
+                      title={bad(r.post) ? t('training.scoreInvalid') : undefined}
+                      value={r.post}
+                      disabled={notStarted && !r.post}
+                      onChange={(e) => update(p.kaderId, (x) => ({ ...x, post: e.target.value }))}
+                      onKeyDown={(e) => onCellKey(e, ri, days.length + 1)}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="text"
+                      className="certificate-input"
+                      data-cell={`${ri}:${days.length + 2}`}
+                      aria-label={t('training.certificateLabel', { name: p.name })}
+                      value={r.certificate}
+                      disabled={notStarted && !r.certificate}
+                      maxLength={100}
+                      onChange={(e) => update(p.kaderId, (x) => ({ ...x, certificate: e.target.value }))}
+                      onKeyDown={(e) => onCellKey(e, ri, days.length + 2)}
+                    />
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   )
 }

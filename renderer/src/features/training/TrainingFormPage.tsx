@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useOfficeToday } from '../../app/AppContext'
 import { trainingInput, type Posyandu, type Training } from '@shared/contract'
 import { TRAINING_KINDS, type Catalogue, type TrainingKind } from '@shared/domain/competency'
 import { maskNik } from '@shared/domain/nik'
@@ -153,6 +154,7 @@ export function TrainingFormPage({ id }: { id: string | null }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id])
 
+  const today = useOfficeToday()
   // The contract's end-before-start rule only runs once every field is valid; people should see it at once.
   const endBeforeStart =
     /^\d{4}-\d{2}-\d{2}$/.test(values.startDate) && /^\d{4}-\d{2}-\d{2}$/.test(values.endDate) && values.endDate < values.startDate
@@ -219,6 +221,11 @@ export function TrainingFormPage({ id }: { id: string | null }) {
                 {(c) => <DateInput {...c} value={values.endDate} onChange={(v) => set('endDate', v)} onBlur={() => touch('endDate')} />}
               </Field>
             </div>
+            {/^\d{4}-\d{2}-\d{2}$/.test(values.startDate) && values.startDate > today && (
+              <p className="notice" role="note" data-testid="training-planned">
+                {t('training.plannedNotice')}
+              </p>
+            )}
             <div className="form-row">
               <Field id="t-place" label={t('training.fieldPlace')} error={errorOf('place')} optional className="grow">
                 {(c) => <input {...c} type="text" value={values.place} onChange={(e) => set('place', e.target.value)} onBlur={() => touch('place')} />}

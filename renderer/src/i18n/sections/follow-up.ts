@@ -103,6 +103,17 @@ export const followUpId = {
   fieldEvidence: 'Bukti penyelesaian',
   evidenceHelp:
     'Wajib bila status menjadi selesai: apa yang menunjukkan masalah benar-benar selesai, mis. nomor surat balasan OPD, berita acara, atau foto sesudah perbaikan.',
+  evidenceHelpFiles:
+    'Boleh dikosongkan: {{count}} foto/pindaian di bagian Foto dan pindaian bukti sudah menjadi bukti. Tambahkan keterangan bila perlu, mis. nomor surat balasan OPD.',
+  evidenceOrFiles: 'Foto atau pindaian bukti (mis. foto sesudah perbaikan, surat balasan OPD) diunggah di bagian Foto dan pindaian bukti di atas.',
+  sectionEvidenceFiles: 'Foto dan pindaian bukti',
+  evidenceFilesIntro: 'Foto sesudah perbaikan, pindaian surat balasan OPD atau berita acara: bukti bahwa tindak lanjut benar-benar selesai. Ikut terkirim dalam paket.',
+  evidenceFiles: {
+    none: 'Belum ada foto atau pindaian bukti.',
+    listLabel: 'Foto dan pindaian bukti',
+    kind: { foto: 'Foto', daftar_hadir: 'Pindaian', lainnya: 'Pindaian (PDF)' },
+    removeBody: 'Berkas "{{name}}" akan dihapus dari bukti tindak lanjut ini.',
+  },
   saveProgress: 'Simpan perkembangan',
   progressSaved: 'Perkembangan disimpan.',
 
@@ -269,6 +280,16 @@ export const followUpEn: Widen<typeof followUpId> = {
   reasonHelp: 'Explain why, so the next meeting can look for another way.',
   fieldEvidence: 'Evidence of completion',
   evidenceHelp: 'Required when the status becomes done: what shows the problem is really solved, e.g. the office’s reply letter number, a report, or a photo after the repair.',
+  evidenceHelpFiles: 'May stay empty: {{count}} photos/scans under Evidence photos and scans already show it. Add a note if useful, e.g. the office’s reply letter number.',
+  evidenceOrFiles: 'Photos or scans as evidence (a photo after the repair, the office’s reply letter) are uploaded under Evidence photos and scans above.',
+  sectionEvidenceFiles: 'Evidence photos and scans',
+  evidenceFilesIntro: 'A photo after the repair, a scan of the office’s reply letter or report: evidence that the follow-up is really done. Sent along in bundles.',
+  evidenceFiles: {
+    none: 'No evidence photos or scans yet.',
+    listLabel: 'Evidence photos and scans',
+    kind: { foto: 'Photo', daftar_hadir: 'Scan', lainnya: 'Scan (PDF)' },
+    removeBody: 'File "{{name}}" will be removed from this follow-up’s evidence.',
+  },
   saveProgress: 'Save progress',
   progressSaved: 'Progress saved.',
 
