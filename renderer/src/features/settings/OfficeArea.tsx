@@ -2,7 +2,7 @@
 // the office's first paket leaves (site:changeArea). After that the area is known elsewhere, and
 // the section says plainly how to start a new identity instead.
 
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Area } from '@shared/contract'
 import { SITE_AREA_LEVEL } from '@shared/domain/reference'
@@ -26,10 +26,18 @@ export function OfficeArea() {
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const openRef = useRef<HTMLButtonElement>(null)
+  // Back on "Ganti wilayah kantor" once the form closes (after the commit, when the button exists again).
+  const refocus = useRef(false)
+  useEffect(() => {
+    if (!open && refocus.current) {
+      refocus.current = false
+      openRef.current?.focus()
+    }
+  })
 
   if (!site.areaChangeable) {
     return (
-      <div className="office-area-locked" data-testid="office-area-locked">
+      <div className="office-area-change office-area-locked" data-testid="office-area-locked">
         <h3 className="section-title">{t('mulai.area.lockedTitle')}</h3>
         <p>{t('mulai.area.locked')}</p>
         <ol>
@@ -47,7 +55,7 @@ export function OfficeArea() {
     setArea(null)
     setConfirming(false)
     setError(null)
-    window.setTimeout(() => openRef.current?.focus(), 0)
+    refocus.current = true
   }
 
   async function choose(a: Area) {
@@ -86,7 +94,7 @@ export function OfficeArea() {
 
   if (!open) {
     return (
-      <div className="office-area">
+      <div className="office-area-change">
         <p className="field-help">{t('mulai.area.changeableHelp')}</p>
         <button ref={openRef} type="button" className="btn" onClick={() => setOpen(true)}>
           {t('mulai.area.change')}
@@ -111,7 +119,7 @@ export function OfficeArea() {
 
   return (
     <form
-      className="office-area"
+      className="office-area-change"
       noValidate
       onSubmit={(e) => {
         e.preventDefault()
