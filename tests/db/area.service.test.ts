@@ -104,6 +104,10 @@ describe('area paths', () => {
     expect(desa!.path).toMatch(/^Desa .+, Kec\. .+, Kabupaten Tangerang, Banten$/)
   })
 
+  it('names a desa adat (village number 3…) as "Desa" too', async () => {
+    expect(await areaPath(t.db, '91.03.01.3007')).toMatch(/^Desa .+, Kec\. /)
+  })
+
   it('is empty for an unknown code', async () => {
     expect(await areaPath(t.db, '99.99.99.9999')).toBe('')
   })

@@ -171,7 +171,7 @@ export const en: Messages = {
       kecamatan: 'Search kecamatan',
       kota: 'Search city/regency',
     },
-    areaHelp: 'Type an area name or code, e.g. Sukarasa or 36.71.01.1001. Choose with the up/down arrows, then Enter.',
+    areaHelp: 'Type an area name, optionally with its kecamatan or kota (e.g. Sukarasa Tangerang), or its code (36.71.01.1001). Choose with the up/down arrows, then Enter.',
     searching: 'Searching areas…',
     noResults: 'No matching area. Check the spelling or try the area code.',
     resultsCount: '{{count}} areas found',

@@ -168,7 +168,7 @@ export const id = {
       kecamatan: 'Cari kecamatan',
       kota: 'Cari kota/kabupaten',
     },
-    areaHelp: 'Ketik nama atau kode wilayah, mis. Sukarasa atau 36.71.01.1001. Pilih dengan panah atas/bawah lalu Enter.',
+    areaHelp: 'Ketik nama wilayah, boleh ditambah nama kecamatan atau kotanya (mis. Sukarasa Tangerang), atau kodenya (36.71.01.1001). Pilih dengan panah atas/bawah lalu Enter.',
     searching: 'Mencari wilayah…',
     noResults: 'Tidak ada wilayah yang cocok. Periksa ejaan atau coba kode wilayah.',
     resultsCount: '{{count}} wilayah ditemukan',

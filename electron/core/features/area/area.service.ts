@@ -10,6 +10,7 @@ import idnAreaPackage from 'idn-area-data/package.json'
 import type { Area, ParsedInput } from '../../../../shared/contract'
 import type { AreaLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
+import { jenisDesa } from '../../../../shared/domain/wilayah'
 import type { AreaRow, Db } from '../../db/schema'
 
 export const AREA_SOURCE = `idn-area-data@${idnAreaPackage.version}`
@@ -114,11 +115,8 @@ export function dottedCode(input: string): string {
 /** The name as people write it in an address: "Kel. Sukarasa", "Desa Cikande", "Kec. Tangerang". */
 export function areaLabel(a: { code: string; name: string; level: number }): string {
   if (a.level === 4) {
-    // The village number's first digit tells kelurahan (1) from desa (2) [likely, domain.md].
-    const kind = a.code.split('.')[3]?.charAt(0)
-    if (kind === '1') return `Kel. ${a.name}`
-    if (kind === '2') return `Desa ${a.name}`
-    return a.name
+    // The village number's first digit tells kelurahan (1) from desa (2, and 3 for a desa adat).
+    return jenisDesa(a.code) === 'desa' ? `Desa ${a.name}` : `Kel. ${a.name}`
   }
   if (a.level === 3) return `Kec. ${a.name}`
   // Regency names already say "Kota …" or "Kabupaten …"; provinces are known by name.
@@ -227,7 +225,10 @@ export async function searchAreas(db: Db, input: ParsedInput<'area:search'>): Pr
     if (kind.re.test(text)) {
       text = text.replace(kind.re, '')
       level ??= kind.level
-      if (kind.villageKind && level === 4) q = q.where('area.code', 'like', `__.__.__.${kind.villageKind}%`)
+      if (kind.villageKind && level === 4) {
+        // A desa adat (3…) is a desa too.
+        q = kind.villageKind === '1' ? q.where('area.code', 'like', '__.__.__.1%') : q.where('area.code', 'not like', '__.__.__.1%')
+      }
     }
   }
   // LIKE wildcards typed by a person are meant literally; no area name contains them.

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Area } from '@shared/contract'
 import { SITE_AREA_LEVEL } from '@shared/domain/reference'
+import { jenisDesa } from '@shared/domain/wilayah'
 import { call, errorMessage } from '../../api/client'
 import { useApp } from '../../app/AppContext'
 import { ErrorBox } from '../../components/ErrorBox'
@@ -63,7 +64,7 @@ export function OfficeArea() {
     setError(null)
     // The office name follows the new place unless the person has typed another one here.
     if (name === site.name) {
-      const desa = site.level === 'kelurahan' && a.code.split('.')[3]?.startsWith('2')
+      const desa = site.level === 'kelurahan' && jenisDesa(a.code) === 'desa'
       setName(desa ? t('setup.suggest.desa', { name: a.name }) : t(`setup.suggest.${site.level}`, { name: a.name }))
     }
     setVillages(null)

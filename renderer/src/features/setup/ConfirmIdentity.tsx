@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Area } from '@shared/contract'
+import { jenisDesa } from '@shared/domain/wilayah'
 import { Loading } from '../../components/Loading'
 import './setup.css'
 
@@ -13,9 +14,8 @@ type PlaceKind = 'kelurahan' | 'desa' | 'kecamatan' | 'other'
 function placeKind(area: Area): PlaceKind {
   if (area.level === 3) return 'kecamatan'
   if (area.level !== 4) return 'other'
-  // Kemendagri village codes: DDDD starting with 1 is a kelurahan, 2 a desa.
-  const first = area.code.split('.')[3]?.charAt(0)
-  return first === '1' ? 'kelurahan' : first === '2' ? 'desa' : 'other'
+  // From the village code: 1… kelurahan, 2… desa, 3… desa adat (shared/domain/wilayah.ts).
+  return jenisDesa(area.code)
 }
 
 /** "Kelurahan Sukarasa, Kec. Tangerang, Kota Tangerang, Banten". */

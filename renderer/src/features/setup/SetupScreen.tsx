@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Area, Site, SiteLevel } from '@shared/contract'
 import { SITE_AREA_LEVEL, SITE_LEVELS } from '@shared/domain/reference'
 import { siteSetupInput } from '@shared/contract'
+import { jenisDesa } from '@shared/domain/wilayah'
 import { call, CallError, errorMessage } from '../../api/client'
 import { Loading } from '../../components/Loading'
 import { ErrorBox } from '../../components/ErrorBox'
@@ -20,8 +21,8 @@ type Errors = Partial<Record<'level' | 'areaCode' | 'name' | 'coveredVillageCode
 type Suggest = (kind: 'desa' | SiteLevel, name: string) => string
 
 function suggestName(suggest: Suggest, level: SiteLevel, area: Area): string {
-  // Kemendagri village codes: DDDD starting with 1 is a kelurahan, 2 a desa.
-  if (level === 'kelurahan' && area.code.split('.')[3]?.startsWith('2')) return suggest('desa', area.name)
+  // From the village code: 1… kelurahan, 2… desa, 3… desa adat (shared/domain/wilayah.ts).
+  if (level === 'kelurahan' && jenisDesa(area.code) === 'desa') return suggest('desa', area.name)
   return suggest(level, area.name)
 }
 
