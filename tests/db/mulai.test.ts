@@ -117,6 +117,16 @@ describe('the "Bergabung dengan wilayah" checklist', () => {
     expect(await gabungChecklist(kel.db)).toMatchObject({ done: true })
   })
 
+  it('follows an area change: the Dinas of another kota no longer counts', async () => {
+    const kel = await office('kelurahan')
+    const kota = await office('kota')
+    const setup = await exportPaketFile(kota.db, { folder: stick(), destination: 'pembinaan', full: false })
+    await importPaketFile(kel.db, setup.path, { apply: true, acceptFingerprint: await fingerprintOf(setup.path) })
+    expect(await done(kel)).toEqual({ pembinaan: true, sidikJari: true, kirim: false })
+    await change(kel, { areaCode: BANDUNG_SUKARASA, name: 'Kelurahan Sukarasa' })
+    expect(await done(kel)).toEqual({ pembinaan: false, sidikJari: false, kirim: false })
+  })
+
   it('gives the Dinas its own first steps: the paket pembinaan, an office below, the paket pembinaan again', async () => {
     const kota = await office('kota')
     const pkm = await office('puskesmas')

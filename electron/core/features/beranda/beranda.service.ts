@@ -111,7 +111,8 @@ export async function followUpCounts(db: Db, today?: string): Promise<{ open: nu
 export async function gabungChecklist(db: Db): Promise<GabungChecklist> {
   const site = await requireSite(db)
   const exists = async (q: { executeTakeFirst: () => Promise<unknown> }) => (await q.executeTakeFirst()) !== undefined
-  const trustedKota = db.selectFrom('trusted_office').select('site_id').where('level', '=', 'kota')
+  // The Dinas of this office's own kota/kabupaten: a key of another one (the area changed since) does not count.
+  const trustedKota = db.selectFrom('trusted_office').select('site_id').where('level', '=', 'kota').where('area_code', '=', site.area_code.slice(0, 5))
   const sentPembinaan = db.selectFrom('paket_sent').select('created_at').where('destination', '=', PEMBINAAN)
   // The first office below whose fingerprint the Dinas matched: a paket pembinaan made after it carries its card.
   const firstBelow = await db
@@ -121,10 +122,8 @@ export async function gabungChecklist(db: Db): Promise<GabungChecklist> {
     .where('site_id', '!=', site.id)
     .executeTakeFirst()
   const checks: Record<GabungStep, () => Promise<boolean>> = {
-    // A paket from the Dinas imported here, or its key taken as a paket pembinaan takes it (a recovery).
-    pembinaan: async () =>
-      (await exists(db.selectFrom('paket_received').select('bundle_id').where('sender_level', '=', 'kota').limit(1))) ||
-      (await exists(trustedKota.where('source', '=', 'pembinaan').limit(1))),
+    // Importing a paket pembinaan (or a recovery from the Dinas) makes the Dinas's key the region's (kunci source 'pembinaan').
+    pembinaan: () => exists(trustedKota.where('source', '=', 'pembinaan').limit(1)),
     sidikJari: () => exists(trustedKota.limit(1)),
     kirim: () => exists(db.selectFrom('paket_sent').select('bundle_id').limit(1)),
     pembinaanKirim: () => exists(sentPembinaan.limit(1)),
