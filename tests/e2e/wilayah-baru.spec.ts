@@ -151,6 +151,11 @@ test.describe('a new region', () => {
     await beranda('kelurahan')
     await expect(page.locator('[data-gabung="done"]')).toHaveCount(1)
     await expect(gabung).toHaveCount(0)
+    // Its area is known at the Dinas now: Pengaturan no longer offers to change it, and says what to do instead.
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pengaturan' }).click()
+    await expect(page.getByTestId('office-area-locked')).toContainText('Wilayah kantor tidak dapat diganti lagi')
+    await expect(page.getByTestId('office-area-locked')).toContainText('Beri tahu Dinas')
+    await expect(page.getByRole('button', { name: 'Ganti wilayah kantor' })).toHaveCount(0)
     await beranda('kota')
     await expect(gabung).toContainText('2 dari 3 langkah selesai')
     await expect(step('pembinaanLagi')).toHaveAttribute('data-done', 'false')
