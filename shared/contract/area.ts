@@ -13,6 +13,8 @@ export interface Area {
   parentCode: string | null
   /** Human path from this area up, e.g. "Kel. Sukarasa, Kec. Tangerang, Kota Tangerang, Banten". */
   path: string
+  /** The path above it, e.g. "Kec. Tangerang, Kota Tangerang, Banten" (empty for a province). */
+  parentPath: string
 }
 
 // ---------------------------------------------------------------- channels

@@ -27,6 +27,11 @@ export interface Site {
    * was copied from another PC or restored from a backup, until a person has read the notice.
    */
   identityRenewal: { at: string; reason: 'salinan' | 'cadangan' } | null
+  /**
+   * Whether the office may still change its area (site:changeArea): yes until its first paket
+   * leaves. After that other offices know it by this area, and only a new identity can fix it.
+   */
+  areaChangeable: boolean
 }
 
 // ---------------------------------------------------------------- inputs
@@ -38,11 +43,20 @@ export const siteSetupInput = z.object({
   coveredVillageCodes: z.array(villageCode).default([]),
 })
 
+/** A new area for an office that has sent nothing yet (its level stays). */
+export const siteChangeAreaInput = z.object({
+  areaCode,
+  name: reqText(120, 'Nama kantor'),
+  coveredVillageCodes: z.array(villageCode).default([]),
+})
+
 // ---------------------------------------------------------------- channels
 
 export const siteChannels = {
   'site:get': { input: empty, output: out<Site | null>() },
   'site:setup': { input: siteSetupInput, output: out<Site>() },
+  /** The wrong village chosen at first run, corrected before the first paket leaves. */
+  'site:changeArea': { input: siteChangeAreaInput, output: out<Site>() },
   /** The kelurahan/desa this office works in (its own, its covered ones, or all under its area). */
   'site:villages': { input: empty, output: out<Area[]>() },
   /** The person has read the notice about the new identity (Site.identityRenewal). */

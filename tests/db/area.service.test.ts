@@ -104,6 +104,10 @@ describe('area paths', () => {
     expect(desa!.path).toMatch(/^Desa .+, Kec\. .+, Kabupaten Tangerang, Banten$/)
   })
 
+  it('names a desa adat (village number 3…) as "Desa" too', async () => {
+    expect(await areaPath(t.db, '91.03.01.3007')).toMatch(/^Desa .+, Kec\. /)
+  })
+
   it('is empty for an unknown code', async () => {
     expect(await areaPath(t.db, '99.99.99.9999')).toBe('')
   })
@@ -117,6 +121,7 @@ describe('getArea', () => {
       level: 2,
       parentCode: '36',
       path: 'Kota Tangerang, Banten',
+      parentPath: 'Banten',
     })
     expect((await getArea(t.db, { code: '36' })).parentCode).toBeNull()
   })
@@ -188,6 +193,33 @@ describe('searchAreas', () => {
     const hits = await search({ query: 'a', withinCode: '36.71.01', limit: 50 })
     expect(hits.length).toBeGreaterThan(0)
     expect(hits.every((h) => h.code.startsWith('36.71.01.'))).toBe(true)
+  })
+
+  it('tells the eight villages called Sukarasa apart by the areas above them', async () => {
+    const hits = await search({ query: 'Sukarasa', level: 4, limit: 20 })
+    expect(hits).toHaveLength(8)
+    expect(hits.every((h) => h.name === 'Sukarasa')).toBe(true)
+    expect(new Set(hits.map((h) => h.parentPath)).size).toBe(8)
+    expect(hits.find((h) => h.code === '36.71.01.1001')!.parentPath).toBe('Kec. Tangerang, Kota Tangerang, Banten')
+  })
+
+  it('matches every typed word across the village, kecamatan, kota/kabupaten and province names', async () => {
+    const hits = await search({ query: 'Sukarasa Tangerang', level: 4, limit: 20 })
+    expect(hits[0]!.code).toBe('36.71.01.1001')
+    // The other Sukarasa villages follow (fewer words found), never before it.
+    expect(hits.slice(1).map((h) => h.name)).toEqual(Array(7).fill('Sukarasa'))
+    expect((await search({ query: 'sukarasa banten', level: 4 }))[0]!.code).toBe('36.71.01.1001')
+    expect((await search({ query: 'Sukarasa, Kota Tangerang', level: 4 }))[0]!.code).toBe('36.71.01.1001')
+    expect((await search({ query: 'sukarasa kec. tangerang', level: 4 }))[0]!.code).toBe('36.71.01.1001')
+    // A Sukarasa in Jawa Barat when the person names that province.
+    expect((await search({ query: 'sukarasa jawa barat', level: 4 }))[0]!.code).toMatch(/^32\./)
+  })
+
+  it('ranks the exact village name before a name that only contains the word', async () => {
+    const hits = await search({ query: 'tangerang sukarasa', level: 4, limit: 20 })
+    expect(hits[0]!.code).toBe('36.71.01.1001')
+    const kec = await search({ query: 'Tangerang Kota Tangerang', level: 3 })
+    expect(kec[0]!.code).toBe('36.71.01')
   })
 
   it('finds nothing for wildcards alone and respects the limit', async () => {

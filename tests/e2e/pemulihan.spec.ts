@@ -35,6 +35,7 @@ test.describe('recovery of a lost office', () => {
       await setup.search(KELURAHAN.area)
       await setup.option(KELURAHAN.area).first().click()
       await page.getByRole('button', { name: 'Pulihkan dari Puskesmas/Dinas' }).click()
+      await setup.confirmYes.click()
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pulihkan dari Puskesmas/Dinas')
       const steps = page.getByTestId('recovery-steps')
       await steps.getByRole('textbox', { name: 'Folder tujuan kartu' }).fill(usb)

@@ -1,5 +1,6 @@
 import { test, expect, snap } from './fixtures'
 import { SetupPage } from './pages/SetupPage'
+import { seriousViolations } from './axe'
 
 test.describe('first-run setup', () => {
   test('sets up a kelurahan office by searching its name and choosing from the results', async ({ page, openApp, host }) => {
@@ -16,23 +17,62 @@ test.describe('first-run setup', () => {
 
     expect(missing).toEqual([])
     await setup.search('Sukarasa')
-    // Several villages are called Sukarasa: the path tells them apart.
+    // Eight villages are called Sukarasa: each result names its kecamatan, kota/kabupaten and province.
+    await expect(setup.options).toHaveCount(8)
     const ours = setup.option('Kec. Tangerang, Kota Tangerang')
     await expect(ours).toHaveCount(1)
+    await expect(ours).toContainText('Sukarasa — Kec. Tangerang, Kota Tangerang, Banten')
     await expect(ours).toContainText('36.71.01.1001')
     await snap(page, 'setup-search')
-    await ours.click()
+    // Words are matched across the names above the village: "Sukarasa Tangerang" puts ours first.
+    await setup.areaSearch.fill('Sukarasa Tangerang')
+    await expect(setup.options.first()).toContainText('Sukarasa — Kec. Tangerang, Kota Tangerang, Banten')
+    await expect(setup.options.first()).toHaveAttribute('aria-selected', 'true')
+    await setup.options.first().click()
 
     await expect(setup.chosenArea).toContainText('Sukarasa')
     await expect(setup.chosenArea).toContainText('36.71.01.1001')
     await expect(setup.officeName).toHaveValue('Kelurahan Sukarasa')
     await setup.submit.click()
+    // One more look before the identity is made; "Kembali" returns to the form as it was.
+    await expect(setup.confirm).toContainText('Anda akan membuat kantor untuk Kelurahan Sukarasa, Kec. Tangerang, Kota Tangerang, Banten. Benar?')
+    await expect(setup.confirmYes).toBeFocused()
+    expect(await seriousViolations(page), 'the confirmation').toEqual([])
+    await setup.confirm.getByRole('button', { name: 'Kembali dan ganti' }).click()
+    await expect(setup.submit).toBeFocused()
+    await expect(setup.chosenArea).toContainText('36.71.01.1001')
+    expect(await host.invoke('site:get', {})).toBeNull()
+    await setup.submit.click()
+    await setup.confirmYes.click()
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beranda')
     await expect(page.locator('.office-name')).toHaveText('Kelurahan Sukarasa')
     await expect(page.locator('.office-area')).toContainText('Kota Tangerang')
     const site = await host.invoke<{ level: string; areaCode: string; name: string }>('site:get', {})
     expect(site).toMatchObject({ level: 'kelurahan', areaCode: '36.71.01.1001', name: 'Kelurahan Sukarasa' })
+
+    // A new office is shown how to join its region, nothing ticked yet; the empty Beranda still offers a Posyandu.
+    const gabung = page.getByRole('region', { name: 'Bergabung dengan wilayah' })
+    await expect(gabung).toContainText('0 dari 3 langkah selesai')
+    await expect(gabung.getByRole('link', { name: 'Buka Terima' })).toHaveAttribute('href', '#/paket/terima')
+    await expect(page.getByRole('link', { name: 'Tambah Posyandu' })).toBeVisible()
+    expect(await seriousViolations(page), 'Beranda with the checklist').toEqual([])
+    await snap(page, 'beranda-gabung')
+
+    // The wrong village can be undone until the first paket leaves: Pengaturan → Ganti wilayah kantor.
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pengaturan' }).click()
+    await page.getByRole('button', { name: 'Ganti wilayah kantor' }).click()
+    await page.getByRole('combobox').fill('Sukarasa Bandung')
+    await expect(page.getByRole('option').first()).toContainText('Sukarasa — Kec. ')
+    await expect(page.getByRole('option').first()).toContainText('Kota Bandung, Jawa Barat')
+    await page.getByRole('option').first().click()
+    await page.getByRole('button', { name: 'Simpan wilayah baru' }).click()
+    await expect(setup.confirm).toContainText(/Anda akan membuat kantor untuk Kelurahan Sukarasa, Kec\. .+, Kota Bandung, Jawa Barat\. Benar\?/)
+    await setup.confirmYes.click()
+    await expect(page.getByText(/Wilayah kantor diganti: Kelurahan Sukarasa, .+Kota Bandung/)).toBeVisible()
+    await expect(page.locator('.office-area')).toContainText('Kota Bandung')
+    expect((await host.invoke<{ areaCode: string }>('site:get', {})).areaCode).toMatch(/^32\.73\./)
+    await expect(page.getByRole('button', { name: 'Ganti wilayah kantor' })).toBeFocused()
   })
 
   test('sets up a kelurahan office with the keyboard only, finding it by its code', async ({ page, openApp }) => {
@@ -58,6 +98,8 @@ test.describe('first-run setup', () => {
     await page.keyboard.press('Tab')
     await expect(setup.officeName).toBeFocused()
     await expect(setup.officeName).toHaveValue('Kelurahan Sukarasa')
+    await page.keyboard.press('Enter')
+    await expect(setup.confirmYes).toBeFocused()
     await page.keyboard.press('Enter')
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beranda')
@@ -114,6 +156,8 @@ test.describe('first-run setup', () => {
     await villages.first().uncheck()
     await snap(page, 'setup-puskesmas')
     await setup.submit.click()
+    await expect(setup.confirm).toContainText(`Kelurahan/desa yang dibina: ${count - 1}`)
+    await setup.confirmYes.click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beranda')
     const site = await host.invoke<{ level: string; coveredVillages: unknown[] }>('site:get', {})
     expect(site.level).toBe('puskesmas')

@@ -70,6 +70,16 @@ test.describe('a new region', () => {
     }
     const timesAsked = (from: Office, to: Office) => asked.get(`${from}>${to}`) ?? 0
 
+    /** An office's Beranda and its "Bergabung dengan wilayah" checklist (gone once every step is done). */
+    const gabung = page.getByRole('region', { name: 'Bergabung dengan wilayah' })
+    async function beranda(o: Office) {
+      const url = new URL(host(o).url)
+      url.hash = '#/'
+      await page.goto(url.toString())
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beranda')
+    }
+    const step = (key: string) => gabung.locator(`[data-step="${key}"]`)
+
     // Before anything: the kelurahan knows no key but its own. It can lock a paket for nobody,
     // and its screen says why and where the keys come from.
     await p.open(offices.kelurahan.url)
@@ -77,6 +87,15 @@ test.describe('a new region', () => {
     await expect(p.destination(TO_PUSKESMAS)).toHaveAccessibleDescription(/^Kartu kunci Puskesmas pembina belum dikenal kantor ini.*Impor paket pembinaan terbaru dari Dinas/)
     await expect(p.destination(TO_DINAS)).toBeDisabled()
     await expect(p.create).toBeDisabled()
+
+    // Each office's Beranda says how it joins the region; nothing has happened yet.
+    await beranda('kelurahan')
+    await expect(gabung).toContainText('0 dari 3 langkah selesai')
+    await expect(step('pembinaan')).toContainText('Impor paket pembinaan dari Dinas')
+    await expect(step('pembinaan').getByRole('link', { name: 'Buka Terima' })).toHaveAttribute('href', '#/paket/terima')
+    await beranda('kota')
+    await expect(gabung).toContainText('0 dari 3 langkah selesai')
+    await expect(step('pembinaanKirim')).toContainText('Buat paket pembinaan')
 
     // 1. The kota makes its paket pembinaan: no personal data, readable by every office.
     await p.open(offices.kota.url)
@@ -92,6 +111,18 @@ test.describe('a new region', () => {
     await receive('kelurahan', 'kota', pembinaan1)
     expect(timesAsked('kota', 'puskesmas')).toBe(1)
     expect(timesAsked('kota', 'kelurahan')).toBe(1)
+
+    // The import and the fingerprint matched on the phone tick themselves; the first paket is still to go.
+    await beranda('kelurahan')
+    await expect(gabung).toContainText('2 dari 3 langkah selesai')
+    await expect(step('pembinaan')).toHaveAttribute('data-done', 'true')
+    await expect(step('sidikJari')).toHaveAttribute('data-done', 'true')
+    await expect(step('kirim')).toHaveAttribute('data-done', 'false')
+    await expect(step('kirim').getByRole('link', { name: 'Buka Kirim' })).toHaveAttribute('href', '#/paket/kirim')
+    expect(await seriousViolations(page), 'Beranda with the checklist half done').toEqual([])
+    await snap(page, 'wilayah-gabung')
+    await beranda('kota')
+    await expect(gabung).toContainText('1 dari 3 langkah selesai')
 
     // The kelurahan can now lock a paket for the Dinas, not yet for its Puskesmas.
     await p.open(offices.kelurahan.url)
@@ -116,9 +147,25 @@ test.describe('a new region', () => {
     expect(timesAsked('kelurahan', 'kota')).toBe(1)
     expect(timesAsked('puskesmas', 'kota')).toBe(1)
 
+    // The kelurahan has joined: its checklist is gone. The kota has one step left.
+    await beranda('kelurahan')
+    await expect(page.locator('[data-gabung="done"]')).toHaveCount(1)
+    await expect(gabung).toHaveCount(0)
+    // Its area is known at the Dinas now: Pengaturan no longer offers to change it, and says what to do instead.
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pengaturan' }).click()
+    await expect(page.getByTestId('office-area-locked')).toContainText('Wilayah kantor tidak dapat diganti lagi')
+    await expect(page.getByTestId('office-area-locked')).toContainText('Beri tahu Dinas')
+    await expect(page.getByRole('button', { name: 'Ganti wilayah kantor' })).toHaveCount(0)
+    await beranda('kota')
+    await expect(gabung).toContainText('2 dari 3 langkah selesai')
+    await expect(step('pembinaanLagi')).toHaveAttribute('data-done', 'false')
+
     // 4. The kota's next paket pembinaan carries the key cards it now knows.
     const pembinaan2 = await send('kota', PEMBINAAN)
     expect(pembinaan2).not.toBe(pembinaan1)
+    await beranda('kota')
+    await expect(page.locator('[data-gabung="done"]')).toHaveCount(1)
+    await expect(gabung).toHaveCount(0)
 
     // 5. Both import it without a question: the kota is trusted already.
     await receive('puskesmas', 'kota', pembinaan2)

@@ -6,7 +6,7 @@
 
 import { appInfo } from '../features/app/app.service'
 import { childAreas, getArea, searchAreas } from '../features/area/area.service'
-import { berandaSummary, followUpCounts } from '../features/beranda/beranda.service'
+import { berandaSummary, followUpCounts, gabungChecklist } from '../features/beranda/beranda.service'
 import { backupBefore, listBackups, makeBackup } from '../features/cadangan/cadangan.service'
 import {
   archiveKader,
@@ -63,7 +63,7 @@ import {
   updateTraining,
 } from '../features/training/training.service'
 import { AppError } from '../../../shared/result'
-import { acknowledgeRenewal, getSite, listSiteVillages, setupSite } from '../features/site/site.service'
+import { acknowledgeRenewal, changeSiteArea, getSite, listSiteVillages, setupSite } from '../features/site/site.service'
 import type { Handlers } from './types'
 
 const kaderImpor = () => import('../features/kader-impor/kader-impor.service')
@@ -84,6 +84,7 @@ export const handlers = {
 
   'site:get': (ctx) => getSite(ctx.db),
   'site:setup': (ctx, input) => setupSite(ctx.db, input),
+  'site:changeArea': (ctx, input) => changeSiteArea(ctx.db, input),
   'site:villages': (ctx) => listSiteVillages(ctx.db),
   'site:acknowledgeRenewal': (ctx) => acknowledgeRenewal(ctx.db),
 
@@ -93,6 +94,7 @@ export const handlers = {
 
   'beranda:summary': (ctx) => berandaSummary(ctx.db),
   'beranda:followUps': (ctx) => followUpCounts(ctx.db),
+  'beranda:gabung': (ctx) => gabungChecklist(ctx.db),
 
   'posyandu:list': (ctx, input) => listPosyandu(ctx.db, input),
   'posyandu:get': (ctx, input) => getPosyandu(ctx.db, input),

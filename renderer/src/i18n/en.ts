@@ -16,6 +16,7 @@ import { trainingEn } from './sections/training'
 import { spreadsheetEn } from './sections/spreadsheet'
 import { berkasRusakEn } from './sections/berkas-rusak'
 import { cadanganEn } from './sections/cadangan'
+import { mulaiEn } from './sections/mulai'
 
 export type Messages = Widen<typeof id>
 
@@ -33,6 +34,7 @@ export const en: Messages = {
   spreadsheet: spreadsheetEn,
   berkasRusak: berkasRusakEn,
   cadangan: cadanganEn,
+  mulai: mulaiEn,
   app: {
     chooseFolder: 'Choose folder…',
     year: 'Year',
@@ -169,7 +171,7 @@ export const en: Messages = {
       kecamatan: 'Search kecamatan',
       kota: 'Search city/regency',
     },
-    areaHelp: 'Type an area name or code, e.g. Sukarasa or 36.71.01.1001. Choose with the up/down arrows, then Enter.',
+    areaHelp: 'Type an area name, optionally with its kecamatan or kota (e.g. Sukarasa Tangerang), or its code (36.71.01.1001). Choose with the up/down arrows, then Enter.',
     searching: 'Searching areas…',
     noResults: 'No matching area. Check the spelling or try the area code.',
     resultsCount: '{{count}} areas found',
@@ -213,7 +215,6 @@ export const en: Messages = {
     byStatus: 'Kader by status',
     bySpm: 'Kader by SPM field',
     chartSpmTitle: 'Number of active kader per SPM field',
-    chartStatusTitle: 'Number of kader per status',
     belowMinTitle: 'Posyandu with fewer active kader than the minimum',
     belowMinIntro: 'The minimum is currently {{min}} active kader per Posyandu (change it in Settings).',
     belowMinNone: 'Every active Posyandu has at least the minimum number of active kader.',
@@ -391,7 +392,6 @@ export const en: Messages = {
     minKaderHelp: 'Only used for warnings on Home. Regional rules differ (e.g. 5 or 10).',
     saved: 'Settings saved.',
     officeLegend: 'Office identity',
-    officeHelp: 'The office identity was set on first use and cannot be changed.',
     officeName: 'Office name',
     officeLevel: 'Office type',
     officeArea: 'Area',

@@ -14,6 +14,7 @@ import { trainingId } from './sections/training'
 import { spreadsheetId } from './sections/spreadsheet'
 import { berkasRusakId } from './sections/berkas-rusak'
 import { cadanganId } from './sections/cadangan'
+import { mulaiId } from './sections/mulai'
 
 export const id = {
   training: trainingId,
@@ -29,6 +30,7 @@ export const id = {
   spreadsheet: spreadsheetId,
   berkasRusak: berkasRusakId,
   cadangan: cadanganId,
+  mulai: mulaiId,
   app: {
     chooseFolder: 'Pilih folder…',
     year: 'Tahun',
@@ -166,7 +168,7 @@ export const id = {
       kecamatan: 'Cari kecamatan',
       kota: 'Cari kota/kabupaten',
     },
-    areaHelp: 'Ketik nama atau kode wilayah, mis. Sukarasa atau 36.71.01.1001. Pilih dengan panah atas/bawah lalu Enter.',
+    areaHelp: 'Ketik nama wilayah, boleh ditambah nama kecamatan atau kotanya (mis. Sukarasa Tangerang), atau kodenya (36.71.01.1001). Pilih dengan panah atas/bawah lalu Enter.',
     searching: 'Mencari wilayah…',
     noResults: 'Tidak ada wilayah yang cocok. Periksa ejaan atau coba kode wilayah.',
     resultsCount: '{{count}} wilayah ditemukan',
@@ -209,7 +211,6 @@ export const id = {
     byStatus: 'Kader per status',
     bySpm: 'Kader per bidang SPM',
     chartSpmTitle: 'Jumlah kader aktif per bidang SPM',
-    chartStatusTitle: 'Jumlah kader per status',
     belowMinTitle: 'Posyandu dengan kader aktif di bawah minimum',
     belowMinIntro: 'Batas minimum saat ini {{min}} kader aktif per Posyandu (dapat diubah di Pengaturan).',
     belowMinNone: 'Semua Posyandu aktif sudah memiliki kader aktif sesuai batas minimum.',
@@ -389,7 +390,6 @@ export const id = {
     minKaderHelp: 'Hanya untuk peringatan di Beranda. Aturan daerah berbeda-beda (mis. 5 atau 10).',
     saved: 'Pengaturan disimpan.',
     officeLegend: 'Identitas kantor',
-    officeHelp: 'Identitas kantor ditetapkan saat pertama kali memakai aplikasi dan tidak dapat diubah.',
     officeName: 'Nama kantor',
     officeLevel: 'Jenis kantor',
     officeArea: 'Wilayah',

@@ -8,6 +8,9 @@ export class SetupPage {
   readonly officeName: Locator
   readonly submit: Locator
   readonly chosenArea: Locator
+  /** The last look before the identity is made, and its "Ya, benar". */
+  readonly confirm: Locator
+  readonly confirmYes: Locator
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Selamat datang di Simpul Posyandu' })
@@ -16,6 +19,8 @@ export class SetupPage {
     this.officeName = page.getByLabel('Nama kantor')
     this.submit = page.getByRole('button', { name: 'Mulai memakai aplikasi' })
     this.chosenArea = page.locator('.chosen-area')
+    this.confirm = page.getByRole('region', { name: 'Periksa sekali lagi' })
+    this.confirmYes = this.confirm.getByRole('button', { name: 'Ya, benar' })
   }
 
   async expectShown() {

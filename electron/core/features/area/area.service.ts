@@ -4,11 +4,13 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { sql, type Expression, type SqlBool } from 'kysely'
 import Papa from 'papaparse'
 import idnAreaPackage from 'idn-area-data/package.json'
 import type { Area, ParsedInput } from '../../../../shared/contract'
 import type { AreaLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
+import { jenisDesa } from '../../../../shared/domain/wilayah'
 import type { AreaRow, Db } from '../../db/schema'
 
 export const AREA_SOURCE = `idn-area-data@${idnAreaPackage.version}`
@@ -113,11 +115,8 @@ export function dottedCode(input: string): string {
 /** The name as people write it in an address: "Kel. Sukarasa", "Desa Cikande", "Kec. Tangerang". */
 export function areaLabel(a: { code: string; name: string; level: number }): string {
   if (a.level === 4) {
-    // The village number's first digit tells kelurahan (1) from desa (2) [likely, domain.md].
-    const kind = a.code.split('.')[3]?.charAt(0)
-    if (kind === '1') return `Kel. ${a.name}`
-    if (kind === '2') return `Desa ${a.name}`
-    return a.name
+    // The village number's first digit tells kelurahan (1) from desa (2, and 3 for a desa adat).
+    return jenisDesa(a.code) === 'desa' ? `Desa ${a.name}` : `Kel. ${a.name}`
   }
   if (a.level === 3) return `Kec. ${a.name}`
   // Regency names already say "Kota …" or "Kabupaten …"; provinces are known by name.
@@ -131,9 +130,10 @@ async function namesByCode(db: Db, codes: string[]): Promise<Map<string, AreaRow
   return new Map(rows.map((r) => [r.code, r]))
 }
 
-function composePath(row: AreaRow, ancestors: Map<string, AreaRow>): string {
+function composePath(row: AreaRow, ancestors: Map<string, AreaRow>, from = 0): string {
   const chain = [row, ...ancestorCodes(row.code).reverse().map((c) => ancestors.get(c))]
   return chain
+    .slice(from)
     .filter((a): a is AreaRow => a !== undefined)
     .map(areaLabel)
     .join(', ')
@@ -148,6 +148,7 @@ export async function toAreas(db: Db, rows: AreaRow[]): Promise<Area[]> {
     level: r.level as AreaLevel,
     parentCode: r.parent_code,
     path: composePath(r, ancestors),
+    parentPath: composePath(r, ancestors, 1),
   }))
 }
 
@@ -194,12 +195,15 @@ const KIND_WORDS: { re: RegExp; level: AreaLevel; villageKind?: '1' | '2' }[] = 
   { re: /^(kec\.?|kecamatan)\s+/, level: 3 },
 ]
 
+type AreaQuery = ReturnType<typeof areaQuery>
+const areaQuery = (db: Db) => db.selectFrom('area').selectAll('area')
+
 export async function searchAreas(db: Db, input: ParsedInput<'area:search'>): Promise<Area[]> {
   let level = input.level ?? null
-  let q = db.selectFrom('area').selectAll()
+  let q = areaQuery(db)
   if (input.withinCode) {
     const [lo, hi] = codePrefixRange(`${input.withinCode}.`)
-    q = q.where('code', '>=', lo).where('code', '<', hi)
+    q = q.where('area.code', '>=', lo).where('area.code', '<', hi)
   }
 
   const raw = input.query.trim().toLowerCase()
@@ -208,42 +212,74 @@ export async function searchAreas(db: Db, input: ParsedInput<'area:search'>): Pr
     if (!prefix) return []
     const [lo, hi] = codePrefixRange(prefix)
     q = q
-      .where('code', '>=', lo)
-      .where('code', '<', hi)
-      .orderBy((eb) => eb.case().when('code', '=', prefix).then(0).else(1).end())
-      .orderBy('level')
-      .orderBy('code')
-  } else {
-    let text = raw
-    for (const kind of KIND_WORDS) {
-      if (kind.re.test(text)) {
-        text = text.replace(kind.re, '')
-        level ??= kind.level
-        if (kind.villageKind && level === 4) q = q.where('code', 'like', `__.__.__.${kind.villageKind}%`)
+      .where('area.code', '>=', lo)
+      .where('area.code', '<', hi)
+      .orderBy((eb) => eb.case().when('area.code', '=', prefix).then(0).else(1).end())
+      .orderBy('area.level')
+      .orderBy('area.code')
+    if (level !== null) q = q.where('area.level', '=', level)
+    return toAreas(db, await q.limit(input.limit).execute())
+  }
+  let text = raw
+  for (const kind of KIND_WORDS) {
+    if (kind.re.test(text)) {
+      text = text.replace(kind.re, '')
+      level ??= kind.level
+      if (kind.villageKind && level === 4) {
+        // A desa adat (3…) is a desa too.
+        q = kind.villageKind === '1' ? q.where('area.code', 'like', '__.__.__.1%') : q.where('area.code', 'not like', '__.__.__.1%')
       }
     }
-    // LIKE wildcards typed by a person are meant literally; no area name contains them.
-    text = text.replace(/[%_\\]/g, '').trim()
-    if (!text) return []
-    q = q
-      .where('name_search', 'like', `%${text}%`)
-      .orderBy((eb) =>
-        eb
-          .case()
-          .when('name_search', '=', text)
-          .then(0)
-          .when('name_search', 'like', `${text}%`)
-          .then(1)
-          .else(2)
-          .end(),
-      )
-      .orderBy('level')
-      .orderBy('name')
-      .orderBy('code')
   }
-  if (level !== null) q = q.where('level', '=', level)
-  const rows = await q.limit(input.limit).execute()
-  return toAreas(db, rows)
+  // LIKE wildcards typed by a person are meant literally; no area name contains them.
+  text = text.replace(/[%_\\]/g, '').trim()
+  const words = searchWords(text)
+  if (words.length === 0) return []
+  return toAreas(db, await rankedByWords(q, text, words, level, input.limit))
+}
+
+// Words that name a kind of area inside a query ("Sukarasa kec. Tangerang"): no area name holds
+// them on its own, so they would only make a good match look partial. "Kota" and "Kabupaten" stay:
+// they are part of regency names.
+const KIND_ONLY = new Set(['kel', 'kel.', 'kelurahan', 'desa', 'kec', 'kec.', 'kecamatan', 'prov', 'prov.', 'provinsi'])
+
+function searchWords(text: string): string[] {
+  const words = text.split(/[\s,;/—–-]+/).filter((w) => w.length > 0 && !KIND_ONLY.has(w))
+  return [...new Set(words)].slice(0, 8)
+}
+
+/**
+ * "Sukarasa Tangerang": every typed word is looked for in the area's own name and in the names of
+ * its kecamatan, kota/kabupaten and province. An area whose own name holds none of the words is
+ * not a result. Ranked: the own name equal to the whole query; then more of the words found; then
+ * the own name equal to a word or starting with the first one; then words found in more places
+ * (Kel. Sukarasa in Kec. Tangerang, Kota Tangerang before one only in Kabupaten Tangerang).
+ */
+async function rankedByWords(q: AreaQuery, text: string, words: string[], level: AreaLevel | null, limit: number): Promise<AreaRow[]> {
+  let withParents = q
+    .leftJoin('area as p1', 'p1.code', 'area.parent_code')
+    .leftJoin('area as p2', 'p2.code', 'p1.parent_code')
+    .leftJoin('area as p3', 'p3.code', 'p2.parent_code')
+  if (level !== null) withParents = withParents.where('area.level', '=', level)
+  const like = (column: string, w: string) => sql<SqlBool>`coalesce(${sql.ref(column)} like ${`%${w}%`}, 0)`
+  const places = ['area.name_search', 'p1.name_search', 'p2.name_search', 'p3.name_search']
+  const one = (cond: Expression<SqlBool>) => sql<number>`(case when ${cond} then 1 else 0 end)`
+  const sum = (xs: Expression<number>[]) => sql<number>`(${sql.join(xs, sql` + `)})`
+  const own = words.map((w) => like('area.name_search', w))
+  const wordsFound = sum(words.map((w) => one(sql<SqlBool>`(${sql.join(places.map((c) => like(c, w)), sql` or `)})`)))
+  const hits = sum(words.flatMap((w) => places.map((c) => one(like(c, w)))))
+  const ownExactWord = sql<SqlBool>`area.name_search in (${sql.join(words)})`
+  return withParents
+    .where(sql<SqlBool>`(${sql.join(own, sql` or `)})`)
+    .orderBy(sql`case when area.name_search = ${text} then 0 else 1 end`)
+    .orderBy(wordsFound, 'desc')
+    .orderBy(sql`case when ${ownExactWord} then 0 when area.name_search like ${`${words[0]}%`} then 1 else 2 end`)
+    .orderBy(hits, 'desc')
+    .orderBy('area.level')
+    .orderBy('area.name')
+    .orderBy('area.code')
+    .limit(limit)
+    .execute()
 }
 
 /** All kelurahan/desa under an area (or the village itself), by name. */

@@ -1,8 +1,9 @@
 // The home screen's numbers: a handful of grouped counts, never rows pulled into JavaScript.
 
-import type { BerandaSummary } from '../../../../shared/contract'
+import { GABUNG_STEPS, type BerandaSummary, type GabungChecklist, type GabungStep } from '../../../../shared/contract'
 import { KADER_ROLES, KADER_STATUSES, SPM_FIELDS, type KaderRole, type KaderStatus, type SpmField } from '../../../../shared/domain/reference'
-import { officeToday } from '../site/site.service'
+import { officeToday, requireSite } from '../site/site.service'
+import { PEMBINAAN } from '../paket/export'
 import type { Db } from '../../db/schema'
 import { activeKaderCounts } from '../posyandu/posyandu.service'
 import { getSettings } from '../settings/settings.service'
@@ -101,4 +102,35 @@ export async function followUpCounts(db: Db, today?: string): Promise<{ open: nu
     .where('status', 'not in', [...CLOSED_STATUSES])
     .executeTakeFirstOrThrow()
   return { open: Number(r.open), overdue: Number(r.overdue ?? 0) }
+}
+
+/**
+ * The "Bergabung dengan wilayah" checklist, read from what the paket and key tables record:
+ * nothing is ticked by hand, so the list cannot claim a step that did not happen.
+ */
+export async function gabungChecklist(db: Db): Promise<GabungChecklist> {
+  const site = await requireSite(db)
+  const exists = async (q: { executeTakeFirst: () => Promise<unknown> }) => (await q.executeTakeFirst()) !== undefined
+  // The Dinas of this office's own kota/kabupaten: a key of another one (the area changed since) does not count.
+  const trustedKota = db.selectFrom('trusted_office').select('site_id').where('level', '=', 'kota').where('area_code', '=', site.area_code.slice(0, 5))
+  const sentPembinaan = db.selectFrom('paket_sent').select('created_at').where('destination', '=', PEMBINAAN)
+  // The first office below whose fingerprint the Dinas matched: a paket pembinaan made after it carries its card.
+  const firstBelow = await db
+    .selectFrom('trusted_office')
+    .select((eb) => eb.fn.min<string>('trusted_at').as('at'))
+    .where('level', '!=', 'kota')
+    .where('site_id', '!=', site.id)
+    .executeTakeFirst()
+  const checks: Record<GabungStep, () => Promise<boolean>> = {
+    // Importing a paket pembinaan (or a recovery from the Dinas) makes the Dinas's key the region's (kunci source 'pembinaan').
+    pembinaan: () => exists(trustedKota.where('source', '=', 'pembinaan').limit(1)),
+    sidikJari: () => exists(trustedKota.limit(1)),
+    kirim: () => exists(db.selectFrom('paket_sent').select('bundle_id').limit(1)),
+    pembinaanKirim: () => exists(sentPembinaan.limit(1)),
+    sidikJariKantor: async () => !!firstBelow?.at,
+    pembinaanLagi: async () => !!firstBelow?.at && (await exists(sentPembinaan.where('created_at', '>', firstBelow.at).limit(1))),
+  }
+  const keys = site.level === 'kota' ? GABUNG_STEPS.dinas : GABUNG_STEPS.kantor
+  const steps = await Promise.all(keys.map(async (key) => ({ key, done: await checks[key]() })))
+  return { steps, done: steps.every((s) => s.done) }
 }

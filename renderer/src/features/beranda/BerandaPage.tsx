@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { useCall } from '../../components/useCall'
 import { formatNumber } from '../../i18n/format'
+import { GabungChecklist } from './GabungChecklist'
 
 export function BerandaPage() {
   const { t } = useTranslation()
@@ -19,6 +20,7 @@ export function BerandaPage() {
   return (
     <div className="page">
       <PageHeading>{t('beranda.title')}</PageHeading>
+      <GabungChecklist />
       {summary.status === 'error' && <ErrorBox message={summary.error} onRetry={summary.reload} />}
       {!s && summary.status === 'loading' && <Loading />}
       {s && (
@@ -63,18 +65,12 @@ export function BerandaPage() {
               </ul>
             </div>
           </div>
+          {/* The status counts are the card above (numbers that open the roster); the charts show what no card does. */}
           <div className="chart-grid">
             <section className="card">
               <BarChart
                 title={t('beranda.chartSpmTitle')}
                 bars={SPM_FIELDS.map((f) => ({ key: f, label: t(`spm.${f}`), value: s.kader.bySpmField[f] }))}
-              />
-            </section>
-            <section className="card">
-              <BarChart
-                tone="status"
-                title={t('beranda.chartStatusTitle')}
-                bars={KADER_STATUSES.map((st) => ({ key: st, label: t(`status.${st}`), value: s.kader.byStatus[st] }))}
               />
             </section>
             <section className="card">

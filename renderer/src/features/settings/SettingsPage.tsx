@@ -9,6 +9,7 @@ import { PageHeading } from '../../components/PageHeading'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { CadanganSection } from '../cadangan/CadanganSection'
+import { OfficeArea } from './OfficeArea'
 import { utcLabel, ZONA_WAKTU } from '@shared/domain/zona-waktu'
 
 export function SettingsPage() {
@@ -197,7 +198,6 @@ export function SettingsPage() {
         <h2 id="set-office" className="card-title">
           {t('settings.officeLegend')}
         </h2>
-        <p className="field-help">{t('settings.officeHelp')}</p>
         <dl className="dl">
           <div className="dl-item">
             <dt>{t('settings.officeName')}</dt>
@@ -234,6 +234,7 @@ export function SettingsPage() {
             </dd>
           </div>
         </dl>
+        <OfficeArea />
       </section>
 
       <section className="card" aria-labelledby="set-about">

@@ -144,8 +144,11 @@ export function AreaSearch(props: {
               onMouseEnter={() => setActive(i)}
               onClick={() => choose(area)}
             >
-              <span className="option-name">{area.name}</span>
-              <span className="option-path">{area.path}</span>
+              {/* "Sukarasa — Kec. Tangerang, Kota Tangerang, Banten": what tells same-named villages apart. */}
+              <span className="option-name">
+                {area.name}
+                {area.parentPath && <span className="option-path"> — {area.parentPath}</span>}
+              </span>
               <span className="option-code">{area.code}</span>
             </li>
           ))}

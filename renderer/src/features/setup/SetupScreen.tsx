@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Area, Site, SiteLevel } from '@shared/contract'
 import { SITE_AREA_LEVEL, SITE_LEVELS } from '@shared/domain/reference'
 import { siteSetupInput } from '@shared/contract'
+import { jenisDesa } from '@shared/domain/wilayah'
 import { call, CallError, errorMessage } from '../../api/client'
 import { Loading } from '../../components/Loading'
 import { ErrorBox } from '../../components/ErrorBox'
@@ -11,6 +12,8 @@ import { AreaSearch } from './AreaSearch'
 import { AreaBrowser } from './AreaBrowser'
 import { RecoverySteps } from './RecoverySteps'
 import { RestoreCopyForm } from '../cadangan/RestoreCopyForm'
+import { ConfirmIdentity } from './ConfirmIdentity'
+import './setup.css'
 
 type Errors = Partial<Record<'level' | 'areaCode' | 'name' | 'coveredVillageCodes' | 'form', string>>
 
@@ -18,8 +21,8 @@ type Errors = Partial<Record<'level' | 'areaCode' | 'name' | 'coveredVillageCode
 type Suggest = (kind: 'desa' | SiteLevel, name: string) => string
 
 function suggestName(suggest: Suggest, level: SiteLevel, area: Area): string {
-  // Kemendagri village codes: DDDD starting with 1 is a kelurahan, 2 a desa.
-  if (level === 'kelurahan' && area.code.split('.')[3]?.startsWith('2')) return suggest('desa', area.name)
+  // From the village code: 1… kelurahan, 2… desa, 3… desa adat (shared/domain/wilayah.ts).
+  if (level === 'kelurahan' && jenisDesa(area.code) === 'desa') return suggest('desa', area.name)
   return suggest(level, area.name)
 }
 
@@ -39,6 +42,9 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (site: Site) => vo
   const [saving, setSaving] = useState(false)
   // "Pulihkan dari Puskesmas/Dinas" (beside the setup button): the same identity form, then the recovery steps.
   const [recovering, setRecovering] = useState<Site | null>(null)
+  // The last look before the identity is made: which button asked for it (setup or recovery).
+  const [confirming, setConfirming] = useState<{ recover: boolean } | null>(null)
+  const submitRef = useRef<HTMLButtonElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const nameRef = useRef<HTMLInputElement>(null)
   const changeRef = useRef<HTMLButtonElement>(null)
@@ -108,6 +114,16 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (site: Site) => vo
       else if (next.name) nameRef.current?.focus()
       return
     }
+    setConfirming({ recover })
+  }
+
+  async function create(recover: boolean) {
+    const input = {
+      level,
+      areaCode: area?.code ?? '',
+      name,
+      coveredVillageCodes: level === 'puskesmas' ? [...covered] : [],
+    }
     setSaving(true)
     try {
       const site = await call('site:setup', input)
@@ -122,6 +138,7 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (site: Site) => vo
         if (!Object.keys(mapped).length) mapped.form = err.shape.message
         setErrors(mapped)
       } else setErrors({ form: errorMessage(err) })
+      setConfirming(null)
     } finally {
       setSaving(false)
     }
@@ -146,7 +163,21 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (site: Site) => vo
       <div className="setup-card">
         <PageHeading>{t('setup.title')}</PageHeading>
         <p className="lead">{t('setup.intro')}</p>
-        <form onSubmit={submit} noValidate>
+        {confirming && area && (
+          <ConfirmIdentity
+            area={area}
+            name={name.trim()}
+            villages={level === 'puskesmas' ? covered.size : undefined}
+            busy={saving}
+            busyLabel={t('setup.saving')}
+            onYes={() => void create(confirming.recover)}
+            onBack={() => {
+              setConfirming(null)
+              window.setTimeout(() => submitRef.current?.focus(), 0)
+            }}
+          />
+        )}
+        <form onSubmit={submit} noValidate hidden={confirming !== null}>
           <fieldset className="field fieldset">
             <legend className="section-title">{t('setup.levelLegend')}</legend>
             <div className="radio-cards">
@@ -275,7 +306,7 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (site: Site) => vo
           {errors.form && <ErrorBox message={errors.form} />}
           {errors.level && <p className="field-error">{errors.level}</p>}
           <div className="form-actions">
-            <button type="submit" className="btn btn-primary btn-large" disabled={saving}>
+            <button ref={submitRef} type="submit" className="btn btn-primary btn-large" disabled={saving}>
               {t('setup.submit')}
             </button>
             <button type="submit" className="btn btn-large" data-mode="recover" disabled={saving} aria-describedby="setup-recover-help">
@@ -287,7 +318,7 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (site: Site) => vo
             {t('pemulihan.modeRecoverHint')} {t('pemulihan.recoverIntro')}
           </p>
         </form>
-        <details className="setup-restore-copy">
+        <details className="setup-restore-copy" hidden={confirming !== null}>
           <summary className="section-title">{t('cadangan.restoreCopy.title')}</summary>
           <p>{t('cadangan.restoreCopy.intro')}</p>
           <RestoreCopyForm onRestored={onRestored} />
