@@ -109,6 +109,14 @@ export interface KaderImportPosyandu {
   choice: { kind: 'existing'; id: string; name: string } | { kind: 'new' } | null
   /** The closest names in the register, best first. */
   suggestions: { id: string; name: string }[]
+  /**
+   * The register's Posyandu this name most likely misspells (one or two letters apart, same
+   * number: "Melat 4" → Posyandu Melati 4), offered as "Maksud Anda …?" and never taken without
+   * the person's choice. Null when nothing is that near, or the name matched.
+   */
+  near: { id: string; name: string } | null
+  /** Other ways the file writes the same name ("MELATI IV" beside "Melati 4"), all going to this one Posyandu. */
+  spellings: string[]
 }
 
 export interface KaderImportPreview {

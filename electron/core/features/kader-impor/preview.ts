@@ -18,7 +18,7 @@ import { codePrefixRange } from '../area/area.service'
 import { posyanduTitle } from '../kader/kader.service'
 import { officeToday, requireSite, type SiteRow } from '../site/site.service'
 import { FIELD_LABELS, type LoadedRoster } from './layout'
-import { closest, normalisePosyanduName } from './names'
+import { closest, nearMatch, normalisePosyanduName } from './names'
 import {
   ageOn,
   dmy,
@@ -397,11 +397,13 @@ export async function buildPreview(db: Db, roster: LoadedRoster, input: ParsedIn
   const groupOf = (name: string | null): string => {
     const key = name ? normalisePosyanduName(name) : ''
     const g = groups.get(key)
+    const display = name ? collapse(name) : ''
     if (g) {
       g.entry.rows++
+      // "MELATI IV" under "Melati 4": one Posyandu, and the screen shows every spelling it stands for.
+      if (display !== g.entry.name && !g.entry.spellings.includes(display)) g.entry.spellings.push(display)
       return key
     }
-    const display = name ? collapse(name) : ''
     const exact = key ? (registerByNorm.get(key) ?? []) : []
     // "new" for a name the register already has (e.g. created by the first import of this file)
     // would make a second Posyandu of that name in the same village: the register's is meant.
@@ -409,13 +411,17 @@ export async function buildPreview(db: Db, roster: LoadedRoster, input: ParsedIn
     const choice = asked === 'new' && exact.length > 0 ? undefined : asked
     const group: PosyanduGroup & { rowMessage: string | null; targetId: string | null; targetLabel: string | null } = {
       key,
-      entry: { name: display, rows: 1, choice: null, suggestions: [] },
+      entry: { name: display, rows: 1, choice: null, suggestions: [], near: null, spellings: [] },
       rowMessage: null,
       targetId: null,
       targetLabel: null,
     }
-    const suggest = exact.length > 1 ? exact : exact.length === 0 && key ? closest(key, candidates) : []
+    // A name one or two letters off one Posyandu is offered first ("Maksud Anda …?"), never taken.
+    const near = exact.length === 0 && key ? nearMatch(key, candidates) : null
+    const closer = exact.length === 0 && key ? closest(key, candidates) : []
+    const suggest = exact.length > 1 ? exact : near ? [near, ...closer.filter((p) => p.id !== near.id)] : closer
     group.entry.suggestions = suggest.map((p) => ({ id: p.id, name: p.label }))
+    group.entry.near = near ? { id: near.id, name: near.label } : null
     const hint = group.entry.suggestions.length ? ` Mungkin maksudnya: ${group.entry.suggestions.map((s) => posyanduTitle(s.name)).join(', ')}.` : ''
     if (choice === 'new') {
       if (site.level !== 'kelurahan') {
@@ -444,6 +450,11 @@ export async function buildPreview(db: Db, roster: LoadedRoster, input: ParsedIn
       group.rowMessage = `Ada ${exact.length} Posyandu bernama "${display}" di wilayah kantor ini (${exact.map((p) => p.label).join('; ')}). Pilih Posyandu yang benar.`
     } else if (!key) {
       group.rowMessage = 'Posyandu kosong. Pilih Posyandu untuk baris ini atau isi kolom Posyandu.'
+    } else if (near) {
+      group.rowMessage =
+        site.level === 'kelurahan'
+          ? `Posyandu "${display}" tidak ada di daftar Posyandu kantor ini. Maksud Anda ${posyanduTitle(near.label)}? Pilih Posyandu itu, atau buat Posyandu baru bila memang berbeda.`
+          : `Posyandu "${display}" tidak ada di daftar Posyandu wilayah kantor ini. Maksud Anda ${posyanduTitle(near.label)}? Pilih Posyandu itu atau Posyandu lain yang sudah ada.`
     } else {
       group.rowMessage =
         site.level === 'kelurahan'
