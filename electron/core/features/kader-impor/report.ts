@@ -11,6 +11,7 @@ import { classifyHeading } from './headings'
 import { FIELD_LABELS, type LoadedRoster } from './layout'
 import type { RowPlan } from './preview'
 import { loadExcelJs } from '../ekspor/exceljs'
+import { setCellValue } from '../ekspor/text-cell'
 import { dateCellIso } from './workbook'
 
 const pad2 = (n: number) => String(n).padStart(2, '0')
@@ -38,7 +39,7 @@ export async function writeErrorReport(roster: LoadedRoster, skipped: readonly R
   const width = columns.length + 2
   // On the office's wall clock with its zone, not the machine's: "23 November 2026 16.05 WITA".
   const stamp = waktu(now.toISOString(), zona)
-  ws.getCell(1, 1).value = `Baris yang tidak diimpor dari ${layout.fileName} (lembar "${layout.sheet}"), ${stamp}. Perbaiki sesuai kolom Masalah, lalu impor berkas ini lagi.`
+  setCellValue(ws.getCell(1, 1), `Baris yang tidak diimpor dari ${layout.fileName} (lembar "${layout.sheet}"), ${stamp}. Perbaiki sesuai kolom Masalah, lalu impor berkas ini lagi.`)
   ws.getCell(1, 1).font = { bold: true }
   ws.mergeCells(1, 1, 1, width)
 
@@ -48,9 +49,10 @@ export async function writeErrorReport(roster: LoadedRoster, skipped: readonly R
   const head = ws.getRow(2)
   heads.forEach((h, i) => {
     const cell = head.getCell(i + 1)
-    cell.value = h
     cell.font = { bold: true }
     cell.alignment = { vertical: 'middle', wrapText: true }
+    // A heading as the roster wrote it (this file is imported again) can look like a formula too.
+    setCellValue(cell, h)
   })
 
   skipped.forEach((plan, i) => {
@@ -63,7 +65,8 @@ export async function writeErrorReport(roster: LoadedRoster, skipped: readonly R
         cell.value = new Date(`${dateCellIso(v)}T00:00:00Z`)
         cell.numFmt = 'dd-mm-yyyy'
       } else {
-        cell.value = v
+        // The rows as the roster wrote them: a name typed as =HYPERLINK(…) stays text (text-cell.ts).
+        setCellValue(cell, v)
       }
       // Typed again into a text cell, a NIK or phone number keeps every digit.
       if (c.field === 'nik' || c.field === 'phone') cell.numFmt = '@'
@@ -71,8 +74,8 @@ export async function writeErrorReport(roster: LoadedRoster, skipped: readonly R
     out.getCell(columns.length + 1).value = plan.row.row
     const messages = plan.row.problems.map((p) => `${p.field === 'row' ? '' : `${FIELD_LABELS[p.field]}: `}${p.message}${p.severity === 'warning' ? ' (peringatan)' : ''}`)
     const m = out.getCell(columns.length + 2)
-    m.value = messages.join('\n')
     m.alignment = { wrapText: true, vertical: 'top' }
+    setCellValue(m, messages.join('\n'))
   })
 
   columns.forEach((c, j) => {
