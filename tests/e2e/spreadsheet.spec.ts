@@ -162,6 +162,12 @@ test.describe('spreadsheets in and out', () => {
     await expect(imp.posyandu(MISSPELT)).toHaveValue('')
     await expect(imp.posyandu(MISSPELT)).toHaveAccessibleDescription(/Belum dipilih/)
     await expect(imp.cell(KADER.dewi.row, 'posyandu')).toHaveClass(/has-error/)
+    // It is a letter off a registered name: that one is offered, not taken.
+    const near = page.getByRole('group', { name: `Maksud Anda ${SEDAP_MALAM}?` })
+    await expect(near).toBeVisible()
+    await expect(near.getByRole('button', { name: 'Bukan, buat Posyandu baru' })).toBeVisible()
+    // Two spellings of one Posyandu are one line, naming the other spelling.
+    await expect(page.getByRole('rowheader', { name: /Posyandu Cempaka 02/ })).toContainText('Juga ditulis: POSYANDU CEMPAKA 2')
     expect(await seriousViolations(page)).toEqual([])
     await snap(page, 'impor-3-periksa')
     await imp.grid.scrollIntoViewIfNeeded()
@@ -174,10 +180,12 @@ test.describe('spreadsheets in and out', () => {
     await imp.onlyProblems.uncheck()
     await expect(imp.row(KADER.yohana.row)).toHaveCount(1)
 
-    // The person fixes the Posyandu: the closest registered name for the misspelt one, a new Posyandu for the other.
+    // The person fixes the Posyandu: yes to the registered name offered for the misspelt one, a new Posyandu for the other.
     const suggested = imp.posyandu(MISSPELT).locator('optgroup[label="Nama yang mirip"] option')
     await expect(suggested.first()).toHaveText(SEDAP_MALAM)
-    await imp.posyandu(MISSPELT).selectOption(sedapMalam.id)
+    await near.getByRole('button', { name: `Ya, masuk ke ${SEDAP_MALAM}` }).click()
+    await expect(near).toHaveCount(0)
+    await expect(imp.posyandu(MISSPELT)).toHaveValue(sedapMalam.id)
     await expect(imp.posyandu(MISSPELT)).toHaveAccessibleDescription('Dipilih')
     await expect(imp.cell(KADER.dewi.row, 'posyandu')).not.toHaveClass(/has-error/)
     await expect(imp.cell(KADER.dewi.row, 'posyandu')).toContainText(SEDAP_MALAM)

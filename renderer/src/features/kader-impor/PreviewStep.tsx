@@ -168,9 +168,17 @@ function PosyanduMapping({
                         : overrides[p.name] === answered
                           ? 'chosen'
                           : 'matched'
+                  // A name a letter or two off a registered one: asked, answered with one key press.
+                  const asking = state === 'undecided' && p.near !== null && !(p.name in overrides)
+                  const nearTitle = p.near ? posyanduTitle(p.near.name) : ''
                   return (
                     <tr key={p.name} className={state === 'undecided' ? 'impor-undecided' : undefined}>
-                      <th scope="row">{shownName}</th>
+                      <th scope="row">
+                        {shownName}
+                        {p.spellings.length > 0 && (
+                          <span className="impor-posyandu-spellings">{t('spreadsheet.import.posyanduSpellings', { names: p.spellings.join(', ') })}</span>
+                        )}
+                      </th>
                       <td className="num">{formatNumber(p.rows)}</td>
                       <td>
                         <div className="impor-posyandu-choice">
@@ -219,6 +227,21 @@ function PosyanduMapping({
                                   : t('spreadsheet.import.posyanduMatched')}
                           </span>
                         </div>
+                        {asking && p.near && (
+                          <div className="impor-posyandu-near" role="group" aria-labelledby={`${id}-near`}>
+                            <span id={`${id}-near`} className="impor-posyandu-near-ask">
+                              {t('spreadsheet.import.posyanduNearAsk', { name: nearTitle })}
+                            </span>
+                            <button type="button" className="btn btn-small btn-primary" disabled={disabled} onClick={() => onChoose(p.name, p.near!.id)}>
+                              {t('spreadsheet.import.posyanduNearYes', { name: nearTitle })}
+                            </button>
+                            {canCreate && (
+                              <button type="button" className="btn btn-small" disabled={disabled} onClick={() => onChoose(p.name, 'new')}>
+                                {t('spreadsheet.import.posyanduNearNew')}
+                              </button>
+                            )}
+                          </div>
+                        )}
                       </td>
                     </tr>
                   )
@@ -231,6 +254,9 @@ function PosyanduMapping({
     </section>
   )
 }
+
+/** "Melati 4" → "Posyandu Melati 4" (as the core's posyanduTitle); a name that already says Posyandu stays. */
+const posyanduTitle = (name: string) => (/^posyandu\b/i.test(name) ? name : `Posyandu ${name}`)
 
 function SaveProgress({ progress }: { progress: Events['progress'] | null }) {
   const { t } = useTranslation()
