@@ -170,6 +170,8 @@ test.describe('spreadsheets in and out', () => {
     await expect(page.getByRole('rowheader', { name: /Posyandu Cempaka 02/ })).toContainText('Juga ditulis: POSYANDU CEMPAKA 2')
     expect(await seriousViolations(page)).toEqual([])
     await snap(page, 'impor-3-periksa')
+    await near.scrollIntoViewIfNeeded()
+    await snap(page, 'impor-3-maksud')
     await imp.grid.scrollIntoViewIfNeeded()
     await snap(page, 'impor-3-baris')
 
