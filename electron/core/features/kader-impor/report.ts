@@ -3,7 +3,7 @@
 // recognises, so the person can fix the rows in this file and import it as it is.
 
 import { existsSync, renameSync, rmSync } from 'node:fs'
-import { waktu } from '../../../../shared/domain/tanggal'
+import { capFile, waktu } from '../../../../shared/domain/tanggal'
 import { ZONA_WAKTU, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 import { basename, dirname, extname, join } from 'node:path'
 import { AppError } from '../../../../shared/result'
@@ -14,17 +14,18 @@ import { loadExcelJs } from '../ekspor/exceljs'
 import { setCellValue } from '../ekspor/text-cell'
 import { dateCellIso } from './workbook'
 
-const pad2 = (n: number) => String(n).padStart(2, '0')
-
-/** "20261123-1030" in the PC's own clock: the time the person sees on the taskbar. */
-export function reportStamp(now: Date): string {
-  return `${now.getFullYear()}${pad2(now.getMonth() + 1)}${pad2(now.getDate())}-${pad2(now.getHours())}${pad2(now.getMinutes())}`
+/**
+ * "20261123-1030" on the office's wall clock (its zone), as the screen and the report's own
+ * title row say it, and as the exports name their files (issue 17: one clock, not the PC's).
+ */
+export function reportStamp(now: Date, zona: ZonaWaktu = ZONA_WAKTU.WIB): string {
+  return capFile(now, zona)
 }
 
-function reportPath(roster: LoadedRoster, now: Date): string {
+function reportPath(roster: LoadedRoster, now: Date, zona: ZonaWaktu): string {
   const dir = dirname(roster.path)
   const base = basename(roster.path, extname(roster.path))
-  const stem = `${base}_baris-bermasalah_${reportStamp(now)}`
+  const stem = `${base}_baris-bermasalah_${reportStamp(now, zona)}`
   let path = join(dir, `${stem}.xlsx`)
   for (let i = 2; existsSync(path); i++) path = join(dir, `${stem}_${i}.xlsx`)
   return path
@@ -85,7 +86,7 @@ export async function writeErrorReport(roster: LoadedRoster, skipped: readonly R
   ws.getColumn(columns.length + 1).width = 10
   ws.getColumn(columns.length + 2).width = 80
 
-  const target = reportPath(roster, now)
+  const target = reportPath(roster, now, zona)
   const temp = `${target}.${process.pid}.tmp`
   try {
     await wb.xlsx.writeFile(temp)
