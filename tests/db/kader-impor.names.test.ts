@@ -95,4 +95,37 @@ describe('Posyandu names as offices write them', () => {
     expect(done).toMatchObject({ created: 2, skipped: 0, posyanduCreated: 1 })
     expect(await posyanduOfKader()).toEqual({ 'Kader 1': 'Posyandu Melati 4', 'Kader 2': 'Mawar Merh' })
   })
+
+  it('asks whether a new name a letter off another new name of the file is the same Posyandu, and makes one when told so', async () => {
+    const path = await roster('baru salah ketik.xlsx', ['Kenanga Bru', 'Kenanga Biru', 'KENANGA BIRU', 'Kenanga Biru', 'Dahlia 5'])
+    const p = await previewRosterImport(t.db, input(path))
+    // The rarer spelling is asked about, pointing at the one with more rows; nothing is merged yet.
+    expect(p.posyandu.map((g) => [g.name, g.rows, g.nearInFile, g.choice])).toEqual([
+      ['Kenanga Bru', 1, 'Kenanga Biru', null],
+      ['Kenanga Biru', 3, null, null],
+      ['Dahlia 5', 1, null, null],
+    ])
+    expect(p.rows[0]!.problems.map((q) => q.message)).toEqual([
+      'Posyandu "Kenanga Bru" tidak ada di daftar Posyandu kantor ini. Maksud Anda "Kenanga Biru" (nama lain di berkas ini, 3 baris)? Pilih "sama dengan Kenanga Biru", atau buat Posyandu baru bila memang berbeda.',
+    ])
+
+    // "Sama dengan Kenanga Biru" while Kenanga Biru itself is undecided: still waiting, and said why.
+    const half = await previewRosterImport(t.db, input(path, { posyandu: { 'Kenanga Bru': 'sama:Kenanga Biru' } }))
+    expect(half.posyandu[0]).toMatchObject({ sameAs: 'Kenanga Biru', choice: null })
+    expect(half.rows[0]!.problems.map((q) => q.message)).toEqual(['Baris ini ikut Posyandu "Kenanga Biru", yang belum dipilih. Pilih Posyandu untuk "Kenanga Biru".'])
+
+    const choices = { 'Kenanga Bru': 'sama:Kenanga Biru', 'Kenanga Biru': 'new', 'Dahlia 5': 'new' }
+    const both = await previewRosterImport(t.db, input(path, { posyandu: choices }))
+    expect(both.posyandu[0]).toMatchObject({ sameAs: 'Kenanga Biru', choice: { kind: 'new' } })
+    expect(both.counts).toMatchObject({ new: 5, error: 0 })
+    const done = await applyRosterImport(t.db, input(path, { posyandu: choices }))
+    expect(done).toMatchObject({ created: 5, posyanduCreated: 2 })
+    expect(await posyanduOfKader()).toEqual({ 'Kader 1': 'Kenanga Biru', 'Kader 2': 'Kenanga Biru', 'Kader 3': 'Kenanga Biru', 'Kader 4': 'Kenanga Biru', 'Kader 5': 'Dahlia 5' })
+  })
+
+  it('refuses "sama dengan" a name that is not in the file', async () => {
+    const path = await roster('sama.xlsx', ['Kenanga Bru'])
+    const p = await previewRosterImport(t.db, input(path, { posyandu: { 'Kenanga Bru': 'sama:Kamboja 9' } }))
+    expect(p.rows[0]!.problems.map((q) => q.message)).toEqual(['Nama "Kamboja 9" yang dipilih untuk "Kenanga Bru" tidak ada di berkas ini sebagai Posyandu tersendiri. Pilih lagi.'])
+  })
 })

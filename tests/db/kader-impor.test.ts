@@ -381,7 +381,7 @@ describe('previewRosterImport', () => {
     expect(problems(p, 18)).toEqual([['posyandu', 'error', 'Posyandu "Dahlia 05" tidak ada di daftar Posyandu kantor ini. Pilih Posyandu atau buat baru.']])
 
     expect(p.posyandu).toEqual([
-      { name: 'Posyandu Melati 01', rows: 5, choice: { kind: 'existing', id: melati.id, name: 'Posyandu Melati 01' }, suggestions: [], near: null, spellings: ['MELATI 01'] },
+      { name: 'Posyandu Melati 01', rows: 5, choice: { kind: 'existing', id: melati.id, name: 'Posyandu Melati 01' }, suggestions: [], near: null, spellings: ['MELATI 01'], nearInFile: null, sameAs: null },
       {
         name: 'posyandu mawar 2',
         rows: 3,
@@ -389,6 +389,8 @@ describe('previewRosterImport', () => {
         suggestions: [],
         near: null,
         spellings: ['Mawar 02', 'Posyandu Mawar 02'],
+        nearInFile: null,
+        sameAs: null,
       },
       {
         name: 'Melatti 01',
@@ -397,9 +399,11 @@ describe('previewRosterImport', () => {
         suggestions: [{ id: melati.id, name: 'Posyandu Melati 01' }],
         near: { id: melati.id, name: 'Posyandu Melati 01' },
         spellings: [],
+        nearInFile: null,
+        sameAs: null,
       },
-      { name: 'Kenanga 03', rows: 2, choice: { kind: 'existing', id: kenanga.id, name: 'Kenanga 03' }, suggestions: [], near: null, spellings: [] },
-      { name: 'Dahlia 05', rows: 1, choice: null, suggestions: [], near: null, spellings: [] },
+      { name: 'Kenanga 03', rows: 2, choice: { kind: 'existing', id: kenanga.id, name: 'Kenanga 03' }, suggestions: [], near: null, spellings: [], nearInFile: null, sameAs: null },
+      { name: 'Dahlia 05', rows: 1, choice: null, suggestions: [], near: null, spellings: [], nearInFile: null, sameAs: null },
     ])
   })
 

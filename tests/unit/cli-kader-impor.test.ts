@@ -118,7 +118,7 @@ describe('kader impor', () => {
     const lines = r.stdout.split('\n')
     expect(lines).toContain('  Melat 01       1 baris  → belum ada di daftar (maksud Anda Posyandu Melati 01?)')
     expect(lines).toContain('  Kamboja 09     1 baris  → dibuat baru')
-    expect(lines).toContain('Nama Posyandu yang mirip nama terdaftar tidak dibuat baru: perbaiki namanya di berkas, atau pilih Posyandunya di layar Impor dari Excel.')
+    expect(lines).toContain('Nama Posyandu yang mirip nama terdaftar atau nama lain di berkas tidak dibuat baru: perbaiki namanya di berkas, atau pilih Posyandunya di layar Impor dari Excel.')
   })
 
   it('imports the good rows, names the error report, and updates the same kader on a second run', async () => {
