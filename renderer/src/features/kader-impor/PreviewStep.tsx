@@ -162,11 +162,12 @@ function PosyanduMapping({
                   const suggested = new Set(p.suggestions.map((s) => s.id))
                   const others = (register.data ?? []).filter((r) => !suggested.has(r.id))
                   const listed = value === '' || value === 'new' || value.startsWith(SAME_AS) || suggested.has(value) || others.some((r) => r.id === value)
+                  // Following another name of the file: said so even while that name waits for its choice.
                   const state =
-                    p.choice === null
-                      ? 'undecided'
-                      : p.sameAs !== null
-                        ? 'same'
+                    p.sameAs !== null
+                      ? 'same'
+                      : p.choice === null
+                        ? 'undecided'
                         : p.choice.kind === 'new'
                           ? 'new'
                           : overrides[p.name] === answered
@@ -227,7 +228,7 @@ function PosyanduMapping({
                             {state === 'undecided'
                               ? t('spreadsheet.import.posyanduNeedChoice', { n: formatNumber(p.rows) })
                               : state === 'same'
-                                ? t('spreadsheet.import.posyanduSame', { name: p.sameAs })
+                                ? t(p.choice ? 'spreadsheet.import.posyanduSame' : 'spreadsheet.import.posyanduSameWaiting', { name: p.sameAs })
                                 : state === 'new'
                                 ? t('spreadsheet.import.posyanduWillCreate')
                                 : state === 'chosen'
@@ -235,7 +236,7 @@ function PosyanduMapping({
                                   : t('spreadsheet.import.posyanduMatched')}
                           </span>
                         </div>
-                        {asking && p.near && (
+                        {asking && (
                           <div className="impor-posyandu-near" role="group" aria-labelledby={`${id}-near`}>
                             <span id={`${id}-near`} className="impor-posyandu-near-ask">
                               {p.near ? t('spreadsheet.import.posyanduNearAsk', { name: nearTitle }) : t('spreadsheet.import.posyanduNearInFileAsk', { name: nearTitle })}
