@@ -109,6 +109,22 @@ export interface KaderImportPosyandu {
   choice: { kind: 'existing'; id: string; name: string } | { kind: 'new' } | null
   /** The closest names in the register, best first. */
   suggestions: { id: string; name: string }[]
+  /**
+   * The register's Posyandu this name most likely misspells (one or two letters apart, same
+   * number: "Melat 4" → Posyandu Melati 4), offered as "Maksud Anda …?" and never taken without
+   * the person's choice. Null when nothing is that near, or the name matched.
+   */
+  near: { id: string; name: string } | null
+  /** Other ways the file writes the same name ("MELATI IV" beside "Melati 4"), all going to this one Posyandu. */
+  spellings: string[]
+  /**
+   * At a kelurahan, a name not in the register that is a letter or two off another name of the
+   * same file with more rows ("Mawar Merh" beside "Mawar Merah"): offered as "Maksud Anda …?", so
+   * that a typo does not become a second new Posyandu. Null otherwise.
+   */
+  nearInFile: string | null
+  /** The name of this file whose Posyandu these rows follow (the person answered "sama dengan …"); `choice` is then that name's. */
+  sameAs: string | null
 }
 
 export interface KaderImportPreview {
@@ -129,6 +145,9 @@ export interface KaderImportResult {
 
 // ---------------------------------------------------------------- inputs
 
+/** The prefix of a Posyandu choice naming another name of the same file ("sama:Mawar Merah"). */
+export const SAME_AS = 'sama:'
+
 const kaderImportSource = z.object({
   path: reqText(1000, 'Berkas'),
   /** Null: the first sheet that looks like a roster. */
@@ -139,8 +158,11 @@ const kaderImportSource = z.object({
 const kaderImportChoices = kaderImportSource.extend({
   /** Column number → field (or null: ignore). Missing columns keep the automatic match. */
   mapping: z.record(z.string(), z.enum(KADER_IMPORT_FIELDS).nullable()).default({}),
-  /** Posyandu name as written → an existing Posyandu id, or "new" to create it. */
-  posyandu: z.record(z.string(), z.union([id, z.literal('new')])).default({}),
+  /**
+   * Posyandu name as written → an existing Posyandu id, "new" to create it, or "sama:<another
+   * name of the file>" to go wherever that name goes (one new Posyandu for a typo and its original).
+   */
+  posyandu: z.record(z.string(), z.union([id, z.literal('new'), z.string().startsWith(SAME_AS).max(400)])).default({}),
 })
 export const kaderImportInput = kaderImportChoices
 

@@ -345,10 +345,10 @@ describe('previewRosterImport', () => {
     expect(problems(p, 8)).toEqual([])
     expect(rowAt(p, 8).values).toMatchObject({ nik: NIK('1990-08-22', 'P', 4), birthDate: '1990-08-22', birthPlace: 'Jakarta', phone: '+6281222223333', posyanduId: mawar.id, role: 'bendahara', education: 'd1_d3' })
 
-    // A NIK with spaces, "23 Maret 1987", and a misspelt Posyandu with its closest name suggested.
+    // A NIK with spaces, "23 Maret 1987", and a misspelt Posyandu: the one a letter away offered, not taken.
     expect(rowAt(p, 10).values).toMatchObject({ nik: NIK('1987-03-23', 'P', 5), birthDate: '1987-03-23', posyanduName: 'Melatti 01', posyanduId: null, role: 'kader', education: 'smp' })
     expect(problems(p, 10)).toEqual([
-      ['posyandu', 'error', 'Posyandu "Melatti 01" tidak ada di daftar Posyandu kantor ini. Pilih Posyandu atau buat baru. Mungkin maksudnya: Posyandu Melati 01.'],
+      ['posyandu', 'error', 'Posyandu "Melatti 01" tidak ada di daftar Posyandu kantor ini. Maksud Anda Posyandu Melati 01? Pilih Posyandu itu, atau buat Posyandu baru bila memang berbeda.'],
     ])
 
     // "1/1/80": the century that gives an adult; a phone number that is not one is left empty.
@@ -381,11 +381,29 @@ describe('previewRosterImport', () => {
     expect(problems(p, 18)).toEqual([['posyandu', 'error', 'Posyandu "Dahlia 05" tidak ada di daftar Posyandu kantor ini. Pilih Posyandu atau buat baru.']])
 
     expect(p.posyandu).toEqual([
-      { name: 'Posyandu Melati 01', rows: 5, choice: { kind: 'existing', id: melati.id, name: 'Posyandu Melati 01' }, suggestions: [] },
-      { name: 'posyandu mawar 2', rows: 3, choice: { kind: 'existing', id: mawar.id, name: 'Posyandu Mawar 02' }, suggestions: [] },
-      { name: 'Melatti 01', rows: 1, choice: null, suggestions: [{ id: melati.id, name: 'Posyandu Melati 01' }] },
-      { name: 'Kenanga 03', rows: 2, choice: { kind: 'existing', id: kenanga.id, name: 'Kenanga 03' }, suggestions: [] },
-      { name: 'Dahlia 05', rows: 1, choice: null, suggestions: [] },
+      { name: 'Posyandu Melati 01', rows: 5, choice: { kind: 'existing', id: melati.id, name: 'Posyandu Melati 01' }, suggestions: [], near: null, spellings: ['MELATI 01'], nearInFile: null, sameAs: null },
+      {
+        name: 'posyandu mawar 2',
+        rows: 3,
+        choice: { kind: 'existing', id: mawar.id, name: 'Posyandu Mawar 02' },
+        suggestions: [],
+        near: null,
+        spellings: ['Mawar 02', 'Posyandu Mawar 02'],
+        nearInFile: null,
+        sameAs: null,
+      },
+      {
+        name: 'Melatti 01',
+        rows: 1,
+        choice: null,
+        suggestions: [{ id: melati.id, name: 'Posyandu Melati 01' }],
+        near: { id: melati.id, name: 'Posyandu Melati 01' },
+        spellings: [],
+        nearInFile: null,
+        sameAs: null,
+      },
+      { name: 'Kenanga 03', rows: 2, choice: { kind: 'existing', id: kenanga.id, name: 'Kenanga 03' }, suggestions: [], near: null, spellings: [], nearInFile: null, sameAs: null },
+      { name: 'Dahlia 05', rows: 1, choice: null, suggestions: [], near: null, spellings: [], nearInFile: null, sameAs: null },
     ])
   })
 

@@ -162,8 +162,16 @@ test.describe('spreadsheets in and out', () => {
     await expect(imp.posyandu(MISSPELT)).toHaveValue('')
     await expect(imp.posyandu(MISSPELT)).toHaveAccessibleDescription(/Belum dipilih/)
     await expect(imp.cell(KADER.dewi.row, 'posyandu')).toHaveClass(/has-error/)
+    // It is a letter off a registered name: that one is offered, not taken.
+    const near = page.getByRole('group', { name: `Maksud Anda ${SEDAP_MALAM}?` })
+    await expect(near).toBeVisible()
+    await expect(near.getByRole('button', { name: 'Bukan, buat Posyandu baru' })).toBeVisible()
+    // Two spellings of one Posyandu are one line, naming the other spelling.
+    await expect(page.getByRole('rowheader', { name: /Posyandu Cempaka 02/ })).toContainText('Juga ditulis: POSYANDU CEMPAKA 2')
     expect(await seriousViolations(page)).toEqual([])
     await snap(page, 'impor-3-periksa')
+    await near.scrollIntoViewIfNeeded()
+    await snap(page, 'impor-3-maksud')
     await imp.grid.scrollIntoViewIfNeeded()
     await snap(page, 'impor-3-baris')
 
@@ -174,10 +182,12 @@ test.describe('spreadsheets in and out', () => {
     await imp.onlyProblems.uncheck()
     await expect(imp.row(KADER.yohana.row)).toHaveCount(1)
 
-    // The person fixes the Posyandu: the closest registered name for the misspelt one, a new Posyandu for the other.
+    // The person fixes the Posyandu: yes to the registered name offered for the misspelt one, a new Posyandu for the other.
     const suggested = imp.posyandu(MISSPELT).locator('optgroup[label="Nama yang mirip"] option')
     await expect(suggested.first()).toHaveText(SEDAP_MALAM)
-    await imp.posyandu(MISSPELT).selectOption(sedapMalam.id)
+    await near.getByRole('button', { name: `Ya, masuk ke ${SEDAP_MALAM}` }).click()
+    await expect(near).toHaveCount(0)
+    await expect(imp.posyandu(MISSPELT)).toHaveValue(sedapMalam.id)
     await expect(imp.posyandu(MISSPELT)).toHaveAccessibleDescription('Dipilih')
     await expect(imp.cell(KADER.dewi.row, 'posyandu')).not.toHaveClass(/has-error/)
     await expect(imp.cell(KADER.dewi.row, 'posyandu')).toContainText(SEDAP_MALAM)
@@ -236,6 +246,36 @@ test.describe('spreadsheets in and out', () => {
     await expect(imp.count('Kader baru')).toHaveText('0')
     expect(await rosterTotal(host)).toBe(34)
     expect(await kaderNamed(host, KADER.yohana.name)).toHaveLength(1)
+
+    // A new Posyandu written twice, once with a typo: the typo is asked about, and "Ya" makes one Posyandu of both.
+    const typo = join(dir, 'Kader Kamboja.xlsx')
+    const typoBook = new ExcelJS.Workbook()
+    const typoSheet = typoBook.addWorksheet('Kader')
+    typoSheet.addRows([
+      ['Nama', 'NIK', 'L/P', 'Tgl Lahir', 'Posyandu'],
+      ['Wulan Sari Kamboja', '3671014101900911', 'P', '01-01-1990', 'Posyandu Kamboja 07'],
+      ['Rosa Lina Kamboja', '3671014202910912', 'P', '02-02-1991', 'POSYANDU KAMBOJA 7'],
+      ['Tari Ayu Kamboja', '3671014303920913', 'P', '03-03-1992', 'Posyandu Kambja 07'],
+    ])
+    await typoBook.xlsx.writeFile(typo)
+    await imp.open(host.url)
+    await imp.file.fill(typo)
+    await imp.read.click()
+    await expect(imp.currentStep).toContainText('Lembar dan kolom')
+    await imp.toPreview.click()
+    await expect(imp.currentStep).toContainText('Periksa dan simpan')
+    const sameAsk = page.getByRole('group', { name: 'Maksud Anda "Posyandu Kamboja 07" (nama lain di berkas ini)?' })
+    await expect(sameAsk).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+    await sameAsk.getByRole('button', { name: 'Ya, sama dengan "Posyandu Kamboja 07"' }).click()
+    await expect(imp.posyandu('Posyandu Kambja 07')).toHaveAccessibleDescription(/Ikut "Posyandu Kamboja 07"/)
+    await imp.posyandu('Posyandu Kamboja 07').selectOption('new')
+    await expect(imp.count('Kader baru')).toContainText('3')
+    await imp.save.click()
+    await expect(imp.currentStep).toContainText('Selesai')
+    await expect(imp.count('Posyandu baru')).toHaveText('1')
+    const kamboja = (await host.invoke<{ rows: KaderRow[] }>('kader:list', { query: 'Kamboja', limit: 10 })).rows
+    expect(kamboja.map((r) => r.posyanduName)).toEqual(['Posyandu Kamboja 07', 'Posyandu Kamboja 07', 'Posyandu Kamboja 07'])
   })
 
   test('the roster goes out to Excel, with the NIK masked unless the person asks for it in full', async ({ page, openApp, host }) => {

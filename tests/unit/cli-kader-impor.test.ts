@@ -111,6 +111,16 @@ describe('kader impor', () => {
     )
   })
 
+  it('--buat-posyandu does not create a name a letter off a registered one: it asks', async () => {
+    const typo = await writeWorkbook(join(dir, 'salah ketik.xlsx'), [rosterSheet(rosterPeople(2, { posyandu: ['Melat 01', 'Kamboja 09'], serialFrom: 50 }))])
+    const r = await cli(['kader', 'impor', '--db', db, typo, '--buat-posyandu', '--dry-run'])
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    const lines = r.stdout.split('\n')
+    expect(lines).toContain('  Melat 01       1 baris  → belum ada di daftar (maksud Anda Posyandu Melati 01?)')
+    expect(lines).toContain('  Kamboja 09     1 baris  → dibuat baru')
+    expect(lines).toContain('Nama Posyandu yang mirip nama terdaftar atau nama lain di berkas tidak dibuat baru: perbaiki namanya di berkas, atau pilih Posyandunya di layar Impor dari Excel.')
+  })
+
   it('imports the good rows, names the error report, and updates the same kader on a second run', async () => {
     const r = await cli(['kader', 'impor', '--db', db, roster])
     expect(r).toMatchObject({ code: 0, stderr: '' })

@@ -1,6 +1,8 @@
 // kader impor: a roster spreadsheet into the kader register, without the screens (issue 7).
 // The same preview and apply as the import screen. Posyandu names that match no Posyandu of the
-// office make their rows errors unless --buat-posyandu creates every such name (a kelurahan only).
+// office make their rows errors unless --buat-posyandu creates every such name (a kelurahan only),
+// except a name a letter or two off a registered one ("Melat 01"): that one is asked about, not
+// created beside the Posyandu it most likely means.
 
 import { kaderImportInput, type KaderImportPreview, type KaderImportResult } from '../../../../shared/contract'
 import { userPath } from '../../host/user-path'
@@ -31,9 +33,12 @@ function layoutText(p: KaderImportPreview, { FIELD_LABELS, columnLetter, posyand
     const nameWidth = Math.max(...p.posyandu.map((g) => (g.name || '(kosong)').length))
     for (const g of p.posyandu) {
       let to: string
-      if (g.choice?.kind === 'existing') to = posyanduTitle(g.choice.name)
+      if (g.sameAs !== null) to = g.choice ? `ikut "${g.sameAs}"` : `ikut "${g.sameAs}" (belum dipilih)`
+      else if (g.choice?.kind === 'existing') to = posyanduTitle(g.choice.name)
       else if (g.choice?.kind === 'new') to = 'dibuat baru'
       else if (!g.name) to = 'belum dipilih'
+      else if (g.near) to = `belum ada di daftar (maksud Anda ${posyanduTitle(g.near.name)}?)`
+      else if (g.nearInFile) to = `belum ada di daftar (maksud Anda "${g.nearInFile}" di berkas ini?)`
       else to = `belum ada di daftar${g.suggestions.length ? ` (mirip: ${g.suggestions.map((s) => posyanduTitle(s.name)).join(', ')})` : ''}`
       lines.push(`  ${(g.name || '(kosong)').padEnd(nameWidth)}  ${`${fmt(g.rows)} baris`.padStart(10)}  → ${to}`)
     }
@@ -90,7 +95,7 @@ export const kaderImpor = defineCommand({
       const input = kaderImportInput.parse({ path: userPath(roster!), sheet: values.sheet ?? null })
       let preview = await previewRosterImport(db, input)
       if (values['buat-posyandu']) {
-        const unmatched = preview.posyandu.filter((g) => g.choice === null && g.name !== '')
+        const unmatched = preview.posyandu.filter((g) => g.choice === null && g.name !== '' && g.near === null && g.nearInFile === null)
         if (unmatched.length > 0 && site.level !== 'kelurahan') {
           throw new CliError('--buat-posyandu hanya untuk kantor kelurahan/desa: Posyandu baru dibuat di kelurahan/desa kantor itu. Buat Posyandu di kantor kelurahannya, lalu impor lagi.')
         }
@@ -104,9 +109,13 @@ export const kaderImpor = defineCommand({
         return
       }
       io.stdout(layoutText(preview, { FIELD_LABELS, columnLetter, posyanduTitle }))
-      const undecided = preview.posyandu.some((g) => g.choice === null && g.name !== '')
-      if (undecided && site.level === 'kelurahan' && !values['buat-posyandu']) {
+      const undecided = preview.posyandu.filter((g) => g.choice === null && g.name !== '')
+      const asked = (g: (typeof undecided)[number]) => g.near !== null || g.nearInFile !== null
+      if (undecided.some((g) => !asked(g)) && site.level === 'kelurahan' && !values['buat-posyandu']) {
         io.stdout('Posyandu yang belum ada di daftar: perbaiki namanya di berkas, buat Posyandunya dulu, atau jalankan lagi dengan --buat-posyandu.\n')
+      }
+      if (undecided.some(asked)) {
+        io.stdout('Nama Posyandu yang mirip nama terdaftar atau nama lain di berkas tidak dibuat baru: perbaiki namanya di berkas, atau pilih Posyandunya di layar Impor dari Excel.\n')
       }
       io.stdout(result ? resultText(result) : 'Uji coba: basis data tidak diubah.\n')
     })

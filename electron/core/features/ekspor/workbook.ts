@@ -8,6 +8,7 @@
 import type ExcelJS from 'exceljs'
 import type { Writable } from 'node:stream'
 import { loadExcelJs } from './exceljs'
+import { looksLikeFormula, setCellValue, textCellStyle } from './text-cell'
 import { ZONA_WAKTU, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 
 /**
@@ -158,12 +159,13 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, heading: Workb
   ws.columns = sheet.columns.map((c, i) => ({ width: widths[i], style: columnStyle(c.kind) }))
 
   const titleLine = (text: string, font: Partial<ExcelJS.Font>) => {
-    const row = ws.addRow([text])
+    const row = ws.addRow([])
     const cell = row.getCell(1)
     // Title text overflows into the empty cells to its right: no wrapping, whatever the column.
     cell.numFmt = 'General'
     cell.alignment = { vertical: 'middle', wrapText: false }
     cell.font = font
+    setCellValue(cell, text)
     row.commit()
   }
   titleLine(heading.office, { bold: true, size: 14 })
@@ -179,14 +181,17 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, heading: Workb
     cell.alignment = { vertical: 'middle', wrapText: true }
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } }
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF7F7F7F' } } }
+    setCellValue(cell, cell.value)
   })
   header.commit()
 
   // One style object per column and look: ExcelJS recognises an object it has seen and skips
   // rendering its XML again, which otherwise costs more than writing the cells themselves.
   const styles = new Map<string, Partial<ExcelJS.Style>>()
-  const styleFor = (column: number, bold: boolean, indent: number, fill: string | null): Partial<ExcelJS.Style> => {
-    const key = `${column}|${bold ? 1 : 0}|${indent}|${fill ?? ''}`
+  // Text that Excel would read as a formula gets the quote prefix (text-cell.ts): a look of its own.
+  const styleFor = (column: number, bold: boolean, indent: number, fill: string | null, value: CellValue): Partial<ExcelJS.Style> => {
+    const quote = looksLikeFormula(value)
+    const key = `${column}|${bold ? 1 : 0}|${indent}|${fill ?? ''}|${quote ? 1 : 0}`
     let style = styles.get(key)
     if (!style) {
       const base = columnStyle(sheet.columns[column]!.kind)
@@ -194,6 +199,7 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, heading: Workb
       if (indent) style.alignment = { ...base.alignment, indent }
       if (bold) style.font = { bold: true }
       if (fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } }
+      style = textCellStyle(style, value)
       styles.set(key, style)
     }
     return style
@@ -208,7 +214,7 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, heading: Workb
       if (value === null || value === '' || i >= sheet.columns.length) return
       const cell = row.getCell(i + 1)
       cell.value = value
-      cell.style = styleFor(i, bold, i === 0 ? (r.indent ?? 0) : 0, sheet.fill ? sheet.fill(value, i) : null)
+      cell.style = styleFor(i, bold, i === 0 ? (r.indent ?? 0) : 0, sheet.fill ? sheet.fill(value, i) : null, value)
     })
     row.commit()
     if (++n % 2000 === 0) await breathe()

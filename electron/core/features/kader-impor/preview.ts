@@ -2,13 +2,14 @@
 // rows and a handful of queries in all (the office's Posyandu, the kader whose NIK is in the
 // file, the kecamatan codes the NIKs name): never a query per row.
 
-import type {
-  KaderImportField,
-  KaderImportPosyandu,
-  KaderImportPreview,
-  KaderImportProblem,
-  KaderImportRow,
-  ParsedInput,
+import {
+  SAME_AS,
+  type KaderImportField,
+  type KaderImportPosyandu,
+  type KaderImportPreview,
+  type KaderImportProblem,
+  type KaderImportRow,
+  type ParsedInput,
 } from '../../../../shared/contract'
 import { compareNik, NIK_MESSAGES, type ParsedNik } from '../../../../shared/domain/nik'
 import { SPM_FIELDS, type KaderRole, type KaderStatus, type Sex, type SpmField } from '../../../../shared/domain/reference'
@@ -18,7 +19,7 @@ import { codePrefixRange } from '../area/area.service'
 import { posyanduTitle } from '../kader/kader.service'
 import { officeToday, requireSite, type SiteRow } from '../site/site.service'
 import { FIELD_LABELS, type LoadedRoster } from './layout'
-import { closest, normalisePosyanduName } from './names'
+import { closest, nearMatch, normalisePosyanduName } from './names'
 import {
   ageOn,
   dmy,
@@ -393,29 +394,48 @@ export async function buildPreview(db: Db, roster: LoadedRoster, input: ParsedIn
   for (const p of register) registerByNorm.set(p.norm, [...(registerByNorm.get(p.norm) ?? []), p])
   const registerById = new Map(register.map((p) => [p.id, p]))
   const candidates = register.map((p) => ({ norm: p.norm, item: p }))
-  const groups = new Map<string, PosyanduGroup & { rowMessage: string | null; targetId: string | null; targetLabel: string | null }>()
+  type Group = PosyanduGroup & {
+    rowMessage: string | null
+    targetId: string | null
+    targetLabel: string | null
+    /** The group whose Posyandu the rows go to: its own key, or another name's when "sama dengan …". */
+    targetKey: string
+    exact: number
+    asked: string | undefined
+  }
+  const groups = new Map<string, Group>()
   const groupOf = (name: string | null): string => {
     const key = name ? normalisePosyanduName(name) : ''
     const g = groups.get(key)
+    const display = name ? collapse(name) : ''
     if (g) {
       g.entry.rows++
+      // "MELATI IV" under "Melati 4": one Posyandu, and the screen shows every spelling it stands for.
+      if (display !== g.entry.name && !g.entry.spellings.includes(display)) g.entry.spellings.push(display)
       return key
     }
-    const display = name ? collapse(name) : ''
     const exact = key ? (registerByNorm.get(key) ?? []) : []
     // "new" for a name the register already has (e.g. created by the first import of this file)
     // would make a second Posyandu of that name in the same village: the register's is meant.
     const asked = pickChoice(input.posyandu, display, key)
-    const choice = asked === 'new' && exact.length > 0 ? undefined : asked
-    const group: PosyanduGroup & { rowMessage: string | null; targetId: string | null; targetLabel: string | null } = {
+    // "sama:<name>" is settled once every name of the file has its group (below).
+    const choice = asked?.startsWith(SAME_AS) || (asked === 'new' && exact.length > 0) ? undefined : asked
+    const group: Group = {
       key,
-      entry: { name: display, rows: 1, choice: null, suggestions: [] },
+      entry: { name: display, rows: 1, choice: null, suggestions: [], near: null, spellings: [], nearInFile: null, sameAs: null },
       rowMessage: null,
       targetId: null,
       targetLabel: null,
+      targetKey: key,
+      exact: exact.length,
+      asked,
     }
-    const suggest = exact.length > 1 ? exact : exact.length === 0 && key ? closest(key, candidates) : []
+    // A name one or two letters off one Posyandu is offered first ("Maksud Anda …?"), never taken.
+    const near = exact.length === 0 && key ? nearMatch(key, candidates) : null
+    const closer = exact.length === 0 && key ? closest(key, candidates) : []
+    const suggest = exact.length > 1 ? exact : near ? [near, ...closer.filter((p) => p.id !== near.id)] : closer
     group.entry.suggestions = suggest.map((p) => ({ id: p.id, name: p.label }))
+    group.entry.near = near ? { id: near.id, name: near.label } : null
     const hint = group.entry.suggestions.length ? ` Mungkin maksudnya: ${group.entry.suggestions.map((s) => posyanduTitle(s.name)).join(', ')}.` : ''
     if (choice === 'new') {
       if (site.level !== 'kelurahan') {
@@ -444,6 +464,11 @@ export async function buildPreview(db: Db, roster: LoadedRoster, input: ParsedIn
       group.rowMessage = `Ada ${exact.length} Posyandu bernama "${display}" di wilayah kantor ini (${exact.map((p) => p.label).join('; ')}). Pilih Posyandu yang benar.`
     } else if (!key) {
       group.rowMessage = 'Posyandu kosong. Pilih Posyandu untuk baris ini atau isi kolom Posyandu.'
+    } else if (near) {
+      group.rowMessage =
+        site.level === 'kelurahan'
+          ? `Posyandu "${display}" tidak ada di daftar Posyandu kantor ini. Maksud Anda ${posyanduTitle(near.label)}? Pilih Posyandu itu, atau buat Posyandu baru bila memang berbeda.`
+          : `Posyandu "${display}" tidak ada di daftar Posyandu wilayah kantor ini. Maksud Anda ${posyanduTitle(near.label)}? Pilih Posyandu itu atau Posyandu lain yang sudah ada.`
     } else {
       group.rowMessage =
         site.level === 'kelurahan'
@@ -452,6 +477,43 @@ export async function buildPreview(db: Db, roster: LoadedRoster, input: ParsedIn
     }
     groups.set(key, group)
     return key
+  }
+
+  // Every name of the file first, in file order and counted, so that one name can be compared
+  // with, and follow, another that comes later in the file.
+  for (const d of drafts) if (d.posyanduName) groupOf(d.posyanduName)
+  const named = [...groups.values()]
+
+  // A new name a letter or two off another new name of the file with more rows (or as many,
+  // earlier): the typo of that one, asked about so that it does not become a second Posyandu.
+  if (site.level === 'kelurahan') {
+    const unregistered = named.filter((g) => g.key && g.exact === 0)
+    unregistered.forEach((g, i) => {
+      if (g.entry.near) return
+      const originals = unregistered.filter((h, j) => h !== g && (h.entry.rows > g.entry.rows || (h.entry.rows === g.entry.rows && j < i)))
+      const h = nearMatch(g.key, originals.map((o) => ({ norm: o.key, item: o })))
+      if (!h) return
+      g.entry.nearInFile = h.entry.name
+      if (g.targetId === null && g.asked === undefined) {
+        g.rowMessage = `Posyandu "${g.entry.name}" tidak ada di daftar Posyandu kantor ini. Maksud Anda "${h.entry.name}" (nama lain di berkas ini, ${h.entry.rows} baris)? Pilih "sama dengan ${h.entry.name}", atau buat Posyandu baru bila memang berbeda.`
+      }
+    })
+  }
+  // "sama:<name>": these rows go wherever that name of the file goes (one new Posyandu for both).
+  for (const g of named) {
+    if (!g.asked?.startsWith(SAME_AS)) continue
+    const wanted = g.asked.slice(SAME_AS.length)
+    const t = groups.get(normalisePosyanduName(wanted))
+    if (!t || t === g || t.asked?.startsWith(SAME_AS)) {
+      g.rowMessage = `Nama "${wanted}" yang dipilih untuk "${g.entry.name}" tidak ada di berkas ini sebagai Posyandu tersendiri. Pilih lagi.`
+      continue
+    }
+    g.entry.sameAs = t.entry.name
+    g.entry.choice = t.entry.choice
+    g.targetId = t.targetId
+    g.targetKey = t.key
+    g.targetLabel = t.targetLabel
+    g.rowMessage = t.targetId === null ? `Baris ini ikut Posyandu "${t.entry.name}", yang belum dipilih. Pilih Posyandu untuk "${t.entry.name}".` : null
   }
 
   const firstRowOfNik = new Map<string, number>()
@@ -511,8 +573,9 @@ export async function buildPreview(db: Db, roster: LoadedRoster, input: ParsedIn
     let posyanduId: string | null = match?.posyandu_id ?? null
     let posyanduKey: string | null = null
     if (d.posyanduName || !match) {
-      posyanduKey = groupOf(d.posyanduName)
-      const g = groups.get(posyanduKey)!
+      // Named groups are made and counted above; the empty one here, when a row needs it.
+      const g = groups.get(d.posyanduName ? normalisePosyanduName(d.posyanduName) : groupOf(null))!
+      posyanduKey = g.targetKey
       posyanduId = g.targetId
       if (g.rowMessage) add('posyandu', 'error', g.rowMessage)
       else if (match && g.targetId !== match.posyandu_id && g.targetLabel) {

@@ -3,7 +3,7 @@
 // recognises, so the person can fix the rows in this file and import it as it is.
 
 import { existsSync, renameSync, rmSync } from 'node:fs'
-import { waktu } from '../../../../shared/domain/tanggal'
+import { capFile, waktu } from '../../../../shared/domain/tanggal'
 import { ZONA_WAKTU, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 import { basename, dirname, extname, join } from 'node:path'
 import { AppError } from '../../../../shared/result'
@@ -11,19 +11,21 @@ import { classifyHeading } from './headings'
 import { FIELD_LABELS, type LoadedRoster } from './layout'
 import type { RowPlan } from './preview'
 import { loadExcelJs } from '../ekspor/exceljs'
+import { setCellValue } from '../ekspor/text-cell'
 import { dateCellIso } from './workbook'
 
-const pad2 = (n: number) => String(n).padStart(2, '0')
-
-/** "20261123-1030" in the PC's own clock: the time the person sees on the taskbar. */
-export function reportStamp(now: Date): string {
-  return `${now.getFullYear()}${pad2(now.getMonth() + 1)}${pad2(now.getDate())}-${pad2(now.getHours())}${pad2(now.getMinutes())}`
+/**
+ * "20261123-1030" on the office's wall clock (its zone), as the screen and the report's own
+ * title row say it, and as the exports name their files (issue 17: one clock, not the PC's).
+ */
+export function reportStamp(now: Date, zona: ZonaWaktu = ZONA_WAKTU.WIB): string {
+  return capFile(now, zona)
 }
 
-function reportPath(roster: LoadedRoster, now: Date): string {
+function reportPath(roster: LoadedRoster, now: Date, zona: ZonaWaktu): string {
   const dir = dirname(roster.path)
   const base = basename(roster.path, extname(roster.path))
-  const stem = `${base}_baris-bermasalah_${reportStamp(now)}`
+  const stem = `${base}_baris-bermasalah_${reportStamp(now, zona)}`
   let path = join(dir, `${stem}.xlsx`)
   for (let i = 2; existsSync(path); i++) path = join(dir, `${stem}_${i}.xlsx`)
   return path
@@ -38,7 +40,7 @@ export async function writeErrorReport(roster: LoadedRoster, skipped: readonly R
   const width = columns.length + 2
   // On the office's wall clock with its zone, not the machine's: "23 November 2026 16.05 WITA".
   const stamp = waktu(now.toISOString(), zona)
-  ws.getCell(1, 1).value = `Baris yang tidak diimpor dari ${layout.fileName} (lembar "${layout.sheet}"), ${stamp}. Perbaiki sesuai kolom Masalah, lalu impor berkas ini lagi.`
+  setCellValue(ws.getCell(1, 1), `Baris yang tidak diimpor dari ${layout.fileName} (lembar "${layout.sheet}"), ${stamp}. Perbaiki sesuai kolom Masalah, lalu impor berkas ini lagi.`)
   ws.getCell(1, 1).font = { bold: true }
   ws.mergeCells(1, 1, 1, width)
 
@@ -48,9 +50,10 @@ export async function writeErrorReport(roster: LoadedRoster, skipped: readonly R
   const head = ws.getRow(2)
   heads.forEach((h, i) => {
     const cell = head.getCell(i + 1)
-    cell.value = h
     cell.font = { bold: true }
     cell.alignment = { vertical: 'middle', wrapText: true }
+    // A heading as the roster wrote it (this file is imported again) can look like a formula too.
+    setCellValue(cell, h)
   })
 
   skipped.forEach((plan, i) => {
@@ -63,7 +66,8 @@ export async function writeErrorReport(roster: LoadedRoster, skipped: readonly R
         cell.value = new Date(`${dateCellIso(v)}T00:00:00Z`)
         cell.numFmt = 'dd-mm-yyyy'
       } else {
-        cell.value = v
+        // The rows as the roster wrote them: a name typed as =HYPERLINK(…) stays text (text-cell.ts).
+        setCellValue(cell, v)
       }
       // Typed again into a text cell, a NIK or phone number keeps every digit.
       if (c.field === 'nik' || c.field === 'phone') cell.numFmt = '@'
@@ -71,8 +75,8 @@ export async function writeErrorReport(roster: LoadedRoster, skipped: readonly R
     out.getCell(columns.length + 1).value = plan.row.row
     const messages = plan.row.problems.map((p) => `${p.field === 'row' ? '' : `${FIELD_LABELS[p.field]}: `}${p.message}${p.severity === 'warning' ? ' (peringatan)' : ''}`)
     const m = out.getCell(columns.length + 2)
-    m.value = messages.join('\n')
     m.alignment = { wrapText: true, vertical: 'top' }
+    setCellValue(m, messages.join('\n'))
   })
 
   columns.forEach((c, j) => {
@@ -82,7 +86,7 @@ export async function writeErrorReport(roster: LoadedRoster, skipped: readonly R
   ws.getColumn(columns.length + 1).width = 10
   ws.getColumn(columns.length + 2).width = 80
 
-  const target = reportPath(roster, now)
+  const target = reportPath(roster, now, zona)
   const temp = `${target}.${process.pid}.tmp`
   try {
     await wb.xlsx.writeFile(temp)

@@ -225,8 +225,11 @@ function posyanduNames(posyandu: KaderImportPosyandu[]): PosyanduNames {
   for (const p of posyandu) {
     for (const s of p.suggestions) byId.set(s.id, s.name)
     if (p.choice?.kind === 'existing') byId.set(p.choice.id, p.choice.name)
-    byName.set(p.name, p)
-    if (!byName.has(p.name.toLowerCase())) byName.set(p.name.toLowerCase(), p)
+    // Every spelling of the file ("MELATI IV" beside "Melati 4") finds its line.
+    for (const name of [p.name, ...p.spellings]) {
+      byName.set(name, p)
+      if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), p)
+    }
   }
   return { byId, byName }
 }
@@ -263,7 +266,11 @@ function Value({ column, row, names }: { column: PreviewColumnKey; row: KaderImp
       if (going) return lines([going, written && written !== going && t('spreadsheet.import.inFile', { value: written })])
       if (!written) return none
       const mapped = names.byName.get(written) ?? names.byName.get(written.toLowerCase())
-      if (mapped?.choice?.kind === 'new') return lines([t('spreadsheet.import.newPosyandu', { name: written })])
+      if (mapped?.choice?.kind === 'new') {
+        // The one new Posyandu made for this name, its other spellings and the names that follow it.
+        const created = mapped.sameAs ?? mapped.name
+        return lines([t('spreadsheet.import.newPosyandu', { name: created }), created !== written && t('spreadsheet.import.inFile', { value: written })])
+      }
       if (mapped?.choice?.kind === 'existing') return lines([mapped.choice.name, mapped.choice.name !== written && t('spreadsheet.import.inFile', { value: written })])
       return lines([written])
     }

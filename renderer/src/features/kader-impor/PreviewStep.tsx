@@ -4,7 +4,7 @@
 
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Events, KaderImportPosyandu, KaderImportPreview } from '@shared/contract'
+import { SAME_AS, type Events, type KaderImportPosyandu, type KaderImportPreview } from '@shared/contract'
 import { useApp } from '../../app/AppContext'
 import { useCall } from '../../components/useCall'
 import { formatNumber } from '../../i18n/format'
@@ -154,23 +154,37 @@ function PosyanduMapping({
                 {posyandu.map((p, i) => {
                   const id = `impor-posyandu-${i}`
                   const shownName = p.name || t('spreadsheet.import.posyanduEmpty')
-                  const answered = p.choice === null ? '' : p.choice.kind === 'new' ? 'new' : p.choice.id
+                  const answered = p.sameAs !== null ? `${SAME_AS}${p.sameAs}` : p.choice === null ? '' : p.choice.kind === 'new' ? 'new' : p.choice.id
+                  // Another name of this file these rows may follow: the one they follow, else the one they are near.
+                  const other = p.sameAs ?? p.nearInFile
                   // The person's choice shows at once; the preview catches up.
                   const value = p.name in overrides ? overrides[p.name]! : answered
                   const suggested = new Set(p.suggestions.map((s) => s.id))
                   const others = (register.data ?? []).filter((r) => !suggested.has(r.id))
-                  const listed = value === '' || value === 'new' || suggested.has(value) || others.some((r) => r.id === value)
+                  const listed = value === '' || value === 'new' || value.startsWith(SAME_AS) || suggested.has(value) || others.some((r) => r.id === value)
+                  // Following another name of the file: said so even while that name waits for its choice.
                   const state =
-                    p.choice === null
-                      ? 'undecided'
-                      : p.choice.kind === 'new'
-                        ? 'new'
-                        : overrides[p.name] === answered
-                          ? 'chosen'
-                          : 'matched'
+                    p.sameAs !== null
+                      ? 'same'
+                      : p.choice === null
+                        ? 'undecided'
+                        : p.choice.kind === 'new'
+                          ? 'new'
+                          : overrides[p.name] === answered
+                            ? 'chosen'
+                            : 'matched'
+                  // A name a letter or two off a registered one, or off another new name of the file: asked, answered with one key press.
+                  const asking = state === 'undecided' && (p.near !== null || p.nearInFile !== null) && !(p.name in overrides)
+                  const nearTitle = p.near ? posyanduTitle(p.near.name) : `"${p.nearInFile ?? ''}"`
+                  const nearValue = p.near ? p.near.id : `${SAME_AS}${p.nearInFile ?? ''}`
                   return (
                     <tr key={p.name} className={state === 'undecided' ? 'impor-undecided' : undefined}>
-                      <th scope="row">{shownName}</th>
+                      <th scope="row">
+                        {shownName}
+                        {p.spellings.length > 0 && (
+                          <span className="impor-posyandu-spellings">{t('spreadsheet.import.posyanduSpellings', { names: p.spellings.join(', ') })}</span>
+                        )}
+                      </th>
                       <td className="num">{formatNumber(p.rows)}</td>
                       <td>
                         <div className="impor-posyandu-choice">
@@ -205,6 +219,7 @@ function PosyanduMapping({
                               </optgroup>
                             )}
                             {!listed && p.choice?.kind === 'existing' && <option value={p.choice.id}>{p.choice.name}</option>}
+                            {other !== null && <option value={`${SAME_AS}${other}`}>{t('spreadsheet.import.posyanduSameOption', { name: other })}</option>}
                             {((canCreate && p.name) || value === 'new') && (
                               <option value="new">{t('spreadsheet.import.posyanduNew', { name: p.name })}</option>
                             )}
@@ -212,13 +227,30 @@ function PosyanduMapping({
                           <span id={`${id}-state`} className={`impor-posyandu-state impor-state-${state}`}>
                             {state === 'undecided'
                               ? t('spreadsheet.import.posyanduNeedChoice', { n: formatNumber(p.rows) })
-                              : state === 'new'
+                              : state === 'same'
+                                ? t(p.choice ? 'spreadsheet.import.posyanduSame' : 'spreadsheet.import.posyanduSameWaiting', { name: p.sameAs })
+                                : state === 'new'
                                 ? t('spreadsheet.import.posyanduWillCreate')
                                 : state === 'chosen'
                                   ? t('spreadsheet.import.posyanduChosen')
                                   : t('spreadsheet.import.posyanduMatched')}
                           </span>
                         </div>
+                        {asking && (
+                          <div className="impor-posyandu-near" role="group" aria-labelledby={`${id}-near`}>
+                            <span id={`${id}-near`} className="impor-posyandu-near-ask">
+                              {p.near ? t('spreadsheet.import.posyanduNearAsk', { name: nearTitle }) : t('spreadsheet.import.posyanduNearInFileAsk', { name: nearTitle })}
+                            </span>
+                            <button type="button" className="btn btn-small btn-primary" disabled={disabled} onClick={() => onChoose(p.name, nearValue)}>
+                              {p.near ? t('spreadsheet.import.posyanduNearYes', { name: nearTitle }) : t('spreadsheet.import.posyanduNearInFileYes', { name: nearTitle })}
+                            </button>
+                            {canCreate && (
+                              <button type="button" className="btn btn-small" disabled={disabled} onClick={() => onChoose(p.name, 'new')}>
+                                {t('spreadsheet.import.posyanduNearNew')}
+                              </button>
+                            )}
+                          </div>
+                        )}
                       </td>
                     </tr>
                   )
@@ -231,6 +263,9 @@ function PosyanduMapping({
     </section>
   )
 }
+
+/** "Melati 4" → "Posyandu Melati 4" (as the core's posyanduTitle); a name that already says Posyandu stays. */
+const posyanduTitle = (name: string) => (/^posyandu\b/i.test(name) ? name : `Posyandu ${name}`)
 
 function SaveProgress({ progress }: { progress: Events['progress'] | null }) {
   const { t } = useTranslation()
