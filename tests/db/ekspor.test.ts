@@ -650,6 +650,7 @@ describe('the recap', () => {
       'Jenis',
       'Kode Wilayah',
       'Posyandu',
+      'Posyandu Terdaftar',
       'Kader Aktif',
       'Belum Bertingkat',
       'Purwa',
