@@ -154,9 +154,10 @@ export async function getPosyandu(db: Db, input: ParsedInput<'posyandu:get'>): P
 }
 
 /**
- * The Puskesmas a Posyandu may name as its pembina: this office if it is one, and every
- * Puskesmas office heard of through paket (their signed key cards: the region's own list, not
- * free text), less the old identities a recovered office replaced.
+ * The Puskesmas a Posyandu may name as its pembina: this office if it is one, every Puskesmas
+ * heard of through paket, and every Puskesmas whose key card this office trusts (the region's
+ * own list of signed cards, passed down by the Dinas in the paket pembinaan: not free text), less
+ * the old identities a recovered office replaced.
  */
 export async function listPuskesmasOptions(db: Db): Promise<PuskesmasOption[]> {
   const site = await requireSite(db)
@@ -170,11 +171,29 @@ export async function listPuskesmasOptions(db: Db): Promise<PuskesmasOption[]> {
     out.push({ code: site.id, name: site.name, villageCodes: villages.map((v) => v.village_code) })
   }
   const offices = await db.selectFrom('office').select(['site_id', 'name', 'villages']).where('level', '=', 'puskesmas').execute()
+  const seen = new Set([site.id, ...replaced])
   for (const o of offices) {
-    if (o.site_id === site.id || replaced.has(o.site_id)) continue
+    if (seen.has(o.site_id)) continue
+    seen.add(o.site_id)
     out.push({ code: o.site_id, name: o.name, villageCodes: parseList(o.villages) })
   }
+  // A card trusted by hand (Kunci kantor) before any paket from that Puskesmas came.
+  const cards = await db.selectFrom('trusted_office').select(['site_id', 'name', 'card']).where('level', '=', 'puskesmas').execute()
+  for (const c of cards) {
+    if (seen.has(c.site_id)) continue
+    seen.add(c.site_id)
+    out.push({ code: c.site_id, name: c.name, villageCodes: villagesOfCard(c.card) })
+  }
   return out.sort((a, b) => a.name.localeCompare(b.name, 'id') || a.code.localeCompare(b.code))
+}
+
+function villagesOfCard(json: string): string[] {
+  try {
+    const v = (JSON.parse(json) as { villages?: unknown }).villages
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
+  }
 }
 
 function parseList(json: string): string[] {
