@@ -4,6 +4,7 @@
 // unchanged at the Puskesmas and the Dinas through real paket. Real SQLite, real services.
 
 import { describe, expect, it } from 'vitest'
+import { generateDemo } from '../../electron/core/features/demo/demo.service'
 import { getKader } from '../../electron/core/features/kader/kader.service'
 import { exportPaket, importPaket } from '../../electron/core/features/paket/paket.service'
 import { getPosyandu, listPosyandu, listPuskesmasOptions, updatePosyandu } from '../../electron/core/features/posyandu/posyandu.service'
@@ -184,5 +185,32 @@ describe('Posyandu registration', () => {
     const { received: _r, ...atKel } = (await row(kel.db)) as Record<string, unknown>
     const { received: _k, ...atKota } = (await row(kota.db)) as Record<string, unknown>
     expect(atKota).toEqual(atKel)
+  }, 60_000)
+
+  it('fills the demo with Pustu in most villages, SK and registration for some Posyandu and not others, and the kecamatan’s Puskesmas as pembina', async () => {
+    const pkm = await office('puskesmas')
+    await generateDemo(pkm.db, { wilayah: '36.71.01', posyanduPerVillage: 3, kaderPerPosyandu: 3, seed: 7 })
+    const list = await listPosyandu(pkm.db, { includeInactive: true })
+    const pustu = await listPustu(pkm.db, {})
+    const byStatus = (s: string) => list.filter((p) => p.registrationStatus === s)
+    expect(pustu.length).toBeGreaterThan(0)
+    expect(pustu.length).toBeLessThan(8)
+    expect(byStatus('terdaftar').length).toBeGreaterThan(0)
+    expect(byStatus('belum_terdaftar').length).toBeGreaterThan(0)
+    const pkmId = await siteIdOf(pkm)
+    for (const p of list) {
+      // A Posyandu's Pustu is its own village's; a registered one has its SK, dated before.
+      if (p.pustuId) expect(pustu.find((u) => u.id === p.pustuId)!.villageCode).toBe(p.villageCode)
+      if (p.registrationStatus === 'terdaftar') {
+        expect(p.skDate! <= p.registeredDate!).toBe(true)
+        expect(p.registryNumber).toBeTruthy()
+      }
+      if (p.skDate) expect(p.musyawarahDate! < p.skDate).toBe(true)
+      // The villages this Puskesmas serves name it; the others its kecamatan's stand-in.
+      expect(p.puskesmasCode).toBe([SUKARASA, TANGERANG].includes(p.villageCode) ? pkmId : 'demo-pkm-36.71.01')
+    }
+    expect((await getRekap(pkm.db, {})).total.registeredPosyandu).toBe(
+      list.filter((p) => p.active && p.registrationStatus === 'terdaftar' && [SUKARASA, TANGERANG].includes(p.villageCode)).length,
+    )
   }, 60_000)
 })
