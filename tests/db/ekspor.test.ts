@@ -185,7 +185,7 @@ describe('the kader roster', () => {
     expect(r.rows).toBe(3)
 
     const wb = await readBack(r.path)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Daftar Kader'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Daftar Kader', 'Daftar Posyandu', 'Pustu'])
     const ws = sheet(wb, 'Daftar Kader')
     const { header, rows } = checkSheet(ws, 'Daftar Kader Posyandu', ROSTER_HEADERS)
     expect(header).toBe(headerRowOf({ notes: ['', ''] }))

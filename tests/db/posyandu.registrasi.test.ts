@@ -3,8 +3,10 @@
 // the pengurus from the roster; the list's filter, the recap's count, and the papers arriving
 // unchanged at the Puskesmas and the Dinas through real paket. Real SQLite, real services.
 
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { generateDemo } from '../../electron/core/features/demo/demo.service'
+import { exportXlsx } from '../../electron/core/features/ekspor/ekspor.service'
 import { getKader } from '../../electron/core/features/kader/kader.service'
 import { exportPaket, importPaket } from '../../electron/core/features/paket/paket.service'
 import { getPosyandu, listPosyandu, listPuskesmasOptions, updatePosyandu } from '../../electron/core/features/posyandu/posyandu.service'
@@ -12,7 +14,7 @@ import { createPustu, listPustu, updatePustu } from '../../electron/core/feature
 import { getRekap } from '../../electron/core/features/rekap/rekap.service'
 import { listRiwayat } from '../../electron/core/features/riwayat/riwayat.service'
 import { officeToday } from '../../electron/core/features/site/site.service'
-import { posyanduInput, pustuInput, type Input, type Posyandu } from '../../shared/contract'
+import { exportInput, posyanduInput, pustuInput, type Input, type Posyandu } from '../../shared/contract'
 import { errorOf, makeKader, makePosyandu, posyanduFields } from '../fixtures/db'
 import { introduce, officesPerTest, siteIdOf } from '../fixtures/offices'
 import type { Db } from '../../electron/core/db/schema'
@@ -213,4 +215,45 @@ describe('Posyandu registration', () => {
       list.filter((p) => p.active && p.registrationStatus === 'terdaftar' && [SUKARASA, TANGERANG].includes(p.villageCode)).length,
     )
   }, 60_000)
+
+  it('exports the register with its papers and pengurus, and the Pustu, in the roster workbook', async () => {
+    const { kel, pkmId } = await kelurahanWithPuskesmas()
+    const pustu = await createPustu(kel.db, pustuInput.parse({ villageCode: SUKARASA, name: 'Pustu Sukarasa', address: 'Jl. Ki Samaun No. 2' }))
+    const p = await makePosyandu(kel.db)
+    await makeKader(kel.db, p.id, { name: 'Aminah', role: 'ketua' })
+    await makeKader(kel.db, p.id, { name: 'Bariah', role: 'ketua' })
+    await save(kel.db, p, { ...PAPERS, puskesmasCode: pkmId, pustuId: pustu.id })
+    const r = await exportXlsx(kel.db, exportInput.parse({ folder: stick(), what: 'roster' }))
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(r.path)
+    const rowsOf = (name: string) => {
+      const ws = wb.getWorksheet(name)!
+      const header = (ws.views[0] as { ySplit: number }).ySplit
+      const head = (ws.getRow(header).values as ExcelJS.CellValue[]).slice(1)
+      const rows: Record<string, ExcelJS.CellValue>[] = []
+      for (let i = header + 1; i <= ws.rowCount; i++) {
+        const v = (ws.getRow(i).values as ExcelJS.CellValue[]).slice(1)
+        rows.push(Object.fromEntries(head.map((h, c) => [String(h), v[c] ?? null])))
+      }
+      return rows
+    }
+    expect(rowsOf('Daftar Posyandu')).toEqual([
+      expect.objectContaining({
+        Posyandu: 'Posyandu Melati 01',
+        'No SK Pembentukan': PAPERS.skNumber,
+        'Tanggal SK': new Date('2024-02-01T00:00:00Z'),
+        'Penanda Tangan SK': PAPERS.skSigner,
+        'Tanggal Musyawarah': new Date('2024-01-20T00:00:00Z'),
+        'Status Pendaftaran': 'Terdaftar',
+        'Tanggal Terdaftar': new Date('2025-05-14T00:00:00Z'),
+        'Nomor Registrasi': PAPERS.registryNumber,
+        'Puskesmas Pembina': 'Puskesmas Tangerang',
+        Pustu: 'Pustu Sukarasa',
+        // Two ketua on record: both named, as the page warns.
+        Ketua: 'Aminah, Bariah',
+        Sekretaris: null,
+      }),
+    ])
+    expect(rowsOf('Pustu')).toEqual([{ No: 1, 'Kelurahan/Desa': 'Sukarasa', Pustu: 'Pustu Sukarasa', Alamat: 'Jl. Ki Samaun No. 2', Posyandu: 1 }])
+  })
 })
