@@ -75,9 +75,12 @@ describe('Posyandu registration', () => {
 
     const history = await listRiwayat(kel.db, { kind: 'posyandu', id: p.id })
     const changed = new Map(history.map((h) => [h.field, h.to]))
-    expect(changed.get('registration_status')).toBeTruthy()
+    // In words: the status, the dates, the Puskesmas and the Pustu by name.
+    expect(changed.get('registration_status')).toBe('Terdaftar')
     expect(changed.get('sk_number')).toBe(PAPERS.skNumber)
-    expect(changed.get('puskesmas_code')).toBeTruthy()
+    expect(changed.get('sk_date')).toBe('1 Februari 2024')
+    expect(changed.get('puskesmas_code')).toBe('Puskesmas Tangerang')
+    expect(changed.get('pustu_id')).toBe('Pustu Sukarasa')
     // Not registered any more: the registry's date and number go with it.
     const back = await save(kel.db, saved, { registrationStatus: 'belum_terdaftar' })
     expect(back).toMatchObject({ registrationStatus: 'belum_terdaftar', registeredDate: null, registryNumber: null, skNumber: PAPERS.skNumber })
