@@ -98,6 +98,13 @@ test.describe('Posyandu', () => {
     await page.getByLabel('Alamat Pustu').fill('Jl. Ki Samaun No. 2')
     await page.getByLabel('Nama Pustu').press('Enter')
     await expect(page.getByRole('table', { name: 'Pustu' })).toContainText('Pustu Sukarasa')
+    // A typo corrected: the same line edits the Pustu chosen in the list.
+    await page.getByRole('button', { name: 'Ubah Pustu Sukarasa' }).click()
+    await expect(page.getByLabel('Nama Pustu')).toBeFocused()
+    await page.getByLabel('Alamat Pustu').fill('Jl. Ki Samaun No. 12')
+    await page.getByRole('button', { name: 'Simpan Pustu' }).click()
+    await expect(page.getByRole('table', { name: 'Pustu' })).toContainText('Jl. Ki Samaun No. 12')
+    await expect(page.getByRole('button', { name: 'Tambah Pustu' })).toBeVisible()
     await expect(list.row('Posyandu Dahlia 05')).toContainText('2 ketua')
 
     await page.getByRole('link', { name: 'Ubah Posyandu Dahlia 05' }).click()

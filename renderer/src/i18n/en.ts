@@ -296,6 +296,9 @@ export const en: Messages = {
     pustuAdd: 'Add Pustu',
     pustuSaved: '{{name}} saved.',
     pustuColPosyandu: 'Posyandu',
+    pustuActions: 'Actions',
+    pustuEdit: 'Edit {{name}}',
+    pustuSave: 'Save Pustu',
     pejabat: { kelurahan: 'lurah', desa: 'kepala desa (village head)' },
   },
   kader: {

@@ -292,6 +292,9 @@ export const id = {
     pustuAdd: 'Tambah Pustu',
     pustuSaved: '{{name}} disimpan.',
     pustuColPosyandu: 'Posyandu',
+    pustuActions: 'Tindakan',
+    pustuEdit: 'Ubah {{name}}',
+    pustuSave: 'Simpan Pustu',
     pejabat: { kelurahan: 'lurah', desa: 'kepala desa' },
   },
   kader: {

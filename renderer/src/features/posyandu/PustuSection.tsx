@@ -25,6 +25,8 @@ export function PustuSection() {
   const form = useFormState<Values, typeof pustuInput>({ villageCode: '', name: '', address: '' }, pustuInput)
   const { values, set, errorOf } = form
   const [saving, setSaving] = useState(false)
+  // The Pustu being corrected in the line below the list; null: the line adds a new one.
+  const [editing, setEditing] = useState<string | null>(null)
   // One village (a kelurahan office): it is the Pustu's, nothing to choose.
   const villageCode = vs.length === 1 ? vs[0]!.code : values.villageCode
 
@@ -35,9 +37,10 @@ export function PustuSection() {
     if (!parsed.success) return
     setSaving(true)
     try {
-      const saved = await call('pustu:create', { ...values, villageCode })
+      const saved = editing ? await call('pustu:update', { ...values, villageCode, id: editing }) : await call('pustu:create', { ...values, villageCode })
       toasts.push({ message: t('posyandu.pustuSaved', { name: saved.name }), tone: 'success' })
       form.reset({ villageCode: values.villageCode, name: '', address: '' })
+      setEditing(null)
       list.reload()
     } catch (err) {
       form.setServer(serverErrors(err) as FieldErrors)
@@ -66,6 +69,9 @@ export function PustuSection() {
                 <th scope="col" className="num">
                   {t('posyandu.pustuColPosyandu')}
                 </th>
+                <th scope="col">
+                  <span className="sr-only">{t('posyandu.pustuActions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -75,6 +81,20 @@ export function PustuSection() {
                   <td>{u.villageName}</td>
                   <td>{u.address ?? t('app.none')}</td>
                   <td className="num">{formatNumber(u.posyanduCount)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      aria-label={t('posyandu.pustuEdit', { name: u.name })}
+                      onClick={() => {
+                        setEditing(u.id)
+                        form.reset({ villageCode: u.villageCode, name: u.name, address: u.address ?? '' })
+                        document.getElementById('pustu-name')?.focus()
+                      }}
+                    >
+                      {t('app.edit')}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -106,8 +126,20 @@ export function PustuSection() {
         </Field>
         <div className="field">
           <button type="submit" className="btn" disabled={saving}>
-            {t('posyandu.pustuAdd')}
+            {editing ? t('posyandu.pustuSave') : t('posyandu.pustuAdd')}
           </button>
+          {editing && (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setEditing(null)
+                form.reset({ villageCode: values.villageCode, name: '', address: '' })
+              }}
+            >
+              {t('app.cancel')}
+            </button>
+          )}
         </div>
       </form>
       )}
