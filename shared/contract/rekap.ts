@@ -22,6 +22,8 @@ export interface RekapSpm {
 
 export interface RekapCounts {
   posyandu: number
+  /** Active Posyandu registered with Kemendagri (registration_status terdaftar). */
+  registeredPosyandu: number
   activeKader: number
   /** Active kader per level: none, purwa, madya, utama. */
   levels: { none: number; purwa: number; madya: number; utama: number }

@@ -23,6 +23,7 @@ const EVERY_LEVEL = [KELURAHAN, PUSKESMAS, KECAMATAN, KOTA] as const
  * office's own units go up).
  */
 export const PAKET_KIND_SPECS = {
+  pustu: { name: 'Pustu', writers: [KELURAHAN] },
   posyandu: { name: 'Posyandu', writers: [KELURAHAN] },
   kader: { name: 'Kader', writers: [KELURAHAN, PUSKESMAS] },
   kader_status: { name: 'Riwayat status kader', writers: [KELURAHAN, PUSKESMAS] },

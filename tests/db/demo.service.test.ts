@@ -29,7 +29,11 @@ const DEMO = { wilayah: '36.71.01', posyanduPerVillage: 3, kaderPerPosyandu: 12,
 
 /** Everything the generator decides, without ids, versions and timestamps (which come from the clock). */
 async function content(db: Db) {
-  const posyandu = (await listPosyandu(db, { includeInactive: true })).map(({ id: _id, createdAt: _created, updatedAt: _updated, ...rest }) => rest)
+  // Ids are random: the Pustu is told by its name, the pengurus by theirs.
+  const posyandu = (await listPosyandu(db, { includeInactive: true })).map(({ id: _id, createdAt: _created, updatedAt: _updated, pustuId: _pustu, pengurus, ...rest }) => ({
+    ...rest,
+    pengurus: Object.values(pengurus).map((holders) => holders.map((k) => k.name)),
+  }))
   const kader = (await exportKaderList(db)).map(({ id: _id, posyanduId: _posyandu, ...rest }) => rest)
   const history = await db
     .selectFrom('kader_status')

@@ -185,7 +185,7 @@ describe('the kader roster', () => {
     expect(r.rows).toBe(3)
 
     const wb = await readBack(r.path)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Daftar Kader'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Daftar Kader', 'Daftar Posyandu', 'Pustu'])
     const ws = sheet(wb, 'Daftar Kader')
     const { header, rows } = checkSheet(ws, 'Daftar Kader Posyandu', ROSTER_HEADERS)
     expect(header).toBe(headerRowOf({ notes: ['', ''] }))
@@ -650,6 +650,7 @@ describe('the recap', () => {
       'Jenis',
       'Kode Wilayah',
       'Posyandu',
+      'Posyandu Terdaftar',
       'Kader Aktif',
       'Belum Bertingkat',
       'Purwa',
@@ -687,11 +688,12 @@ describe('the recap', () => {
     const kel = rows[sukarasa]!
     const node = flat[sukarasa]!.node
     expect(kec[1]).toBe('Kecamatan')
-    expect(kel.slice(0, 10)).toEqual([
+    expect(kel.slice(0, 11)).toEqual([
       'Sukarasa',
       'Kelurahan',
       '36.71.01.1001',
       node.posyandu,
+      node.registeredPosyandu,
       node.activeKader,
       node.levels.none,
       node.levels.purwa,
@@ -708,7 +710,7 @@ describe('the recap', () => {
     expect(posyanduRow[1]).toBe('Posyandu')
     expect(posyanduRow[2]).toBeUndefined()
     const total = rows[rows.length - 1]!
-    expect(total.slice(0, 5)).toEqual(['Jumlah', undefined, '36.71', rekap.total.posyandu, rekap.total.activeKader])
+    expect(total.slice(0, 6)).toEqual(['Jumlah', undefined, '36.71', rekap.total.posyandu, rekap.total.registeredPosyandu, rekap.total.activeKader])
     expect(ws.getRow(ws.rowCount).getCell(1).font?.bold).toBe(true)
 
     expect(kel[col(headers, 'TKK')]).toBe(node.tkk)

@@ -66,6 +66,7 @@ describe('migrations', () => {
       '2026_12_06_0007_create_riwayat',
       '2026_12_06_0008_create_site_succession',
       '2026_12_06_0009_attachment_of_follow_up',
+      '2026_12_06_0010_add_posyandu_registrasi',
     ])
     expect(SCHEMA_VERSION).toBe(Object.keys(MIGRATIONS).length)
   })
@@ -470,6 +471,28 @@ describeMigration('2026_12_06_0009_attachment_of_follow_up', () => {
     await expect(db.insertInto('attachment').values({ ...evidence, id: 'a5', meeting_id: 'm1' }).execute()).rejects.toThrow(/CHECK/)
     const plan = (sqlite.prepare('explain query plan select * from attachment where follow_up_id = ?').all('f1') as { detail: string }[]).map((r) => r.detail)
     expect(plan.join(' ')).toMatch(/attachment_follow_up_idx/)
+    await db.destroy()
+  })
+})
+
+describeMigration('2026_12_06_0010_add_posyandu_registrasi', () => {
+  it('adds the registration columns to every Posyandu (unregistered by default) and the replicated Pustu table, keeping the data', async () => {
+    const { sqlite, db } = memoryDb()
+    await migrateTo(db, '2026_12_06_0009_attachment_of_follow_up')
+    await insertRoster(db)
+    await migrateTo(db, '2026_12_06_0010_add_posyandu_registrasi')
+    // A Posyandu kept before registration existed is "belum terdaftar", its other papers empty.
+    expect(await db.selectFrom('posyandu').select(['name', 'registration_status', 'sk_number', 'sk_date', 'puskesmas_code', 'pustu_id']).execute()).toEqual([
+      { name: 'Mawar', registration_status: 'belum_terdaftar', sk_number: null, sk_date: null, puskesmas_code: null, pustu_id: null },
+    ])
+    expect(await db.selectFrom('kader').select('name').execute()).toEqual([{ name: 'Siti' }])
+    expect(columns(sqlite, 'pustu').map((c) => c.name)).toEqual([...REPLICATED, 'village_code', 'village_name', 'name', 'address', 'received'])
+    const pustu = { ...SYNC, id: 'u1', village_code: '36.71.01.1001', village_name: 'Sukarasa', name: 'Pustu Sukarasa' }
+    await db.insertInto('pustu').values(pustu).execute()
+    expect(await db.selectFrom('pustu').select(['deleted', 'field_versions', 'received']).execute()).toEqual([{ deleted: 0, field_versions: '{}', received: '' }])
+    await expect(db.insertInto('pustu').values({ ...pustu, id: 'u2', name: null }).execute()).rejects.toThrow(/NOT NULL/)
+    expect(indexes(sqlite, 'posyandu')).toContain('posyandu_registration_idx')
+    expect(indexes(sqlite, 'pustu')).toContain('pustu_village_idx')
     await db.destroy()
   })
 })

@@ -33,6 +33,7 @@ const fmt = (n: number) => n.toLocaleString('id-ID')
 function expectedCells(c: RekapCounts): string[] {
   return [
     c.posyandu,
+    c.registeredPosyandu,
     c.activeKader,
     c.levels.none,
     c.levels.purwa,

@@ -100,7 +100,7 @@ describe('rekap', () => {
     const lines = r.stdout.split('\n')
     expect(lines[0]).toMatch(/^Rekap Tangerang, tahun 2025 \(umur paket dihitung sampai \d{1,2} \w{3} \d{4}\)$/)
     const head = lines.findIndex((l) => l.startsWith('Wilayah / Posyandu'))
-    expect(lines[head]).toMatch(/Kader aktif\s+Belum\s+Purwa\s+Madya\s+Utama\s+Pelatihan\s+Rapat\s+TL terbuka\s+Lewat tenggat\s+Paket terakhir$/)
+    expect(lines[head]).toMatch(/Posyandu\s+Terdaftar\s+Kader aktif\s+Belum\s+Purwa\s+Madya\s+Utama\s+Pelatihan\s+Rapat\s+TL terbuka\s+Lewat tenggat\s+Paket terakhir$/)
     const sukarasa = lines.find((l) => l.startsWith('Kel. Sukarasa'))!
     expect(sukarasa).toMatch(/12 hari$/)
     expect(lines.find((l) => l.startsWith('Kel. Sukaasih !'))).toMatch(/belum pernah$/)
@@ -109,7 +109,7 @@ describe('rekap', () => {
     const total = lines.find((l) => l.startsWith('Jumlah'))!.split(/\s{2,}/)
     expect(total).toEqual([
       'Jumlah',
-      ...[t.posyandu, t.activeKader, t.levels.none, t.levels.purwa, t.levels.madya, t.levels.utama, t.trainings, t.meetings, t.followUpsOpen, t.followUpsOverdue].map(fmt),
+      ...[t.posyandu, t.registeredPosyandu, t.activeKader, t.levels.none, t.levels.purwa, t.levels.madya, t.levels.utama, t.trainings, t.meetings, t.followUpsOpen, t.followUpsOverdue].map(fmt),
     ])
     expect(r.stdout).toContain('Kantor yang paling lama tidak mengirim paket')
     expect(r.stdout).toContain('dihitung sudah mengirim bila paket yang dibuatnya sampai di sini')

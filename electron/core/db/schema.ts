@@ -78,6 +78,27 @@ export interface PosyanduTable extends ReplicatedColumns {
   /** JSON array of SpmField codes. */
   spm_fields: string
   active: 0 | 1
+  /** Registration (issue 18; migration 0009): SK pembentukan, musyawarah, Kemendagri registry. */
+  sk_number: string | null
+  sk_date: string | null
+  /** The lurah / kepala desa who signed the SK, by name. */
+  sk_signer: string | null
+  musyawarah_date: string | null
+  /** 'belum_terdaftar' | 'terdaftar' */
+  registration_status: string
+  registered_date: string | null
+  registry_number: string | null
+  /** The Puskesmas pembina's office (site id, from the offices this app knows); its name in `puskesmas`. */
+  puskesmas_code: string | null
+  pustu_id: string | null
+}
+
+/** A Pustu (Puskesmas Pembantu) of a kelurahan/desa; Posyandu point at it. Replicated. */
+export interface PustuTable extends ReplicatedColumns {
+  village_code: string
+  village_name: string
+  name: string
+  address: string | null
 }
 
 export interface KaderTable extends ReplicatedColumns {
@@ -422,6 +443,7 @@ export interface Database {
   setting: SettingTable
   area: AreaTable
   posyandu: PosyanduTable
+  pustu: PustuTable
   kader: KaderTable
   kader_status: KaderStatusTable
   catalogue: CatalogueTable
@@ -454,6 +476,7 @@ export type Db = Kysely<Database>
 export type PosyanduRow = Selectable<PosyanduTable>
 export type NewPosyanduRow = Insertable<PosyanduTable>
 export type PosyanduUpdate = Updateable<PosyanduTable>
+export type PustuRow = Selectable<PustuTable>
 export type KaderDbRow = Selectable<KaderTable>
 export type NewKaderRow = Insertable<KaderTable>
 export type KaderUpdate = Updateable<KaderTable>

@@ -17,7 +17,8 @@ import {
   restoreKader,
   updateKader,
 } from '../features/kader/kader.service'
-import { createPosyandu, getPosyandu, listPosyandu, updatePosyandu } from '../features/posyandu/posyandu.service'
+import { createPosyandu, getPosyandu, listPosyandu, listPuskesmasOptions, updatePosyandu } from '../features/posyandu/posyandu.service'
+import { createPustu, listPustu, updatePustu } from '../features/posyandu/pustu.service'
 import { installCatalogue } from '../features/competency/catalogue-install.service'
 import { previewLevelRule, saveLevelRule } from '../features/competency/level-rule.service'
 import { getCatalogueInfo } from '../features/competency/catalogue.service'
@@ -100,6 +101,10 @@ export const handlers = {
   'posyandu:get': (ctx, input) => getPosyandu(ctx.db, input),
   'posyandu:create': (ctx, input) => createPosyandu(ctx.db, input),
   'posyandu:update': (ctx, input) => updatePosyandu(ctx.db, input),
+  'posyandu:puskesmasOptions': (ctx) => listPuskesmasOptions(ctx.db),
+  'pustu:list': (ctx, input) => listPustu(ctx.db, input),
+  'pustu:create': (ctx, input) => createPustu(ctx.db, input),
+  'pustu:update': (ctx, input) => updatePustu(ctx.db, input),
 
   'kader:list': (ctx, input) => listKader(ctx.db, input),
   'kader:get': (ctx, input) => getKader(ctx.db, input),

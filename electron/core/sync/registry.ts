@@ -59,8 +59,14 @@ export const BOOKKEEPING_COLUMNS: ReadonlySet<string> = new Set(['id', 'site_id'
 type Entry = Omit<ReplicatedKind, 'kind' | 'name' | 'writers'>
 
 const ENTRIES: Record<PaketKind, Entry> = {
-  posyandu: {
+  pustu: {
     parents: {},
+    area: [{ column: 'village_code' }],
+    lists: [],
+    labelSql: 'select name as label from pustu where id = ?',
+  },
+  posyandu: {
+    parents: { pustu_id: 'pustu' },
     area: [{ column: 'village_code' }],
     lists: ['spm_fields'],
     labelSql: 'select name as label from posyandu where id = ?',

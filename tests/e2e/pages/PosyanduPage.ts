@@ -15,7 +15,8 @@ export class PosyanduPage {
 
   constructor(readonly page: Page) {
     this.addButton = page.getByRole('link', { name: 'Tambah Posyandu' })
-    this.table = page.getByRole('table')
+    // The Posyandu table, not the Pustu one below it.
+    this.table = page.getByRole('table', { name: 'Posyandu', exact: true })
     this.name = page.getByLabel('Nama Posyandu')
     this.village = page.getByLabel('Kelurahan/Desa')
     this.rw = page.locator('#p-rw')

@@ -13,6 +13,7 @@ import { kaderList } from './kader-list'
 import { kompetensiAturan } from './kompetensi-aturan'
 import { kompetensiMatrix } from './kompetensi-matrix'
 import { kunciCabut, kunciGanti, kunciKartu, kunciPercaya } from './kunci'
+import { posyanduList } from './posyandu-list'
 import { paketExport, paketImport, paketInspect, paketPembinaan, paketPemulihan } from './paket'
 import { pelatihanList, trainingList } from './training-list'
 import { rapatList } from './rapat-list'
@@ -23,6 +24,7 @@ import { tindakLanjutList } from './tindak-lanjut-list'
 export const COMMANDS: readonly Command[] = [
   init,
   demo,
+  posyanduList,
   kaderList,
   kaderImpor,
   trainingList,

@@ -13,7 +13,7 @@ const OFFICE_LEVEL: Record<SiteLevel, string> = {
   kota: 'Kota/kabupaten',
 }
 
-const HEAD = ['Wilayah / Posyandu', 'Posyandu', 'Kader aktif', 'Belum', 'Purwa', 'Madya', 'Utama', 'Pelatihan', 'Rapat', 'TL terbuka', 'Lewat tenggat', 'Paket terakhir']
+const HEAD = ['Wilayah / Posyandu', 'Posyandu', 'Terdaftar', 'Kader aktif', 'Belum', 'Purwa', 'Madya', 'Utama', 'Pelatihan', 'Rapat', 'TL terbuka', 'Lewat tenggat', 'Paket terakhir']
 
 const SPM_NAME: Record<SpmField, string> = {
   pendidikan: 'Pendidikan',
@@ -45,6 +45,7 @@ function cells(name: string, n: Omit<RekapNode, 'code' | 'name' | 'kind' | 'chil
   return [
     name,
     fmt(n.posyandu),
+    fmt(n.registeredPosyandu),
     fmt(n.activeKader),
     fmt(n.levels.none),
     fmt(n.levels.purwa),

@@ -26,6 +26,7 @@ import { recomputeCompetencies } from '../competency/competency.service'
 import { rebuildSearchIndex } from '../search/search.service'
 import { requireSite } from '../site/site.service'
 import { writeMeetingHistory } from './demo-meeting'
+import { planRegistrasi } from './demo-registrasi'
 import { REFERENCE_DATE, writeTrainingHistory, type DemoPerson } from './demo-training'
 import { isStandIn, puskesmasStandIn, recordStandIns, standIns, villageStandIn, type StandIn } from './stand-in'
 
@@ -355,6 +356,7 @@ function makePosyandu(w: World, village: AreaRow, index: number, flower: string,
     rw: pad(rw, 3),
     address: `${rng.pick(['Balai Warga', 'Rumah Ketua RW', 'Pos RW', 'Aula Masjid'])}, ${rng.pick(STREETS)} No. ${rng.int(1, 120)}`,
     puskesmas: districtName ? `Puskesmas ${districtName}` : null,
+    registration_status: 'belum_terdaftar',
     schedule,
     spm_fields: JSON.stringify(fields),
     active: rng.chance(0.94) ? 1 : 0,
@@ -498,11 +500,19 @@ export async function generateDemo(
     onProgress?.(done, total, 'kader')
   }
 
+  // The Pustu and each Posyandu's registration papers (demo-registrasi.ts), on a stream of their own.
+  const covered = new Set((await db.selectFrom('site_village').select('village_code').execute()).map((r) => r.village_code))
+  const registrasi = await planRegistrasi(db, new Rng(mulberry32(input.seed ^ 0x9e6157)), villages, w.districtNames, site, covered, (v) =>
+    demoVillageOffice(site.id, site.area_code, v),
+  )
+
   onProgress?.(0, total, 'kader')
   for (const village of villages) {
     const flowers = w.rng.shuffle(FLOWERS)
     for (let i = 0; i < perVillage; i++) {
-      batch.push(makePosyandu(w, village, i, flowers[i % flowers.length]!, perPosyandu))
+      const draft = makePosyandu(w, village, i, flowers[i % flowers.length]!, perPosyandu)
+      Object.assign(draft.row, registrasi.papers(village))
+      batch.push(draft)
       batchKader += perPosyandu
       if (batchKader >= BATCH_KADER) await flush()
     }

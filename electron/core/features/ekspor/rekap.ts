@@ -22,6 +22,7 @@ function counts(c: RekapCounts): CellValue[] {
   const levelled = c.levels.purwa + c.levels.madya + c.levels.utama
   return [
     c.posyandu,
+    c.registeredPosyandu,
     c.activeKader,
     c.levels.none,
     c.levels.purwa,
@@ -66,6 +67,7 @@ export async function rekapSheets(db: Db, year: number | null, nowMs: number): P
     { header: 'Jenis', kind: 'text' },
     { header: 'Kode Wilayah', kind: 'text' },
     { header: 'Posyandu', kind: 'integer' },
+    { header: 'Posyandu Terdaftar', kind: 'integer' },
     { header: 'Kader Aktif', kind: 'integer' },
     { header: 'Belum Bertingkat', kind: 'integer' },
     { header: 'Purwa', kind: 'integer' },

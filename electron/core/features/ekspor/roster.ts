@@ -7,6 +7,7 @@ import { maskNik } from '../../../../shared/domain/nik'
 import { formatPhone } from '../../../../shared/domain/phone'
 import type { Db } from '../../db/schema'
 import { parseSpmFields } from '../posyandu/posyandu.service'
+import { posyanduSheets } from './posyandu'
 import { EDUCATION_LABEL, LEVEL_LABEL, NO_LEVEL, ROLE_LABEL, SPM_LABEL, STATUS_LABEL, labelOf } from './labels'
 import { dateCell, type SheetColumn, type SheetSpec } from './workbook'
 
@@ -122,5 +123,6 @@ export async function rosterSheets(db: Db, opts: { fullNik: boolean; today: stri
       ],
     })),
   }
-  return { sheets: [sheet], rows: rows.length }
+  // The Posyandu register and the Pustu follow the kader (issue 18): one workbook for the office's files.
+  return { sheets: [sheet, ...(await posyanduSheets(db))], rows: rows.length }
 }

@@ -115,6 +115,7 @@ export async function applyRosterImport(db: Db, input: ParsedInput<'kaderImpor:a
           rw: null,
           address: null,
           puskesmas: null,
+          registration_status: 'belum_terdaftar',
           schedule: null,
           spm_fields: JSON.stringify(SPM_FIELDS),
           active: 1 as const,

@@ -35,6 +35,7 @@ export interface RekapTree {
 function emptyCounts(groupCodes: readonly string[]): RekapCounts {
   return {
     posyandu: 0,
+    registeredPosyandu: 0,
     activeKader: 0,
     levels: { none: 0, purwa: 0, madya: 0, utama: 0 },
     groups: groupCodes.map((code) => ({ code, complete: 0 })),
@@ -74,6 +75,7 @@ function parseCodes(json: string): string[] {
 /** A node's Posyandu (in all and per SPM field) are those of its children. */
 function sumPosyandu(n: RekapNode, kids: readonly RekapNode[]): void {
   n.posyandu = kids.reduce((s, k) => s + k.posyandu, 0)
+  n.registeredPosyandu = kids.reduce((s, k) => s + k.registeredPosyandu, 0)
   n.spm.forEach((f, i) => (f.posyandu = kids.reduce((s, k) => s + (k.spm[i]?.posyandu ?? 0), 0)))
 }
 
@@ -125,7 +127,7 @@ export async function buildTree(db: Db, site: SiteRow, groupCodes: readonly stri
   const scopeRange = site.level === 'kelurahan' ? codePrefixRange(site.area_code) : codePrefixRange(`${site.area_code}.`)
   const posyanduRows = await db
     .selectFrom('posyandu')
-    .select(['id', 'name', 'village_code', 'village_name', 'active', 'deleted', 'spm_fields'])
+    .select(['id', 'name', 'village_code', 'village_name', 'active', 'deleted', 'spm_fields', 'registration_status'])
     .where('village_code', '>=', scopeRange[0])
     .where('village_code', '<', scopeRange[1])
     .execute()
@@ -138,6 +140,7 @@ export async function buildTree(db: Db, site: SiteRow, groupCodes: readonly stri
     const acc = { ...newAcc(p.id, p.name, 'posyandu', groupCodes), village: p.village_code, deleted: p.deleted === 1 }
     if (p.deleted === 0 && p.active === 1) {
       acc.node.posyandu = 1
+      if (p.registration_status === 'terdaftar') acc.node.registeredPosyandu = 1
       // The fields an active Posyandu serves; the kelurahan and above add their Posyandu up (finishTree).
       const fields = parseCodes(p.spm_fields)
       for (const s of acc.node.spm) if (fields.includes(s.field)) s.posyandu = 1
@@ -235,6 +238,7 @@ export function finishTree(tree: RekapTree, level: SiteLevel, nowMs: number): { 
   const t = finish(tree.total, [])
   const total: RekapCounts = {
     posyandu: t.posyandu,
+    registeredPosyandu: t.registeredPosyandu,
     activeKader: t.activeKader,
     levels: t.levels,
     groups: t.groups,

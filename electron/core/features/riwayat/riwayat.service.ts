@@ -63,6 +63,7 @@ const CODE_WORDS: Record<string, (kind: PaketKind, code: string) => string> = {
   level: (_, c) => humanise(c),
   phone: (_, c) => formatPhone(c),
   method: (_, c) => humanise(c),
+  registration_status: (_, c) => (c === 'terdaftar' ? 'Terdaftar' : c === 'belum_terdaftar' ? 'Belum terdaftar' : c),
 }
 
 const humanise = (code: string) => (code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : code)
@@ -95,6 +96,7 @@ export async function listRiwayat(db: Db, input: ParsedInput<'riwayat:list'>): P
 
   const names = officeNames(db)
   const officeName = (site: string) => names.get(site) ?? `Kantor ${site.slice(0, 8)}`
+  const trustedName = (site: string) => (sqlite.prepare('select name from trusted_office where site_id = ?').get(site) as { name: string } | undefined)?.name
   const labels = new Map<string, string | null>()
   const reference = (table: PaketKind, id: string): string | null => {
     const key = `${table}:${id}`
@@ -109,6 +111,8 @@ export async function listRiwayat(db: Db, input: ParsedInput<'riwayat:list'>): P
     if (field === 'active') return v === 1 ? 'Ya' : 'Tidak'
     const parent = kindOf(kind).parents[field]
     if (parent && typeof v === 'string') return reference(parent, v) ?? '(data tidak ditemukan)'
+    // A Posyandu's Puskesmas pembina is an office (its site id): named as this office knows it.
+    if (field === 'puskesmas_code' && typeof v === 'string') return names.get(v) ?? trustedName(v) ?? `Puskesmas ${v.slice(0, 8)}`
     if (kindOf(kind).lists.includes(field) && typeof v === 'string') return listWords(field, v)
     if (typeof v === 'string') {
       if (CODE_WORDS[field]) return CODE_WORDS[field](kind, v)

@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { REGISTRATION_STATUSES, type RegistrationStatus } from '@shared/contract'
 import { href } from '../../app/router'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
@@ -6,13 +8,15 @@ import { PageHeading } from '../../components/PageHeading'
 import { SpmChips } from '../../components/SpmChips'
 import { useCall } from '../../components/useCall'
 import { useApp } from '../../app/AppContext'
-import { formatNumber } from '../../i18n/format'
+import { formatDate, formatNumber } from '../../i18n/format'
 import { WewenangNotice } from '../../components/WewenangNotice'
+import { PustuSection } from './PustuSection'
 
 export function PosyanduListPage() {
   const { t } = useTranslation()
   const { settings } = useApp()
-  const list = useCall('posyandu:list', { includeInactive: true })
+  const [registration, setRegistration] = useState<RegistrationStatus | ''>('')
+  const list = useCall('posyandu:list', { includeInactive: true, registrationStatus: registration || null }, [registration])
   const rows = list.data
 
   return (
@@ -24,18 +28,35 @@ export function PosyanduListPage() {
         </a>
       </div>
       <WewenangNotice kinds={['posyandu']} />
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor="posyandu-filter-registration" className="field-label">
+            {t('posyandu.filterRegistration')}
+          </label>
+          <select id="posyandu-filter-registration" value={registration} onChange={(e) => setRegistration(e.target.value as RegistrationStatus | '')}>
+            <option value="">{t('posyandu.filterAll')}</option>
+            {REGISTRATION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`posyandu.registrationStatusValue.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       {list.status === 'error' && <ErrorBox message={list.error} onRetry={list.reload} />}
       {!rows && list.status === 'loading' && <Loading />}
-      {rows && rows.length === 0 && (
+      {rows && rows.length === 0 && !registration && (
         <div className="card empty-card">
           <p>{t('posyandu.empty')}</p>
         </div>
       )}
-      {rows && rows.length > 0 && (
+      {rows && (rows.length > 0 || registration) && (
         <>
-          <p className="muted">{t('posyandu.count', { n: formatNumber(rows.length) })}</p>
+          <p className="muted" aria-live="polite">
+            {t('posyandu.count', { n: formatNumber(rows.length) })}
+          </p>
           <div className="table-wrap card">
-            <table className="table posyandu-table">
+            <table className="table posyandu-table" aria-label={t('posyandu.title')}>
               <thead>
                 <tr>
                   <th scope="col">{t('posyandu.colName')}</th>
@@ -46,6 +67,7 @@ export function PosyanduListPage() {
                   <th scope="col" className="num">
                     {t('posyandu.colKader')}
                   </th>
+                  <th scope="col">{t('posyandu.colRegistration')}</th>
                   <th scope="col">{t('posyandu.colActive')}</th>
                 </tr>
               </thead>
@@ -71,6 +93,13 @@ export function PosyanduListPage() {
                       >
                         {formatNumber(p.activeKaderCount)}
                       </a>
+                      {p.pengurus.ketua.length > 1 && (
+                        <span className="badge badge-warning"> {t('posyandu.twoKetuaBadge', { n: p.pengurus.ketua.length })}</span>
+                      )}
+                    </td>
+                    <td>
+                      {t(`posyandu.registrationStatusValue.${p.registrationStatus}`)}
+                      {p.registeredDate && <span className="muted small"> {formatDate(p.registeredDate)}</span>}
                     </td>
                     <td>
                       <span className={`badge ${p.active ? 'badge-aktif' : 'badge-nonaktif'}`}>
@@ -84,6 +113,7 @@ export function PosyanduListPage() {
           </div>
         </>
       )}
+      <PustuSection />
     </div>
   )
 }

@@ -32,6 +32,7 @@ function CountCells({ c }: { c: RekapCounts }) {
   return (
     <>
       <td className="num">{formatNumber(c.posyandu)}</td>
+      <td className="num">{formatNumber(c.registeredPosyandu)}</td>
       <td className="num">{formatNumber(c.activeKader)}</td>
       <td className="num">{formatNumber(c.levels.none)}</td>
       <td className="num">{formatNumber(c.levels.purwa)}</td>
@@ -97,6 +98,9 @@ export function RekapTree({ rekap }: { rekap: Rekap }) {
               <th scope="col">{t('rekap.colArea')}</th>
               <th scope="col" className="num">
                 {t('rekap.colPosyandu')}
+              </th>
+              <th scope="col" className="num">
+                {t('rekap.colRegistered')}
               </th>
               <th scope="col" className="num">
                 {t('rekap.colKader')}
