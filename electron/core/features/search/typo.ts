@@ -5,9 +5,10 @@
 // exact ones.
 //
 // A slip is read at the start of a written word: the query word, with its one edit, must be a
-// prefix of the written word whose last letter is the query's own last letter ("kadr" → "kader…",
-// "kaderisasi"), or else the whole written word ("kadet" → "kader"). Without that rule the last
-// letter typed would be a free wildcard: "kadr" would find every word starting "kad".
+// prefix of the written word at least as long as the query and ending in the query's own last
+// letter ("kadr" → "kader…", "kaderisasi"), or else the whole written word ("kadet", "kaader" →
+// "kader"). Without that rule the last letter typed would be a free wildcard ("kadr" would find
+// every word starting "kad"), and a letter dropped would leave a three-letter prefix ("kar…").
 //
 // The variants are spelled out (one pattern each) so the work stays in the database, on its
 // indexes or its one pass over the rows the list already makes: no row is read into JavaScript to
@@ -44,9 +45,10 @@ export function typoVariants(word: string): TypoVariants {
     ;(keepsLast ? prefixes : wholes).add(v)
   }
   for (let i = 0; i < n; i++) {
-    // A wrong letter, and a letter too many in the query.
+    // A wrong letter, and a letter too many in the query (a whole word only: as a prefix,
+    // "kadr" less its "d" would find every word starting "kar").
     put(`${word.slice(0, i)}_${word.slice(i + 1)}`, i < n - 1)
-    put(word.slice(0, i) + word.slice(i + 1), i < n - 1)
+    put(word.slice(0, i) + word.slice(i + 1), false)
     // A letter missing from the query, before its i-th letter (after the last one the query is itself a prefix).
     put(`${word.slice(0, i)}_${word.slice(i)}`, true)
   }
@@ -77,7 +79,7 @@ export function typoMatches(query: string, written: string): boolean {
   if (!typoReadable(query)) return false
   if (withinOneEdit(query, w)) return true
   const last = query[query.length - 1]
-  for (let len = query.length - 1; len <= query.length + 1; len++) {
+  for (let len = query.length; len <= query.length + 1; len++) {
     if (len >= w.length) break
     const p = w.slice(0, len)
     if (p[len - 1] === last && withinOneEdit(query, p)) return true
