@@ -102,18 +102,22 @@ export function spellOut(pattern: string): string[] {
  * once (the roster: 20,000 names) instead of asking the database ~40 patterns per row.
  */
 export function makeTypoFilter(words: readonly string[]): (text: string) => boolean {
-  const cache = new Map<string, boolean>()
-  const wordHit = (q: string, w: string) => {
-    const key = `${q} ${w}`
-    let hit = cache.get(key)
+  // One cache per query word: a roster repeats its given names and surnames thousands of times.
+  const caches = words.map(() => new Map<string, boolean>())
+  const wordHit = (k: number, w: string) => {
+    const cache = caches[k]!
+    let hit = cache.get(w)
     if (hit === undefined) {
+      const q = words[k]!
       hit = w.includes(q) || typoMatches(q, w)
-      cache.set(key, hit)
+      cache.set(w, hit)
     }
     return hit
   }
   return (text) => {
-    const written = tokens(text.toLowerCase()).map((t) => t.text)
-    return words.every((q) => written.some((w) => wordHit(q, w)))
+    const lower = text.toLowerCase()
+    // Spaces and the punctuation names carry ("Hj.", "Siti-Aminah", "Nur'aini"): cheaper than a Unicode word split.
+    const written = lower.split(/[\s.,;:'"()/-]+/)
+    return words.every((q, k) => lower.includes(q) || written.some((w) => w !== '' && wordHit(k, w)))
   }
 }
