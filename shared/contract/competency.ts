@@ -122,8 +122,11 @@ export interface TrainingCohort {
 export interface TrainingNeeds {
   kaderCount: number
   withoutLevel: number
-  /** Per code: active kader who do not hold it kompeten. */
-  missingPerCode: { code: string; missing: number }[]
+  /**
+   * Per code: active kader who do not hold it kompeten; of them, `notYet` were assessed and
+   * found belum kompeten (the rest were never assessed on it: a different next step).
+   */
+  missingPerCode: { code: string; missing: number; notYet: number }[]
   /** Best first: most level-ups, then largest. */
   cohorts: TrainingCohort[]
 }

@@ -36,6 +36,8 @@ export interface FollowUpRow {
   /** Days past the deadline (0 when not overdue). */
   daysOverdue: number
   closedDate: string | null
+  /** Found only with one slip in a word of the search ("kadr" for "kader"): nothing answered it exactly. */
+  similar?: true
 }
 
 export interface FollowUp extends FollowUpRow {

@@ -71,6 +71,8 @@ export interface KaderRow {
   status: KaderStatus
   archived: boolean
   updatedAt: string
+  /** Found only with one slip in a word of the search ("kadr" for "kader"): no name answered it exactly. */
+  similar?: true
 }
 
 export interface NikCheck {

@@ -54,6 +54,8 @@ export interface MeetingRow {
   followUpCount: number
   openFollowUps: number
   overdueFollowUps: number
+  /** Found only with one slip in a word of the search ("kadr" for "kader"): nothing answered it exactly. */
+  similar?: true
 }
 
 export interface Meeting {

@@ -13,6 +13,8 @@ export interface SearchHit {
   /** A few words around the match, the matched words between « and ». */
   snippet: string
   date: string
+  /** Found only with one slip in a word ("kadr" for "kader"): listed after every exact hit. */
+  similar?: true
 }
 
 // ---------------------------------------------------------------- channels

@@ -30,6 +30,7 @@ import { assessmentInput, bulkAssessmentInput, contract, kaderListInput, matrixI
 import { LEVEL_CODES, competencyCodes, levelOf, type Catalogue, type LevelCode } from '../../shared/domain/competency'
 import { CLOSED_STATUSES, daysBetween, isOverdue, type FollowUpStatus } from '../../shared/domain/meeting'
 import type { Db } from '../../electron/core/db/schema'
+import { kaderSearchUiBench } from './kader-search-ui.bench'
 import { paketBench } from './paket.bench'
 import { startupBench } from './startup.bench'
 
@@ -375,6 +376,7 @@ async function main() {
       ['daftar awal (urut nama, 100 baris)', {}],
       ['halaman terakhir (offset 19.900)', { offset: Math.max(0, demo.kader - 100) }],
       ['cari nama "sri"', { query: 'sri' }],
+      ['salah ketik "rahmawti" (hasil mirip)', { query: 'rahmawti' }],
       ['cari NIK (16 digit)', { query: aNik.nik }],
       ['saring Posyandu + status aktif', { posyanduId: aPosyandu.id, status: 'aktif' }],
       ['saring bidang SPM pendidikan', { spmField: 'pendidikan' }],
@@ -387,6 +389,8 @@ async function main() {
       const base = await time(() => naiveList(db, q))
       console.log(`${label.padEnd(40)} ${ours.toFixed(2).padStart(12)} ${base.toFixed(2).padStart(12)}  ${(base / ours).toFixed(1)}x`)
     }
+    // The same search in Chromium, on this database while it is idle (a second process reads it).
+    await kaderSearchUiBench(dir, file)
     await competencyBench(db, demo.kader)
     await meetingBench(db, site.id)
     await closeDatabase(db)

@@ -230,6 +230,17 @@ describe('updateFollowUp', () => {
 })
 
 describe('listFollowUps', () => {
+  it('finds every word typed at any word start, and a word with one slip as similar only when nothing matched', async () => {
+    const a = await create({ description: 'Sampah menumpuk di saluran drainase', opdId: pupr, dueDate: day(5) })
+    const b = await create({ description: 'Stok vitamin A habis', opdId: dinkes, dueDate: day(5), reporter: 'Bidan Yuli' })
+    const found = async (query: string) => (await list({ query })).map((r) => [r.id, r.similar ?? false])
+    expect(await found('drain samp')).toEqual([[a.id, false]])
+    expect(await found('bidan vitam')).toEqual([[b.id, false]])
+    expect(await found('saluarn')).toEqual([[a.id, true]])
+    expect(await found('vitamn stok')).toEqual([[b.id, true]])
+    expect(await found('sampah vitamin')).toEqual([])
+  })
+
   it('filters by state, OPD, meeting and text, overdue first then by deadline', async () => {
     const other = await makeMeeting('Monev Posyandu Mawar')
     const a = await create({ description: 'Sampah menumpuk di saluran', opdId: pupr, dueDate: day(5) })

@@ -317,9 +317,30 @@ describe('listKader', () => {
   it('searches by part of the name without case', async () => {
     const r = await roster()
     expect((await list({ query: 'SANTO' })).rows.map((x) => x.id)).toEqual([r.budi.id])
-    expect((await list({ query: 'i a' })).rows.map((x) => x.id)).toEqual([r.siti.id])
+    // Each word on its own, in any order: "aminah siti" finds Siti Aminah.
+    expect((await list({ query: 'aminah  SITI' })).rows.map((x) => x.id)).toEqual([r.siti.id])
     expect((await list({ query: '%' })).total).toBe(4)
     expect((await list({ query: 'tidak ada' })).total).toBe(0)
+  })
+
+  it('finds the start of any word of the name, and a name typed with one slip as similar', async () => {
+    const r = await roster()
+    // "amin" is the start of the second word; "lest" of Lestari.
+    expect(await list({ query: 'amin' })).toMatchObject({ total: 1, rows: [{ id: r.siti.id }] })
+    expect((await list({ query: 'lest' })).rows[0]).not.toHaveProperty('similar')
+    // A letter missing, extra, wrong, or two swapped: still found, and marked as only similar.
+    for (const typo of ['Amnah', 'Aminnah', 'Aminsh', 'Amniah', 'siti amnah']) {
+      const found = await list({ query: typo })
+      expect(found, typo).toMatchObject({ total: 1, rows: [{ id: r.siti.id, similar: true }] })
+    }
+    // The start of a word with a slip in it ("santso" for "santos…"), and never the archive or a filter left out.
+    expect(await list({ query: 'santso' })).toMatchObject({ total: 1, rows: [{ id: r.budi.id, similar: true }] })
+    expect((await list({ query: 'santso', status: 'nonaktif' })).total).toBe(0)
+    // Two slips are too many; short words are never read with a slip ("ami" would find half a roster).
+    expect((await list({ query: 'Amnha' })).total).toBe(0)
+    expect((await list({ query: 'dwi' })).total).toBe(0)
+    // The last letter typed is not a wildcard: "santa" is not a slip for the start of "santoso".
+    expect((await list({ query: 'santa' })).total).toBe(0)
   })
 
   it('searches by a full NIK, a part of one, or one typed with spaces', async () => {

@@ -283,6 +283,18 @@ describe('listMeetings', () => {
     ])
   })
 
+  it('finds every word typed at any word start, and a word with one slip as similar only when nothing matched', async () => {
+    const a = await create({ title: 'Monev Posyandu Mawar', kind: 'monev', place: 'Posyandu Mawar', chair: 'Camat Karawaci' })
+    const b = await create({ title: 'Rapat Pokjanal Kota', level: 'kota', place: 'Ruang Rapat Bappeda', chair: 'Sekda' })
+    const found = async (query: string) => (await listMeetings(t.db, contract['meeting:list'].input.parse({ query }))).map((r) => [r.id, r.similar ?? false])
+    // Words in any order, each in the title, the place or the chair.
+    expect(await found('karaw monev')).toEqual([[a.id, false]])
+    expect(await found('pokj bapp')).toEqual([[b.id, false]])
+    expect(await found('Posyadnu')).toEqual([[a.id, true]])
+    expect(await found('bapeda')).toEqual([[b.id, true]])
+    expect(await found('Posyandu Sekda')).toEqual([])
+  })
+
   it('finds by title, place or chair, case-insensitively, and filters by level', async () => {
     const a = await create({ title: 'Monev Posyandu Mawar', kind: 'monev', place: 'Posyandu Mawar', chair: 'Camat' })
     const b = await create({ title: 'Rapat Pokjanal Kota', level: 'kota', place: 'Ruang Rapat Bappeda', chair: 'Sekda' })

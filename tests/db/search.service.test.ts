@@ -210,6 +210,34 @@ describe('search: what people type', () => {
     expect(await indexCount()).toBe(1)
   })
 
+  it('finds the start of any word, and a word typed with one slip after every exact hit, marked similar', async () => {
+    const kader = await makeMeeting('Pembinaan kader Kelurahan Sukarasa', [{ title: 'Laporan', minutes: 'Kader melaporkan penimbangan.' }], '', day(-3))
+    const kadar = await makeMeeting('Kadar gizi PMT', [], '', day(-2))
+    expect(ids(await find('sukar'))).toEqual([kader])
+    expect((await find('sukar'))[0]).not.toHaveProperty('similar')
+    // "kadr": no word starts so; "kader" and "kadar" are one slip away, both similar.
+    const hits = await find('kadr')
+    expect(ids(hits).sort()).toEqual([kader, kadar].sort())
+    expect(hits.every((h) => h.similar)).toBe(true)
+    expect(hits.find((h) => h.id === kader)!.snippet).toContain('«Kader»')
+    // An exact hit comes first, the similar one after it.
+    const both = await find('kader')
+    expect(both.map((h) => [h.id, h.similar ?? false])).toEqual([
+      [kader, false],
+      [kadar, true],
+    ])
+    // One slip per word, each word still required; short words are read exactly.
+    expect(ids(await find('sukrasa penimbngan'))).toEqual([kader])
+    expect(await find('sukrasa gizi')).toEqual([])
+    expect(await find('kdr')).toEqual([])
+  })
+
+  it('reads a slip against the index as it is now, new words included', async () => {
+    expect(await find('drainse')).toEqual([])
+    const m = await makeMeeting('Saluran drainase tersumbat', [])
+    expect(ids(await find('drainse'))).toEqual([m])
+  })
+
   it('honours the limit', async () => {
     for (let i = 0; i < 5; i++) await makeMeeting(`Rapat sampah ${i + 1}`, [])
     expect(await find('sampah', 3)).toHaveLength(3)

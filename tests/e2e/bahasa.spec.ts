@@ -110,6 +110,22 @@ test.describe('Bahasa Indonesia on every screen', () => {
     await page.getByRole('radio', { name: 'English' }).check()
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
     expect((await englishIn(page)).length).toBeGreaterThan(5)
+
+    // In English the roster's sort box shows its longest option whole ("Last changed (descending)") at 1366 px.
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await visit(page, url, 'kader')
+    const sort = page.getByLabel('Sort by')
+    await expect(sort).toBeVisible()
+    const fit = await sort.evaluate((el) => {
+      const select = el
+      const options = (el as unknown as { options: ArrayLike<{ text: string }> }).options
+      const style = select.ownerDocument.defaultView!.getComputedStyle(select)
+      const ctx = select.ownerDocument.createElement('canvas').getContext('2d')!
+      ctx.font = style.font
+      const widest = Math.max(...Array.from(options, (o) => ctx.measureText(o.text).width))
+      return { widest, room: select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) }
+    })
+    expect(fit.widest).toBeLessThanOrEqual(fit.room)
   })
 })
 

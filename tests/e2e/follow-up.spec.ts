@@ -341,6 +341,11 @@ test.describe('follow-ups (tindak lanjut)', () => {
     await expect(fp.searchBox).toHaveValue('sampah')
     await expect(hit).toBeVisible()
 
+    // A word typed with one slip still finds it, said to be only similar.
+    await fp.searchBox.fill('smapah')
+    await expect(page.getByText('Tidak ada yang memuat persis “smapah”. Hasil mirip untuk “smapah”', { exact: false })).toBeVisible()
+    await expect(hit.getByText('mirip', { exact: true })).toBeVisible()
+
     await fp.searchBox.fill('kata yang tidak ada di mana pun')
     await expect(page.getByText('Tidak ada rapat atau tindak lanjut yang memuat “kata yang tidak ada di mana pun”.', { exact: false })).toBeVisible()
   })

@@ -66,6 +66,14 @@ test.describe('a roster of 20,800 kader', () => {
     const nameMs = Date.now() - started
     for (const name of await k.visibleNames()) expect(name.toLowerCase()).toContain(word.toLowerCase())
 
+    // One letter too many ("Raqhmawati"): no name has it, the names one slip away are listed as similar.
+    const typo = `${word.slice(0, 2)}q${word.slice(2)}`
+    const similar = await bigHost.invoke<{ total: number; rows: KaderRow[] }>('kader:list', { query: typo, limit: 1 })
+    expect(similar.total).toBe(expected)
+    expect(similar.rows[0]!.similar).toBe(true)
+    await k.search.fill(typo)
+    await k.expectTotal(`Tidak ada nama yang persis cocok. Hasil mirip untuk “${typo}”: ${expected.toLocaleString('id-ID')} kader`)
+
     started = Date.now()
     await k.search.fill(full.nik)
     await k.expectTotal('1 kader')

@@ -129,6 +129,68 @@ test.describe('printing', () => {
     await expect(button).toBeFocused()
   })
 
+  test('every preview fits its sheet in the window at 1366 × 768, landscape daftar hadir scaled down, and prints at full size', async ({
+    page,
+    host,
+    openApp,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 768 })
+    const kader = await roster(host)
+    const threeDays = await host.invoke<Training>('training:create', {
+      title: 'Pelatihan Kader Tiga Hari',
+      kind: 'pelatihan',
+      startDate: '2025-03-03',
+      endDate: '2025-03-05',
+      competencies: ['C1'],
+      participantIds: kader.slice(0, 12).map((k) => k.id),
+    })
+    const oneDay = await host.invoke<Training>('training:create', {
+      title: 'Bimtek Satu Hari',
+      kind: 'bimtek',
+      startDate: '2025-04-07',
+      endDate: '2025-04-07',
+      competencies: ['A2'],
+      participantIds: kader.slice(0, 5).map((k) => k.id),
+    })
+    const meeting = await host.invoke<{ id: string }>('meeting:create', {
+      level: 'kelurahan',
+      kind: 'rapat_koordinasi',
+      title: 'Rapat koordinasi Maret',
+      date: '2025-03-10',
+      place: 'Aula Kelurahan',
+      agenda: [{ title: 'Pembukaan', minutes: 'Dibuka oleh **Lurah**.' }],
+      attendees: [{ name: 'Hj. Nurhayati', institution: 'TP PKK', present: true }],
+    })
+    const previews: [string, string, 'portrait' | 'landscape'][] = [
+      [`kader/${kader[0]!.id}`, 'Cetak kartu kompetensi', 'portrait'],
+      [`pelatihan/${oneDay.id}`, 'Cetak daftar hadir', 'portrait'],
+      [`pelatihan/${threeDays.id}`, 'Cetak daftar hadir', 'landscape'],
+      [`rapat/${meeting.id}`, 'Cetak notulen', 'portrait'],
+    ]
+    for (const [path, button, orientation] of previews) {
+      await openApp(path)
+      await page.getByRole('button', { name: button }).click()
+      const dialog = page.getByRole('dialog')
+      const frameEl = dialog.locator('iframe.print-frame')
+      await expect(frameEl).toHaveAttribute('data-scale', /\d/)
+      const frame = page.frameLocator('iframe.print-frame')
+      await expect(frame.locator('body')).toHaveClass(orientation)
+      // Nothing of the sheet is out of sight sideways: no horizontal scrolling inside the frame.
+      const fit = await frame.locator('html').evaluate((html) => ({ scroll: html.scrollWidth, client: html.clientWidth }))
+      expect(fit.scroll, `${path}: the sheet is wider than the preview`).toBeLessThanOrEqual(fit.client)
+      const scale = Number(await frameEl.getAttribute('data-scale'))
+      if (orientation === 'landscape') expect(scale).toBeLessThan(1)
+      else expect(scale).toBe(1)
+      // The scale is for the screen only: printed, the sheet keeps its A4 size.
+      await page.emulateMedia({ media: 'print' })
+      expect(await frame.locator('html').evaluate((html) => html.ownerDocument.defaultView!.getComputedStyle(html).zoom)).toBe('1')
+      await page.emulateMedia({ media: 'screen' })
+      if (orientation === 'landscape') await snap(page, 'print-preview-landscape-1366')
+      await page.keyboard.press('Escape')
+      await expect(dialog).toBeHidden()
+    }
+  })
+
   // The desktop host's printToPDF path needs the Electron binary (see electron.spec.ts).
   test('the desktop app saves the card as a PDF where the person chose', async () => {
     test.skip(process.env.SIMPUL_ELECTRON_SMOKE !== '1', 'needs the Electron binary (set SIMPUL_ELECTRON_SMOKE=1 where it is installed)')

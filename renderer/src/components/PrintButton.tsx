@@ -31,6 +31,34 @@ export function PrintButton(props: { request: PrintRequest; label: string; class
 
 type Load = { status: 'loading' } | { status: 'done'; doc: PrintDocument } | { status: 'error'; message: string }
 
+/** Room kept on each side of the sheet in the preview, in CSS pixels. */
+const GUTTER = 12
+
+/**
+ * Scales the sheet in the frame to the frame's width: an A4 landscape list (297 mm, 1,123 px)
+ * is wider than the preview at 1,366 px and was cut off. The scale is a `zoom` under
+ * `@media screen`, so printing and the PDF keep the page at its real size. The frame runs no
+ * script (sandbox); allow-same-origin lets this page reach its document.
+ */
+function fitSheet(frame: HTMLIFrameElement) {
+  const doc = frame.contentDocument
+  if (!doc?.body) return
+  let style = doc.getElementById('simpul-fit') as HTMLStyleElement | null
+  if (!style) {
+    style = doc.createElement('style')
+    style.id = 'simpul-fit'
+    doc.head.appendChild(style)
+  }
+  style.textContent = ''
+  const view = doc.defaultView
+  const margin = view ? parseFloat(view.getComputedStyle(doc.body).marginTop) || 0 : 0
+  const sheet = doc.body.offsetWidth + 2 * Math.max(margin, GUTTER)
+  const room = doc.documentElement.clientWidth
+  const scale = Math.min(1, room / sheet)
+  if (scale < 1) style.textContent = `@media screen { html { zoom: ${scale.toFixed(4)}; } }`
+  frame.dataset.scale = scale.toFixed(2)
+}
+
 /**
  * The document in a frame that can neither run script nor reach the app: `sandbox` without
  * allow-scripts. allow-same-origin lets this page call the frame's print(), and allow-modals
@@ -43,6 +71,8 @@ function PrintPreview({ request, onClose }: { request: PrintRequest; onClose: ()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const closeRef = useRef<HTMLButtonElement>(null)
   const frameRef = useRef<HTMLIFrameElement>(null)
+  const fitObserver = useRef<ResizeObserver | null>(null)
+  useEffect(() => () => fitObserver.current?.disconnect(), [])
   const printRef = useRef<HTMLButtonElement>(null)
   const titleId = useId()
   const hintId = useId()
@@ -150,9 +180,15 @@ function PrintPreview({ request, onClose }: { request: PrintRequest; onClose: ()
             sandbox="allow-same-origin allow-modals"
             srcDoc={doc.html}
             onLoad={(e) => {
+              const frame = e.currentTarget
+              fitSheet(frame)
+              // The window (and with it the dialog) may change size while the preview is open.
+              fitObserver.current?.disconnect()
+              fitObserver.current = new ResizeObserver(() => fitSheet(frame))
+              fitObserver.current.observe(frame)
               // Once a person clicks or scrolls in the page, keys go to the frame: Esc there still
               // closes the preview, through the dialog's own cancel path.
-              e.currentTarget.contentWindow?.addEventListener('keydown', (ev) => {
+              frame.contentWindow?.addEventListener('keydown', (ev) => {
                 if (ev.key === 'Escape') dialogRef.current?.dispatchEvent(new Event('cancel', { cancelable: true }))
               })
             }}

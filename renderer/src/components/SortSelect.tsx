@@ -1,6 +1,8 @@
 // One select for "sort by what, which way" over a long list (the roster, the matrix): each
 // option is a column and a direction, as people think of it ("Nama (A–Z)").
 
+import './sort-select.css'
+
 export type SortDir = 'asc' | 'desc'
 
 export function SortSelect<S extends string>({
@@ -21,7 +23,7 @@ export function SortSelect<S extends string>({
   onChange: (sortBy: S, sortDir: SortDir) => void
 }) {
   return (
-    <div className="field">
+    <div className="field sort-field">
       <label htmlFor={id} className="field-label">
         {label}
       </label>

@@ -327,6 +327,7 @@ export const en: Messages = {
     sortDirDesc: 'Z–A / new–old',
     total: '{{n}} kader',
     totalArchived: '{{n}} archived kader',
+    totalSimilar: 'No name matches exactly. Similar results for “{{q}}”: {{n}} kader',
     listLabel: 'Kader list',
     keyboardHint: 'Up/down arrows select, Enter opens, / searches, N adds a kader.',
     colName: 'Name',

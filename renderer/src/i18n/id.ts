@@ -323,6 +323,7 @@ export const id = {
     sortDirDesc: 'Z–A / baru–lama',
     total: '{{n}} kader',
     totalArchived: '{{n}} kader di arsip',
+    totalSimilar: 'Tidak ada nama yang persis cocok. Hasil mirip untuk “{{q}}”: {{n}} kader',
     listLabel: 'Daftar kader',
     keyboardHint: 'Panah atas/bawah memilih, Enter membuka, / mencari, N menambah kader.',
     colName: 'Nama',

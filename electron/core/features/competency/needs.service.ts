@@ -90,7 +90,7 @@ export async function trainingNeeds(db: Db, input: ParsedInput<'competency:needs
     .innerJoin('posyandu', 'posyandu.id', 'kader.posyandu_id')
     .leftJoin('kader_competency as kc', 'kc.kader_id', 'kader.id')
     .where((eb) => scope(eb as unknown as ExpressionBuilder<Database, 'kader' | 'posyandu'>))
-    .select(['kader.id', 'kader.name', 'kader.posyandu_id', 'posyandu.village_code', 'posyandu.village_name', 'kc.competent', 'kc.level'])
+    .select(['kader.id', 'kader.name', 'kader.posyandu_id', 'posyandu.village_code', 'posyandu.village_name', 'kc.competent', 'kc.not_yet', 'kc.level'])
     .execute()
   const kader: NeedsKader[] = rows.map((r) => ({
     kaderId: r.id,
@@ -102,10 +102,13 @@ export async function trainingNeeds(db: Db, input: ParsedInput<'competency:needs
   }))
   const missing = new Map(competencyCodes(catalogue).map((c) => [c, kader.length]))
   for (const k of kader) for (const c of k.competent) if (missing.has(c)) missing.set(c, missing.get(c)! - 1)
+  // Assessed and found belum kompeten (latest result): they need practice, the others a first assessment or the course.
+  const notYet = new Map(competencyCodes(catalogue).map((c) => [c, 0]))
+  for (const r of rows) for (const c of r.not_yet ? (JSON.parse(r.not_yet) as string[]) : []) if (notYet.has(c)) notYet.set(c, notYet.get(c)! + 1)
   return {
     kaderCount: kader.length,
     withoutLevel: rows.filter((r) => !r.level).length,
-    missingPerCode: [...missing].map(([code, n]) => ({ code, missing: n })),
+    missingPerCode: [...missing].map(([code, n]) => ({ code, missing: n, notYet: notYet.get(code)! })),
     cohorts: proposeCohorts(catalogue, kader, input.classSize),
   }
 }

@@ -13,6 +13,7 @@ import { AppError } from '../../../../shared/result'
 import type { Db, FollowUpTable } from '../../db/schema'
 import { insertRecord, updateRecord, updateRecords } from '../../sync/write'
 import { followUpAttachmentsOf } from '../meeting/attachment.service'
+import { listWords, textCondition, typoWorthTrying, type MatchMode } from '../search/list-match'
 import { reindexFollowUp } from '../search/search.service'
 import { officeToday, requireSite } from '../site/site.service'
 import { FIRST_NOTE } from './first-note'
@@ -39,9 +40,6 @@ function invalidField(field: string, message: string): AppError {
 function notFoundFollowUp(): AppError {
   return new AppError({ code: 'not_found', message: 'Tindak lanjut ini tidak ditemukan. Buka kembali daftar tindak lanjut.' })
 }
-
-/** LIKE wildcards typed by a person are meant literally. */
-const literal = (s: string) => s.replace(/[%_\\]/g, '')
 
 // ---------------------------------------------------------------- reads
 
@@ -100,19 +98,21 @@ export async function listFollowUps(db: Db, input: ParsedInput<'followUp:list'>)
   }
   if (input.opdId) q = q.where('f.opd_id', '=', input.opdId)
   if (input.meetingId) q = q.where('f.meeting_id', '=', input.meetingId)
-  const text = literal(input.query.toLowerCase())
-  if (text) {
-    q = q.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['f.description']), 'like', `%${text}%`), eb(eb.fn('lower', ['f.reporter']), 'like', `%${text}%`)]),
-    )
+  // Every word typed, in the description or the reporter (list-match.ts); with one slip only when none matched exactly.
+  const words = listWords(input.query)
+  const run = (mode: MatchMode) => {
+    const text = textCondition(['f.description', 'f.reporter'], words, mode)
+    return (text ? q.where(text) : q)
+      .orderBy(sql`case when f.status not in (${sql.join(closed)}) and f.due_date < ${today} then 0 else 1 end`)
+      .orderBy('f.due_date')
+      .orderBy('f.date')
+      .orderBy('f.id')
+      .execute()
   }
-  const rows = await q
-    .orderBy(sql`case when f.status not in (${sql.join(closed)}) and f.due_date < ${today} then 0 else 1 end`)
-    .orderBy('f.due_date')
-    .orderBy('f.date')
-    .orderBy('f.id')
-    .execute()
-  return rows.map((r) => toRow(r, today))
+  let rows = await run('exact')
+  const similar = rows.length === 0 && typoWorthTrying(words)
+  if (similar) rows = await run('typo')
+  return rows.map((r) => (similar ? { ...toRow(r, today), similar: true as const } : toRow(r, today)))
 }
 
 export async function getFollowUp(db: Db, input: ParsedInput<'followUp:get'>): Promise<FollowUp> {

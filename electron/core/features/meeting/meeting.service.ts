@@ -9,6 +9,7 @@ import type { Db, MeetingTable } from '../../db/schema'
 import { insertRecord, tombstoneRecord, updateRecord } from '../../sync/write'
 import { listFollowUps } from '../follow-up/follow-up.service'
 import { parseSpmFields } from '../posyandu/posyandu.service'
+import { listWords, textCondition, typoWorthTrying, type MatchMode } from '../search/list-match'
 import { reindexMeeting } from '../search/search.service'
 import { officeToday, requireSite } from '../site/site.service'
 import { attachmentsOf } from './attachment.service'
@@ -75,9 +76,6 @@ const attendeesJson = (items: readonly Attendee[]) =>
 
 // ---------------------------------------------------------------- reads
 
-/** LIKE wildcards typed by a person are meant literally; titles and places never need them. */
-const literal = (s: string) => s.replace(/[%_\\]/g, '')
-
 export async function listMeetings(db: Db, input: ParsedInput<'meeting:list'>): Promise<MeetingRow[]> {
   const today = await officeToday(db)
   const closed = sql.join([...CLOSED_STATUSES])
@@ -113,22 +111,21 @@ export async function listMeetings(db: Db, input: ParsedInput<'meeting:list'>): 
     ])
     .where('meeting.deleted', '=', 0)
   if (input.level) q = q.where('meeting.level', '=', input.level)
-  const text = literal(input.query.trim().toLowerCase())
-  if (text) {
-    q = q.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['meeting.title']), 'like', `%${text}%`),
-        eb(eb.fn('lower', ['meeting.place']), 'like', `%${text}%`),
-        eb(eb.fn('lower', ['meeting.chair']), 'like', `%${text}%`),
-      ]),
-    )
+  // Every word typed, in the title, place or chair (list-match.ts); with one slip only when none matched exactly.
+  const words = listWords(input.query)
+  const run = (mode: MatchMode) => {
+    const text = textCondition(['meeting.title', 'meeting.place', 'meeting.chair'], words, mode)
+    return (text ? q.where(text) : q)
+      .orderBy('meeting.date', 'desc')
+      .orderBy(sql`coalesce(meeting.start_time, '')`, 'desc')
+      .orderBy('meeting.id', 'desc')
+      .execute()
   }
-  const rows = await q
-    .orderBy('meeting.date', 'desc')
-    .orderBy(sql`coalesce(meeting.start_time, '')`, 'desc')
-    .orderBy('meeting.id', 'desc')
-    .execute()
+  let rows = await run('exact')
+  const similar = rows.length === 0 && typoWorthTrying(words)
+  if (similar) rows = await run('typo')
   return rows.map((r) => ({
+    ...(similar ? { similar: true as const } : {}),
     id: r.id,
     level: r.level as MeetingLevel,
     kind: r.kind as MeetingKind,

@@ -18,6 +18,7 @@ import { richTextPlain } from '../../../../shared/domain/meeting'
 import type { Db } from '../../db/schema'
 import { FIRST_NOTE } from '../follow-up/first-note'
 import { fold, stemText, stemVariants, tokens } from './stem'
+import { typoMatches, typoReadable } from './typo'
 
 type Kind = SearchHit['kind']
 
@@ -120,10 +121,12 @@ async function followUpSources(trx: Db, id: string | null): Promise<{ rows: Foll
 }
 
 async function removeDoc(trx: Db, kind: Kind, id: string): Promise<void> {
+  indexWrites++
   await sql`delete from search_fts where rowid = ${searchRowid(kind, id)}`.execute(trx)
 }
 
 async function insertDocs(trx: Db, docs: readonly IndexDoc[]): Promise<void> {
+  indexWrites++
   for (let i = 0; i < docs.length; i += 100) {
     const batch = docs.slice(i, i + 100)
     const values = batch.map(
@@ -184,14 +187,19 @@ export async function rebuildSearchIndex(db: Db): Promise<void> {
 /** Words too common to narrow anything; dropped from a query unless nothing else is left. */
 const STOP_WORDS = new Set(['dan', 'yang', 'di', 'ke', 'dari', 'untuk', 'dengan', 'pada', 'ini', 'itu', 'atau', 'dalam', 'oleh', 'the'])
 
+/** The words of a query that are searched: folded, two letters or more, stop words dropped unless nothing else is left. */
+export function searchedWords(query: string): string[] {
+  const words = [...new Set(tokens(query).map((t) => fold(t.text)))].filter((w) => w.length >= 2)
+  const meaningful = words.filter((w) => !STOP_WORDS.has(w))
+  return (meaningful.length > 0 ? meaningful : words).slice(0, 12)
+}
+
 /**
  * The query as groups of stem variants: one group per word, any variant of a group may match
  * (OR), every group must (AND). Only letters and digits survive, so nothing typed is syntax.
  */
 export function queryGroups(query: string): string[][] {
-  const words = [...new Set(tokens(query).map((t) => fold(t.text)))].filter((w) => w.length >= 2)
-  const meaningful = words.filter((w) => !STOP_WORDS.has(w))
-  return (meaningful.length > 0 ? meaningful : words).slice(0, 12).map((w) => minimalPrefixes(stemVariants(w)))
+  return searchedWords(query).map((w) => minimalPrefixes(stemVariants(w)))
 }
 
 /** "sampai"* already covers "sampaikan"*: fewer OR branches, same matches, less work for FTS5. */
@@ -202,12 +210,47 @@ function minimalPrefixes(variants: readonly string[]): string[] {
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`
 
 /** The MATCH expression: `stems : ("sampah"* OR "persampahan"*) AND stems : (…)`. */
-export function matchExpression(groups: readonly string[][]): string {
-  return groups.map((g) => `stems : (${g.map((v) => `${quote(v)}*`).join(' OR ')})`).join(' AND ')
+export function matchExpression(groups: readonly string[][], typos: readonly (readonly string[])[] = []): string {
+  return groups.map((g, i) => `stems : (${[...g.map((v) => `${quote(v)}*`), ...(typos[i] ?? [])].join(' OR ')})`).join(' AND ')
 }
 
-/** Whether a written word answers one of the query groups (same rule as MATCH: a variant prefixed by a query variant). */
-function wordMatcher(groups: readonly string[][]): (word: string) => boolean {
+// ---------------------------------------------------------------- words typed with a slip
+
+/** Bumped by every write to the index in this process; with `pragma data_version` (other connections) it dates the vocabulary. */
+let indexWrites = 0
+
+const vocabularies = new WeakMap<Db, { stamp: string; terms: string[] }>()
+
+/**
+ * Every term of the index, read once and kept until the index changes. A word typed with a slip
+ * is compared with these in JavaScript (typo.ts), and only the terms it answers go to MATCH:
+ * spelling every slip out as a term instead (~400 for an 8-letter word, "any letter" over the
+ * alphabet) cost 100 ms and more per query, each one a lookup in the term index.
+ */
+async function vocabulary(db: Db): Promise<string[]> {
+  const version = await sql<{ data_version: number }>`pragma data_version`.execute(db)
+  const stamp = `${indexWrites}:${version.rows[0]?.data_version ?? 0}`
+  const known = vocabularies.get(db)
+  if (known?.stamp === stamp) return known.terms
+  // fts5vocab over the index, in the connection's temp schema: nothing is added to the file.
+  await sql`create virtual table if not exists temp.search_vocab using fts5vocab(main, search_fts, row)`.execute(db)
+  const rows = await sql<{ term: string }>`select term from temp.search_vocab`.execute(db)
+  const terms = rows.rows.map((r) => r.term)
+  vocabularies.set(db, { stamp, terms })
+  return terms
+}
+
+/** The terms of the index a word typed with one slip answers (typo.ts), as quoted FTS5 terms; none for a short word. */
+function typoTerms(terms: readonly string[], word: string): string[] {
+  if (!typoReadable(word)) return []
+  return terms.filter((t) => t !== word && typoMatches(word, t)).map(quote)
+}
+
+/**
+ * Whether a written word answers one of the query groups (same rule as MATCH: a variant
+ * prefixed by a query variant), or, for hits found with a slip, one of the words typed with one.
+ */
+function wordMatcher(groups: readonly string[][], typoWords: readonly string[] = []): (word: string) => boolean {
   const wanted = groups.flat()
   const cache = new Map<string, boolean>()
   return (word) => {
@@ -215,7 +258,7 @@ function wordMatcher(groups: readonly string[][]): (word: string) => boolean {
     let hit = cache.get(w)
     if (hit === undefined) {
       const variants = stemVariants(w)
-      hit = variants.some((v) => wanted.some((q) => v.startsWith(q)))
+      hit = variants.some((v) => wanted.some((q) => v.startsWith(q))) || typoWords.some((q) => typoMatches(q, w))
       cache.set(w, hit)
     }
     return hit
@@ -252,28 +295,50 @@ function leadingWords(text: string): string {
   return `${clean}${to < ts.length ? ' …' : ''}`
 }
 
-export async function search(db: Db, input: ParsedInput<'search:query'>): Promise<SearchHit[]> {
-  const groups = queryGroups(input.query)
-  if (groups.length === 0) return []
-  // Rank first on rowids alone, then read the text of the few rows shown: sorting with the
-  // content attached would drag every matching record's minutes through the sorter.
-  // `rank` is FTS5's bm25() with equal column weights (only stems is ever matched).
-  const rows = await sql<{ ref_kind: Kind; ref_id: string; date: string; title: string; content: string }>`
+type HitRow = { ref_kind: Kind; ref_id: string; date: string; title: string; content: string }
+
+/**
+ * The best `limit` records for a MATCH expression, leaving out rowids already shown. Ranked
+ * first on rowids alone, then the text of the few rows shown is read: sorting with the content
+ * attached would drag every matching record's minutes through the sorter. `rank` is FTS5's
+ * bm25() with equal column weights (only stems is ever matched).
+ */
+async function topRows(db: Db, match: string, limit: number, skip: readonly number[]): Promise<HitRow[]> {
+  const rows = await sql<HitRow>`
     with top as (
       select rowid as id, rank from search_fts
-      where search_fts match ${matchExpression(groups)}
+      where search_fts match ${match}
+      ${skip.length > 0 ? sql`and rowid not in (select value from json_each(${JSON.stringify(skip)}))` : sql``}
       order by rank
-      limit ${input.limit}
+      limit ${limit}
     )
     select s.ref_kind, s.ref_id, s.date, s.title, s.content
     from top join search_fts as s on s.rowid = top.id
     order by top.rank, s.date desc`.execute(db)
-  const matches = wordMatcher(groups)
-  return rows.rows.map((r) => ({
+  return rows.rows
+}
+
+export async function search(db: Db, input: ParsedInput<'search:query'>): Promise<SearchHit[]> {
+  const words = searchedWords(input.query)
+  const groups = words.map((w) => minimalPrefixes(stemVariants(w)))
+  if (groups.length === 0) return []
+  const exact = await topRows(db, matchExpression(groups), input.limit, [])
+  const hit = (r: HitRow, matches: (word: string) => boolean, similar: boolean): SearchHit => ({
     kind: r.ref_kind,
     id: r.ref_id,
     title: r.title,
     snippet: snippetOf(r.content, matches) ?? snippetOf(r.title, matches) ?? leadingWords(r.content),
     date: r.date,
-  }))
+    ...(similar ? { similar: true as const } : {}),
+  })
+  const exactHits = exact.map((r) => hit(r, wordMatcher(groups), false))
+  // Room left on the page: what a word typed with one slip finds comes after every exact hit.
+  if (exact.length >= input.limit || !words.some(typoReadable)) return exactHits
+  const terms = await vocabulary(db)
+  const typos = words.map((w) => typoTerms(terms, w))
+  if (typos.every((t) => t.length === 0)) return exactHits
+  const seen = exact.map((r) => searchRowid(r.ref_kind, r.ref_id))
+  const similar = await topRows(db, matchExpression(groups, typos), input.limit - exact.length, seen)
+  const matches = wordMatcher(groups, words.filter(typoReadable))
+  return [...exactHits, ...similar.map((r) => hit(r, matches, true))]
 }

@@ -85,6 +85,11 @@ export function CodeChart(props: {
   selected?: string | null
   onPick?: (code: string) => void
   pickHint?: string
+  /**
+   * A part of each column drawn darker at its foot (e.g. of the kader lacking a skill, those
+   * assessed and found belum kompeten), with the legend naming both parts.
+   */
+  part?: { values: Record<string, number>; label: string; restLabel: string }
 }) {
   const titleId = useId()
   const maxCount = Math.max(1, ...Object.values(props.values))
@@ -109,7 +114,11 @@ export function CodeChart(props: {
                       {text}
                     </span>
                     <span className="cm-col-track" aria-hidden="true">
-                      <span className="cm-col-fill" style={{ height: `${v > 0 ? Math.max(2, height) : 0}%` }} />
+                      <span className="cm-col-fill" style={{ height: `${v > 0 ? Math.max(2, height) : 0}%` }}>
+                        {props.part && v > 0 && (
+                          <span className="cm-col-part" style={{ height: `${Math.round(((props.part.values[it.code] ?? 0) / v) * 100)}%` }} />
+                        )}
+                      </span>
                     </span>
                     <span className="cm-col-code" aria-hidden="true">
                       {it.code}
@@ -141,6 +150,16 @@ export function CodeChart(props: {
           </div>
         ))}
       </div>
+      {props.part && (
+        <ul className="cm-code-legend" aria-hidden="true">
+          <li>
+            <span className="cm-swatch cm-swatch-rest" /> {props.part.restLabel}
+          </li>
+          <li>
+            <span className="cm-swatch cm-swatch-part" /> {props.part.label}
+          </li>
+        </ul>
+      )}
       {props.pickHint && <p className="muted small">{props.pickHint}</p>}
     </figure>
   )

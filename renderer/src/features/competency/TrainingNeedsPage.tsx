@@ -134,7 +134,15 @@ export function TrainingNeedsPage({ query: params }: { query: URLSearchParams })
                 of={n.kaderCount}
                 show="count"
                 tone="gap"
-                describe={(code, v, p) => t('competency.needs.missingItem', { code, n: formatNumber(v), pct: p })}
+                part={{
+                  values: Object.fromEntries(n.missingPerCode.map((m) => [m.code, m.notYet])),
+                  label: t('competency.needs.partNotYet'),
+                  restLabel: t('competency.needs.partNever'),
+                }}
+                describe={(code, v, p) => {
+                  const notYet = n.missingPerCode.find((m) => m.code === code)?.notYet ?? 0
+                  return t('competency.needs.missingItem', { code, n: formatNumber(v), pct: p, never: formatNumber(v - notYet), notYet: formatNumber(notYet) })
+                }}
                 onPick={(code) => navigate('kompetensi', { ...scopeQuery(scope), kurang: code })}
                 pickHint={t('competency.needs.missingHint')}
               />

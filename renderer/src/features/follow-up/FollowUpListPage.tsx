@@ -130,6 +130,7 @@ export function FollowUpListPage({ query: params }: { query: URLSearchParams }) 
         <p className="muted" aria-live="polite" aria-atomic="true">
           {rows ? (
             <>
+              {rows[0]?.similar && `${t('followUp.listSimilar', { q: query })} `}
               {t('followUp.count', { n: formatNumber(rows.length) })}
               {overdueCount > 0 && (
                 <>

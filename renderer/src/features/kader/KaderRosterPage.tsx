@@ -182,9 +182,11 @@ export function KaderRosterPage({ query: params }: { query: URLSearchParams }) {
         <p className="roster-total" aria-live="polite" aria-atomic="true">
           {data.total === null
             ? '\u00a0'
-            : query.archived
-              ? t('kader.totalArchived', { n: formatNumber(total) })
-              : t('kader.total', { n: formatNumber(total) })}
+            : data.getRow(0)?.similar
+              ? t('kader.totalSimilar', { n: formatNumber(total), q: query.query })
+              : query.archived
+                ? t('kader.totalArchived', { n: formatNumber(total) })
+                : t('kader.total', { n: formatNumber(total) })}
         </p>
         {data.loading && <Loading inline />}
         <p className="muted small roster-hint">{t('kader.keyboardHint')}</p>

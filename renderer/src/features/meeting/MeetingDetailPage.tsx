@@ -73,7 +73,7 @@ export function MeetingDetailPage({ id }: { id: string }) {
           <section className="card letterhead" aria-labelledby="md-sec-summary">
             <p className="letterhead-org">{t(`meeting.level.${m.level}`)}</p>
             <h2 id="md-sec-summary" className="letterhead-kind">
-              {t('meeting.minutesOf', { kind: t(`meeting.kind.${m.kind}`) })}
+              {t(`meeting.minutesOfKind.${m.kind}`)}
             </h2>
             <dl className="dl letterhead-dl">
               <DetailItem label={t('meeting.dayDate')}>{formatDayDate(m.date)}</DetailItem>

@@ -66,6 +66,7 @@ export function MeetingListPage({ query: params }: { query: URLSearchParams }) {
       </div>
       <div className="list-status">
         <p className="muted" aria-live="polite" aria-atomic="true">
+          {list.data?.[0]?.similar && `${t('followUp.listSimilar', { q: query })} `}
           {all && rows
             ? rows.length < all.length
               ? t('app.shownOf', { shown: formatNumber(rows.length), n: t('meeting.count', { count: all.length, n: formatNumber(all.length) }) })

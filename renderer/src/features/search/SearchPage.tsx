@@ -53,6 +53,15 @@ export function SearchPage({ query: params }: { query: URLSearchParams }) {
 
   const hits = state.status === 'done' ? state.hits : state.status === 'loading' ? state.hits : null
 
+  // Hits found only with a slip in a word come after the exact ones (search.service.ts); when there is nothing else, say so.
+  const statusLine = (found: SearchHit[]) => {
+    const similar = found.filter((h) => h.similar).length
+    if (found.length === 0) return t('followUp.searchEmpty', { q })
+    if (similar === found.length) return t('followUp.searchSimilar', { n: formatNumber(similar), q })
+    if (similar > 0) return t('followUp.searchCountSimilar', { n: formatNumber(found.length), similar: formatNumber(similar), q })
+    return t('followUp.searchCount', { n: formatNumber(found.length), q })
+  }
+
   return (
     <div className="page search-page">
       <MeetingTabs current="cari" />
@@ -98,9 +107,7 @@ export function SearchPage({ query: params }: { query: URLSearchParams }) {
           {state.status === 'idle'
             ? t('followUp.searchStart')
             : state.status === 'done'
-              ? state.hits.length
-                ? t('followUp.searchCount', { n: formatNumber(state.hits.length), q })
-                : t('followUp.searchEmpty', { q })
+              ? statusLine(state.hits)
               : '\u00a0'}
         </p>
         {state.status === 'loading' && <Loading inline />}
@@ -115,6 +122,11 @@ export function SearchPage({ query: params }: { query: URLSearchParams }) {
                 <a href={h.kind === 'rapat' ? href(`rapat/${h.id}`) : href(`tindak-lanjut/${h.id}`)} className="search-hit-title">
                   {h.title}
                 </a>
+                {h.similar && (
+                  <span className="badge search-similar" title={t('followUp.hitSimilarLong')}>
+                    {t('followUp.hitSimilar')}
+                  </span>
+                )}
                 <span className="muted small search-hit-date">{formatDate(h.date)}</span>
               </div>
               {h.snippet && <p className="search-snippet">{highlight(h.snippet)}</p>}

@@ -149,6 +149,11 @@ export const followUpId = {
   searchCount: '{{n}} hasil untuk “{{q}}”',
   searchResults: 'Hasil pencarian',
   hitKind: { rapat: 'Rapat', tindak_lanjut: 'Tindak lanjut' },
+  searchSimilar: 'Tidak ada yang memuat persis “{{q}}”. Hasil mirip untuk “{{q}}”: {{n}}',
+  searchCountSimilar: '{{n}} hasil untuk “{{q}}”, {{similar}} di antaranya hasil mirip (ejaan sedikit berbeda)',
+  hitSimilar: 'mirip',
+  hitSimilarLong: 'Ejaannya sedikit berbeda dari kata yang diketik',
+  listSimilar: 'Tidak ada yang persis cocok. Hasil mirip untuk “{{q}}”:',
 
   // OPD settings
   opd: {
@@ -323,6 +328,11 @@ export const followUpEn: Widen<typeof followUpId> = {
   searchCount: '{{n}} results for “{{q}}”',
   searchResults: 'Search results',
   hitKind: { rapat: 'Meeting', tindak_lanjut: 'Follow-up' },
+  searchSimilar: 'Nothing contains exactly “{{q}}”. Similar results for “{{q}}”: {{n}}',
+  searchCountSimilar: '{{n}} results for “{{q}}”, {{similar}} of them similar (spelled slightly differently)',
+  hitSimilar: 'similar',
+  hitSimilarLong: 'Spelled slightly differently from the word typed',
+  listSimilar: 'No exact match. Similar results for “{{q}}”:',
 
   opd: {
     title: 'Office list (OPD)',
