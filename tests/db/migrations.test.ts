@@ -13,6 +13,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { closeDatabase, openDatabase } from '../../electron/core/db/open'
 import { MIGRATIONS, SCHEMA_VERSION, migrateTo, migrateToLatest } from '../../electron/core/db/migrations'
 import { generateDemo } from '../../electron/core/features/demo/demo.service'
+import { olderSenderFill, travellingColumns } from '../../electron/core/features/paket/records'
+import { REGISTRY } from '../../electron/core/sync/registry'
 import { listKader } from '../../electron/core/features/kader/kader.service'
 import { kaderListInput, type Input } from '../../shared/contract'
 import { createTestDb, setUpKelurahan, type TestDb } from '../fixtures/db'
@@ -555,5 +557,33 @@ describe('roster query plans', () => {
     const { file } = await rosterDb()
     const [, , rows] = await plansOf(file, { offset: 150 })
     expect(rows!.plan.join(' | ')).not.toMatch(/SCAN/)
+  })
+})
+
+// The last released schema (what an office that has not updated yet runs). Move it forward when
+// a release ships.
+const LAST_RELEASED = '2026_12_06_0008_create_site_succession'
+
+describe('a paket from an office one release behind', () => {
+  it('every travelling column added since the last release reads as the migration’s default, so its rows pass the record check', async () => {
+    const old = memoryDb()
+    await migrateTo(old.db, LAST_RELEASED)
+    const now = memoryDb()
+    await migrateToLatest(now.db)
+    let added = 0
+    for (const { kind } of REGISTRY) {
+      const before = new Set(travellingColumns(old.sqlite, kind).map((c) => c.name))
+      if (before.size === 0) continue // a kind new since: an older paket has none of its rows
+      const cols = travellingColumns(now.sqlite, kind)
+      const row: Record<string, unknown> = {}
+      olderSenderFill(cols)(row)
+      for (const c of cols.filter((c) => !before.has(c.name))) {
+        added++
+        expect(c.name in row, `${kind}.${c.name} has no default and is NOT NULL: an older paket's rows would be refused`).toBe(true)
+      }
+    }
+    expect(added).toBeGreaterThan(0)
+    await old.db.destroy()
+    await now.db.destroy()
   })
 })

@@ -27,7 +27,7 @@ import { contentKeyOpener, kotaSigningKeys, mayRecover, trustStatus, vouchedByTr
 import { requireSite } from '../site/site.service'
 import { learnCatalogues, learnKeys, recordOffices, type SenderTrust } from './learn'
 import { mergeStage } from './merge-records'
-import { recordChecker, travellingColumns } from './records'
+import { olderSenderFill, recordChecker, travellingColumns } from './records'
 import { refreshDerived } from './refresh'
 
 export { FUTURE_TOLERANCE_MS } from './merge-records'
@@ -142,13 +142,6 @@ async function openAndVerify(db: Db, path: string, options: ImportOptions, nowMs
 }
 
 /**
- * Nullable columns added to a replicated table after its first release. A paket from an office
- * that has not updated yet lacks them; there they read as null (an older attachment is always a
- * meeting's). A newer paket never reaches an older app: readPaket refuses a newer schema.
- */
-const ADDED_COLUMNS: Readonly<Record<string, readonly string[]>> = { attachment: ['follow_up_id'] }
-
-/**
  * The records of one table, parsed and checked against the registry's shape. Called table by
  * table inside the transaction, so only one table's objects are alive at a time; a bad record
  * anywhere still refuses the whole paket, because throwing rolls everything back.
@@ -157,10 +150,14 @@ function incomingRecords(sqlite: SqliteDatabase.Database, content: PaketContent,
   const data = content.records.get(table)
   const rows = data ? parseNdjson(data, `data ${table}`, content.manifest.counts[table] ?? 0) : []
   content.records.delete(table) // the text is no longer needed once parsed
-  const check = recordChecker(table, travellingColumns(sqlite, table))
-  const added = ADDED_COLUMNS[table] ?? []
+  const columns = travellingColumns(sqlite, table)
+  const check = recordChecker(table, columns)
+  // An office that has not updated yet sends rows without the columns added since: they read as
+  // the migration's default, what such rows hold here too. (A newer paket never gets here:
+  // readPaket refuses it.)
+  const fill = olderSenderFill(columns)
   for (const [i, r] of rows.entries()) {
-    for (const c of added) if (!(c in r)) r[c] = null
+    fill(r)
     const reason = check(r)
     if (reason) throw damaged(`data ${table} baris ${i + 1} tidak sah (${reason}).`)
   }

@@ -11,6 +11,8 @@ export interface Column {
   name: string
   type: string
   notnull: boolean
+  /** The column's DEFAULT as SQL text ('belum_terdaftar', 0), null when it has none. */
+  dflt: string | null
 }
 
 type Row = Record<string, unknown>
@@ -22,9 +24,35 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** The columns of a replicated table that travel, from the schema (the migration declares them). */
 export function travellingColumns(sqlite: SqliteDatabase.Database, table: string): Column[] {
-  return (sqlite.prepare(`pragma table_info(${table})`).all() as { name: string; type: string; notnull: number }[])
+  return (sqlite.prepare(`pragma table_info(${table})`).all() as { name: string; type: string; notnull: number; dflt_value: string | null }[])
     .filter((c) => !LOCAL_COLUMNS.has(c.name))
-    .map((c) => ({ name: c.name, type: c.type.toUpperCase(), notnull: c.notnull === 1 }))
+    .map((c) => ({ name: c.name, type: c.type.toUpperCase(), notnull: c.notnull === 1, dflt: c.dflt_value }))
+}
+
+/** A DEFAULT's SQL text as the value a row would hold: 'teks' (quotes doubled inside), a number, NULL. */
+function defaultValue(sql: string | null): unknown {
+  if (sql === null || /^null$/i.test(sql)) return null
+  const quoted = /^'(.*)'$/s.exec(sql)
+  if (quoted) return quoted[1]!.replaceAll("''", "'")
+  const n = Number(sql)
+  return Number.isFinite(n) ? n : undefined
+}
+
+/**
+ * What an office on an older schema leaves out: the columns added since its version. A migration
+ * adds a travelling column only with a DEFAULT or as nullable, so each reads as what the
+ * migration gave the rows already here. A column NOT NULL without a plain default is left out:
+ * the record check then refuses the row as before.
+ */
+export function olderSenderFill(columns: readonly Column[]): (row: Row) => void {
+  const fills: [string, unknown][] = []
+  for (const c of columns) {
+    const v = defaultValue(c.dflt)
+    if (v !== undefined && (v !== null || !c.notnull)) fills.push([c.name, v])
+  }
+  return (row) => {
+    for (const [name, v] of fills) if (!(name in row)) row[name] = v
+  }
 }
 
 type Check = (v: unknown) => string | null
