@@ -11,6 +11,7 @@ import * as m0005 from './2026_11_23_0005_create_key_tables'
 import * as m0006 from './2026_12_06_0006_create_paket_held'
 import * as m0007 from './2026_12_06_0007_create_riwayat'
 import * as m0008 from './2026_12_06_0008_create_site_succession'
+import * as m0010 from './2026_12_06_0010_create_sarana_insentif'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0001_create_core_tables': m0001,
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_0006_create_paket_held': m0006,
   '2026_12_06_0007_create_riwayat': m0007,
   '2026_12_06_0008_create_site_succession': m0008,
+  '2026_12_06_0010_create_sarana_insentif': m0010,
 }
 
 /** The schema version of this build: how many migrations it knows. */
