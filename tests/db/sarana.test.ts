@@ -17,6 +17,7 @@ import {
   saranaKitGaps,
   updateSarana,
 } from '../../electron/core/features/sarana/sarana.service'
+import { getRekap } from '../../electron/core/features/rekap/rekap.service'
 import { listRiwayat } from '../../electron/core/features/riwayat/riwayat.service'
 import { exportPaket, importPaket } from '../../electron/core/features/paket/paket.service'
 import { officeToday } from '../../electron/core/features/site/site.service'
@@ -179,6 +180,30 @@ describe('insentif kader', () => {
     expect(insentifInput.safeParse({ ...pay(kader.id), amount: 0 }).success).toBe(false)
     expect(insentifInput.safeParse({ ...pay(kader.id), fundingSource: 'swadaya' }).success).toBe(false)
     expect(await errorOf(() => createInsentif(kel.db, pay(kader.id, { paidDate: '2099-01-01' })))).toMatchObject({ field: 'paidDate' })
+  })
+})
+
+describe('the recap', () => {
+  it('counts per area the Posyandu lacking a working kit, the kader paid and the rupiah paid for the year', async () => {
+    const kel = await office('kelurahan')
+    const ok = await makePosyandu(kel.db, { name: 'Anggrek' })
+    await fullKit(kel.db, ok.id)
+    const lacking = await makePosyandu(kel.db, { name: 'Bougenville' })
+    const { kader: a } = await makeKader(kel.db, ok.id, { name: 'Ani' })
+    const { kader: b } = await makeKader(kel.db, ok.id, { name: 'Budi', sex: 'L' })
+    const { kader: c } = await makeKader(kel.db, lacking.id, { name: 'Cucu' })
+    await createInsentif(kel.db, pay(a.id, { period: '2026-10', paidDate: '2026-10-30' }))
+    await createInsentif(kel.db, pay(a.id, { period: '2026-09', paidDate: '2026-09-30' }))
+    await createInsentif(kel.db, pay(b.id, { period: '2026-10', paidDate: null }))
+    await createInsentif(kel.db, pay(c.id, { period: '2026-10', amount: 200000, paidDate: '2026-11-02' }))
+    // Paid in 2026 for a month of 2025: last year's recap.
+    await createInsentif(kel.db, pay(c.id, { period: '2025-12', paidDate: '2026-01-05' }))
+    const r = await getRekap(kel.db, { year: 2026 })
+    expect(r.total).toMatchObject({ posyandu: 2, posyanduKitIncomplete: 1, insentifKaderPaid: 2, insentifTotal: 500000 })
+    const byName = Object.fromEntries(r.nodes.map((n) => [n.name, n]))
+    expect(byName.Anggrek).toMatchObject({ posyanduKitIncomplete: 0, insentifKaderPaid: 1, insentifTotal: 300000 })
+    expect(byName.Bougenville).toMatchObject({ posyanduKitIncomplete: 1, insentifKaderPaid: 1, insentifTotal: 200000 })
+    expect((await getRekap(kel.db, { year: 2025 })).total).toMatchObject({ insentifKaderPaid: 1, insentifTotal: 150000 })
   })
 })
 
