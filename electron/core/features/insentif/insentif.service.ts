@@ -1,13 +1,18 @@
 // Kader incentives (issue 18, item 3): one line per kader per month and funding source, paid or
 // not yet (paid_date null). Written by the kader's kelurahan/desa; replicated rows.
 
-import type { Insentif, ParsedInput } from '../../../../shared/contract'
+import type { Insentif, ParsedInput, PrintDocument, PrintRequest } from '../../../../shared/contract'
 import type { InsentifFunding } from '../../../../shared/domain/sarana'
 import { FUNDING_NAMES, periodName } from '../../../../shared/domain/sarana'
 import { AppError } from '../../../../shared/result'
 import type { Db } from '../../db/schema'
 import { insertRecord, tombstoneRecord, updateRecord } from '../../sync/write'
+import { jenisDesa } from '../../../../shared/domain/wilayah'
+import { posyanduTitle } from '../kader/kader.service'
 import { assertWewenang } from '../paket/authority'
+import { safeFileName } from '../print/html'
+import { loadOffice } from '../print/office'
+import { daftarInsentifHtml } from './daftar-insentif.html'
 import { officeToday, requireSite } from '../site/site.service'
 
 function invalidField(field: string, message: string): AppError {
@@ -136,4 +141,38 @@ export async function removeInsentif(db: Db, input: ParsedInput<'insentif:remove
     await tombstoneRecord(trx, 'insentif', existing)
   })
   return null
+}
+
+/**
+ * The month's payment list to print: of one Posyandu, or of a kelurahan/desa (the one asked, else
+ * this office's own area). A month with no payment recorded is refused: an empty list is no use.
+ */
+export async function daftarInsentif(
+  db: Db,
+  request: Extract<PrintRequest, { kind: 'daftarInsentif' }>,
+  options: { today?: string } = {},
+): Promise<PrintDocument> {
+  let scope: string
+  let rows: Insentif[]
+  if (request.posyanduId) {
+    const p = await db.selectFrom('posyandu').select('name').where('id', '=', request.posyanduId).executeTakeFirst()
+    if (!p) throw new AppError({ code: 'not_found', message: 'Posyandu ini tidak ditemukan. Muat ulang daftar Posyandu.' })
+    scope = posyanduTitle(p.name)
+    rows = await listInsentif(db, { period: request.period, posyanduId: request.posyanduId })
+  } else {
+    const site = await requireSite(db)
+    const code = request.villageCode ?? (site.level === 'kelurahan' ? site.area_code : null)
+    const area = code ? await db.selectFrom('area').select('name').where('code', '=', code).executeTakeFirst() : undefined
+    scope = code ? `${jenisDesa(code) === 'desa' ? 'Desa' : 'Kelurahan'} ${area?.name ?? code}` : site.area_name
+    rows = await listInsentif(db, { period: request.period, villageCode: code })
+  }
+  if (rows.length === 0) {
+    throw new AppError({
+      code: 'not_found',
+      message: `Belum ada insentif kader yang dicatat untuk ${periodName(request.period)} di ${scope}. Catat insentifnya di halaman kader, lalu cetak lagi.`,
+    })
+  }
+  const [office, today] = await Promise.all([loadOffice(db), options.today ?? officeToday(db)])
+  const page = daftarInsentifHtml({ office, period: request.period, scope, rows, today })
+  return { title: page.title, fileName: safeFileName(page.title), html: page.html }
 }
