@@ -16,6 +16,7 @@ import { PageHeading } from '../../components/PageHeading'
 import { Riwayat } from '../../components/Riwayat'
 import { useFormScreen } from '../../components/useFormScreen'
 import { WewenangNotice } from '../../components/WewenangNotice'
+import { SaranaSection } from '../sarana/SaranaSection'
 
 interface Values extends Record<string, unknown> {
   name: string
@@ -151,6 +152,7 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
           <FormFooter {...screen.footerProps} />
         </EditForm>
       )}
+      {ready && id && <SaranaSection posyanduId={id} posyanduName={values.name} />}
       {ready && id && <Riwayat kind="posyandu" id={id} name={values.name} />}
       {screen.dialog}
     </div>
