@@ -41,6 +41,14 @@ test.describe('sarana prasarana and insentif kader', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(description)
     const saved = await host.invoke<{ description: string; posyanduId: string | null; opdName: string }[]>('followUp:list', { state: 'all', query: '' })
     expect(saved.filter((f) => f.description === description)).toEqual([expect.objectContaining({ posyanduId: p!.id, opdName: 'Dinas Kesehatan / Puskesmas' })])
+
+    // The recap names this Posyandu among those short of a working kit, and counts the incentives.
+    await openApp('rekap')
+    const recap = page.getByRole('region', { name: /^Sarana dan insentif kader \d{4}$/ })
+    await expect(recap.getByTestId('kit-gap-row').filter({ hasText: p!.name })).toContainText('Dacin')
+    await expect(recap.locator('tfoot')).toContainText(/Rp[1-9]/)
+    await expect(page.locator('.loading, [aria-busy="true"]')).toHaveCount(0)
+    expect(await seriousViolations(page)).toEqual([])
   })
 
   test('an incentive recorded on the kader page appears unpaid, and the month’s payment list previews with a signature column', async ({ page, openApp, host }) => {

@@ -42,6 +42,12 @@ export const saranaId = {
   kitGapsVillage: 'Kelurahan/desa',
   kitGapsPosyandu: 'Posyandu',
   kitGapsMissing: 'Alat yang kurang',
+  rekapTitle: 'Sarana dan insentif kader {{year}}',
+  rekapArea: 'Wilayah / Posyandu',
+  rekapKitIncomplete: 'Posyandu tanpa alat antropometri lengkap',
+  rekapKaderPaid: 'Kader menerima insentif',
+  rekapTotal: 'Insentif dibayar',
+  rekapTotalRow: 'Jumlah',
 }
 
 export const saranaEn: Widen<typeof saranaId> = {
@@ -81,6 +87,12 @@ export const saranaEn: Widen<typeof saranaId> = {
   kitGapsVillage: 'Kelurahan/desa',
   kitGapsPosyandu: 'Posyandu',
   kitGapsMissing: 'Missing items',
+  rekapTitle: 'Equipment and kader incentives {{year}}',
+  rekapArea: 'Area / Posyandu',
+  rekapKitIncomplete: 'Posyandu without a complete anthropometry kit',
+  rekapKaderPaid: 'Kader paid an incentive',
+  rekapTotal: 'Incentives paid',
+  rekapTotalRow: 'Total',
 }
 
 export const insentifId = {
