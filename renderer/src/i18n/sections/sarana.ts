@@ -48,6 +48,16 @@ export const saranaId = {
   rekapKaderPaid: 'Kader menerima insentif',
   rekapTotal: 'Insentif dibayar',
   rekapTotalRow: 'Jumlah',
+  itemsTitle: 'Daftar sarana Posyandu',
+  itemsIntro: 'Jenis sarana yang dapat dicatat untuk setiap Posyandu. Daftar ini diatur Dinas kota/kabupaten dan datang lewat paket.',
+  itemsIntroKota: 'Jenis sarana yang dapat dicatat untuk setiap Posyandu. Jenis yang ditambahkan di sini sampai ke semua kantor lewat paket.',
+  itemAdd: 'Tambah jenis sarana',
+  itemName: 'Nama sarana',
+  itemOpd: 'OPD yang menangani bila rusak',
+  itemOpdNone: 'Tidak ada',
+  itemKit: 'Termasuk alat antropometri',
+  itemSave: 'Tambah ke daftar',
+  itemAdded: '{{name}} ditambahkan ke daftar sarana.',
 }
 
 export const saranaEn: Widen<typeof saranaId> = {
@@ -93,6 +103,16 @@ export const saranaEn: Widen<typeof saranaId> = {
   rekapKaderPaid: 'Kader paid an incentive',
   rekapTotal: 'Incentives paid',
   rekapTotalRow: 'Total',
+  itemsTitle: 'Posyandu equipment list',
+  itemsIntro: 'Kinds of equipment recorded for each Posyandu. The Dinas keeps this list; it arrives in bundles.',
+  itemsIntroKota: 'Kinds of equipment recorded for each Posyandu. Kinds added here reach every office in bundles.',
+  itemAdd: 'Add a kind of equipment',
+  itemName: 'Name',
+  itemOpd: 'OPD that handles it when broken',
+  itemOpdNone: 'None',
+  itemKit: 'Part of the anthropometry kit',
+  itemSave: 'Add to the list',
+  itemAdded: '{{name}} added to the equipment list.',
 }
 
 export const insentifId = {
