@@ -103,6 +103,7 @@ describe('sarana prasarana of a Posyandu', () => {
     const s = await createSarana(kel.db, line(p.id))
     await updateSarana(kel.db, { ...line(p.id, { condition: 'rusak_ringan' }), id: s.id })
     const entries = await listRiwayat(kel.db, { kind: 'sarana', id: s.id })
+    expect(entries[0]).toMatchObject({ fieldLabel: 'Kondisi', from: 'Baik', to: 'Rusak ringan' })
     expect(entries.map((e) => [e.fieldLabel, e.source])).toEqual([
       ['Kondisi', 'di-sini'],
       ['Dibuat', 'di-sini'],

@@ -2,7 +2,7 @@
 // raises a follow-up to the Dinas Kesehatan, pre-filled), and a kader's incentive recorded and
 // the month's payment list previewed for printing. Both screens are scanned with axe.
 
-import { test, expect } from './fixtures'
+import { test, expect, tempDir } from './fixtures'
 import { seriousViolations } from './axe'
 
 test.use({ seed: 'roster' })
@@ -49,6 +49,11 @@ test.describe('sarana prasarana and insentif kader', () => {
     await expect(recap.locator('tfoot')).toContainText(/Rp[1-9]/)
     await expect(page.locator('.loading, [aria-busy="true"]')).toHaveCount(0)
     expect(await seriousViolations(page)).toEqual([])
+    await recap.getByRole('button', { name: 'Ekspor insentif ke Excel' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Ekspor insentif kader ke Excel' })
+    await dialog.getByLabel('Folder tujuan').fill(tempDir())
+    await dialog.getByRole('button', { name: 'Ekspor', exact: true }).click()
+    await expect(dialog.getByRole('status').filter({ hasText: 'Berkas tersimpan' })).toContainText(/insentif-kader-\d{4}_/)
   })
 
   test('an incentive recorded on the kader page appears unpaid, and the month’s payment list previews with a signature column', async ({ page, openApp, host }) => {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { Rekap, RekapNode } from '@shared/contract'
 import { rupiah } from '@shared/domain/sarana'
 import { ErrorBox } from '../../components/ErrorBox'
+import { ExportButton } from '../../components/ExportButton'
 import { useCall } from '../../components/useCall'
 import { formatNumber } from '../../i18n/format'
 
@@ -18,6 +19,10 @@ export function SaranaRekapSection({ r }: { r: Rekap }) {
       <h2 id="rk-sarana-title" className="card-title">
         {t('sarana.rekapTitle', { year: r.year })}
       </h2>
+      <div className="page-actions">
+        <ExportButton what="sarana" label={t('sarana.exportSarana')} />
+        <ExportButton what="insentif" year={r.year} label={t('sarana.exportInsentif')} />
+      </div>
       <div className="table-wrap">
         <table className="table">
           <caption className="sr-only">{t('sarana.rekapTitle', { year: r.year })}</caption>

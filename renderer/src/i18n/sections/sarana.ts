@@ -58,6 +58,8 @@ export const saranaId = {
   itemKit: 'Termasuk alat antropometri',
   itemSave: 'Tambah ke daftar',
   itemAdded: '{{name}} ditambahkan ke daftar sarana.',
+  exportSarana: 'Ekspor sarana ke Excel',
+  exportInsentif: 'Ekspor insentif ke Excel',
 }
 
 export const saranaEn: Widen<typeof saranaId> = {
@@ -113,6 +115,8 @@ export const saranaEn: Widen<typeof saranaId> = {
   itemKit: 'Part of the anthropometry kit',
   itemSave: 'Add to the list',
   itemAdded: '{{name}} added to the equipment list.',
+  exportSarana: 'Export equipment to Excel',
+  exportInsentif: 'Export incentives to Excel',
 }
 
 export const insentifId = {
