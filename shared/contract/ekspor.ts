@@ -13,7 +13,7 @@ export interface ExportResult {
 
 // ---------------------------------------------------------------- inputs
 
-export const EXPORT_KINDS = ['roster', 'matrix', 'training', 'tindak-lanjut', 'rekap'] as const
+export const EXPORT_KINDS = ['roster', 'matrix', 'training', 'tindak-lanjut', 'rekap', 'sarana', 'insentif'] as const
 export type ExportKind = (typeof EXPORT_KINDS)[number]
 
 export const exportInput = z.object({
@@ -22,7 +22,7 @@ export const exportInput = z.object({
   folder: reqText(1000, 'Folder'),
   /** Roster (and training participants): the full NIK (otherwise masked as on screen, 367101******0001). */
   fullNik: z.boolean().default(false),
-  /** Rekap and the trainings of a year: which year (default: this year). The roster is always the whole roster. */
+  /** Rekap, incentives and the trainings of a year: which year (default: this year). The roster is always the whole roster. */
   year: z.number().int().min(2000).max(2100).nullish(),
   trainingId: id.nullish(),
 })

@@ -28,6 +28,8 @@ import { posyanduChannels } from './posyandu'
 import { printChannels } from './print'
 import { rekapChannels } from './rekap'
 import { riwayatChannels } from './riwayat'
+import { saranaChannels } from './sarana'
+import { insentifChannels } from './insentif'
 import { searchChannels } from './search'
 import { settingsChannels } from './settings'
 import { siteChannels } from './site'
@@ -51,6 +53,8 @@ export * from './posyandu'
 export * from './print'
 export * from './rekap'
 export * from './riwayat'
+export * from './sarana'
+export * from './insentif'
 export * from './search'
 export * from './settings'
 export * from './site'
@@ -80,6 +84,8 @@ export const contract = {
   ...cadanganChannels,
   ...berkasRusakChannels,
   ...riwayatChannels,
+  ...saranaChannels,
+  ...insentifChannels,
 } as const
 
 /**
@@ -109,6 +115,8 @@ type FeatureMaps = [
   typeof cadanganChannels,
   typeof berkasRusakChannels,
   typeof riwayatChannels,
+  typeof saranaChannels,
+  typeof insentifChannels,
 ]
 type SharedChannels<Maps extends readonly object[], Seen = never> = Maps extends readonly [infer First, ...infer Rest extends readonly object[]]
   ? Extract<keyof First, Seen> | SharedChannels<Rest, Seen | keyof First>

@@ -1,7 +1,8 @@
 // Printable documents (kartu kader, daftar hadir, notulen): preview, and PDF in the desktop app.
 
 import { z } from 'zod'
-import { id, out } from './common'
+import { id, out, villageCode } from './common'
+import { PERIOD } from '../domain/sarana'
 
 // ---------------------------------------------------------------- outputs
 
@@ -20,6 +21,13 @@ export const printRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('daftarHadir'), trainingId: id }),
   z.object({ kind: z.literal('notulen'), meetingId: id }),
   z.object({ kind: z.literal('kartuPemulihan') }),
+  // Issue 18: a month's incentive payment list, of one Posyandu or of a kelurahan/desa.
+  z.object({
+    kind: z.literal('daftarInsentif'),
+    period: z.string().regex(PERIOD, { message: 'Periode harus berupa bulan dan tahun, mis. 2026-11.' }),
+    posyanduId: id.nullish(),
+    villageCode: villageCode.nullish(),
+  }),
 ])
 export type PrintRequest = z.output<typeof printRequest>
 

@@ -41,6 +41,12 @@ export interface RekapCounts {
   meetings: number
   followUpsOpen: number
   followUpsOverdue: number
+  /** Active Posyandu without a working anthropometry kit (an item missing, rusak berat or not recorded). */
+  posyanduKitIncomplete: number
+  /** Kader paid an incentive for a month of the year (each kader once). */
+  insentifKaderPaid: number
+  /** Rupiah paid in incentives for the months of the year. */
+  insentifTotal: number
 }
 
 export interface RekapNode extends RekapCounts {

@@ -35,6 +35,11 @@ export const PAKET_KIND_SPECS = {
   attachment: { name: 'Lampiran rapat', writers: EVERY_LEVEL },
   follow_up: { name: 'Tindak lanjut', writers: EVERY_LEVEL },
   follow_up_progress: { name: 'Perkembangan tindak lanjut', writers: EVERY_LEVEL },
+  // Issue 18: the Dinas's equipment list flows down; a kelurahan keeps its Posyandu's equipment
+  // and pays its kader.
+  sarana_item: { name: 'Daftar sarana', writers: [KOTA] },
+  sarana: { name: 'Sarana prasarana', writers: [KELURAHAN] },
+  insentif: { name: 'Insentif kader', writers: [KELURAHAN] },
 } as const satisfies Record<string, { name: string; writers: readonly SiteLevel[] }>
 
 export type PaketKind = keyof typeof PAKET_KIND_SPECS

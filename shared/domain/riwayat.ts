@@ -98,4 +98,13 @@ export const RIWAYAT_FIELD_LABELS: Record<string, string> = {
   closed_date: 'Tanggal selesai',
   closing_evidence: 'Bukti penyelesaian',
   follow_up_id: 'Tindak lanjut',
+  item_id: 'Jenis sarana',
+  quantity: 'Jumlah',
+  condition: 'Kondisi',
+  received_date: 'Tanggal diterima',
+  funding_source: 'Sumber dana',
+  kit: 'Alat antropometri',
+  period: 'Periode',
+  amount: 'Jumlah (Rp)',
+  paid_date: 'Tanggal dibayar',
 }

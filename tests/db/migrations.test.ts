@@ -69,6 +69,7 @@ describe('migrations', () => {
       '2026_12_06_0008_create_site_succession',
       '2026_12_06_0009_attachment_of_follow_up',
       '2026_12_06_0010_add_posyandu_registrasi',
+      '2026_12_06_0011_create_sarana_insentif',
     ])
     expect(SCHEMA_VERSION).toBe(Object.keys(MIGRATIONS).length)
   })
@@ -495,6 +496,31 @@ describeMigration('2026_12_06_0010_add_posyandu_registrasi', () => {
     await expect(db.insertInto('pustu').values({ ...pustu, id: 'u2', name: null }).execute()).rejects.toThrow(/NOT NULL/)
     expect(indexes(sqlite, 'posyandu')).toContain('posyandu_registration_idx')
     expect(indexes(sqlite, 'pustu')).toContain('pustu_village_idx')
+    await db.destroy()
+  })
+})
+
+describeMigration('2026_12_06_0011_create_sarana_insentif', () => {
+  it('adds the equipment list, the Posyandu inventory and kader incentives as replicated tables, keeping the roster', async () => {
+    const { sqlite, db } = memoryDb()
+    await migrateTo(db, '2026_12_06_0010_add_posyandu_registrasi')
+    await insertRoster(db)
+    await migrateTo(db, '2026_12_06_0011_create_sarana_insentif')
+    expect(await db.selectFrom('kader').select('name').execute()).toEqual([{ name: 'Siti' }])
+    expect(columns(sqlite, 'sarana_item').map((c) => c.name)).toEqual([...REPLICATED, 'code', 'name', 'kit', 'opd_id', 'active', 'received'])
+    expect(columns(sqlite, 'sarana').map((c) => c.name)).toEqual([
+      ...REPLICATED, 'posyandu_id', 'item_id', 'quantity', 'condition', 'received_date', 'funding_source', 'note', 'received',
+    ])
+    expect(columns(sqlite, 'insentif').map((c) => c.name)).toEqual([...REPLICATED, 'kader_id', 'period', 'amount', 'funding_source', 'paid_date', 'note', 'received'])
+    expect(indexes(sqlite, 'sarana')).toContain('sarana_posyandu_idx')
+    expect(indexes(sqlite, 'insentif')).toEqual(expect.arrayContaining(['insentif_kader_idx', 'insentif_period_idx']))
+    await db.insertInto('sarana_item').values({ ...SYNC, id: 'i1', code: 'dacin', name: 'Dacin', kit: 1 }).execute()
+    await db.insertInto('sarana').values({ ...SYNC, id: 's1', posyandu_id: 'p1', item_id: 'i1', quantity: 1, condition: 'rusak_berat' }).execute()
+    await db.insertInto('insentif').values({ ...SYNC, id: 'n1', kader_id: 'k1', period: '2026-11', amount: 150000, funding_source: 'apbd' }).execute()
+    // A line must name a Posyandu and a kader that exist.
+    await expect(db.insertInto('sarana').values({ ...SYNC, id: 's2', posyandu_id: 'nope', item_id: 'i1', quantity: 1, condition: 'baik' }).execute()).rejects.toThrow(/FOREIGN KEY/)
+    await expect(db.insertInto('insentif').values({ ...SYNC, id: 'n2', kader_id: 'nope', period: '2026-11', amount: 1, funding_source: 'apbd' }).execute()).rejects.toThrow(/FOREIGN KEY/)
+    expect(await db.selectFrom('insentif').select(['paid_date', 'deleted', 'received']).execute()).toEqual([{ paid_date: null, deleted: 0, received: '' }])
     await db.destroy()
   })
 })

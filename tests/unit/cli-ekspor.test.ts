@@ -72,7 +72,7 @@ describe('ekspor', () => {
 
   it('refuses an unknown kind, a wrong year and a training id that is not one, as wrong usage', async () => {
     const what = await cli(['ekspor', '--db', db, '--what', 'semua', '--out', dir])
-    expect(what).toMatchObject({ code: 2, stderr: 'Opsi --what harus salah satu dari: roster, matrix, training, tindak-lanjut, rekap.\n' })
+    expect(what).toMatchObject({ code: 2, stderr: 'Opsi --what harus salah satu dari: roster, matrix, training, tindak-lanjut, rekap, sarana, insentif.\n' })
     const year = await cli(['ekspor', '--db', db, '--what', 'rekap', '--tahun', '26', '--out', dir])
     expect(year).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Opsi --tahun harus tahun empat angka/) })
     const training = await cli(['ekspor', '--db', db, '--what', 'training', '--pelatihan', 'abc', '--out', dir])

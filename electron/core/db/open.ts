@@ -10,6 +10,7 @@ import { ensureAreas } from '../features/area/area.service'
 import { ensureCatalogue } from '../features/competency/catalogue-install.service'
 import type { KeyVault } from '../features/kunci/kunci.service'
 import { ensureOpds } from '../features/opd/opd.service'
+import { ensureSaranaItems } from '../features/sarana/sarana.service'
 import { busyError, isBusyError } from './busy'
 import { MIGRATIONS, migrateToLatest } from './migrations'
 import type { Database, Db } from './schema'
@@ -212,6 +213,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     await ensureAreas(db, options.areaDataDir)
     await ensureCatalogue(db)
     await ensureOpds(db)
+    await ensureSaranaItems(db)
     await optimizeDatabase(db)
   } catch (e) {
     await db.destroy()

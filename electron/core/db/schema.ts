@@ -267,6 +267,36 @@ export interface FollowUpTable extends ReplicatedColumns {
   closing_evidence: string | null
 }
 
+/** The equipment list (reference data the kota extends; defaults seeded with a stable code). */
+export interface SaranaItemTable extends ReplicatedColumns {
+  code: string | null
+  name: string
+  kit: 0 | 1
+  opd_id: string | null
+  active: 0 | 1
+}
+
+/** One line of a Posyandu's inventory. */
+export interface SaranaTable extends ReplicatedColumns {
+  posyandu_id: string
+  item_id: string
+  quantity: number
+  condition: string
+  received_date: string | null
+  funding_source: string | null
+  note: string | null
+}
+
+/** One incentive payment to a kader for a month ("YYYY-MM"); paid_date null = not paid yet. */
+export interface InsentifTable extends ReplicatedColumns {
+  kader_id: string
+  period: string
+  amount: number
+  funding_source: string
+  paid_date: string | null
+  note: string | null
+}
+
 /** Dated progress of a follow-up; one row per note, never edited. */
 export interface FollowUpProgressTable extends ReplicatedColumns {
   follow_up_id: string
@@ -469,6 +499,9 @@ export interface Database {
   paket_held: PaketHeldTable
   riwayat: RiwayatTable
   site_succession: SiteSuccessionTable
+  sarana_item: SaranaItemTable
+  sarana: SaranaTable
+  insentif: InsentifTable
 }
 
 export type Db = Kysely<Database>

@@ -70,6 +70,8 @@ import type { Handlers } from './types'
 const kaderImpor = () => import('../features/kader-impor/kader-impor.service')
 const ekspor = () => import('../features/ekspor/ekspor.service')
 const print = () => import('../features/print/print.service')
+const sarana = () => import('../features/sarana/sarana.service')
+const insentif = () => import('../features/insentif/insentif.service')
 const paket = () => import('../features/paket/paket.service')
 const conflict = () => import('../features/paket/conflict.service')
 const flashdisk = () => import('../features/cadangan/flashdisk')
@@ -247,6 +249,19 @@ export const handlers = {
     throw notDamaged()
   },
   'riwayat:list': async (ctx, input) => (await riwayat()).listRiwayat(ctx.db, input),
+
+  'sarana:items': async (ctx, input) => (await sarana()).listSaranaItems(ctx.db, input),
+  'sarana:itemCreate': async (ctx, input) => (await sarana()).createSaranaItem(ctx.db, input),
+  'sarana:list': async (ctx, input) => (await sarana()).listSarana(ctx.db, input),
+  'sarana:create': async (ctx, input) => (await sarana()).createSarana(ctx.db, input),
+  'sarana:update': async (ctx, input) => (await sarana()).updateSarana(ctx.db, input),
+  'sarana:remove': async (ctx, input) => (await sarana()).removeSarana(ctx.db, input),
+  'sarana:kitGaps': async (ctx) => (await sarana()).saranaKitGaps(ctx.db),
+
+  'insentif:list': async (ctx, input) => (await insentif()).listInsentif(ctx.db, input),
+  'insentif:create': async (ctx, input) => (await insentif()).createInsentif(ctx.db, input),
+  'insentif:update': async (ctx, input) => (await insentif()).updateInsentif(ctx.db, input),
+  'insentif:remove': async (ctx, input) => (await insentif()).removeInsentif(ctx.db, input),
 } satisfies Handlers
 
 function notDamaged(): AppError {

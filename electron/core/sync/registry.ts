@@ -146,6 +146,26 @@ const ENTRIES: Record<PaketKind, Entry> = {
     refresh: { derived: 'followUpSearch', key: 'follow_up_id' },
     labelSql: "select substr(f.description, 1, 60) || ' (perkembangan)' as label from follow_up_progress p join follow_up f on f.id = p.follow_up_id where p.id = ?",
   },
+  sarana_item: {
+    parents: {},
+    area: [],
+    lists: [],
+    labelSql: 'select name as label from sarana_item where id = ?',
+  },
+  sarana: {
+    parents: { posyandu_id: 'posyandu', item_id: 'sarana_item' },
+    area: [{ parent: 'posyandu_id' }],
+    lists: [],
+    check: (r) => (!Number.isInteger(r.quantity) || (r.quantity as number) < 0 ? 'jumlahnya bukan bilangan bulat 0 atau lebih' : null),
+    labelSql: "select i.name || ' · ' || p.name as label from sarana s join sarana_item i on i.id = s.item_id join posyandu p on p.id = s.posyandu_id where s.id = ?",
+  },
+  insentif: {
+    parents: { kader_id: 'kader' },
+    area: [{ parent: 'kader_id' }],
+    lists: [],
+    check: (r) => (!Number.isInteger(r.amount) || (r.amount as number) < 0 ? 'jumlah insentifnya bukan rupiah bulat' : !/^\d{4}-\d{2}$/.test(r.period as string) ? 'periodenya bukan bulan (YYYY-MM)' : null),
+    labelSql: "select k.name || ' · insentif ' || i.period as label from insentif i join kader k on k.id = i.kader_id where i.id = ?",
+  },
 }
 
 /** Every replicated kind, in the shared order (parents are not always first: see MERGE_ORDER). */

@@ -28,6 +28,8 @@ export interface ExportButtonProps {
   /** Training attendance of one training (the detail page). */
   trainingId?: string | null
   className?: string
+  /** The button's words where a screen has more than one export (default "Ekspor ke Excel"). */
+  label?: string
 }
 
 export function ExportButton(props: ExportButtonProps) {
@@ -41,7 +43,7 @@ export function ExportButton(props: ExportButtonProps) {
           <path d="M4 2h8l4 4v12H4z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
           <path d="M7 9l6 6M13 9l-6 6" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
         </svg>
-        {t('spreadsheet.export.button')}
+        {props.label ?? t('spreadsheet.export.button')}
       </button>
       {open && (
         <ExportDialog

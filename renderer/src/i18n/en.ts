@@ -12,6 +12,7 @@ import { meetingEn } from './sections/meeting'
 import { competencyEn } from './sections/competency'
 import { printEn } from './sections/print'
 import { riwayatEn } from './sections/riwayat'
+import { insentifEn, saranaEn } from './sections/sarana'
 import { trainingEn } from './sections/training'
 import { spreadsheetEn } from './sections/spreadsheet'
 import { berkasRusakEn } from './sections/berkas-rusak'
@@ -25,6 +26,8 @@ export const en: Messages = {
   competency: competencyEn,
   print: printEn,
   riwayat: riwayatEn,
+  sarana: saranaEn,
+  insentif: insentifEn,
   meeting: meetingEn,
   followUp: followUpEn,
   paket: paketEn,

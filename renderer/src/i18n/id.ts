@@ -10,6 +10,7 @@ import { meetingId } from './sections/meeting'
 import { competencyId } from './sections/competency'
 import { printId } from './sections/print'
 import { riwayatId } from './sections/riwayat'
+import { insentifId, saranaId } from './sections/sarana'
 import { trainingId } from './sections/training'
 import { spreadsheetId } from './sections/spreadsheet'
 import { berkasRusakId } from './sections/berkas-rusak'
@@ -21,6 +22,8 @@ export const id = {
   competency: competencyId,
   print: printId,
   riwayat: riwayatId,
+  sarana: saranaId,
+  insentif: insentifId,
   meeting: meetingId,
   followUp: followUpId,
   paket: paketId,

@@ -20,6 +20,8 @@ import { rapatList } from './rapat-list'
 import { rekap } from './rekap'
 import { riwayat } from './riwayat'
 import { tindakLanjutList } from './tindak-lanjut-list'
+import { saranaList } from './sarana-list'
+import { insentifList } from './insentif-list'
 
 export const COMMANDS: readonly Command[] = [
   init,
@@ -33,6 +35,8 @@ export const COMMANDS: readonly Command[] = [
   kompetensiAturan,
   rapatList,
   tindakLanjutList,
+  saranaList,
+  insentifList,
   kunciKartu,
   kunciPercaya,
   kunciCabut,

@@ -13,6 +13,7 @@ import * as m0007 from './2026_12_06_0007_create_riwayat'
 import * as m0008 from './2026_12_06_0008_create_site_succession'
 import * as m0009 from './2026_12_06_0009_attachment_of_follow_up'
 import * as m0010 from './2026_12_06_0010_add_posyandu_registrasi'
+import * as m0011 from './2026_12_06_0011_create_sarana_insentif'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0001_create_core_tables': m0001,
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_0008_create_site_succession': m0008,
   '2026_12_06_0009_attachment_of_follow_up': m0009,
   '2026_12_06_0010_add_posyandu_registrasi': m0010,
+  '2026_12_06_0011_create_sarana_insentif': m0011,
 }
 
 /** The schema version of this build: how many migrations it knows. */

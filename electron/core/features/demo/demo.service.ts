@@ -27,6 +27,7 @@ import { rebuildSearchIndex } from '../search/search.service'
 import { requireSite } from '../site/site.service'
 import { writeMeetingHistory } from './demo-meeting'
 import { planRegistrasi } from './demo-registrasi'
+import { writeSaranaInsentif } from './demo-sarana'
 import { REFERENCE_DATE, writeTrainingHistory, type DemoPerson } from './demo-training'
 import { isStandIn, puskesmasStandIn, recordStandIns, standIns, villageStandIn, type StandIn } from './stand-in'
 
@@ -547,6 +548,13 @@ export async function generateDemo(
     regencyNames: w.regencyNames,
     areaLevel: area.level,
   })
+  // Equipment and incentives of the villages' Posyandu and kader (demo-sarana.ts), on a stream of their own.
+  await writeSaranaInsentif(
+    db,
+    mulberry32(input.seed ^ 0x5a7a4a),
+    (v) => demoVillageOffice(site.id, site.area_code, v),
+    villages.map((v) => v.code),
+  )
   // Every stand-in named in the records (and every kelurahan's, even one without records) is an
   // office heard of, with its signed card trusted here (stand-in.ts).
   const standInIds = [...villages.map((v) => demoVillageOffice(site.id, site.area_code, v.code)), ...history.writers, ...meetings.writers].filter(

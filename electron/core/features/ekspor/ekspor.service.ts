@@ -14,6 +14,7 @@ import { assertFolder, exportFileName, writeAtomically } from './file'
 import { matrixSheets } from './matrix'
 import { rekapSheets } from './rekap'
 import { rosterSheets } from './roster'
+import { insentifSheets, saranaSheets } from './sarana'
 import { followUpSheets } from './tindak-lanjut'
 import { oneTrainingSheets, yearTrainingSheets } from './training'
 import { writeWorkbook, type SheetSpec } from './workbook'
@@ -25,6 +26,8 @@ export const EXPORT_FILE_PREFIX: Record<ExportKind, string> = {
   training: 'pelatihan',
   'tindak-lanjut': 'tindak-lanjut',
   rekap: 'rekap',
+  sarana: 'sarana-posyandu',
+  insentif: 'insentif-kader',
 }
 
 interface Built {
@@ -49,6 +52,12 @@ async function build(db: Db, input: ParsedInput<'ekspor:xlsx'>, today: string, n
     case 'rekap': {
       const r = await rekapSheets(db, input.year ?? null, nowMs)
       return { sheets: r.sheets, rows: r.rows, prefix: `${EXPORT_FILE_PREFIX.rekap}-${r.year}` }
+    }
+    case 'sarana':
+      return { ...(await saranaSheets(db)), prefix: EXPORT_FILE_PREFIX.sarana }
+    case 'insentif': {
+      const year = input.year ?? Number(today.slice(0, 4))
+      return { ...(await insentifSheets(db, year)), prefix: `${EXPORT_FILE_PREFIX.insentif}-${year}` }
     }
   }
 }

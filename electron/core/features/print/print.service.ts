@@ -36,6 +36,8 @@ export async function printDocument(db: Db, request: PrintRequest, options: Prin
       return notulen(db, request.meetingId, options)
     case 'kartuPemulihan':
       return (await import('../cadangan/kartu-pemulihan.html')).kartuPemulihan(db, options)
+    case 'daftarInsentif':
+      return (await import('../insentif/insentif.service')).daftarInsentif(db, request, options)
   }
 }
 

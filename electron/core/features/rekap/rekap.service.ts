@@ -21,6 +21,7 @@ import { CLOSED_STATUSES } from '../../../../shared/domain/meeting'
 import { SPM_FIELDS, type SiteLevel } from '../../../../shared/domain/reference'
 import type { Db, OfficeTable } from '../../db/schema'
 import { activeCatalogue } from '../competency/catalogue.service'
+import { saranaKitGaps } from '../sarana/sarana.service'
 import { requireSite, type SiteRow, officeToday } from '../site/site.service'
 import { ageDays, buildTree, finishTree, newer, type RekapTree } from './rekap.tree'
 
@@ -183,6 +184,28 @@ async function countFollowUps(db: Db, tree: RekapTree, site: SiteRow, today: str
     .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.name.localeCompare(b.name, 'id'))
 }
 
+/** Issue 18: Posyandu lacking a working anthropometry kit, and kader incentives paid for the year's months. */
+async function countSaranaInsentif(db: Db, tree: RekapTree, year: YearRange): Promise<void> {
+  for (const g of await saranaKitGaps(db)) for (const acc of tree.chainOf(g.posyanduId, null)) acc.node.posyanduKitIncomplete += 1
+  const rows = await db
+    .selectFrom('insentif as i')
+    .innerJoin('kader as k', 'k.id', 'i.kader_id')
+    .select((eb) => ['k.posyandu_id', sql<number>`count(distinct i.kader_id)`.as('kader'), eb.fn.sum<number>('i.amount').as('total')])
+    .where('i.deleted', '=', 0)
+    .where('i.paid_date', 'is not', null)
+    .where('i.period', '>=', year.start.slice(0, 7))
+    .where('i.period', '<', year.nextStart.slice(0, 7))
+    .groupBy('k.posyandu_id')
+    .execute()
+  // A kader belongs to one Posyandu, so the distinct counts per Posyandu add up.
+  for (const r of rows) {
+    for (const acc of tree.chainOf(r.posyandu_id, null)) {
+      acc.node.insentifKaderPaid += Number(r.kader)
+      acc.node.insentifTotal += Number(r.total ?? 0)
+    }
+  }
+}
+
 /**
  * Each office once: an installation recovered on a new PC succeeds its old site ids (the signed
  * statements in site_succession), so the old ids' rows fold into the office's current one; the
@@ -271,6 +294,7 @@ export async function getRekap(db: Db, input: ParsedInput<'rekap:get'>, nowMs: n
   await countTrainings(db, tree, range)
   await countMeetings(db, tree, site, range)
   const followUpsPerOpd = await countFollowUps(db, tree, site, today)
+  await countSaranaInsentif(db, tree, range)
   const offices = await heardFrom(db, tree, site.id, nowMs)
   const { nodes, total } = finishTree(tree, site.level, nowMs)
 

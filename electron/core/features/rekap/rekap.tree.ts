@@ -46,6 +46,9 @@ function emptyCounts(groupCodes: readonly string[]): RekapCounts {
     meetings: 0,
     followUpsOpen: 0,
     followUpsOverdue: 0,
+    posyanduKitIncomplete: 0,
+    insentifKaderPaid: 0,
+    insentifTotal: 0,
   }
 }
 
@@ -249,6 +252,9 @@ export function finishTree(tree: RekapTree, level: SiteLevel, nowMs: number): { 
     meetings: t.meetings,
     followUpsOpen: t.followUpsOpen,
     followUpsOverdue: t.followUpsOverdue,
+    posyanduKitIncomplete: t.posyanduKitIncomplete,
+    insentifKaderPaid: t.insentifKaderPaid,
+    insentifTotal: t.insentifTotal,
   }
   return { nodes, total }
 }

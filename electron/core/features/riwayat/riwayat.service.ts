@@ -10,6 +10,7 @@
 
 import type { ParsedInput, RiwayatEntry } from '../../../../shared/contract'
 import { FOLLOW_UP_STATUS_NAMES } from '../../../../shared/domain/meeting'
+import { FUNDING_NAMES, SARANA_CONDITION_NAMES, periodName } from '../../../../shared/domain/sarana'
 import { formatPhone } from '../../../../shared/domain/phone'
 import { PAKET_KIND_NAMES, type PaketKind } from '../../../../shared/domain/paket'
 import { CREATED_FIELD, RIWAYAT_FIELD_LABELS, type RiwayatSource } from '../../../../shared/domain/riwayat'
@@ -64,6 +65,9 @@ const CODE_WORDS: Record<string, (kind: PaketKind, code: string) => string> = {
   phone: (_, c) => formatPhone(c),
   method: (_, c) => humanise(c),
   registration_status: (_, c) => (c === 'terdaftar' ? 'Terdaftar' : c === 'belum_terdaftar' ? 'Belum terdaftar' : c),
+  condition: (_, c) => labelOf(SARANA_CONDITION_NAMES, c),
+  funding_source: (_, c) => labelOf(FUNDING_NAMES, c),
+  period: (_, c) => periodName(c),
 }
 
 const humanise = (code: string) => (code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : code)

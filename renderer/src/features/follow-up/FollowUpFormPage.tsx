@@ -21,6 +21,8 @@ export function FollowUpFormPage({ id, query }: { id: string | null; query: URLS
   const today = useOfficeToday()
   // Opened from a meeting ("Catat tindak lanjut" there): the meeting is preset and saving returns to it.
   const fromMeeting = id ? null : query.get('rapat')
+  // Opened from a damaged item on a Posyandu page (issue 18): its Posyandu, OPD and description preset.
+  const preset = id || fromMeeting ? null : { posyanduId: query.get('posyandu') ?? '', opdId: query.get('opd') ?? '', description: query.get('uraian') ?? '' }
   const [opds, setOpds] = useState<Opd[] | null>(null)
   const [posyandu, setPosyandu] = useState<Posyandu[] | null>(null)
   const [meetings, setMeetings] = useState<MeetingRow[] | null>(null)
@@ -30,11 +32,11 @@ export function FollowUpFormPage({ id, query }: { id: string | null; query: URLS
     source: fromMeeting ? 'rapat' : 'aduan',
     meetingId: fromMeeting ?? '',
     date: today,
-    posyanduId: '',
+    posyanduId: preset?.posyanduId ?? '',
     spmField: '',
-    description: '',
+    description: preset?.description ?? '',
     reporter: '',
-    opdId: '',
+    opdId: preset?.opdId ?? '',
     dueDate: '',
   }
   const form = useFormState<FollowUpFormValues, typeof followUpInput>(empty, followUpInput, toFollowUpInput)

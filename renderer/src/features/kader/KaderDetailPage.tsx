@@ -14,6 +14,7 @@ import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { ageOn, formatDate, formatDateTime } from '../../i18n/format'
 import { KaderCompetencySection } from '../competency/KaderCompetencySection'
+import { InsentifSection } from '../insentif/InsentifSection'
 import { invalidateKaderPages } from './kaderPages'
 
 
@@ -185,6 +186,7 @@ export function KaderDetailPage({ id }: { id: string }) {
             </section>
           </div>
           <KaderCompetencySection kaderId={id} />
+          <InsentifSection kaderId={k.id} kaderName={k.name} posyanduId={k.posyanduId} posyanduName={k.posyanduName} />
           <Riwayat kind="kader" id={k.id} name={k.name} changedAt={k.updatedAt} />
         </>
       )}

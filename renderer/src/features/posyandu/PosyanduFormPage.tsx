@@ -18,6 +18,7 @@ import { WewenangNotice } from '../../components/WewenangNotice'
 import { PengurusSection, type KaderChoice } from './PengurusSection'
 import { toPosyanduInput, valuesOf, type PosyanduFormValues } from './posyanduFormValues'
 import { RegistrasiSection } from './RegistrasiSection'
+import { SaranaSection } from '../sarana/SaranaSection'
 
 const EMPTY: PosyanduFormValues = {
   name: '',
@@ -169,6 +170,7 @@ export function PosyanduFormPage({ id }: { id: string | null }) {
           <FormFooter {...screen.footerProps} />
         </EditForm>
       )}
+      {ready && id && <SaranaSection posyanduId={id} posyanduName={values.name} />}
       {ready && id && <Riwayat kind="posyandu" id={id} name={values.name} />}
       {screen.dialog}
     </div>

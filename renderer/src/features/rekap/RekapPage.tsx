@@ -13,6 +13,7 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
 import { ExportButton } from '../../components/ExportButton'
+import { SaranaRekapSection } from '../sarana/SaranaRekapSection'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format'
 import { AgeBadge, ageBucket, type AgeBucket } from './rekapParts'
@@ -172,6 +173,7 @@ function RekapBody({ r }: { r: Rekap }) {
       </div>
 
       <SpmSection r={r} />
+      <SaranaRekapSection r={r} />
       <Offices r={r} />
       <RekapTree rekap={r} />
     </>

@@ -10,6 +10,7 @@ import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { CadanganSection } from '../cadangan/CadanganSection'
 import { OfficeArea } from './OfficeArea'
+import { SaranaItemsSection } from '../sarana/SaranaItemsSection'
 import { utcLabel, ZONA_WAKTU } from '@shared/domain/zona-waktu'
 
 export function SettingsPage() {
@@ -182,6 +183,7 @@ export function SettingsPage() {
           </li>
         </ul>
       </section>
+      <SaranaItemsSection />
       <section className="card" aria-labelledby="set-kunci">
         <h2 id="set-kunci" className="card-title">
           {t('kunci.settingsTitle')}

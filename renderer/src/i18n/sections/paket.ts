@@ -326,6 +326,9 @@ export const paketEn: Widen<typeof paketId> = {
     attachment: 'Meeting attachments',
     follow_up: 'Follow-ups',
     follow_up_progress: 'Follow-up progress',
+    sarana_item: 'Equipment list',
+    sarana: 'Posyandu equipment',
+    insentif: 'Kader incentives',
   },
   field: {
     name: 'Name',
