@@ -1,4 +1,5 @@
-// `npm test`: every check in order, each step's output streamed, then exactly one closing
+// `npm test`: typecheck, lint and build side by side (output printed when they end), then the
+// unit and e2e tests with their output streamed, then exactly one closing
 // line "N passed, N failed[, N skipped]" counted from the runners' JSON reports (the line CI
 // reads; vitest's and Playwright's own summaries are not). Exit 1 when anything failed or a
 // report is missing.
@@ -46,16 +47,42 @@ function readJson(file) {
   }
 }
 
+/**
+ * Like run, but the output is kept and handed back, so commands can run side by side and still
+ * print one after the other.
+ */
+function runKept(args) {
+  return new Promise((resolve) => {
+    let output = ''
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+    child.stdout.on('data', (d) => (output += d))
+    child.stderr.on('data', (d) => (output += d))
+    child.on('error', (error) => resolve({ code: 1, output: output + `${error.message}\n` }))
+    child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }))
+  })
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 }
 
-/** One counted test made of one or more commands; all run, so every error shows at once. */
-async function single(label, ...commands) {
-  let code = 0
-  for (const args of commands) code = (await run(label, args)) || code
-  if (code === 0) totals.passed++
-  else {
-    totals.failed++
-    process.stdout.write(`✗ ${label} gagal (kode ${code})\n`)
+/**
+ * Counted tests of one or more commands each, all commands run side by side (tsc and eslint use
+ * one core each; this PC has two), then each test's output printed in order. Every command
+ * runs, so every error shows at once.
+ */
+async function singles(tests) {
+  const results = await Promise.all(tests.map(({ commands }) => Promise.all(commands.map(runKept))))
+  for (const [i, { label }] of tests.entries()) {
+    process.stdout.write(`\n▶ ${label}\n`)
+    let code = 0
+    for (const r of results[i]) {
+      process.stdout.write(r.output)
+      code = r.code || code
+    }
+    if (code === 0) totals.passed++
+    else {
+      totals.failed++
+      process.stdout.write(`✗ ${label} gagal (kode ${code})\n`)
+    }
   }
 }
 
@@ -100,13 +127,18 @@ async function main() {
   mkdirSync(REPORTS, { recursive: true })
   for (const f of [VITEST_REPORT, PLAYWRIGHT_REPORT]) rmSync(f, { force: true })
 
-  await single(
-    'typecheck (tsc)',
-    [bin('typescript', 'tsc'), '-p', 'tsconfig.node.json'],
-    [bin('typescript', 'tsc'), '-p', 'tsconfig.web.json'],
-  )
-  await single('lint (eslint .)', [bin('eslint'), '.'])
-  await single('build (electron-vite build)', [bin('electron-vite'), 'build'])
+  process.stdout.write('\n▶ typecheck, lint and build, side by side (their output follows when all are done)\n')
+  await singles([
+    {
+      label: 'typecheck (tsc)',
+      commands: [
+        [bin('typescript', 'tsc'), '-p', 'tsconfig.node.json'],
+        [bin('typescript', 'tsc'), '-p', 'tsconfig.web.json'],
+      ],
+    },
+    { label: 'lint (eslint .)', commands: [[bin('eslint'), '.']] },
+    { label: 'build (electron-vite build)', commands: [[bin('electron-vite'), 'build']] },
+  ])
 
   const vitest = await run('unit (vitest run)', [
     bin('vitest'),

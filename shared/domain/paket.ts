@@ -32,7 +32,7 @@ export const PAKET_KIND_SPECS = {
   assessment: { name: 'Penilaian kompetensi', writers: [PUSKESMAS, KOTA] },
   opd: { name: 'OPD', writers: EVERY_LEVEL },
   meeting: { name: 'Rapat', writers: EVERY_LEVEL },
-  attachment: { name: 'Lampiran rapat', writers: EVERY_LEVEL },
+  attachment: { name: 'Lampiran (rapat, bukti tindak lanjut)', writers: EVERY_LEVEL },
   follow_up: { name: 'Tindak lanjut', writers: EVERY_LEVEL },
   follow_up_progress: { name: 'Perkembangan tindak lanjut', writers: EVERY_LEVEL },
   // Issue 18: the Dinas's equipment list flows down; a kelurahan keeps its Posyandu's equipment

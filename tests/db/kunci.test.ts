@@ -6,10 +6,13 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { kunciState, ownCard, ownKeys, readCard, revokeKey, rotateKeys, saveCard, trust, trustCard } from '../../electron/core/features/kunci/kunci.service'
 import { exportPaketFile } from '../../electron/core/features/paket/export'
+import { createSaranaItem } from '../../electron/core/features/sarana/sarana.service'
 import { importPaketFile } from '../../electron/core/features/paket/import'
 import { cardFingerprint, makeCard, makeRevocation, parseCard } from '../../electron/core/sync/card'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { generateEncryptionKeys, generateSigningKeys } from '../../electron/core/sync/crypto'
+import { contract } from '../../shared/contract'
+import { DEFAULT_SARANA_ITEMS } from '../../shared/domain/sarana'
 import { errorOf, type TestDb } from '../fixtures/db'
 import { fingerprintOf, officesPerTest } from '../fixtures/offices'
 
@@ -129,11 +132,14 @@ describe('paket pembinaan', () => {
     // The kota already knows the Puskesmas.
     const pkmCard = await saveCard(pkm.db, { folder })
     await trustCard(kota.db, { path: pkmCard.path, fingerprint: pkmCard.fingerprint })
+    // An item the Dinas added to the equipment list travels down with it.
+    const item = await createSaranaItem(kota.db, contract['sarana:itemCreate'].input.parse({ name: 'Alat ukur lingkar kepala', kit: true }))
     const setup = await exportPaketFile(kota.db, { folder, destination: 'pembinaan', full: false })
-    expect(setup.counts).toMatchObject({ opd: 15, kader: 0, posyandu: 0, assessment: 0 })
+    expect(setup.counts).toMatchObject({ opd: 15, sarana_item: DEFAULT_SARANA_ITEMS.length + 1, kader: 0, posyandu: 0, assessment: 0, sarana: 0, insentif: 0 })
     const p = await importPaketFile(kel.db, setup.path, { apply: false })
     expect(p.manifest.sender.level).toBe('kota')
     await importPaketFile(kel.db, setup.path, { apply: true, acceptFingerprint: p.senderKey.fingerprint })
+    expect((await kel.db.selectFrom('sarana_item').select('name').where('id', '=', item.id).executeTakeFirst())?.name).toBe('Alat ukur lingkar kepala')
     const trusted = (await kunciState(kel.db)).trusted
     expect(trusted.map((t) => [t.name, t.source])).toEqual([
       ['Dinas Kesehatan Kota Tangerang', 'pembinaan'],

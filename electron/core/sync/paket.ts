@@ -20,6 +20,7 @@ import { AppError } from '../../../shared/result'
 import { cardFingerprint, parseCard, type Card } from './card'
 import { aesGcmOpen, aesGcmSeal, verifyEd25519 } from './crypto'
 import { REPLICATED_TABLES } from './digest'
+import { REGISTRY } from './registry'
 
 export const PAKET_FORMAT = 'simpul-paket'
 export const PAKET_FORMAT_VERSION = 2
@@ -623,8 +624,11 @@ const notEncrypted = () =>
       'Paket ini berisi data orang tetapi tidak terenkripsi, padahal Simpul Posyandu selalu mengenkripsinya. Paket ini bukan buatan aplikasi ini atau sudah diubah. Jangan diimpor; minta kantor pengirim membuat paket baru.',
   })
 
-/** What may travel in clear: the kota's setup paket, with the OPD list and the catalogue only. */
-const CLEAR_ENTRIES = new Set([CATALOGUE_PATH, recordsPath('opd')])
+/**
+ * What may travel in clear: the kota's setup paket, with the catalogue and the reference data
+ * only (the kinds with no area: the OPD list, the equipment list), never a person's record.
+ */
+const CLEAR_ENTRIES = new Set([CATALOGUE_PATH, ...REGISTRY.filter((k) => k.area.length === 0).map((k) => recordsPath(k.kind))])
 
 /**
  * Reads the whole paket and checks every entry against the manifest (names, sizes, SHA-256).

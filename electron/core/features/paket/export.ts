@@ -107,7 +107,7 @@ export async function listDestinations(db: Db): Promise<PaketDestination[]> {
     add(
       {
         key: PEMBINAAN,
-        name: 'Paket pembinaan untuk semua kantor: kunci Dinas, katalog, daftar OPD dan kartu kunci kantor yang dikenal',
+        name: 'Paket pembinaan untuk semua kantor: kunci Dinas, katalog, daftar OPD, daftar sarana dan kartu kunci kantor yang dikenal',
         level: null,
         areas: null,
       },
@@ -321,8 +321,9 @@ export async function exportPaketFile(
     const blobs: string[] = []
     const notOurs = new Map<string, number>()
     for (const [i, table] of REPLICATED_TABLES.entries()) {
-      // A setup paket carries reference data only: no person's record leaves with it.
-      if (pembinaan && table !== 'opd') {
+      // A setup paket carries reference data only (the kinds with no area: the OPD list, the
+      // equipment list): no person's record leaves with it.
+      if (pembinaan && kindOf(table).area.length > 0) {
         counts[table] = 0
         continue
       }
