@@ -651,6 +651,7 @@ describe('the recap', () => {
       'Kode Wilayah',
       'Posyandu',
       'Posyandu Terdaftar',
+      'Posyandu Tanpa Alat Antropometri Lengkap',
       'Kader Aktif',
       'Belum Bertingkat',
       'Purwa',
@@ -664,6 +665,8 @@ describe('the recap', () => {
       'Rapat 2026',
       'TL Terbuka',
       'TL Lewat Tenggat',
+      'Kader Menerima Insentif 2026',
+      'Insentif Dibayar 2026 (Rp)',
       'Paket Terakhir',
       'Umur Paket (hari)',
     ]
@@ -688,12 +691,13 @@ describe('the recap', () => {
     const kel = rows[sukarasa]!
     const node = flat[sukarasa]!.node
     expect(kec[1]).toBe('Kecamatan')
-    expect(kel.slice(0, 11)).toEqual([
+    expect(kel.slice(0, 12)).toEqual([
       'Sukarasa',
       'Kelurahan',
       '36.71.01.1001',
       node.posyandu,
       node.registeredPosyandu,
+      node.posyanduKitIncomplete,
       node.activeKader,
       node.levels.none,
       node.levels.purwa,
@@ -710,7 +714,10 @@ describe('the recap', () => {
     expect(posyanduRow[1]).toBe('Posyandu')
     expect(posyanduRow[2]).toBeUndefined()
     const total = rows[rows.length - 1]!
-    expect(total.slice(0, 6)).toEqual(['Jumlah', undefined, '36.71', rekap.total.posyandu, rekap.total.registeredPosyandu, rekap.total.activeKader])
+    expect(total.slice(0, 7)).toEqual(['Jumlah', undefined, '36.71', rekap.total.posyandu, rekap.total.registeredPosyandu, rekap.total.posyanduKitIncomplete, rekap.total.activeKader])
+    // The equipment and incentive figures of the recap screen, in the same columns.
+    expect(kel[col(headers, 'Kader Menerima Insentif 2026')]).toBe(node.insentifKaderPaid)
+    expect(total[col(headers, 'Insentif Dibayar 2026 (Rp)')]).toBe(rekap.total.insentifTotal)
     expect(ws.getRow(ws.rowCount).getCell(1).font?.bold).toBe(true)
 
     expect(kel[col(headers, 'TKK')]).toBe(node.tkk)

@@ -23,6 +23,7 @@ function counts(c: RekapCounts): CellValue[] {
   return [
     c.posyandu,
     c.registeredPosyandu,
+    c.posyanduKitIncomplete,
     c.activeKader,
     c.levels.none,
     c.levels.purwa,
@@ -36,6 +37,8 @@ function counts(c: RekapCounts): CellValue[] {
     c.meetings,
     c.followUpsOpen,
     c.followUpsOverdue,
+    c.insentifKaderPaid,
+    c.insentifTotal,
   ]
 }
 
@@ -68,6 +71,7 @@ export async function rekapSheets(db: Db, year: number | null, nowMs: number): P
     { header: 'Kode Wilayah', kind: 'text' },
     { header: 'Posyandu', kind: 'integer' },
     { header: 'Posyandu Terdaftar', kind: 'integer' },
+    { header: 'Posyandu Tanpa Alat Antropometri Lengkap', kind: 'integer' },
     { header: 'Kader Aktif', kind: 'integer' },
     { header: 'Belum Bertingkat', kind: 'integer' },
     { header: 'Purwa', kind: 'integer' },
@@ -81,6 +85,8 @@ export async function rekapSheets(db: Db, year: number | null, nowMs: number): P
     { header: `Rapat ${r.year}`, kind: 'integer' },
     { header: 'TL Terbuka', kind: 'integer' },
     { header: 'TL Lewat Tenggat', kind: 'integer' },
+    { header: `Kader Menerima Insentif ${r.year}`, kind: 'integer' },
+    { header: `Insentif Dibayar ${r.year} (Rp)`, kind: 'integer' },
     { header: 'Paket Terakhir', kind: 'datetime' },
     { header: 'Umur Paket (hari)', kind: 'integer' },
   ]
