@@ -12,7 +12,9 @@ import { listRiwayat } from '../../electron/core/features/riwayat/riwayat.servic
 import { setSettings } from '../../electron/core/features/settings/settings.service'
 import { updateRecord } from '../../electron/core/sync/write'
 import { addFollowUpProgress, createFollowUp, updateFollowUp } from '../../electron/core/features/follow-up/follow-up.service'
-import { followUpInput, followUpProgressInput, type Input } from '../../shared/contract'
+import { contract, followUpInput, followUpProgressInput, insentifInput, saranaInput, type Input } from '../../shared/contract'
+import { createSarana, defaultSaranaItemId, updateSarana } from '../../electron/core/features/sarana/sarana.service'
+import { createInsentif, updateInsentif } from '../../electron/core/features/insentif/insentif.service'
 import { todayJakarta } from '../../shared/domain/tanggal'
 import { opdRow } from '../fixtures/rows'
 import { errorOf, kaderFields, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
@@ -97,6 +99,27 @@ describe('riwayat perubahan: changes typed here', () => {
     const list = await history(kel, 'kader', k.id)
     expect(list.find((e) => e.field === 'status')).toMatchObject({ from: 'Aktif', to: 'Pindah' })
     expect(list.find((e) => e.field === 'status_date')).toMatchObject({ to: '2 November 2026' })
+  })
+
+  it('shows a Posyandu\'s equipment and a kader\'s incentive payments on their own pages, each named', async () => {
+    const kel = await office('kelurahan')
+    const p = await makePosyandu(kel.db)
+    const k = (await makeKader(kel.db, p.id)).kader
+    const line = { posyanduId: p.id, itemId: defaultSaranaItemId('dacin'), quantity: 1, condition: 'baik', receivedDate: '2025-02-03', fundingSource: 'apbd' }
+    const s = await createSarana(kel.db, saranaInput.parse(line))
+    await updateSarana(kel.db, contract['sarana:update'].input.parse({ ...line, condition: 'rusak_berat', id: s.id }))
+    expect((await history(kel, 'posyandu', p.id)).find((e) => e.field === 'condition')).toMatchObject({
+      from: 'Baik',
+      to: 'Rusak berat',
+      fieldLabel: expect.stringContaining('Sarana prasarana (Dacin)'),
+    })
+    const payment = { kaderId: k.id, period: '2026-11', amount: 150000, fundingSource: 'apbd', paidDate: null }
+    const n = await createInsentif(kel.db, insentifInput.parse(payment))
+    await updateInsentif(kel.db, contract['insentif:update'].input.parse({ ...payment, paidDate: '2026-11-20', id: n.id }))
+    expect((await history(kel, 'kader', k.id)).find((e) => e.field === 'paid_date')).toMatchObject({
+      to: '20 November 2026',
+      fieldLabel: expect.stringContaining('Insentif kader (November 2026)'),
+    })
   })
 
   it('names a follow-up\'s OPD and dates in words, and shows its status changes from progress notes', async () => {

@@ -23,15 +23,30 @@ import { EDUCATION_LABEL, FOLLOW_UP_SOURCE_LABEL, labelOf, ROLE_LABEL, SPM_LABEL
 import { officeNames } from '../paket/conflict.service'
 
 /**
- * A record's own records whose changes people look for on its page: a kader's status history,
- * a training's participants, a meeting's attachments, a follow-up's progress notes. Each with
- * the words that say which one (beside its kind's name).
+ * A record's own records whose changes people look for on its page: a kader's status history
+ * and incentive payments, a Posyandu's equipment, a training's participants, a meeting's
+ * attachments, a follow-up's progress notes and evidence files. Each with the words that say
+ * which one (beside its kind's name).
  */
-const CHILDREN: Partial<Record<PaketKind, { kind: PaketKind; parent: string; which?: string }>> = {
-  kader: { kind: 'kader_status', parent: 'kader_id' },
-  training: { kind: 'training_participant', parent: 'training_id', which: 'select k.name from training_participant p join kader k on k.id = p.kader_id where p.id = ?' },
-  meeting: { kind: 'attachment', parent: 'meeting_id', which: 'select file_name from attachment where id = ?' },
-  follow_up: { kind: 'follow_up_progress', parent: 'follow_up_id', which: 'select date from follow_up_progress where id = ?' },
+interface Child {
+  kind: PaketKind
+  parent: string
+  which?: string
+  /** How `which`'s value is said ("2026-11" → "November 2026"); as it is when absent. */
+  say?: (value: string) => string
+}
+const CHILDREN: Partial<Record<PaketKind, readonly Child[]>> = {
+  kader: [
+    { kind: 'kader_status', parent: 'kader_id' },
+    { kind: 'insentif', parent: 'kader_id', which: 'select period from insentif where id = ?', say: periodName },
+  ],
+  posyandu: [{ kind: 'sarana', parent: 'posyandu_id', which: 'select i.name from sarana s join sarana_item i on i.id = s.item_id where s.id = ?' }],
+  training: [{ kind: 'training_participant', parent: 'training_id', which: 'select k.name from training_participant p join kader k on k.id = p.kader_id where p.id = ?' }],
+  meeting: [{ kind: 'attachment', parent: 'meeting_id', which: 'select file_name from attachment where id = ?' }],
+  follow_up: [
+    { kind: 'follow_up_progress', parent: 'follow_up_id', which: 'select date from follow_up_progress where id = ?', say: tanggal },
+    { kind: 'attachment', parent: 'follow_up_id', which: 'select file_name from attachment where id = ?' },
+  ],
 }
 
 /** Longest value shown in a history row; a meeting's conclusions are read on its page. */
@@ -83,9 +98,9 @@ export async function listRiwayat(db: Db, input: ParsedInput<'riwayat:list'>): P
 
   const history = sqlite.prepare(`select * from riwayat where record_id = ? and table_name = ? order by id desc limit ${MAX_ENTRIES}`)
   const rows = history.all(record.id, input.kind) as HistoryRow[]
-  const child = CHILDREN[input.kind]
   const which = new Map<string, string>()
-  if (child) {
+  const children = CHILDREN[input.kind] ?? []
+  for (const child of children) {
     const ids = (sqlite.prepare(`select id from ${child.kind} where ${child.parent} = ?`).all(record.id) as { id: string }[]).map((r) => r.id)
     const whichStmt = child.which ? sqlite.prepare(child.which).pluck() : null
     for (const id of ids) {
@@ -93,10 +108,10 @@ export async function listRiwayat(db: Db, input: ParsedInput<'riwayat:list'>): P
       if (found.length === 0) continue
       rows.push(...found)
       const w = whichStmt?.get(id) as string | undefined
-      which.set(id, w ? `${PAKET_KIND_NAMES[child.kind]} (${child.kind === 'follow_up_progress' ? tanggal(w) : w})` : PAKET_KIND_NAMES[child.kind])
+      which.set(id, w ? `${PAKET_KIND_NAMES[child.kind]} (${child.say ? child.say(w) : w})` : PAKET_KIND_NAMES[child.kind])
     }
-    rows.sort((a, b) => b.id - a.id)
   }
+  if (children.length > 0) rows.sort((a, b) => b.id - a.id)
 
   const names = officeNames(db)
   const officeName = (site: string) => names.get(site) ?? `Kantor ${site.slice(0, 8)}`
