@@ -208,7 +208,8 @@ describe('Posyandu registration', () => {
       if (p.pustuId) expect(pustu.find((u) => u.id === p.pustuId)!.villageCode).toBe(p.villageCode)
       if (p.registrationStatus === 'terdaftar') {
         expect(p.skDate! <= p.registeredDate!).toBe(true)
-        expect(p.registryNumber).toBeTruthy()
+        // The demo numbers a registration by its village: 3671011001-004.
+        expect(p.registryNumber).toMatch(new RegExp(`^${p.villageCode.replaceAll('.', '')}-\\d{3}$`))
       }
       if (p.skDate) expect(p.musyawarahDate! < p.skDate).toBe(true)
       // The villages this Puskesmas serves name it; the others its kecamatan's stand-in.

@@ -2,7 +2,7 @@
 // rand_b. Ids sort by creation time, which keeps B-tree inserts local and lets a paket be read
 // in creation order, while the random part keeps offices from ever colliding.
 
-import { randomFillSync } from 'node:crypto'
+import { createHash, randomFillSync } from 'node:crypto'
 
 // One syscall per 256 ids instead of one per id: the demo generator makes ~100k ids in a row.
 const pool = Buffer.alloc(16 * 256)
@@ -59,4 +59,16 @@ export function uuidv7(nowMs: number = Date.now()): string {
 /** The creation time a UUIDv7 carries, in Unix ms. */
 export function uuidv7Time(id: string): number {
   return parseInt(id.replace(/-/g, '').slice(0, 12), 16)
+}
+
+/**
+ * A UUID (version 8) from the SHA-256 of a name ("opd:dinkes", "sarana:dacin"): the same default
+ * record seeded by two offices gets one id, so it is one record when their data meet.
+ */
+export function nameUuid(name: string): string {
+  const b = createHash('sha256').update(name).digest().subarray(0, 16)
+  b[6] = 0x80 | (b[6]! & 0x0f)
+  b[8] = 0x80 | (b[8]! & 0x3f)
+  const h = b.toString('hex')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }

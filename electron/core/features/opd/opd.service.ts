@@ -2,12 +2,12 @@
 // defaults of shared/domain/meeting.ts are seeded once, then each office renames, adds and
 // retires its own. An OPD is never deleted, only made inactive: follow-ups keep naming it.
 
-import { createHash } from 'node:crypto'
 import type { Opd, ParsedInput } from '../../../../shared/contract'
 import { DEFAULT_OPDS } from '../../../../shared/domain/meeting'
 import type { SpmField } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
 import type { Db, OpdTable } from '../../db/schema'
+import { nameUuid } from '../../sync/uuid'
 import { insertRecord, REFERENCE_CREATED_AT, REFERENCE_SITE_ID, REFERENCE_VERSION, seedReferenceRecords, updateRecord } from '../../sync/write'
 import { parseSpmFields } from '../posyandu/posyandu.service'
 import { reindexFollowUpsOfOpd } from '../search/search.service'
@@ -26,11 +26,7 @@ export const DEFAULT_CREATED_AT = REFERENCE_CREATED_AT
  * independently are one record when their data meet instead of two "Dinas Kesehatan".
  */
 export function defaultOpdId(code: string): string {
-  const b = createHash('sha256').update(`opd:${code}`).digest().subarray(0, 16)
-  b[6] = 0x80 | (b[6]! & 0x0f)
-  b[8] = 0x80 | (b[8]! & 0x3f)
-  const h = b.toString('hex')
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+  return nameUuid(`opd:${code}`)
 }
 
 /** Seeds the default OPD list into a database that has none (runs at every open: one indexed probe when seeded). */

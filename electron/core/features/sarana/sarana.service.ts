@@ -3,7 +3,6 @@
 // list is), and the Dinas adds its own items, which travel down. A kelurahan keeps one line per
 // item per Posyandu: quantity, condition, date received and funding. Lines are replicated rows.
 
-import { createHash } from 'node:crypto'
 import type { ParsedInput, Sarana, SaranaItem, SaranaKitGap } from '../../../../shared/contract'
 import {
   DEFAULT_SARANA_ITEMS,
@@ -15,6 +14,7 @@ import {
 } from '../../../../shared/domain/sarana'
 import { AppError } from '../../../../shared/result'
 import type { Db } from '../../db/schema'
+import { nameUuid } from '../../sync/uuid'
 import { insertRecord, seedReferenceRecords, tombstoneRecord, updateRecord } from '../../sync/write'
 import { posyanduTitle } from '../kader/kader.service'
 import { defaultOpdId } from '../opd/opd.service'
@@ -26,11 +26,7 @@ import { officeToday, requireSite } from '../site/site.service'
  * default seeded by two offices is one record when their data meet (as defaultOpdId does).
  */
 export function defaultSaranaItemId(code: string): string {
-  const b = createHash('sha256').update(`sarana:${code}`).digest().subarray(0, 16)
-  b[6] = 0x80 | (b[6]! & 0x0f)
-  b[8] = 0x80 | (b[8]! & 0x3f)
-  const h = b.toString('hex')
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+  return nameUuid(`sarana:${code}`)
 }
 
 /** Seeds the default equipment list into a database that has none (one indexed probe once seeded). */
