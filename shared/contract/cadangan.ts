@@ -2,6 +2,7 @@
 
 import { z } from 'zod'
 import { empty, out, reqText } from './common'
+import type { PaketDrive } from './paket'
 
 // ---------------------------------------------------------------- outputs
 
@@ -51,6 +52,8 @@ export interface CadanganState {
   staleAfterDays: number
   /** The folder offered for the next copy: the last one used (else the paket's) while on a flashdisk plugged in, else the only flashdisk, else ''. */
   copyFolder: string
+  /** The flashdisks the PC sees now (as `paket:drives` lists them), offered with one click. */
+  drives: PaketDrive[]
   /** When the person said the recovery code is kept; null while not yet. */
   codeConfirmedAt: string | null
   /** The desktop app shows the recovery code until the person confirms it is kept. */

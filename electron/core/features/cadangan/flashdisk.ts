@@ -15,7 +15,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt as sc
 import { createReadStream, existsSync } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type { CadanganState, FlashdiskCopy, FoundCopy, LastCopy } from '../../../../shared/contract'
+import type { CadanganState, FlashdiskCopy, FoundCopy, LastCopy, PaketDrive } from '../../../../shared/contract'
 import { jamDinding } from '../../../../shared/domain/tanggal'
 import { zonaDariKodeWilayah, type ZonaWaktu } from '../../../../shared/domain/zona-waktu'
 import { AppError } from '../../../../shared/result'
@@ -404,9 +404,8 @@ export async function restoreEncrypted(file: string, copyPath: string, code: str
  * flashdisk plugged in now, else the only flashdisk, else nothing. Never the home folder: a copy
  * written there without a word stays on the PC it is meant to outlive.
  */
-async function startFolder(candidates: (string | undefined)[], probe?: DriveProbe): Promise<string> {
-  const drives = await listDrives(probe)
-  for (const c of candidates) if (c && existsSync(c) && (await driveOf(c, drives, probe?.platform))) return c
+async function startFolder(candidates: (string | undefined)[], drives: readonly PaketDrive[], platform?: NodeJS.Platform): Promise<string> {
+  for (const c of candidates) if (c && existsSync(c) && (await driveOf(c, drives, platform))) return c
   return drives.length === 1 ? drives[0]!.path : ''
 }
 
@@ -423,12 +422,16 @@ export async function cadanganState(db: Db, options: { desktop: boolean; nowMs?:
     db.selectFrom('setting').select('value').where('key', '=', 'paket.folder').executeTakeFirst(),
     db.selectFrom('site').select('id').executeTakeFirst(),
   ])
+  // Listed once here, for the screen's drive list and the folder it starts on (on Windows each
+  // listing runs PowerShell).
+  const drives = await listDrives(options.probe)
   return {
     backups,
     lastCopy: last,
     copyWarning: !last ? 'never' : (options.nowMs ?? Date.now()) - Date.parse(last.at) > STALE_DAYS * 86_400_000 ? 'stale' : null,
     staleAfterDays: STALE_DAYS,
-    copyFolder: await startFolder([last?.folder, paketFolder?.value], options.probe),
+    copyFolder: await startFolder([last?.folder, paketFolder?.value], drives, options.probe?.platform),
+    drives,
     codeConfirmedAt: confirmedAt,
     noticePending: options.desktop && site !== undefined && confirmedAt === null,
   }

@@ -31,7 +31,7 @@ export function CadanganSection() {
       {state.data && (
         <>
           <BackupList state={state.data} onMade={state.reload} />
-          <FlashdiskCopy state={state.data} onCopied={state.reload} />
+          <FlashdiskCopy state={state.data} reload={state.reload} />
           <RecoveryCode state={state.data} />
         </>
       )}
@@ -100,9 +100,9 @@ function BackupList({ state, onMade }: { state: CadanganState; onMade: () => voi
   )
 }
 
-function FlashdiskCopy({ state, onCopied }: { state: CadanganState; onCopied: () => void }) {
+/** `reload`: reads the section's state again (the last copy, the flashdisks seen now). */
+function FlashdiskCopy({ state, reload }: { state: CadanganState; reload: () => void }) {
   const { t } = useTranslation()
-  const drives = useCall('paket:drives', {})
   const [folder, setFolder] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -137,8 +137,8 @@ function FlashdiskCopy({ state, onCopied }: { state: CadanganState; onCopied: ()
       const c = await call('cadangan:copy', { folder: target, ...(ask ? { askIfNotRemovable: true } : {}) })
       setFolder(target)
       setCopied({ fileName: c.fileName, path: c.path, bytes: c.bytes, removable: c.removable })
-      onCopied()
-      drives.reload()
+      // The last copy and the stick's free space changed.
+      reload()
     } catch (err) {
       if (err instanceof CallError && err.shape.field === 'removable') setAsking(target)
       else {
@@ -185,13 +185,13 @@ function FlashdiskCopy({ state, onCopied }: { state: CadanganState; onCopied: ()
           </button>
         </PathField>
         <DrivePicker
-          drives={drives.data?.drives ?? (drives.status === 'error' ? [] : null)}
+          drives={state.drives}
           folder={shown}
           onPick={(path) => {
             setFolder(path)
             setError(null)
           }}
-          onRefresh={drives.reload}
+          onRefresh={reload}
           disabled={busy}
         />
       </form>
