@@ -6,8 +6,8 @@
 // paket is locked for (giveCard: what Pengaturan → Kunci kantor does; kunci.spec.ts and
 // wilayah-baru.spec.ts do that through the screens).
 
-import { readdirSync, writeFileSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, readdirSync, writeFileSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { snap, tempDir } from './fixtures'
 import { test, expect, fingerprintOf, giveCard, KELURAHAN, PUSKESMAS, KOTA } from './offices'
 import { PaketPage } from './pages/PaketPage'
@@ -441,6 +441,31 @@ test.describe('Kirim/Terima Paket', () => {
       await expect(p.chooseFolder).toHaveCount(0)
       await expect(page.getByText('Ketik alamat foldernya')).toBeVisible()
       await expect(p.folder).toBeFocused()
+    })
+
+    test('a flashdisk found while the person types in the folder field does not change what they type', async ({ page, host }) => {
+      // The drives are listed a moment after the screen opens (PowerShell on Windows): held here
+      // until the person is in the field, as happens on a slow PC.
+      mkdirSync(join(dirname(host.dbPath), 'media', 'STICK'), { recursive: true })
+      let release = () => {}
+      const held = new Promise<void>((r) => (release = r))
+      await page.route('**/api/invoke', async (route) => {
+        if ((route.request().postDataJSON() as { channel: string }).channel === 'paket:drives') await held
+        await route.continue()
+      })
+      const p = new PaketPage(page)
+      const url = new URL(host.url)
+      url.hash = '#/paket/terima'
+      await page.goto(url.toString())
+      await expect(p.drives).toContainText('Mencari flashdisk')
+      await p.folder.focus()
+      release()
+      await expect(p.drive('STICK')).toBeVisible()
+      await page.keyboard.type('/tmp/folder-lain')
+      await expect(p.folder).toHaveValue('/tmp/folder-lain')
+      // Before the person touches it, the field follows the only flashdisk.
+      await p.tab('Kirim').click()
+      await expect(p.folder).toHaveValue(join(dirname(host.dbPath), 'media', 'STICK'))
     })
 
     test('with no other office’s key card known, no bundle can be made, and the screen says why', async ({ page, host }) => {

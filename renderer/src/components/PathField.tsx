@@ -18,6 +18,7 @@ export function PathField({
   disabled,
   pick,
   pickedFolderNote,
+  onFocus,
   children,
 }: {
   id: string
@@ -35,6 +36,8 @@ export function PathField({
   pick: 'folder' | 'file' | 'spreadsheet'
   /** For pick = file: what to tell the person once the folder is in (the file name still to add). */
   pickedFolderNote?: string
+  /** The person takes the field in hand (see useSuggestedPath). */
+  onFocus?: () => void
   /** The action next to the field (Buat paket, Cari paket, Baca kartu). */
   children?: ReactNode
 }) {
@@ -91,6 +94,7 @@ export function PathField({
           aria-invalid={shownError ? true : undefined}
           aria-describedby={`${id}-help ${id}-error`}
           onChange={(e) => onChange(e.target.value)}
+          onFocus={onFocus}
         />
         {canChoose && (
           <button type="button" className="btn" onClick={() => void choose()} disabled={disabled}>
@@ -107,4 +111,16 @@ export function PathField({
       </p>
     </div>
   )
+}
+
+/**
+ * A path field that shows a suggestion (the only flashdisk, found a moment after the screen
+ * opens) until the person takes the field in hand. From the first focus it keeps what they see
+ * and type: a suggestion arriving mid-typing would otherwise replace the text under their
+ * fingers, or be joined to it.
+ */
+export function useSuggestedPath(suggested: string): { value: string; set: (path: string) => void; hold: () => void } {
+  const [own, setOwn] = useState<string | null>(null)
+  const value = own ?? suggested
+  return { value, set: setOwn, hold: () => setOwn((o) => o ?? value) }
 }

@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { DrivePicker } from '../../components/DrivePicker'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
-import { PathField } from '../../components/PathField'
+import { PathField, useSuggestedPath } from '../../components/PathField'
 import { PrintButton } from '../../components/PrintButton'
 import { useCall } from '../../components/useCall'
 import { formatBytes, formatDateTime } from '../../i18n/format'
@@ -103,7 +103,7 @@ function BackupList({ state, onMade }: { state: CadanganState; onMade: () => voi
 /** `reload`: reads the section's state again (the last copy, the flashdisks seen now). */
 function FlashdiskCopy({ state, reload }: { state: CadanganState; reload: () => void }) {
   const { t } = useTranslation()
-  const [folder, setFolder] = useState<string | null>(null)
+  const { value: shown, set: setFolder, hold: holdFolder } = useSuggestedPath(state.copyFolder)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [copied, setCopied] = useState<{ fileName: string; path: string; bytes: number; removable: boolean } | null>(null)
@@ -111,7 +111,6 @@ function FlashdiskCopy({ state, reload }: { state: CadanganState; reload: () => 
   const [asking, setAsking] = useState<string | null>(null)
   const folderRef = useRef<HTMLInputElement>(null)
   const copiedRef = useRef<HTMLDivElement>(null)
-  const shown = folder ?? state.copyFolder
 
   useEffect(() => {
     if (copied) copiedRef.current?.focus()
@@ -171,6 +170,7 @@ function FlashdiskCopy({ state, reload }: { state: CadanganState; reload: () => 
           label={t('cadangan.folder')}
           help={t('cadangan.folderHelp')}
           value={shown}
+          onFocus={holdFolder}
           onChange={(v) => {
             setFolder(v)
             setError(null)

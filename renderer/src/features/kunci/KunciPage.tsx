@@ -15,7 +15,7 @@ import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatNumber } from '../../i18n/format'
 import { Fingerprint } from '../../components/Fingerprint'
-import { PathField } from '../../components/PathField'
+import { PathField, useSuggestedPath } from '../../components/PathField'
 import { PulihkanKantor } from './PulihkanKantor'
 import './kunci.css'
 
@@ -65,13 +65,12 @@ function SelfCard({ self, defaultFolder, onRotated }: { self: KeyCard; defaultFo
     }
   }
 
-  const [folder, setFolder] = useState<string | null>(null)
+  const { value: shown, set: setFolder, hold: holdFolder } = useSuggestedPath(defaultFolder)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [saved, setSaved] = useState<{ fileName: string; path: string } | null>(null)
   const folderRef = useRef<HTMLInputElement>(null)
   const savedRef = useRef<HTMLDivElement>(null)
-  const shown = folder ?? defaultFolder
 
   useEffect(() => {
     if (saved) savedRef.current?.focus()
@@ -137,6 +136,7 @@ function SelfCard({ self, defaultFolder, onRotated }: { self: KeyCard; defaultFo
           label={t('kunci.folder')}
           help={t('kunci.folderHelp')}
           value={shown}
+          onFocus={holdFolder}
           onChange={(v) => {
             setFolder(v)
             setError(null)
@@ -184,7 +184,8 @@ function SelfCard({ self, defaultFolder, onRotated }: { self: KeyCard; defaultFo
 function TrustCard({ defaultFolder, onTrusted }: { defaultFolder: string; onTrusted: () => void }) {
   const { t } = useTranslation()
   const toasts = useToasts()
-  const [path, setPath] = useState<string | null>(null)
+  // The stick's folder with a separator: the person adds the card's file name.
+  const { value: shown, set: setPath, hold: holdPath } = useSuggestedPath(defaultFolder ? defaultFolder.replace(/[\\/]?$/, defaultFolder.includes('\\') ? '\\' : '/') : '')
   const [pathError, setPathError] = useState<string | null>(null)
   const [readError, setReadError] = useState<string | null>(null)
   const [busy, setBusy] = useState<'read' | 'trust' | null>(null)
@@ -197,7 +198,6 @@ function TrustCard({ defaultFolder, onTrusted }: { defaultFolder: string; onTrus
   const typedRef = useRef<HTMLInputElement>(null)
   const resultRef = useRef<HTMLHeadingElement>(null)
   const doneRef = useRef<HTMLParagraphElement>(null)
-  const shown = path ?? (defaultFolder ? defaultFolder.replace(/[\\/]?$/, defaultFolder.includes('\\') ? '\\' : '/') : '')
 
   useEffect(() => {
     if (read) resultRef.current?.focus()
@@ -289,6 +289,7 @@ function TrustCard({ defaultFolder, onTrusted }: { defaultFolder: string; onTrus
           label={t('kunci.cardPath')}
           help={t('kunci.cardPathHelp')}
           value={shown}
+          onFocus={holdPath}
           onChange={(v) => {
             setPath(v)
             setPathError(null)

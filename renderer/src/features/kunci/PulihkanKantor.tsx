@@ -9,19 +9,17 @@ import type { PaketRecoveryCheck, PaketRecoveryResult, SiteLevel } from '@shared
 import { call, CallError, errorMessage } from '../../api/client'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Fingerprint } from '../../components/Fingerprint'
-import { PathField } from '../../components/PathField'
+import { PathField, useSuggestedPath } from '../../components/PathField'
 import { formatNumber } from '../../i18n/format'
 import { countRows, kindLabel } from '../paket/paketFormat'
 
 /** `onWritten`: the trusted offices changed (the new card; at the kota, the old key revoked). */
 export function PulihkanKantor({ level, defaultFolder, onWritten }: { level: SiteLevel; defaultFolder: string; onWritten: () => void }) {
   const { t } = useTranslation()
-  const [cardPath, setCardPath] = useState<string | null>(null)
   const [typed, setTyped] = useState('')
   const [errors, setErrors] = useState<{ cardPath?: string; fingerprint?: string; folder?: string; form?: string }>({})
   const [busy, setBusy] = useState<'check' | 'write' | null>(null)
   const [checked, setChecked] = useState<(PaketRecoveryCheck & { cardPath: string; fingerprint: string }) | null>(null)
-  const [folder, setFolder] = useState<string | null>(null)
   const [written, setWritten] = useState<PaketRecoveryResult | null>(null)
   const cardRef = useRef<HTMLInputElement>(null)
   const typedRef = useRef<HTMLInputElement>(null)
@@ -29,8 +27,8 @@ export function PulihkanKantor({ level, defaultFolder, onWritten }: { level: Sit
   const checkedRef = useRef<HTMLHeadingElement>(null)
   const writtenRef = useRef<HTMLDivElement>(null)
   const sep = defaultFolder.includes('\\') ? '\\' : '/'
-  const shownCard = cardPath ?? (defaultFolder ? defaultFolder.replace(/[\\/]?$/, sep) : '')
-  const shownFolder = folder ?? defaultFolder
+  const { value: shownCard, set: setCardPath, hold: holdCard } = useSuggestedPath(defaultFolder ? defaultFolder.replace(/[\\/]?$/, sep) : '')
+  const { value: shownFolder, set: setFolder, hold: holdFolder } = useSuggestedPath(defaultFolder)
 
   useEffect(() => {
     if (checked) checkedRef.current?.focus()
@@ -104,6 +102,7 @@ export function PulihkanKantor({ level, defaultFolder, onWritten }: { level: Sit
           label={t('pemulihan.cardPath')}
           help={t('pemulihan.cardPathHelp')}
           value={shownCard}
+          onFocus={holdCard}
           onChange={(v) => {
             setCardPath(v)
             setErrors((x) => ({ ...x, cardPath: undefined }))
@@ -211,6 +210,7 @@ export function PulihkanKantor({ level, defaultFolder, onWritten }: { level: Sit
               label={t('pemulihan.folder')}
               help={t('pemulihan.folderHelp')}
               value={shownFolder}
+              onFocus={holdFolder}
               onChange={(v) => {
                 setFolder(v)
                 setErrors((x) => ({ ...x, folder: undefined }))

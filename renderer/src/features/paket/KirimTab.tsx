@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { useSuggestedPath } from '../../components/PathField'
 import { useCall } from '../../components/useCall'
 import { formatBytes, formatDate, formatNumber } from '../../i18n/format'
 import { countRows, usePaketProgress } from './paketFormat'
@@ -28,8 +29,8 @@ export function KirimTab() {
   const { t } = useTranslation()
   const state = useCall('paket:state', {})
   const drives = useCall('paket:drives', {})
-  // Null until the person types or picks: the folder then follows what the PC sees (one stick).
-  const [folder, setFolder] = useState<string | null>(null)
+  // The folder follows what the PC sees (one stick) until the person types or picks.
+  const { value: shownFolder, set: setFolder, hold: holdFolder } = useSuggestedPath(drives.data?.folder ?? '')
   const [destKey, setDestKey] = useState<string | null>(null)
   const [full, setFull] = useState(false)
   const [folderError, setFolderError] = useState<string | null>(null)
@@ -44,7 +45,6 @@ export function KirimTab() {
   const doneRef = useRef<HTMLHeadingElement>(null)
 
   const destinations = state.data?.destinations ?? []
-  const shownFolder = folder ?? drives.data?.folder ?? ''
   const available = destinations.filter((d) => !d.unavailable)
   // Never a destination that cannot be used, even when it was chosen before the list changed.
   const chosen = available.find((d) => d.key === destKey) ?? available[0] ?? null
@@ -114,6 +114,7 @@ export function KirimTab() {
         <form className="card paket-form" onSubmit={(e) => void submit(e)} noValidate aria-busy={running || undefined}>
           <FolderField
             value={shownFolder}
+            onFocus={holdFolder}
             onChange={(v) => {
               setFolder(v)
               setFolderError(null)

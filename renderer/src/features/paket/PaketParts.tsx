@@ -55,6 +55,7 @@ export function FolderField(props: {
   error: string | null
   inputRef: RefObject<HTMLInputElement | null>
   disabled?: boolean
+  onFocus?: () => void
   /** The action next to the field (Buat paket, Cari paket). */
   children?: ReactNode
 }) {

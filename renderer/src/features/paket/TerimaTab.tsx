@@ -15,6 +15,7 @@ import { DrivePicker } from '../../components/DrivePicker'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Loading } from '../../components/Loading'
 import { PageHeading } from '../../components/PageHeading'
+import { useSuggestedPath } from '../../components/PathField'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { formatDate, formatNumber } from '../../i18n/format'
@@ -38,7 +39,8 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
   const state = useCall('paket:state', {})
   const drives = useCall('paket:drives', {})
   const zone = useOfficeZone()
-  const [folder, setFolder] = useState<string | null>(null)
+  // The folder follows what the PC sees (one stick) until the person types or picks.
+  const { value: shownFolder, set: setFolder, hold: holdFolder } = useSuggestedPath(drives.data?.folder ?? '')
   const [folderError, setFolderError] = useState<string | null>(null)
   const [scanning, setScanning] = useState(false)
   const [scanError, setScanError] = useState<string | null>(null)
@@ -55,7 +57,6 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
   const summaryRef = useRef<HTMLHeadingElement>(null)
   const listRef = useRef<HTMLParagraphElement>(null)
 
-  const shownFolder = folder ?? drives.data?.folder ?? ''
   const chosenFile = files?.find((f) => f.path === chosenPath) ?? null
 
   useEffect(() => {
@@ -149,6 +150,7 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
         <form className="card paket-form" onSubmit={submit} noValidate>
           <FolderField
             value={shownFolder}
+            onFocus={holdFolder}
             onChange={(v) => {
               setFolder(v)
               setFolderError(null)
