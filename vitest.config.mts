@@ -11,5 +11,9 @@ export default defineConfig({
     // Vitest's default on a 2-core PC is one worker (cores − 1), which leaves a core idle while
     // tests wait on child processes (kill -9 runs, lock holders, the CLI). Two run side by side.
     maxWorkers: 2,
+    // One module graph per worker instead of one per file: a minute less on this PC, since most
+    // files import the same core. Files therefore leave no global behind (real timers restored,
+    // spies restored, databases closed in afterEach).
+    isolate: false,
   },
 })

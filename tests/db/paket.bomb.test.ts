@@ -17,6 +17,7 @@ import { assertNotFromFuture, readPaket, readManifest, SEAL_PLACEHOLDER, sealFil
 import { errorOf, type TestDb } from '../fixtures/db'
 import { kelurahanPaketForKota, type createStick } from '../fixtures/offices'
 import { declaring, repeatedBytes, zipEntries } from '../fixtures/zip'
+import { PEAK_MB_SOURCE } from '../fixtures/peak'
 
 const root = join(__dirname, '..', '..')
 const GiB = 1024 ** 3
@@ -140,9 +141,10 @@ describe('a bundle rebuilt around a zip bomb', () => {
   })
 
   it('costs bounded memory and time: a separate process refusing it with every reader stays under 400 MB', async () => {
-    // Its own process, so the peak (maxRSS) is these refusals' and not the test runner's. The
+    // Its own process, so the peak is these refusals' and not the test runner's. The
     // kota's database is opened there too; the refusal writes nothing to it.
     const code = `
+      ${PEAK_MB_SOURCE}
       const { pathToFileURL } = await import('node:url')
       const [root, dbFile, ...pakets] = process.argv.slice(1)
       const load = (p) => import(pathToFileURL(root + p).href)
@@ -162,7 +164,7 @@ describe('a bundle rebuilt around a zip bomb', () => {
           results.push({ how, message, ms: Date.now() - started })
         }
       }
-      process.stdout.write(JSON.stringify({ results, maxRssMb: process.resourceUsage().maxRSS / 1024 }))
+      process.stdout.write(JSON.stringify({ results, maxRssMb: await peakMb() }))
     `
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, root, kota.file, bomb, bombUnderLimit, lyingBomb], {
       cwd: root,

@@ -54,6 +54,8 @@ import { createOpd, listOpd, updateOpd } from '../features/opd/opd.service'
 import { kunciState, readCard, revokeKey, rotateKeys, saveCard, trustCard } from '../features/kunci/kunci.service'
 import { getRekap } from '../features/rekap/rekap.service'
 import { search } from '../features/search/search.service'
+// Loaded at open anyway (the default equipment list is seeded there).
+import { createSarana, createSaranaItem, listSarana, listSaranaItems, removeSarana, saranaKitGaps, updateSarana } from '../features/sarana/sarana.service'
 import { getSettings, setSettings } from '../features/settings/settings.service'
 import {
   archiveTraining,
@@ -70,7 +72,6 @@ import type { Handlers } from './types'
 const kaderImpor = () => import('../features/kader-impor/kader-impor.service')
 const ekspor = () => import('../features/ekspor/ekspor.service')
 const print = () => import('../features/print/print.service')
-const sarana = () => import('../features/sarana/sarana.service')
 const insentif = () => import('../features/insentif/insentif.service')
 const paket = () => import('../features/paket/paket.service')
 const conflict = () => import('../features/paket/conflict.service')
@@ -250,13 +251,13 @@ export const handlers = {
   },
   'riwayat:list': async (ctx, input) => (await riwayat()).listRiwayat(ctx.db, input),
 
-  'sarana:items': async (ctx, input) => (await sarana()).listSaranaItems(ctx.db, input),
-  'sarana:itemCreate': async (ctx, input) => (await sarana()).createSaranaItem(ctx.db, input),
-  'sarana:list': async (ctx, input) => (await sarana()).listSarana(ctx.db, input),
-  'sarana:create': async (ctx, input) => (await sarana()).createSarana(ctx.db, input),
-  'sarana:update': async (ctx, input) => (await sarana()).updateSarana(ctx.db, input),
-  'sarana:remove': async (ctx, input) => (await sarana()).removeSarana(ctx.db, input),
-  'sarana:kitGaps': async (ctx) => (await sarana()).saranaKitGaps(ctx.db),
+  'sarana:items': async (ctx, input) => listSaranaItems(ctx.db, input),
+  'sarana:itemCreate': async (ctx, input) => createSaranaItem(ctx.db, input),
+  'sarana:list': async (ctx, input) => listSarana(ctx.db, input),
+  'sarana:create': async (ctx, input) => createSarana(ctx.db, input),
+  'sarana:update': async (ctx, input) => updateSarana(ctx.db, input),
+  'sarana:remove': async (ctx, input) => removeSarana(ctx.db, input),
+  'sarana:kitGaps': async (ctx) => saranaKitGaps(ctx.db),
 
   'insentif:list': async (ctx, input) => (await insentif()).listInsentif(ctx.db, input),
   'insentif:create': async (ctx, input) => (await insentif()).createInsentif(ctx.db, input),
