@@ -27,6 +27,8 @@ const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.en
 
 let mainWindow: BrowserWindow | null = null
 let session: HostSession | null = null
+/** The day's verified backup, started beside the first screens (see afterOpen below). */
+let dailyBackup: Promise<unknown> = Promise.resolve()
 
 app.enableSandbox()
 registerAppScheme()
@@ -51,8 +53,10 @@ if (!app.requestSingleInstanceLock()) {
     if (!closing || !db) return
     event.preventDefault()
     session = null
-    // A failure of either step is logged, and the app ends all the same.
-    void recordInstallation(db, installationPlace())
+    // A failure of either step is logged, and the app ends all the same. The day's backup, if
+    // still running, ends first: closed under it, it would fail and wait for the next start.
+    void dailyBackup
+      .then(() => recordInstallation(db, installationPlace()))
       .catch((error: unknown) => console.error(error))
       .then(() => closing.close())
       .catch((error: unknown) => console.error(error))
@@ -105,7 +109,7 @@ async function start(): Promise<void> {
         await protectKeys(db)
         // The day's verified backup runs beside the first screens, not before them (the online
         // backup lets saves go on); a failure is logged, and the next start tries again.
-        backupIfDue(db).catch((error: unknown) => console.error(error))
+        dailyBackup = backupIfDue(db).catch((error: unknown) => console.error(error))
       },
     })
     return session.dispatch

@@ -86,6 +86,11 @@ export const saranaChannels = {
   'sarana:items': { input: z.object({ includeInactive: z.boolean().default(false) }), output: out<SaranaItem[]>() },
   /** The Dinas adds an item to the list; it travels down in its paket. */
   'sarana:itemCreate': { input: saranaItemInput, output: out<SaranaItem>() },
+  /**
+   * The Dinas renames an item, changes its OPD or kit flag, or stops offering it (active false:
+   * Posyandu that have it keep their lines). Travels down like a new item.
+   */
+  'sarana:itemUpdate': { input: saranaItemInput.extend({ id, active: z.boolean() }), output: out<SaranaItem>() },
   'sarana:list': { input: z.object({ posyanduId: id.nullish() }), output: out<Sarana[]>() },
   'sarana:create': { input: saranaInput, output: out<Sarana>() },
   'sarana:update': { input: saranaInput.extend({ id }), output: out<Sarana>() },

@@ -4,7 +4,7 @@
 // Dinas's own equipment list travelling down.
 
 import { describe, expect, it } from 'vitest'
-import { insentifInput, saranaInput, saranaItemInput, type Input } from '../../shared/contract'
+import { contract, insentifInput, saranaInput, saranaItemInput, type Input } from '../../shared/contract'
 import { DEFAULT_SARANA_ITEMS } from '../../shared/domain/sarana'
 import { defaultOpdId } from '../../electron/core/features/opd/opd.service'
 import { createInsentif, listInsentif, removeInsentif, updateInsentif } from '../../electron/core/features/insentif/insentif.service'
@@ -16,6 +16,7 @@ import {
   listSaranaItems,
   saranaKitGaps,
   updateSarana,
+  updateSaranaItem,
 } from '../../electron/core/features/sarana/sarana.service'
 import { getRekap } from '../../electron/core/features/rekap/rekap.service'
 import { listRiwayat } from '../../electron/core/features/riwayat/riwayat.service'
@@ -235,6 +236,36 @@ describe('sarana and insentif between offices', () => {
     await carry(kota, kel, `site:${await siteIdOf(kel)}`)
     expect((await listSaranaItems(kel.db, { includeInactive: false })).map((i) => i.name)).toContain('Alat cek Hb')
     await createSarana(kel.db, line(p.id, { itemId: hb.id }))
+  })
+
+  it('the Dinas renames an item and stops offering another; both reach the kelurahan, whose lines stay', async () => {
+    const kel = await office('kelurahan')
+    const kota = await office('kota')
+    await introduce(kel, kota)
+    const p = await makePosyandu(kel.db)
+    const microtoise = defaultSaranaItemId('microtoise')
+    await createSarana(kel.db, line(p.id, { itemId: microtoise }))
+    const edit = (id: string, values: Partial<Input<'sarana:itemUpdate'>>) =>
+      contract['sarana:itemUpdate'].input.parse({ id, name: 'Dacin', kit: true, opdId: defaultOpdId('dinkes'), active: true, ...values })
+
+    // Only the Dinas keeps the list.
+    expect(await errorOf(() => updateSaranaItem(kel.db, edit(dacin, { name: 'Dacin gantung' })))).toMatchObject({ code: 'forbidden' })
+    // Two items of one name could not be told apart on a Posyandu's page.
+    const microtoiseName = (await listSaranaItems(kota.db, { includeInactive: true })).find((i) => i.id === microtoise)!.name
+    expect(await errorOf(() => updateSaranaItem(kota.db, edit(dacin, { name: microtoiseName.toUpperCase() })))).toMatchObject({ field: 'name' })
+
+    const renamed = await updateSaranaItem(kota.db, edit(dacin, { name: 'Dacin gantung' }))
+    expect(renamed).toMatchObject({ id: dacin, code: 'dacin', name: 'Dacin gantung', kit: true, active: true })
+    const retired = await updateSaranaItem(kota.db, edit(microtoise, { name: microtoiseName, active: false }))
+    expect(retired.active).toBe(false)
+    expect((await listSaranaItems(kota.db, { includeInactive: false })).map((i) => i.id)).not.toContain(microtoise)
+
+    await carry(kota, kel, `site:${await siteIdOf(kel)}`)
+    const offered = await listSaranaItems(kel.db, { includeInactive: false })
+    expect(offered.find((i) => i.id === dacin)?.name).toBe('Dacin gantung')
+    expect(offered.map((i) => i.id)).not.toContain(microtoise)
+    // The microtoise the Posyandu already has stays on its page.
+    expect((await listSarana(kel.db, { posyanduId: p.id })).map((l) => l.itemId)).toEqual([microtoise])
   })
 
   it('refuses a Puskesmas’s equipment line or incentive at the Dinas: only the kelurahan/desa keeps them', async () => {

@@ -55,7 +55,7 @@ import { kunciState, readCard, revokeKey, rotateKeys, saveCard, trustCard } from
 import { getRekap } from '../features/rekap/rekap.service'
 import { search } from '../features/search/search.service'
 // Loaded at open anyway (the default equipment list is seeded there).
-import { createSarana, createSaranaItem, listSarana, listSaranaItems, removeSarana, saranaKitGaps, updateSarana } from '../features/sarana/sarana.service'
+import { createSarana, createSaranaItem, listSarana, listSaranaItems, removeSarana, saranaKitGaps, updateSarana, updateSaranaItem } from '../features/sarana/sarana.service'
 import { getSettings, setSettings } from '../features/settings/settings.service'
 import {
   archiveTraining,
@@ -253,6 +253,7 @@ export const handlers = {
 
   'sarana:items': async (ctx, input) => listSaranaItems(ctx.db, input),
   'sarana:itemCreate': async (ctx, input) => createSaranaItem(ctx.db, input),
+  'sarana:itemUpdate': async (ctx, input) => updateSaranaItem(ctx.db, input),
   'sarana:list': async (ctx, input) => listSarana(ctx.db, input),
   'sarana:create': async (ctx, input) => createSarana(ctx.db, input),
   'sarana:update': async (ctx, input) => updateSarana(ctx.db, input),

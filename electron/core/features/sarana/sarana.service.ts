@@ -79,17 +79,45 @@ export async function listSaranaItems(db: Db, input: ParsedInput<'sarana:items'>
 
 const nameKey = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id')
 
+/** Two items of one name would be two lines nobody can tell apart on a Posyandu's page. */
+async function requireUniqueItemName(trx: Db, name: string, exceptId: string | null): Promise<void> {
+  const rows = await trx.selectFrom('sarana_item').select(['id', 'name']).where('deleted', '=', 0).execute()
+  const clash = rows.find((r) => r.id !== exceptId && nameKey(r.name) === nameKey(name))
+  if (clash) throw invalidField('name', `Sudah ada sarana bernama "${clash.name}" di daftar.`)
+}
+
+async function saranaItemById(db: Db, id: string): Promise<SaranaItem> {
+  const item = (await listSaranaItems(db, { includeInactive: true })).find((i) => i.id === id)
+  if (!item) throw new AppError({ code: 'not_found', message: 'Jenis sarana ini tidak ditemukan. Muat ulang halaman Pengaturan.' })
+  return item
+}
+
 export async function createSaranaItem(db: Db, input: ParsedInput<'sarana:itemCreate'>): Promise<SaranaItem> {
   const id = await db.transaction().execute(async (trx) => {
     const site = await requireSite(trx)
     assertWewenang(site.level, ['sarana_item'], 'Menambah jenis sarana')
-    const rows = await trx.selectFrom('sarana_item').select(['name']).where('deleted', '=', 0).execute()
-    const clash = rows.find((r) => nameKey(r.name) === nameKey(input.name))
-    if (clash) throw invalidField('name', `Sudah ada sarana bernama "${clash.name}" di daftar.`)
+    await requireUniqueItemName(trx, input.name, null)
     return insertRecord(trx, 'sarana_item', { code: null, name: input.name, kit: input.kit ? 1 : 0, opd_id: input.opdId, active: 1 })
   })
-  const item = (await listSaranaItems(db, { includeInactive: true })).find((i) => i.id === id)
-  return item!
+  return saranaItemById(db, id)
+}
+
+/**
+ * A default item can be renamed too: its id is the same at every office, so the Dinas's name
+ * reaches them all. An item no longer offered keeps the lines already recorded against it.
+ */
+export async function updateSaranaItem(db: Db, input: ParsedInput<'sarana:itemUpdate'>): Promise<SaranaItem> {
+  await db.transaction().execute(async (trx) => {
+    const site = await requireSite(trx)
+    assertWewenang(site.level, ['sarana_item'], 'Mengubah jenis sarana')
+    const existing = await trx.selectFrom('sarana_item').selectAll().where('id', '=', input.id).executeTakeFirst()
+    if (!existing || existing.deleted === 1) throw new AppError({ code: 'not_found', message: 'Jenis sarana ini tidak ditemukan. Muat ulang halaman Pengaturan.' })
+    if (input.opdId && !(await knownOpds(trx)).has(input.opdId)) throw invalidField('opdId', 'OPD ini tidak ada atau sudah tidak aktif. Pilih OPD lain.')
+    const values = { name: input.name, kit: input.kit ? (1 as const) : (0 as const), opd_id: input.opdId, active: input.active ? (1 as const) : (0 as const) }
+    if (values.name !== existing.name) await requireUniqueItemName(trx, input.name, input.id)
+    await updateRecord(trx, 'sarana_item', existing, values)
+  })
+  return saranaItemById(db, input.id)
 }
 
 function invalidField(field: string, message: string): AppError {
