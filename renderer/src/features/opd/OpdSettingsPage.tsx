@@ -14,6 +14,7 @@ import { SpmCheckboxes, SpmChips } from '../../components/SpmChips'
 import { useToasts } from '../../components/Toasts'
 import { useCall } from '../../components/useCall'
 import { useDiscardGuard } from '../../components/useDiscardGuard'
+import { ActiveBadge, ActiveRowActions } from '../../components/ActiveRowActions'
 
 interface Values extends Record<string, unknown> {
   name: string
@@ -88,29 +89,17 @@ export function OpdSettingsPage(_props: Record<string, never>) {
                   <th scope="row">{o.name}</th>
                   <td>{o.spmFields.length ? <SpmChips fields={o.spmFields} /> : <span className="muted">{t('followUp.opd.none')}</span>}</td>
                   <td>
-                    <span className={`badge ${o.active ? 'badge-aktif' : 'badge-nonaktif'}`}>{o.active ? t('followUp.opd.active') : t('followUp.opd.inactive')}</span>
+                    <ActiveBadge active={o.active} />
                   </td>
                   <td>
-                    <div className="inline-actions">
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        aria-label={t('followUp.opd.editLabel', { name: o.name })}
-                        disabled={editing !== null}
-                        onClick={() => setEditing({ mode: 'edit', opd: o })}
-                      >
-                        {t('followUp.opd.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        aria-label={t(o.active ? 'followUp.opd.deactivateLabel' : 'followUp.opd.activateLabel', { name: o.name })}
-                        disabled={busy === o.id}
-                        onClick={() => void toggle(o)}
-                      >
-                        {o.active ? t('followUp.opd.deactivate') : t('followUp.opd.activate')}
-                      </button>
-                    </div>
+                    <ActiveRowActions
+                      name={o.name}
+                      active={o.active}
+                      onEdit={() => setEditing({ mode: 'edit', opd: o })}
+                      onToggle={() => void toggle(o)}
+                      editDisabled={editing !== null}
+                      toggleBusy={busy === o.id}
+                    />
                   </td>
                 </tr>
               ))}

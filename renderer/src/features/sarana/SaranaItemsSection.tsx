@@ -8,6 +8,7 @@ import type { SaranaItem } from '@shared/contract'
 import { WEWENANG } from '@shared/domain/paket'
 import { call, errorMessage } from '../../api/client'
 import { useApp } from '../../app/AppContext'
+import { ActiveBadge, ActiveRowActions } from '../../components/ActiveRowActions'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field } from '../../components/Field'
 import { useToasts } from '../../components/Toasts'
@@ -68,30 +69,12 @@ export function SaranaItemsSection() {
                   <td>{(i.opdId && opdName.get(i.opdId)) || <span className="muted">{t('sarana.itemOpdNone')}</span>}</td>
                   {mayChange && (
                     <td>
-                      <span className={`badge ${i.active ? 'badge-aktif' : 'badge-nonaktif'}`}>{i.active ? t('sarana.itemActive') : t('sarana.itemInactive')}</span>
+                      <ActiveBadge active={i.active} />
                     </td>
                   )}
                   {mayChange && (
                     <td>
-                      <div className="inline-actions">
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          aria-label={t('sarana.itemEditLabel', { name: i.name })}
-                          onClick={() => setEditing(i)}
-                        >
-                          {t('sarana.itemEdit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          aria-label={t(i.active ? 'sarana.itemDeactivateLabel' : 'sarana.itemActivateLabel', { name: i.name })}
-                          disabled={busy === i.id}
-                          onClick={() => void toggle(i)}
-                        >
-                          {i.active ? t('sarana.itemDeactivate') : t('sarana.itemActivate')}
-                        </button>
-                      </div>
+                      <ActiveRowActions name={i.name} active={i.active} onEdit={() => setEditing(i)} onToggle={() => void toggle(i)} toggleBusy={busy === i.id} />
                     </td>
                   )}
                 </tr>
