@@ -2,7 +2,7 @@
 // another deactivated (no longer offered, then active again), by keyboard and mouse; the list says which is
 // which. That the changes reach the kelurahan is sarana.test.ts's.
 
-import { expect, cli, onBuiltDb } from './fixtures'
+import { expect, cli, onBuiltDb, snap } from './fixtures'
 import { seriousViolations } from './axe'
 
 const test = onBuiltDb('sarana-dinas', (file) => {
@@ -34,6 +34,8 @@ test('the Dinas renames an equipment item and deactivates another', async ({ pag
   const items = await bigHost.invoke<{ name: string }[]>('sarana:items', { includeInactive: false })
   expect(items.map((i) => i.name)).toContain('Dacin gantung')
   expect(items.map((i) => i.name).some((n) => n.startsWith('Microtoise'))).toBe(false)
+  await section.scrollIntoViewIfNeeded()
+  await snap(page, 'sarana-dinas')
   expect(await seriousViolations(page), 'Daftar sarana at the Dinas').toEqual([])
 
   await row.getByRole('button', { name: /^Aktifkan Microtoise/ }).click()

@@ -13,7 +13,7 @@ export function ActiveRowActions(props: { name: string; active: boolean; onEdit:
   const { t } = useTranslation()
   const { name, active } = props
   return (
-    <div className="inline-actions">
+    <div className="inline-actions row-actions">
       <button type="button" className="btn btn-small" aria-label={t('app.editLabel', { name })} disabled={props.editDisabled} onClick={props.onEdit}>
         {t('app.edit')}
       </button>
