@@ -10,7 +10,7 @@ import type { PaketDrive } from './paket'
  * Why a backup was made: once a day at start, on request, or just before work that rewrites many
  * records (a paket import, a catalogue install, a restore, a merge). Part of the file name.
  */
-export type BackupReason = 'harian' | 'manual' | 'impor-paket' | 'pasang-katalog' | 'pulihkan' | 'gabung'
+export type BackupReason = 'harian' | 'manual' | 'impor-paket' | 'pasang-katalog' | 'pulihkan' | 'gabung' | 'identitas-baru'
 
 export interface Backup {
   path: string

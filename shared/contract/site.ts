@@ -34,7 +34,19 @@ export interface Site {
   areaChangeable: boolean
 }
 
+/** Where the old identity's data went when the office started over. */
+export interface NewIdentity {
+  /** The verified backup made first (also listed in Pengaturan → Cadangan of the new office). */
+  backup: string
+  /** The old database file, moved aside next to the new one. */
+  keptAside: string
+}
+
 // ---------------------------------------------------------------- inputs
+
+export const siteNewIdentityInput = z.object({
+  officeName: z.string().max(200),
+})
 
 export const siteSetupInput = z.object({
   level: z.enum(SITE_LEVELS, { message: 'Pilih jenis kantor.' }),
@@ -61,4 +73,11 @@ export const siteChannels = {
   'site:villages': { input: empty, output: out<Area[]>() },
   /** The person has read the notice about the new identity (Site.identityRenewal). */
   'site:acknowledgeRenewal': { input: empty, output: out<Site>() },
+  /**
+   * The area is wrong and the first paket has left: the office starts over as a new office. A
+   * verified backup is made, the file is moved aside (never deleted), and the app opens on the
+   * first-run screen. The person types the office name to confirm. Served by the host, which
+   * holds the file (host/host-session.ts).
+   */
+  'site:startNewIdentity': { input: siteNewIdentityInput, output: out<NewIdentity>() },
 } as const

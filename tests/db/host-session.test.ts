@@ -188,3 +188,49 @@ describe('restoring from an encrypted flashdisk copy through the host', () => {
     rmSync(stick, { recursive: true, force: true })
   }, 60_000)
 })
+
+describe('an office starting over as a new identity', () => {
+  it('asks for the office name, then keeps a verified backup and the old file aside and opens an empty database for setup', async () => {
+    t = await createTestDb()
+    await setUpKelurahan(t.db)
+    await generateDemo(t.db, { wilayah: '36.71.01.1001', posyanduPerVillage: 1, kaderPerPosyandu: 5, seed: 2 })
+    const oldDigest = (await replicatedDigest(t.db)).digest
+    await closeDatabase(t.db)
+    const dir = t.dir
+    t.cleanup = async () => rmSync(dir, { recursive: true, force: true })
+    session = await startHostSession({ file: t.file, emit: () => {} })
+    const site = value<{ id: string; name: string }>(await session.dispatch('site:get', {}))
+
+    // A name that is not the office's: nothing moves.
+    expect(await session.dispatch('site:startNewIdentity', { officeName: 'Kelurahan Lain' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'officeName', message: `Ketik nama kantor persis seperti tertulis, "${site.name}", untuk memastikan.` },
+    })
+    expect(value(await session.dispatch('site:get', {}))).toMatchObject({ id: site.id })
+
+    // Typed loosely (case, spaces): the office starts over.
+    const done = value<{ backup: string; keptAside: string }>(
+      await session.dispatch('site:startNewIdentity', { officeName: `  ${site.name.toUpperCase().replace(' ', '   ')} ` }),
+    )
+    expect(dirname(done.keptAside)).toBe(dirname(t.file))
+    expect(basename(done.keptAside)).toMatch(new RegExp(`^${basename(t.file)}\\.identitas-lama-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\dZ$`))
+    expect(value(await session.dispatch('site:get', {}))).toBeNull()
+
+    // Both the backup and the file aside hold the old office, whole.
+    for (const file of [done.backup, done.keptAside]) {
+      const old = await openDatabase(file)
+      expect((await replicatedDigest(old)).digest).toBe(oldDigest)
+      await closeDatabase(old)
+    }
+    expect(readdirSync(join(dirname(t.file), 'cadangan')).some((n) => n.includes('identitas-baru'))).toBe(true)
+  }, 60_000)
+
+  it('is refused by the plain dispatcher (the CLI), which does not hold the file', async () => {
+    t = await createTestDb()
+    await setUpKelurahan(t.db)
+    const { createDispatcher } = await import('../../electron/core/ipc/dispatch')
+    const { handlers } = await import('../../electron/core/ipc/handlers')
+    const d = createDispatcher({ db: t.db, emit: () => {} }, { handlers })
+    expect(await d('site:startNewIdentity', { officeName: 'x' })).toMatchObject({ ok: false, error: { code: 'unsupported' } })
+  })
+})

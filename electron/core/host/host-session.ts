@@ -8,12 +8,12 @@
 import { existsSync } from 'node:fs'
 import { rename } from 'node:fs/promises'
 import SqliteDatabase from 'better-sqlite3'
-import { contract, type BerkasRusakStatus, type Channel, type LostChanges, type Recovered, type RecoveryBackup } from '../../../shared/contract'
+import { contract, type BerkasRusakStatus, type Channel, type LostChanges, type NewIdentity, type Recovered, type RecoveryBackup } from '../../../shared/contract'
 import { PAKET_KIND_NAMES } from '../../../shared/domain/paket'
 import { AppError } from '../../../shared/result'
 import { closeDatabase, type OpenOptions } from '../db/open'
 import type { Db } from '../db/schema'
-import { backupsOfFile, restoreBackup } from '../features/cadangan/cadangan.service'
+import { backupsOfFile, makeBackup, restoreBackup } from '../features/cadangan/cadangan.service'
 import { getSiteRow } from '../features/site/site.service'
 import { handlers } from '../ipc/handlers'
 import { createDispatcher, type Dispatch } from '../ipc/dispatch'
@@ -99,8 +99,8 @@ export async function startHostSession(options: HostSessionOptions): Promise<Hos
 
   /**
    * Moves files while nothing has the database open, then opens what is now in place. From
-   * recovery mode; or, with `fromNormal`, from a database that holds no office yet (first run),
-   * which is closed first and opened again unchanged when the move fails.
+   * recovery mode; or, with `fromNormal`, from the database open now (first run's empty one, or
+   * an office starting over), which is closed first and opened again unchanged when the move fails.
    */
   function switchOver(move: () => Promise<Recovered>, fromNormal = false): Promise<Recovered> {
     if (switching) return switching
@@ -168,6 +168,29 @@ export async function startHostSession(options: HostSessionOptions): Promise<Hos
       return { keptAside }
     })
 
+  /**
+   * The office starts over as a new one (its area was wrong and is known elsewhere already): a
+   * verified backup first, then the file moved aside and an empty one opened on the first-run
+   * screen. Nothing is deleted; restoring that backup brings the old identity back.
+   */
+  const startNewIdentity = async (officeName: string): Promise<NewIdentity> => {
+    const site = db && damagedMessage === null ? await getSiteRow(db) : undefined
+    if (!db || !site) throw new AppError({ code: 'unsupported', message: 'Belum ada kantor di aplikasi ini: tidak ada identitas yang perlu diganti.' })
+    const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id')
+    if (key(officeName) !== key(site.name)) {
+      const message = `Ketik nama kantor persis seperti tertulis, "${site.name}", untuk memastikan.`
+      throw new AppError({ code: 'invalid_input', field: 'officeName', message, fields: { officeName: message } })
+    }
+    const backup = await makeBackup(db, { reason: 'identitas-baru', nowMs: now() })
+    const { keptAside } = await switchOver(async () => {
+      const aside = `${options.file}.identitas-lama-${stamp(now())}`
+      await rename(options.file, aside)
+      for (const ext of ['-wal', '-shm']) if (existsSync(options.file + ext)) await rename(options.file + ext, aside + ext)
+      return { keptAside: aside }
+    }, true)
+    return { backup: backup.path, keptAside: keptAside ?? '' }
+  }
+
   // The contract's validation and error handling, with a table that refuses everything but
   // recovery. Its handlers never read ctx.db: there is no database to give them.
   const refuse = async () => {
@@ -185,7 +208,11 @@ export async function startHostSession(options: HostSessionOptions): Promise<Hos
   Object.assign(recoveryTable, recoveryHandlers)
   const recovery = createDispatcher({ db: null as unknown as Db, emit: options.emit, ...(options.host ? { host: options.host } : {}) }, { handlers: recoveryTable })
   // The one call both modes hand to the host: it replaces the file the dispatchers hold open.
-  const hostTable = { ...handlers, 'cadangan:restoreCopy': ((_ctx, input) => restoreCopy(input.path, input.kode)) satisfies Handler<'cadangan:restoreCopy'> }
+  const hostTable = {
+    ...handlers,
+    'cadangan:restoreCopy': ((_ctx, input) => restoreCopy(input.path, input.kode)) satisfies Handler<'cadangan:restoreCopy'>,
+    'site:startNewIdentity': ((_ctx, input) => startNewIdentity(input.officeName)) satisfies Handler<'site:startNewIdentity'>,
+  }
   const copyRestorer = createDispatcher({ db: null as unknown as Db, emit: options.emit }, { handlers: hostTable })
 
   try {
@@ -198,7 +225,7 @@ export async function startHostSession(options: HostSessionOptions): Promise<Hos
   return {
     dispatch: async (channel, input) => {
       if (ended) return { ok: false, error: closed().shape }
-      if (channel === 'cadangan:restoreCopy') return copyRestorer(channel, input)
+      if (channel === 'cadangan:restoreCopy' || channel === 'site:startNewIdentity') return copyRestorer(channel, input)
       if (switching && !normal) return { ok: false, error: switchingNow().shape }
       return normal ? normal(channel, input) : recovery(channel, input)
     },

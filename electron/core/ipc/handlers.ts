@@ -238,6 +238,14 @@ export const handlers = {
     })
   },
 
+  // The host moves the database file aside (host/host-session.ts); a dispatcher alone holds it open.
+  'site:startNewIdentity': async () => {
+    throw new AppError({
+      code: 'unsupported',
+      message: 'Identitas baru hanya dapat dimulai dari aplikasi (Pengaturan → Identitas kantor). Dengan aplikasi tertutup: pindahkan berkas data ke folder lain (jangan dihapus), lalu buka aplikasi lagi.',
+    })
+  },
+
   'search:query': (ctx, input) => search(ctx.db, input),
 
   // A database that opened is sound: the recovery calls are served by the host's recovery mode

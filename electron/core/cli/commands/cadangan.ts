@@ -22,6 +22,7 @@ const REASON_LABEL: Record<BackupReason, string> = {
   'pasang-katalog': 'sebelum pasang katalog',
   pulihkan: 'sebelum pemulihan',
   gabung: 'sebelum penggabungan',
+  'identitas-baru': 'sebelum identitas baru',
 }
 
 /** "12,4 MB": people compare sizes, not bytes. */

@@ -18,7 +18,7 @@ import type { Db } from '../../db/schema'
 import { officeZone } from '../site/site.service'
 
 const FOLDER = 'cadangan'
-const REASONS: readonly BackupReason[] = ['harian', 'manual', 'impor-paket', 'pasang-katalog', 'pulihkan', 'gabung']
+const REASONS: readonly BackupReason[] = ['harian', 'manual', 'impor-paket', 'pasang-katalog', 'pulihkan', 'gabung', 'identitas-baru']
 /** simpul-2026-12-06T16-40-00Z-harian.db; a second copy in the same second gets -2, -3… */
 const NAME = /^simpul-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z-([a-z]+(?:-[a-z]+)*)(?:-(\d+))?\.db$/
 /** <name>.<pid>-<random>.tmp: two processes (the app and the CLI) backing up in the same second never share one. */

@@ -1,6 +1,6 @@
 // Pengaturan → Identitas kantor: the wrong village chosen at first run is corrected here until
 // the office's first paket leaves (site:changeArea). After that the area is known elsewhere, and
-// the section says plainly how to start a new identity instead.
+// the section offers a new identity instead (NewIdentity), saying what the other offices need.
 
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +13,7 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { useToasts } from '../../components/Toasts'
 import { AreaSearch } from '../setup/AreaSearch'
 import { ConfirmIdentity, usePlaceName } from '../setup/ConfirmIdentity'
+import { NewIdentity } from './NewIdentity'
 
 export function OfficeArea() {
   const { t } = useTranslation()
@@ -45,8 +46,8 @@ export function OfficeArea() {
           <li>{t('mulai.area.lockedStep1')}</li>
           <li>{t('mulai.area.lockedStep2')}</li>
           <li>{t('mulai.area.lockedStep3')}</li>
-          <li>{t('mulai.area.lockedStep4')}</li>
         </ol>
+        <NewIdentity />
       </div>
     )
   }

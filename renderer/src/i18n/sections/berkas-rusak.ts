@@ -45,6 +45,7 @@ export const berkasRusakId = {
     'pasang-katalog': 'sebelum pasang katalog',
     pulihkan: 'sebelum pemulihan',
     gabung: 'sebelum penggabungan',
+    'identitas-baru': 'sebelum identitas baru',
   },
 }
 
@@ -89,5 +90,6 @@ export const berkasRusakEn: Widen<typeof berkasRusakId> = {
     'pasang-katalog': 'before a catalogue install',
     pulihkan: 'before a restore',
     gabung: 'before a merge',
+    'identitas-baru': 'before a new identity',
   },
 }

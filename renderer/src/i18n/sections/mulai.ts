@@ -29,10 +29,16 @@ export const mulaiId = {
     lockedTitle: 'Wilayah kantor keliru?',
     locked:
       'Wilayah kantor tidak dapat diganti lagi: kantor ini sudah mengirim paket (atau meneruskan identitas yang sudah dikenal), jadi Puskesmas dan Dinas sudah mengenalnya dengan wilayah ini. Yang dapat dilakukan adalah memulai identitas baru:',
-    lockedStep1: 'Buat cadangan ke flashdisk (bagian Cadangan di atas). Data lama tetap tersimpan di sana, tetapi tidak ikut ke identitas baru.',
-    lockedStep2: 'Tutup aplikasi, lalu pindahkan berkas simpul-posyandu.sqlite dari folder data aplikasi ke folder lain. Jangan dihapus.',
-    lockedStep3: 'Buka aplikasi lagi: layar pertama muncul. Pilih wilayah yang benar dan periksa ringkasannya sebelum menekan “Ya, benar”.',
-    lockedStep4: 'Beri tahu Dinas (dan Puskesmas pembina) lewat telepon: kantor lama dengan wilayah keliru dihentikan, dan sidik jari kunci kantor baru perlu dicocokkan lagi. Data yang dulu terkirim tetap ada di Dinas atas nama kantor lama.',
+    lockedStep1: 'Buat cadangan ke flashdisk (bagian Cadangan di atas): salinan data kantor lama di luar PC ini.',
+    lockedStep2: 'Tekan “Mulai identitas baru” di bawah. Aplikasi membuat cadangan, memindahkan berkas data lama ke samping (tidak dihapus), lalu membuka layar pertama: pilih wilayah yang benar dan periksa ringkasannya sebelum menekan “Ya, benar”.',
+    lockedStep3: 'Beri tahu Dinas (dan Puskesmas pembina) lewat telepon: kantor lama dengan wilayah keliru dihentikan, dan sidik jari kunci kantor baru perlu dicocokkan lagi. Data yang dulu terkirim tetap ada di Dinas atas nama kantor lama.',
+    newIdentity: 'Mulai identitas baru…',
+    newIdentityTitle: 'Mulai sebagai kantor baru?',
+    newIdentityBody:
+      'Data {{name}} disimpan sebagai cadangan, dan berkas datanya dipindahkan ke samping berkas baru (tidak dihapus). Aplikasi lalu kembali ke layar pertama dengan data kosong, dan kantor baru memperoleh kunci baru. Data kader dan Posyandu didapat kembali dari paket Puskesmas/Dinas atau diimpor lagi dari Excel.',
+    newIdentityType: 'Ketik nama kantor ini ({{name}}) untuk memastikan',
+    newIdentityConfirm: 'Mulai identitas baru',
+    newIdentityBusy: 'Memindahkan data…',
   },
   gabung: {
     title: 'Bergabung dengan wilayah',
@@ -99,10 +105,16 @@ export const mulaiEn: Widen<typeof mulaiId> = {
     lockedTitle: 'Wrong office area?',
     locked:
       'The office area can no longer change: this office has sent a paket (or carries on an identity already known), so the Puskesmas and the Dinas know it by this area. What can be done is to start a new identity:',
-    lockedStep1: 'Make a backup to a flash drive (the Backup section above). The old data stays there but does not move to the new identity.',
-    lockedStep2: 'Close the app and move the file simpul-posyandu.sqlite from the app data folder to another folder. Do not delete it.',
-    lockedStep3: 'Open the app again: the first-run screen appears. Choose the right area and check the summary before pressing “Yes, that is right”.',
-    lockedStep4: 'Tell the Dinas (and the supervising Puskesmas) by phone: the old office with the wrong area is stopped, and the new office key fingerprint must be matched again. Data sent before stays at the Dinas under the old office.',
+    lockedStep1: 'Make a backup to a USB stick (the Backups section above): a copy of the old office’s data off this PC.',
+    lockedStep2: 'Press “Start a new identity” below. The app makes a backup, moves the old data file aside (not deleted) and opens the first screen: choose the right area and check the summary before pressing “Yes, correct”.',
+    lockedStep3: 'Tell the Dinas (and the supervising Puskesmas) by phone: the old office with the wrong area has stopped, and the new office’s key fingerprint must be checked again. What was sent before stays at the Dinas under the old office.',
+    newIdentity: 'Start a new identity…',
+    newIdentityTitle: 'Start over as a new office?',
+    newIdentityBody:
+      '{{name}}’s data is kept as a backup and its data file moved aside next to the new one (not deleted). The app then returns to the first screen with no data, and the new office gets new keys. Kader and Posyandu come back in bundles from the Puskesmas/Dinas, or are imported again from Excel.',
+    newIdentityType: 'Type this office’s name ({{name}}) to confirm',
+    newIdentityConfirm: 'Start a new identity',
+    newIdentityBusy: 'Moving the data…',
   },
   gabung: {
     title: 'Joining the region',
