@@ -8,12 +8,13 @@ import { kunciState, ownCard, ownKeys, readCard, revokeKey, rotateKeys, saveCard
 import { exportPaketFile } from '../../electron/core/features/paket/export'
 import { createSaranaItem } from '../../electron/core/features/sarana/sarana.service'
 import { importPaketFile } from '../../electron/core/features/paket/import'
+import { changeSiteArea } from '../../electron/core/features/site/site.service'
 import { cardFingerprint, makeCard, makeRevocation, parseCard } from '../../electron/core/sync/card'
 import { replicatedDigest } from '../../electron/core/sync/digest'
 import { generateEncryptionKeys, generateSigningKeys } from '../../electron/core/sync/crypto'
-import { contract } from '../../shared/contract'
+import { contract, siteChangeAreaInput } from '../../shared/contract'
 import { DEFAULT_SARANA_ITEMS } from '../../shared/domain/sarana'
-import { errorOf, type TestDb } from '../fixtures/db'
+import { errorOf, makeKader, makePosyandu, type TestDb } from '../fixtures/db'
 import { fingerprintOf, officesPerTest } from '../fixtures/offices'
 
 const { office, stick } = officesPerTest()
@@ -244,5 +245,47 @@ describe('key rotation', () => {
     await kel.db.deleteFrom('office_key').execute()
     const impostor = await exportPaketFile(kel.db, { folder, destination: 'level:puskesmas', full: false })
     expect((await importPaketFile(pkm.db, impostor.path, { apply: false })).senderKey.status).toBe('changed')
+  })
+})
+
+describe('a card that claims another area', () => {
+  it('under a rotated key is asked about, not taken: the old key vouches for a key, not for more authority', async () => {
+    const kel = await office('kelurahan')
+    const pkm = await office('puskesmas')
+    await knows(kel, pkm)
+    const folder = stick()
+    const first = await exportPaketFile(kel.db, { folder, destination: 'level:puskesmas', full: false })
+    await importPaketFile(pkm.db, first.path, { apply: true, acceptFingerprint: await fingerprintOf(first.path) })
+
+    // The office's file edited to claim the next village, then the keys replaced.
+    await kel.db.updateTable('site').set({ area_code: '36.71.01.1002' }).execute()
+    const rotated = await rotateKeys(kel.db)
+    const next = await exportPaketFile(kel.db, { folder, destination: 'level:puskesmas', full: false })
+    expect((await importPaketFile(pkm.db, next.path, { apply: false })).senderKey).toEqual({ fingerprint: rotated.fingerprint, status: 'changed' })
+    const refused = await errorOf(() => importPaketFile(pkm.db, next.path, { apply: true }))
+    expect(refused).toMatchObject({ code: 'forbidden' })
+    expect(refused.message).toMatch(/^Kartu kunci Kantor Kelurahan Sukarasa berbeda dari yang dikenal kantor ini \(kunci atau wilayah kerjanya berubah/)
+    expect((await kunciState(pkm.db)).trusted.map((t) => t.areaCode)).toEqual(['36.71.01.1001'])
+  })
+
+  it('under the same key (the area corrected after the card was handed out) is asked about once, then judged by the new area', async () => {
+    const kel = await office('kelurahan')
+    const pkm = await office('puskesmas')
+    await knows(kel, pkm)
+    // The card went to the Puskesmas by hand before the wrong village was noticed.
+    await knows(pkm, kel)
+    await changeSiteArea(kel.db, siteChangeAreaInput.parse({ areaCode: '36.71.01.1002', name: 'Kantor Kelurahan Sukajadi' }))
+    const p = await makePosyandu(kel.db, { villageCode: '36.71.01.1002' })
+    await makeKader(kel.db, p.id)
+    const folder = stick()
+    const first = await exportPaketFile(kel.db, { folder, destination: 'level:puskesmas', full: false })
+    const fingerprint = await fingerprintOf(first.path)
+    expect((await importPaketFile(pkm.db, first.path, { apply: false })).senderKey).toEqual({ fingerprint, status: 'changed' })
+    const summary = await importPaketFile(pkm.db, first.path, { apply: true, acceptFingerprint: fingerprint })
+    expect(summary.kinds.find((k) => k.kind === 'kader')).toMatchObject({ new: 1, refused: 0, held: 0 })
+    expect((await kunciState(pkm.db)).trusted.map((t) => t.areaCode)).toEqual(['36.71.01.1002'])
+    // Known now: the next paket passes without a question.
+    const second = await exportPaketFile(kel.db, { folder, destination: 'level:puskesmas', full: false })
+    expect((await importPaketFile(pkm.db, second.path, { apply: false })).senderKey.status).toBe('trusted')
   })
 })

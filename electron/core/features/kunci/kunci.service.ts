@@ -173,9 +173,29 @@ export async function kunciState(db: Db): Promise<{ self: KeyCard; trusted: Trus
 export async function trustStatus(db: Db, card: Card): Promise<'trusted' | 'changed' | 'new' | 'self'> {
   const site = await requireSite(db)
   if (card.siteId === site.id) return 'self'
-  const row = await db.selectFrom('trusted_office').select('fingerprint').where('site_id', '=', card.siteId).executeTakeFirst()
+  const row = await db.selectFrom('trusted_office').select(['fingerprint', 'level', 'area_code', 'card']).where('site_id', '=', card.siteId).executeTakeFirst()
   if (!row) return 'new'
-  return row.fingerprint === cardFingerprint(card) ? 'trusted' : 'changed'
+  // The same key claiming another area (an area corrected after the card was handed out) is a
+  // changed card too: a person checks it again, as the first time.
+  return row.fingerprint === cardFingerprint(card) && sameClaims(row, card) ? 'trusted' : 'changed'
+}
+
+/**
+ * Whether `card` claims what the trusted card (as stored) claims: the level, area and villages
+ * that give an office its authority. A person confirmed those with the fingerprint; neither a
+ * card under the same key nor one the old key signs over may widen them unasked. (A stored card
+ * that does not parse is judged by its level and area columns alone.)
+ */
+function sameClaims(row: { level: string; area_code: string; card: string }, card: Card): boolean {
+  if (row.level !== card.level || row.area_code !== card.areaCode) return false
+  let held: Card | null
+  try {
+    held = parseCard(JSON.parse(row.card))
+  } catch {
+    held = null
+  }
+  const villages = (c: Card) => [...c.villages].sort().join(',')
+  return !held || villages(held) === villages(card)
 }
 
 /** Records `card` as trusted (replacing an earlier key of the same office). Call inside the caller's transaction. */
@@ -402,8 +422,10 @@ export async function keyChangeStatement(db: Db): Promise<KeyChange | null> {
 /** Whether `change` proves that the key this office trusts for `card.siteId` vouches for `card`. */
 export async function vouchedByTrustedKey(db: Db, card: Card, change: KeyChange | null): Promise<boolean> {
   if (!change) return false
-  const row = await db.selectFrom('trusted_office').select(['signing_key', 'fingerprint']).where('site_id', '=', card.siteId).executeTakeFirst()
+  const row = await db.selectFrom('trusted_office').select(['signing_key', 'fingerprint', 'level', 'area_code', 'card']).where('site_id', '=', card.siteId).executeTakeFirst()
   if (!row || row.signing_key !== change.previousSigningKey || row.fingerprint !== change.previousFingerprint) return false
+  // A new key, not a new authority: a card claiming more than the trusted one is asked about.
+  if (!sameClaims(row, card)) return false
   return verifyEd25519(change.previousSigningKey, cardBody(card), change.signature)
 }
 

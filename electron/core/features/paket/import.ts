@@ -109,7 +109,7 @@ async function openAndVerify(db: Db, path: string, options: ImportOptions, nowMs
       code: 'forbidden',
       message:
         senderKey.status === 'changed'
-          ? `Kunci ${m.sender.name} berbeda dari yang dikenal kantor ini (sidik jari baru: ${fingerprint}). Mungkin PC-nya baru atau kuncinya diganti. Cocokkan sidik jari ini dengan kantor tersebut lewat telepon, lalu terima kuncinya.`
+          ? `Kartu kunci ${m.sender.name} berbeda dari yang dikenal kantor ini (kunci atau wilayah kerjanya berubah; sidik jari: ${fingerprint}). Mungkin PC-nya baru, kuncinya diganti atau wilayahnya diperbaiki. Cocokkan sidik jari ini dengan kantor tersebut lewat telepon, lalu terima kuncinya.`
           : `${m.sender.name} belum dikenal kantor ini. Cocokkan sidik jari kuncinya (${fingerprint}) dengan kantor tersebut lewat telepon, lalu terima kuncinya sebelum mengimpor.`,
     })
   }

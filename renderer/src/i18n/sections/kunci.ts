@@ -49,7 +49,7 @@ export const kunciId = {
   newNote: 'Kantor ini belum dikenal. Telepon kantor tersebut dan minta mereka membacakan sidik jari kunci mereka (ada di Pengaturan → Kunci kantor).',
   trustedNote: 'Kunci kantor ini sudah dipercaya. Tidak ada yang perlu dilakukan.',
   changedNote:
-    'Perhatian: kantor ini sudah dikenal dengan kunci lain. Mungkin PC-nya baru atau kuncinya diganti, tetapi bisa juga kartu palsu. Telepon kantor tersebut dan cocokkan sidik jarinya sebelum mempercayainya; kunci lama akan diganti.',
+    'Perhatian: kantor ini sudah dikenal dengan kartu kunci lain (kunci atau wilayah kerjanya berbeda). Mungkin PC-nya baru, kuncinya diganti atau wilayahnya diperbaiki, tetapi bisa juga kartu palsu. Telepon kantor tersebut dan cocokkan sidik jarinya sebelum mempercayainya; kunci lama akan diganti.',
   selfNote: 'Ini kartu kunci kantor ini sendiri. Kartu ini untuk diserahkan ke kantor lain, bukan untuk dipercaya di sini.',
   typed: 'Sidik jari yang dibacakan kantor tersebut',
   typedHelp: 'Ketik sidik jari yang dibacakan lewat telepon, mis. M8TE-V0YD-N0QP-MWCR-SZZG. Huruf kecil dan tanda hubung boleh.',
@@ -99,7 +99,7 @@ export const kunciId = {
       'Telepon kantor pengirim dan minta mereka membacakan sidik jari kunci mereka (ada di Pengaturan → Kunci kantor). Cocokkan dengan sidik jari di bawah.',
     changedTitle: 'Kunci pengirim berubah',
     changedBody:
-      'Kantor ini sudah dikenal dengan kunci lain. Mungkin PC-nya baru atau kuncinya diganti, tetapi bisa juga paket palsu. Telepon kantor pengirim dan minta mereka membacakan sidik jari kunci mereka (ada di Pengaturan → Kunci kantor). Cocokkan dengan sidik jari di bawah sebelum mengimpor.',
+      'Kantor ini sudah dikenal dengan kartu kunci lain (kunci atau wilayah kerjanya berbeda). Mungkin PC-nya baru, kuncinya diganti atau wilayahnya diperbaiki, tetapi bisa juga paket palsu. Telepon kantor pengirim dan minta mereka membacakan sidik jari kunci mereka (ada di Pengaturan → Kunci kantor). Cocokkan dengan sidik jari di bawah sebelum mengimpor.',
     fingerprintLabel: 'Sidik jari kunci {{name}}',
     confirm: 'Sidik jari sudah saya cocokkan dengan kantor pengirim',
     confirmNeeded: 'Centang dulu bahwa sidik jari sudah dicocokkan, baru paket dapat diimpor.',
@@ -150,7 +150,7 @@ export const kunciEn: Widen<typeof kunciId> = {
   newNote: 'This office is not known yet. Call that office and ask them to read out their key’s fingerprint (in Settings → Office key).',
   trustedNote: 'This office’s key is already trusted. Nothing to do.',
   changedNote:
-    'Warning: this office is known under another key. It may have a new PC or a replaced key, but the card could also be forged. Call that office and compare the fingerprint before trusting it; the old key will be replaced.',
+    'Warning: this office is known under another key card (its key or its area differs). It may have a new PC, a replaced key or a corrected area, but the card could also be forged. Call that office and compare the fingerprint before trusting it; the old key will be replaced.',
   selfNote: 'This is this office’s own key card. It is meant to be handed to other offices, not trusted here.',
   typed: 'Fingerprint read out by that office',
   typedHelp: 'Type the fingerprint read to you over the phone, e.g. M8TE-V0YD-N0QP-MWCR-SZZG. Lower case and dashes are fine.',
@@ -198,7 +198,7 @@ export const kunciEn: Widen<typeof kunciId> = {
       'Call the sending office and ask them to read out their key’s fingerprint (in Settings → Office key). Compare it with the fingerprint below.',
     changedTitle: 'The sender’s key changed',
     changedBody:
-      'This office is known under another key. It may have a new PC or a replaced key, but the bundle could also be forged. Call the sending office and ask them to read out their key’s fingerprint (in Settings → Office key). Compare it with the fingerprint below before importing.',
+      'This office is known under another key card (its key or its area differs). It may have a new PC, a replaced key or a corrected area, but the bundle could also be forged. Call the sending office and ask them to read out their key’s fingerprint (in Settings → Office key). Compare it with the fingerprint below before importing.',
     fingerprintLabel: 'Fingerprint of {{name}}’s key',
     confirm: 'I compared the fingerprint with the sending office',
     confirmNeeded: 'Tick that the fingerprint was compared first; then the bundle can be imported.',
