@@ -182,13 +182,13 @@ export async function startHostSession(options: HostSessionOptions): Promise<Hos
       throw new AppError({ code: 'invalid_input', field: 'officeName', message, fields: { officeName: message } })
     }
     const backup = await makeBackup(db, { reason: 'identitas-baru', nowMs: now() })
-    const { keptAside } = await switchOver(async () => {
-      const aside = `${options.file}.identitas-lama-${stamp(now())}`
+    const aside = `${options.file}.identitas-lama-${stamp(now())}`
+    await switchOver(async () => {
       await rename(options.file, aside)
       for (const ext of ['-wal', '-shm']) if (existsSync(options.file + ext)) await rename(options.file + ext, aside + ext)
       return { keptAside: aside }
     }, true)
-    return { backup: backup.path, keptAside: keptAside ?? '' }
+    return { backup: backup.path, keptAside: aside }
   }
 
   // The contract's validation and error handling, with a table that refuses everything but
@@ -207,7 +207,7 @@ export async function startHostSession(options: HostSessionOptions): Promise<Hos
   }
   Object.assign(recoveryTable, recoveryHandlers)
   const recovery = createDispatcher({ db: null as unknown as Db, emit: options.emit, ...(options.host ? { host: options.host } : {}) }, { handlers: recoveryTable })
-  // The one call both modes hand to the host: it replaces the file the dispatchers hold open.
+  // The calls both modes hand to the host: they replace the file the dispatchers hold open.
   const hostTable = {
     ...handlers,
     'cadangan:restoreCopy': ((_ctx, input) => restoreCopy(input.path, input.kode)) satisfies Handler<'cadangan:restoreCopy'>,

@@ -29,7 +29,7 @@ export function KirimTab() {
   const { t } = useTranslation()
   const state = useCall('paket:state', {})
   const drives = useCall('paket:drives', {})
-  // The folder follows what the PC sees (one stick) until the person types or picks.
+  // The folder follows what the PC sees (one stick) until the person takes the field in hand.
   const { value: shownFolder, set: setFolder, hold: holdFolder } = useSuggestedPath(drives.data?.folder ?? '')
   const [destKey, setDestKey] = useState<string | null>(null)
   const [full, setFull] = useState(false)

@@ -39,7 +39,7 @@ export function TerimaTab({ onChanged }: { onChanged: () => void }) {
   const state = useCall('paket:state', {})
   const drives = useCall('paket:drives', {})
   const zone = useOfficeZone()
-  // The folder follows what the PC sees (one stick) until the person types or picks.
+  // The folder follows what the PC sees (one stick) until the person takes the field in hand.
   const { value: shownFolder, set: setFolder, hold: holdFolder } = useSuggestedPath(drives.data?.folder ?? '')
   const [folderError, setFolderError] = useState<string | null>(null)
   const [scanning, setScanning] = useState(false)
