@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { contract, insentifInput, saranaInput, saranaItemInput, type Input } from '../../shared/contract'
 import { DEFAULT_SARANA_ITEMS } from '../../shared/domain/sarana'
-import { defaultOpdId } from '../../electron/core/features/opd/opd.service'
+import { defaultOpdId, listOpd, updateOpd } from '../../electron/core/features/opd/opd.service'
 import { createInsentif, listInsentif, removeInsentif, updateInsentif } from '../../electron/core/features/insentif/insentif.service'
 import {
   createSarana,
@@ -266,6 +266,12 @@ describe('sarana and insentif between offices', () => {
     expect(offered.map((i) => i.id)).not.toContain(microtoise)
     // The microtoise the Posyandu already has stays on its page.
     expect((await listSarana(kel.db, { posyanduId: p.id })).map((l) => l.itemId)).toEqual([microtoise])
+
+    // Its OPD deactivated since, an item edited on a screen that no longer shows that OPD keeps it.
+    const dinkes = (await listOpd(kota.db, contract['opd:list'].input.parse({ includeInactive: true }))).find((o) => o.id === defaultOpdId('dinkes'))!
+    await updateOpd(kota.db, contract['opd:update'].input.parse({ id: dinkes.id, name: dinkes.name, spmFields: dinkes.spmFields, active: false }))
+    expect((await updateSaranaItem(kota.db, edit(dacin, { name: 'Dacin gantung', opdId: null }))).opdId).toBeNull()
+    expect((await kota.db.selectFrom('sarana_item').select('opd_id').where('id', '=', dacin).executeTakeFirstOrThrow()).opd_id).toBe(dinkes.id)
   })
 
   it('refuses a Puskesmas’s equipment line or incentive at the Dinas: only the kelurahan/desa keeps them', async () => {

@@ -112,8 +112,13 @@ export async function updateSaranaItem(db: Db, input: ParsedInput<'sarana:itemUp
     assertWewenang(site.level, ['sarana_item'], 'Mengubah jenis sarana')
     const existing = await trx.selectFrom('sarana_item').selectAll().where('id', '=', input.id).executeTakeFirst()
     if (!existing || existing.deleted === 1) throw new AppError({ code: 'not_found', message: 'Jenis sarana ini tidak ditemukan. Muat ulang halaman Pengaturan.' })
-    if (input.opdId && !(await knownOpds(trx)).has(input.opdId)) throw invalidField('opdId', 'OPD ini tidak ada atau sudah tidak aktif. Pilih OPD lain.')
-    const values = { name: input.name, kit: input.kit ? (1 as const) : (0 as const), opd_id: input.opdId, active: input.active ? (1 as const) : (0 as const) }
+    const known = await knownOpds(trx)
+    if (input.opdId && !known.has(input.opdId)) throw invalidField('opdId', 'OPD ini tidak ada atau sudah tidak aktif. Pilih OPD lain.')
+    // An OPD deactivated since is not shown (listSaranaItems), so the screen sent none: it is kept
+    // rather than cleared by an edit that never saw it.
+    const hidden = existing.opd_id !== null && !known.has(existing.opd_id) ? existing.opd_id : null
+    const opdId = input.opdId ?? hidden
+    const values = { name: input.name, kit: input.kit ? (1 as const) : (0 as const), opd_id: opdId, active: input.active ? (1 as const) : (0 as const) }
     if (values.name !== existing.name) await requireUniqueItemName(trx, input.name, input.id)
     await updateRecord(trx, 'sarana_item', existing, values)
   })
