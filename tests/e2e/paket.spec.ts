@@ -76,7 +76,7 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.destination(TO_PUSKESMAS)).toHaveAccessibleName(/terakhir dikirim \d+ \w+ \d{4}/)
 
     // Its own paket is listed at home as such, with nothing to import.
-    await p.tab('Terima').click()
+    await p.show('Terima')
     await p.scanFolder(offices.usb)
     await expect(p.file(kelurahanFile)).toContainText('Paket kantor ini sendiri')
     await expect(p.viewButton(p.file(kelurahanFile))).toHaveCount(0)
@@ -155,8 +155,7 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.file(secondFile)).toContainText('Sudah diterima')
 
     // The Puskesmas passes everything on to the kota.
-    await p.tab('Kirim').click()
-    await expect(p.heading).toHaveText('Kirim paket')
+    await p.show('Kirim')
     await expect(p.destination(TO_DINAS)).toHaveAccessibleDescription(`Dapat dibuka oleh: ${KOTA.name}`)
     const puskesmasFile = await p.kirim(offices.usb, TO_DINAS)
     await expect(p.doneCount('Kader')).toHaveText('30')
@@ -228,7 +227,7 @@ test.describe('Kirim/Terima Paket', () => {
     await offices.puskesmas.invoke('kader:update', { ...atPuskesmas, phone: '082222222222' })
     await offices.kelurahan.invoke('kader:update', { ...dewi, phone: '081111111111' })
 
-    await p.tab('Kirim').click()
+    await p.show('Kirim')
     await expect(p.destination(new RegExp(`^${KELURAHAN.name}`))).toHaveAccessibleDescription(`Dapat dibuka oleh: ${KELURAHAN.name}`)
     const toKelurahan = await p.kirim(offices.usb, new RegExp(`^${KELURAHAN.name}`))
     await p.open(offices.kelurahan.url, 'terima')
@@ -307,7 +306,7 @@ test.describe('Kirim/Terima Paket', () => {
     expect((await offices.puskesmas.invoke<{ total: number }>('kader:list', { limit: 1 })).total).toBe(before - 1)
 
     // The merge travels back: the kelurahan's roster holds the one kader kept.
-    await p.tab('Kirim').click()
+    await p.show('Kirim')
     const mergedFile = await p.kirim(offices.usb, new RegExp(`^${KELURAHAN.name}`))
     await p.open(offices.kelurahan.url, 'terima')
     await p.scanFolder(offices.usb)
@@ -424,7 +423,7 @@ test.describe('Kirim/Terima Paket', () => {
     await expect(p.folder).toBeFocused()
     await expect(p.done).toHaveCount(0)
 
-    await p.tab('Terima').click()
+    await p.show('Terima')
     await p.folder.fill('/tidak/ada/flashdisk')
     await p.scan.click()
     await expect(p.folderError).toContainText('Folder tidak ditemukan')
@@ -464,7 +463,7 @@ test.describe('Kirim/Terima Paket', () => {
       await page.keyboard.type('/tmp/folder-lain')
       await expect(p.folder).toHaveValue('/tmp/folder-lain')
       // Before the person touches it, the field follows the only flashdisk.
-      await p.tab('Kirim').click()
+      await p.show('Kirim')
       await expect(p.folder).toHaveValue(join(dirname(host.dbPath), 'media', 'STICK'))
     })
 

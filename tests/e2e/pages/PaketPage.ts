@@ -81,6 +81,15 @@ export class PaketPage {
     return this.tabs.getByRole('link', { name })
   }
 
+  /**
+   * Switches to Kirim or Terima and waits for its heading: both have a "Folder flashdisk" field,
+   * so filling before the switch is drawn would fill the tab being left.
+   */
+  async show(tab: 'Kirim' | 'Terima') {
+    await this.tab(tab).click()
+    await expect(this.heading).toHaveText(tab === 'Kirim' ? 'Kirim paket' : 'Terima paket')
+  }
+
   destination(name: RegExp | string): Locator {
     return this.page.getByRole('radio', { name })
   }
