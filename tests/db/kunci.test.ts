@@ -23,6 +23,17 @@ async function knows(a: TestDb, b: TestDb) {
   await trust(a.db, await ownCard(b.db), 'kartu')
 }
 
+/** A kelurahan whose first paket the Puskesmas imported, its fingerprint confirmed: each trusts the other. */
+async function knownAtPuskesmas() {
+  const kel = await office('kelurahan')
+  const pkm = await office('puskesmas')
+  await knows(kel, pkm)
+  const folder = stick()
+  const first = await exportPaketFile(kel.db, { folder, destination: 'level:puskesmas', full: false })
+  await importPaketFile(pkm.db, first.path, { apply: true, acceptFingerprint: await fingerprintOf(first.path) })
+  return { kel, pkm, folder }
+}
+
 describe('office keys', () => {
   it('are made once, and the card they sign verifies and names the office', async () => {
     const kel = await office('kelurahan')
@@ -225,12 +236,7 @@ describe('revocation', () => {
 
 describe('key rotation', () => {
   it('offices that trusted the old key take the new one from the next bundle, without asking', async () => {
-    const kel = await office('kelurahan')
-    const pkm = await office('puskesmas')
-    await knows(kel, pkm)
-    const folder = stick()
-    const first = await exportPaketFile(kel.db, { folder, destination: 'level:puskesmas', full: false })
-    await importPaketFile(pkm.db, first.path, { apply: true, acceptFingerprint: await fingerprintOf(first.path) })
+    const { kel, pkm, folder } = await knownAtPuskesmas()
     const before = (await kunciState(pkm.db)).trusted[0]!
 
     const rotated = await rotateKeys(kel.db)
@@ -250,12 +256,7 @@ describe('key rotation', () => {
 
 describe('a card that claims another area', () => {
   it('under a rotated key is asked about, not taken: the old key vouches for a key, not for more authority', async () => {
-    const kel = await office('kelurahan')
-    const pkm = await office('puskesmas')
-    await knows(kel, pkm)
-    const folder = stick()
-    const first = await exportPaketFile(kel.db, { folder, destination: 'level:puskesmas', full: false })
-    await importPaketFile(pkm.db, first.path, { apply: true, acceptFingerprint: await fingerprintOf(first.path) })
+    const { kel, pkm, folder } = await knownAtPuskesmas()
 
     // The office's file edited to claim the next village, then the keys replaced.
     await kel.db.updateTable('site').set({ area_code: '36.71.01.1002' }).execute()
