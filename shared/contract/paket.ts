@@ -113,6 +113,11 @@ export interface PaketSenderKey {
    * office is known under another key (accept only after checking: a new PC or a rotated key).
    */
   status: 'trusted' | 'unknown' | 'changed'
+  /**
+   * changed only: the card held here (as a person confirmed it) beside the area the paket's
+   * signed card claims, so the person on the phone sees what changed: the key, the area, or both.
+   */
+  change?: { knownArea: string; knownFingerprint: string; cardArea: string }
 }
 
 /** What an import would do (preview) or did (apply): the same computation, rolled back for a preview. */

@@ -257,12 +257,17 @@ describe('key rotation', () => {
 describe('a card that claims another area', () => {
   it('under a rotated key is asked about, not taken: the old key vouches for a key, not for more authority', async () => {
     const { kel, pkm, folder } = await knownAtPuskesmas()
+    const before = (await kunciState(pkm.db)).trusted[0]!.fingerprint
 
     // The office's file edited to claim the next village, then the keys replaced.
-    await kel.db.updateTable('site').set({ area_code: '36.71.01.1002' }).execute()
+    await kel.db.updateTable('site').set({ area_code: '36.71.01.1002', area_name: 'Sukaasih' }).execute()
     const rotated = await rotateKeys(kel.db)
     const next = await exportPaketFile(kel.db, { folder, destination: 'level:puskesmas', full: false })
-    expect((await importPaketFile(pkm.db, next.path, { apply: false })).senderKey).toEqual({ fingerprint: rotated.fingerprint, status: 'changed' })
+    expect((await importPaketFile(pkm.db, next.path, { apply: false })).senderKey).toEqual({
+      fingerprint: rotated.fingerprint,
+      status: 'changed',
+      change: { knownArea: 'Sukarasa', knownFingerprint: before, cardArea: 'Sukaasih' },
+    })
     const refused = await errorOf(() => importPaketFile(pkm.db, next.path, { apply: true }))
     expect(refused).toMatchObject({ code: 'forbidden' })
     expect(refused.message).toMatch(/^Kartu kunci Kantor Kelurahan Sukarasa berbeda dari yang dikenal kantor ini \(kunci atau wilayah kerjanya berubah/)
@@ -275,13 +280,18 @@ describe('a card that claims another area', () => {
     await knows(kel, pkm)
     // The card went to the Puskesmas by hand before the wrong village was noticed.
     await knows(pkm, kel)
-    await changeSiteArea(kel.db, siteChangeAreaInput.parse({ areaCode: '36.71.01.1002', name: 'Kantor Kelurahan Sukajadi' }))
+    await changeSiteArea(kel.db, siteChangeAreaInput.parse({ areaCode: '36.71.01.1002', name: 'Kantor Kelurahan Sukaasih' }))
     const p = await makePosyandu(kel.db, { villageCode: '36.71.01.1002' })
     await makeKader(kel.db, p.id)
     const folder = stick()
     const first = await exportPaketFile(kel.db, { folder, destination: 'level:puskesmas', full: false })
     const fingerprint = await fingerprintOf(first.path)
-    expect((await importPaketFile(pkm.db, first.path, { apply: false })).senderKey).toEqual({ fingerprint, status: 'changed' })
+    // Same key, another area: the screen shows what the person confirmed before beside the new claim.
+    expect((await importPaketFile(pkm.db, first.path, { apply: false })).senderKey).toEqual({
+      fingerprint,
+      status: 'changed',
+      change: { knownArea: 'Sukarasa', knownFingerprint: fingerprint, cardArea: 'Sukaasih' },
+    })
     const summary = await importPaketFile(pkm.db, first.path, { apply: true, acceptFingerprint: fingerprint })
     expect(summary.kinds.find((k) => k.kind === 'kader')).toMatchObject({ new: 1, refused: 0, held: 0 })
     expect((await kunciState(pkm.db)).trusted.map((t) => t.areaCode)).toEqual(['36.71.01.1002'])

@@ -5,6 +5,7 @@
 
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { snap } from './fixtures'
 import { test, expect, giveCard, KELURAHAN, PUSKESMAS } from './offices'
 import { KunciPage } from './pages/KunciPage'
 import { PaketPage } from './pages/PaketPage'
@@ -180,5 +181,36 @@ test.describe('Kunci kantor', () => {
     await expect(p.senderKey).toHaveAttribute('data-sender-key', 'trusted')
     await expect(p.senderKey).toContainText(`sidik jari ${now}`)
     await p.importIt()
+  })
+  test('a kelurahan that corrected its area after handing out its card is asked about once, old and new area side by side', async ({ page, offices }) => {
+    // The Puskesmas serves both villages. The kelurahan's card went to it by hand; then the wrong
+    // village was noticed and corrected (allowed: no paket had left yet).
+    await offices.puskesmas.invoke('site:changeArea', { areaCode: PUSKESMAS.area, name: PUSKESMAS.name, coveredVillageCodes: [KELURAHAN.area, '36.71.01.1002'] })
+    await giveCard(offices.kelurahan, offices.puskesmas, offices.usb)
+    await giveCard(offices.puskesmas, offices.kelurahan, offices.usb)
+    await offices.kelurahan.invoke('site:changeArea', { areaCode: '36.71.01.1002', name: 'Kantor Kelurahan Sukaasih', coveredVillageCodes: [] })
+    const fingerprint = (await offices.kelurahan.invoke<KunciState>('kunci:state', {})).self.fingerprint
+
+    const p = new PaketPage(page)
+    await p.open(offices.kelurahan.url)
+    const paket = await p.kirim(offices.usb, /^Puskesmas (belum pernah|terakhir dikirim)/)
+    await p.open(offices.puskesmas.url, 'terima')
+    await p.scanFolder(offices.usb)
+    await p.previewFile(paket)
+    await expect(p.senderKey).toHaveAttribute('data-sender-key', 'changed')
+    const compare = p.senderKey.locator('.kunci-sender-compare')
+    await expect(compare.locator('.dl-item').filter({ hasText: 'Dikenal di sini' })).toContainText(`${KELURAHAN.areaName} · ${fingerprint}`)
+    await expect(compare.locator('.dl-item').filter({ hasText: 'Kartu di paket ini' })).toHaveText(/Sukaasih \(wilayah berbeda\)$/)
+    await expect(compare).not.toContainText('kunci berbeda')
+    await p.senderKey.scrollIntoViewIfNeeded()
+    await snap(page, 'kunci-changed-area')
+    expect(await seriousViolations(page), 'a changed card in the Terima preview').toEqual([])
+    await expect(p.importNow).toBeDisabled()
+    await p.confirmFingerprint.check()
+    await p.importIt()
+    await expect(p.kindCount('Kader', 'Baru', p.imported)).toHaveText('30')
+    await expect(p.kindCount('Kader', 'Ditolak', p.imported)).toHaveText('0')
+    const trusted = (await offices.puskesmas.invoke<{ trusted: { name: string; areaCode: string }[] }>('kunci:state', {})).trusted
+    expect(trusted.find((t) => t.name === 'Kantor Kelurahan Sukaasih')?.areaCode).toBe('36.71.01.1002')
   })
 })

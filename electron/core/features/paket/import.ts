@@ -103,6 +103,10 @@ async function openAndVerify(db: Db, path: string, options: ImportOptions, nowMs
   if (rotated) status = 'trusted'
   const fingerprint = cardFingerprint(content.senderCard)
   const senderKey: PaketSenderKey = { fingerprint, status: status === 'new' ? 'unknown' : status === 'self' ? 'trusted' : status }
+  if (senderKey.status === 'changed') {
+    const held = await db.selectFrom('trusted_office').select(['area_name', 'fingerprint']).where('site_id', '=', content.senderCard.siteId).executeTakeFirst()
+    if (held) senderKey.change = { knownArea: held.area_name, knownFingerprint: held.fingerprint, cardArea: content.senderCard.areaName }
+  }
   const accepted = senderKey.status === 'trusted' || (!!options.acceptFingerprint && sameFingerprint(options.acceptFingerprint, fingerprint))
   if (options.apply && !accepted) {
     throw new AppError({

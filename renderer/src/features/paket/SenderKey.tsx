@@ -54,6 +54,24 @@ export function SenderKey({
         {changed ? t('kunci.sender.changedTitle') : t('kunci.sender.unknownTitle')}
       </h3>
       <p>{changed ? t('kunci.sender.changedBody') : t('kunci.sender.unknownBody')}</p>
+      {k.change && (
+        <dl className="dl kunci-sender-compare">
+          <div className="dl-item">
+            <dt>{t('kunci.sender.knownHere')}</dt>
+            <dd>
+              {k.change.knownArea} · <Fingerprint value={k.change.knownFingerprint} />
+            </dd>
+          </div>
+          <div className="dl-item">
+            <dt>{t('kunci.sender.inPaket')}</dt>
+            <dd>
+              {k.change.cardArea}
+              {k.change.cardArea !== k.change.knownArea && <strong> ({t('kunci.sender.areaChanged')})</strong>}
+              {k.change.knownFingerprint !== k.fingerprint && <strong> ({t('kunci.sender.keyChanged')})</strong>}
+            </dd>
+          </div>
+        </dl>
+      )}
       <p id="kunci-sender-fp-label" className="kunci-sender-fp-label">
         {t('kunci.sender.fingerprintLabel', { name: senderName })}
       </p>

@@ -97,6 +97,10 @@ export const kunciId = {
     unknownTitle: 'Paket pertama dari kantor ini',
     unknownBody:
       'Telepon kantor pengirim dan minta mereka membacakan sidik jari kunci mereka (ada di Pengaturan → Kunci kantor). Cocokkan dengan sidik jari di bawah.',
+    knownHere: 'Dikenal di sini',
+    inPaket: 'Kartu di paket ini',
+    areaChanged: 'wilayah berbeda',
+    keyChanged: 'kunci berbeda, sidik jari di bawah',
     changedTitle: 'Kunci pengirim berubah',
     changedBody:
       'Kantor ini sudah dikenal dengan kartu kunci lain (kunci atau wilayah kerjanya berbeda). Mungkin PC-nya baru, kuncinya diganti atau wilayahnya diperbaiki, tetapi bisa juga paket palsu. Telepon kantor pengirim dan minta mereka membacakan sidik jari kunci mereka (ada di Pengaturan → Kunci kantor). Cocokkan dengan sidik jari di bawah sebelum mengimpor.',
@@ -196,6 +200,10 @@ export const kunciEn: Widen<typeof kunciId> = {
     unknownTitle: 'First bundle from this office',
     unknownBody:
       'Call the sending office and ask them to read out their key’s fingerprint (in Settings → Office key). Compare it with the fingerprint below.',
+    knownHere: 'Known here',
+    inPaket: 'Card in this bundle',
+    areaChanged: 'another area',
+    keyChanged: 'another key, fingerprint below',
     changedTitle: 'The sender’s key changed',
     changedBody:
       'This office is known under another key card (its key or its area differs). It may have a new PC, a replaced key or a corrected area, but the bundle could also be forged. Call the sending office and ask them to read out their key’s fingerprint (in Settings → Office key). Compare it with the fingerprint below before importing.',
