@@ -7,6 +7,17 @@ import { empty, out, reqText } from './common'
 // ---------------------------------------------------------------- outputs
 
 /** An office's key card as people see it: who, and the fingerprint to read out over the phone. */
+/**
+ * A card that differs from the one trusted here for the same office: the trusted card (as a
+ * person confirmed it) beside the area the new card claims, so the person checking it by phone
+ * sees what changed: the key, the area, or both.
+ */
+export interface CardChange {
+  knownArea: string
+  knownFingerprint: string
+  cardArea: string
+}
+
 export interface KeyCard {
   siteId: string
   level: SiteLevel
@@ -34,7 +45,10 @@ export const kunciChannels = {
   /** Writes this office's key card (*.simpul-kunci) into a folder, to hand to another office. */
   'kunci:saveCard': { input: z.object({ folder: reqText(1000, 'Folder') }), output: out<{ path: string; fileName: string; fingerprint: string }>() },
   /** Reads a key card file: who it names, and whether this office knows that office already. */
-  'kunci:readCard': { input: z.object({ path: reqText(1000, 'Berkas') }), output: out<{ card: KeyCard; status: 'new' | 'trusted' | 'changed' | 'self' }>() },
+  'kunci:readCard': {
+    input: z.object({ path: reqText(1000, 'Berkas') }),
+    output: out<{ card: KeyCard; status: 'new' | 'trusted' | 'changed' | 'self'; change?: CardChange }>(),
+  },
   /** Replaces this office's keys; offices that trusted the old key take the new one from the next paket. */
   'kunci:rotate': { input: empty, output: out<KeyCard>() },
   /** Kota only: revokes a trusted office's key (a lost laptop); the statement travels with every paket. */

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import type { SiteLevel } from '../domain/reference'
 import { empty, id, out, reqText } from './common'
-import type { KeyCard } from './kunci'
+import type { CardChange, KeyCard } from './kunci'
 
 // ---------------------------------------------------------------- outputs
 
@@ -113,11 +113,8 @@ export interface PaketSenderKey {
    * office is known under another key (accept only after checking: a new PC or a rotated key).
    */
   status: 'trusted' | 'unknown' | 'changed'
-  /**
-   * changed only: the card held here (as a person confirmed it) beside the area the paket's
-   * signed card claims, so the person on the phone sees what changed: the key, the area, or both.
-   */
-  change?: { knownArea: string; knownFingerprint: string; cardArea: string }
+  /** changed only: the card trusted here beside the paket's signed card. */
+  change?: CardChange
 }
 
 /** What an import would do (preview) or did (apply): the same computation, rolled back for a preview. */

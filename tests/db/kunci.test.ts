@@ -281,6 +281,12 @@ describe('a card that claims another area', () => {
     // The card went to the Puskesmas by hand before the wrong village was noticed.
     await knows(pkm, kel)
     await changeSiteArea(kel.db, siteChangeAreaInput.parse({ areaCode: '36.71.01.1002', name: 'Kantor Kelurahan Sukaasih' }))
+    // Read from a card file on Kunci kantor, the new card is "changed", both areas named.
+    const saved = await saveCard(kel.db, { folder: stick() })
+    expect(await readCard(pkm.db, { path: saved.path })).toMatchObject({
+      status: 'changed',
+      change: { knownArea: 'Sukarasa', knownFingerprint: saved.fingerprint, cardArea: 'Sukaasih' },
+    })
     const p = await makePosyandu(kel.db, { villageCode: '36.71.01.1002' })
     await makeKader(kel.db, p.id)
     const folder = stick()

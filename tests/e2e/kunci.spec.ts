@@ -200,7 +200,7 @@ test.describe('Kunci kantor', () => {
     await expect(p.senderKey).toHaveAttribute('data-sender-key', 'changed')
     const compare = p.senderKey.locator('.kunci-sender-compare')
     await expect(compare.locator('.dl-item').filter({ hasText: 'Dikenal di sini' })).toContainText(`${KELURAHAN.areaName} · ${fingerprint}`)
-    await expect(compare.locator('.dl-item').filter({ hasText: 'Kartu di paket ini' })).toHaveText(/Sukaasih \(wilayah berbeda\)$/)
+    await expect(compare.locator('.dl-item').filter({ hasText: 'Kartu yang diterima' })).toHaveText(/Sukaasih \(wilayah berbeda\)$/)
     await expect(compare).not.toContainText('kunci berbeda')
     await p.senderKey.scrollIntoViewIfNeeded()
     await snap(page, 'kunci-changed-area')

@@ -5,7 +5,7 @@
 
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { KeyCard, ParsedInput, TrustedOffice } from '../../../../shared/contract'
+import type { CardChange, KeyCard, ParsedInput, TrustedOffice } from '../../../../shared/contract'
 import type { SiteLevel } from '../../../../shared/domain/reference'
 import { AppError } from '../../../../shared/result'
 import { keyVaultOf } from '../../db/open'
@@ -253,9 +253,17 @@ export async function loadCard(path: string): Promise<Card> {
   return card
 }
 
-export async function readCard(db: Db, input: ParsedInput<'kunci:readCard'>): Promise<{ card: KeyCard; status: 'new' | 'trusted' | 'changed' | 'self' }> {
+export async function readCard(db: Db, input: ParsedInput<'kunci:readCard'>): Promise<{ card: KeyCard; status: 'new' | 'trusted' | 'changed' | 'self'; change?: CardChange }> {
   const card = await loadCard(input.path)
-  return { card: cardInfo(card), status: await trustStatus(db, card) }
+  const status = await trustStatus(db, card)
+  const change = status === 'changed' ? await cardChange(db, card) : null
+  return { card: cardInfo(card), status, ...(change ? { change } : {}) }
+}
+
+/** For a changed card: the one trusted here for its office beside what `card` claims. */
+export async function cardChange(db: Db, card: Card): Promise<CardChange | null> {
+  const held = await db.selectFrom('trusted_office').select(['area_name', 'fingerprint']).where('site_id', '=', card.siteId).executeTakeFirst()
+  return held ? { knownArea: held.area_name, knownFingerprint: held.fingerprint, cardArea: card.areaName } : null
 }
 
 export async function trustCard(db: Db, input: ParsedInput<'kunci:trustCard'>): Promise<TrustedOffice> {

@@ -23,7 +23,7 @@ import { cardFingerprint, parseSuccession, sameFingerprint } from '../../sync/ca
 import { formatClock, observe, parseClock, parseVersion, tick } from '../../sync/hlc'
 import type { Row } from '../../sync/merge'
 import { MERGE_ORDER, REGISTRY } from '../../sync/registry'
-import { contentKeyOpener, kotaSigningKeys, mayRecover, trustStatus, vouchedByTrustedKey } from '../kunci/kunci.service'
+import { cardChange, contentKeyOpener, kotaSigningKeys, mayRecover, trustStatus, vouchedByTrustedKey } from '../kunci/kunci.service'
 import { requireSite } from '../site/site.service'
 import { learnCatalogues, learnKeys, recordOffices, type SenderTrust } from './learn'
 import { mergeStage } from './merge-records'
@@ -103,10 +103,8 @@ async function openAndVerify(db: Db, path: string, options: ImportOptions, nowMs
   if (rotated) status = 'trusted'
   const fingerprint = cardFingerprint(content.senderCard)
   const senderKey: PaketSenderKey = { fingerprint, status: status === 'new' ? 'unknown' : status === 'self' ? 'trusted' : status }
-  if (senderKey.status === 'changed') {
-    const held = await db.selectFrom('trusted_office').select(['area_name', 'fingerprint']).where('site_id', '=', content.senderCard.siteId).executeTakeFirst()
-    if (held) senderKey.change = { knownArea: held.area_name, knownFingerprint: held.fingerprint, cardArea: content.senderCard.areaName }
-  }
+  const change = senderKey.status === 'changed' ? await cardChange(db, content.senderCard) : null
+  if (change) senderKey.change = change
   const accepted = senderKey.status === 'trusted' || (!!options.acceptFingerprint && sameFingerprint(options.acceptFingerprint, fingerprint))
   if (options.apply && !accepted) {
     throw new AppError({

@@ -4,7 +4,7 @@
 
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { KeyCard, TrustedOffice } from '@shared/contract'
+import type { CardChange, KeyCard, TrustedOffice } from '@shared/contract'
 import { call, CallError, errorMessage } from '../../api/client'
 import { href } from '../../app/router'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -18,6 +18,7 @@ import { Fingerprint } from '../../components/Fingerprint'
 import { PathField, useSuggestedPath } from '../../components/PathField'
 import { PulihkanKantor } from './PulihkanKantor'
 import './kunci.css'
+import { CardChangeList } from './CardChangeList'
 
 type CardStatus = 'new' | 'trusted' | 'changed' | 'self'
 
@@ -189,7 +190,7 @@ function TrustCard({ defaultFolder, onTrusted }: { defaultFolder: string; onTrus
   const [pathError, setPathError] = useState<string | null>(null)
   const [readError, setReadError] = useState<string | null>(null)
   const [busy, setBusy] = useState<'read' | 'trust' | null>(null)
-  const [read, setRead] = useState<{ path: string; card: KeyCard; status: CardStatus } | null>(null)
+  const [read, setRead] = useState<{ path: string; card: KeyCard; status: CardStatus; change?: CardChange } | null>(null)
   const [typed, setTyped] = useState('')
   const [typedError, setTypedError] = useState<string | null>(null)
   const [trustError, setTrustError] = useState<string | null>(null)
@@ -353,6 +354,7 @@ function TrustCard({ defaultFolder, onTrusted }: { defaultFolder: string; onTrus
                   ? t('kunci.trustedNote')
                   : t('kunci.selfNote')}
           </p>
+          {read.change && <CardChangeList change={read.change} fingerprint={read.card.fingerprint} />}
           {canTrust && (
             <form className="kunci-form" onSubmit={(e) => void trustIt(e)} noValidate>
               <div className={typedError ? 'field field-invalid' : 'field'}>

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next'
 import type { PaketSenderKey } from '@shared/contract'
 import { Fingerprint } from '../../components/Fingerprint'
+import { CardChangeList } from '../kunci/CardChangeList'
 import './paket.css'
 
 /** True when a person must confirm the fingerprint before this paket may be imported. */
@@ -54,24 +55,7 @@ export function SenderKey({
         {changed ? t('kunci.sender.changedTitle') : t('kunci.sender.unknownTitle')}
       </h3>
       <p>{changed ? t('kunci.sender.changedBody') : t('kunci.sender.unknownBody')}</p>
-      {k.change && (
-        <dl className="dl kunci-sender-compare">
-          <div className="dl-item">
-            <dt>{t('kunci.sender.knownHere')}</dt>
-            <dd>
-              {k.change.knownArea} · <Fingerprint value={k.change.knownFingerprint} />
-            </dd>
-          </div>
-          <div className="dl-item">
-            <dt>{t('kunci.sender.inPaket')}</dt>
-            <dd>
-              {k.change.cardArea}
-              {k.change.cardArea !== k.change.knownArea && <strong> ({t('kunci.sender.areaChanged')})</strong>}
-              {k.change.knownFingerprint !== k.fingerprint && <strong> ({t('kunci.sender.keyChanged')})</strong>}
-            </dd>
-          </div>
-        </dl>
-      )}
+      {k.change && <CardChangeList change={k.change} fingerprint={k.fingerprint} />}
       <p id="kunci-sender-fp-label" className="kunci-sender-fp-label">
         {t('kunci.sender.fingerprintLabel', { name: senderName })}
       </p>

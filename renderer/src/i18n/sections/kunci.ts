@@ -98,7 +98,7 @@ export const kunciId = {
     unknownBody:
       'Telepon kantor pengirim dan minta mereka membacakan sidik jari kunci mereka (ada di Pengaturan → Kunci kantor). Cocokkan dengan sidik jari di bawah.',
     knownHere: 'Dikenal di sini',
-    inPaket: 'Kartu di paket ini',
+    cardReceived: 'Kartu yang diterima',
     areaChanged: 'wilayah berbeda',
     keyChanged: 'kunci berbeda, sidik jari di bawah',
     changedTitle: 'Kunci pengirim berubah',
@@ -201,7 +201,7 @@ export const kunciEn: Widen<typeof kunciId> = {
     unknownBody:
       'Call the sending office and ask them to read out their key’s fingerprint (in Settings → Office key). Compare it with the fingerprint below.',
     knownHere: 'Known here',
-    inPaket: 'Card in this bundle',
+    cardReceived: 'The card received',
     areaChanged: 'another area',
     keyChanged: 'another key, fingerprint below',
     changedTitle: 'The sender’s key changed',
