@@ -222,7 +222,8 @@ describe('an office starting over as a new identity', () => {
       expect((await replicatedDigest(old)).digest).toBe(oldDigest)
       await closeDatabase(old)
     }
-    expect(readdirSync(join(dirname(t.file), 'cadangan')).some((n) => n.includes('identitas-baru'))).toBe(true)
+    expect(basename(done.backup)).toMatch(/identitas-baru/)
+    expect(readdirSync(join(dirname(t.file), 'cadangan'))).toContain(basename(done.backup))
   }, 60_000)
 
   it('is refused by the plain dispatcher (the CLI), which does not hold the file', async () => {
