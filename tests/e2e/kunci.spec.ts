@@ -120,9 +120,7 @@ test.describe('Kunci kantor', () => {
 
     // The kelurahan's first paket to the Puskesmas is now signed by a known key: no tick needed.
     const paket = await p.kirim(offices.usb, toPuskesmas)
-    await p.open(offices.puskesmas.url, 'terima')
-    await p.scanFolder(offices.usb)
-    await p.previewFile(paket)
+    await p.previewAt(offices.puskesmas.url, offices.usb, paket)
     await expect(p.senderKey).toHaveAttribute('data-sender-key', 'trusted')
     await expect(p.senderKey).toContainText(`sidik jari ${fingerprint}`)
     await expect(p.confirmFingerprint).toHaveCount(0)
@@ -175,13 +173,12 @@ test.describe('Kunci kantor', () => {
     const p = new PaketPage(page)
     await p.open(offices.kelurahan.url)
     const paket = await p.kirim(offices.usb, /^Puskesmas (belum pernah|terakhir dikirim)/)
-    await p.open(offices.puskesmas.url, 'terima')
-    await p.scanFolder(offices.usb)
-    await p.previewFile(paket)
+    await p.previewAt(offices.puskesmas.url, offices.usb, paket)
     await expect(p.senderKey).toHaveAttribute('data-sender-key', 'trusted')
     await expect(p.senderKey).toContainText(`sidik jari ${now}`)
     await p.importIt()
   })
+
   test('a kelurahan that corrected its area after handing out its card is asked about once, old and new area side by side', async ({ page, offices }) => {
     // The Puskesmas serves both villages. The kelurahan's card went to it by hand; then the wrong
     // village was noticed and corrected (allowed: no paket had left yet).
@@ -194,9 +191,7 @@ test.describe('Kunci kantor', () => {
     const p = new PaketPage(page)
     await p.open(offices.kelurahan.url)
     const paket = await p.kirim(offices.usb, /^Puskesmas (belum pernah|terakhir dikirim)/)
-    await p.open(offices.puskesmas.url, 'terima')
-    await p.scanFolder(offices.usb)
-    await p.previewFile(paket)
+    await p.previewAt(offices.puskesmas.url, offices.usb, paket)
     await expect(p.senderKey).toHaveAttribute('data-sender-key', 'changed')
     const compare = p.senderKey.locator('.kunci-sender-compare')
     await expect(compare.locator('.dl-item').filter({ hasText: 'Dikenal di sini' })).toContainText(`${KELURAHAN.areaName} · ${fingerprint}`)

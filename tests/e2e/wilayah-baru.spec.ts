@@ -52,9 +52,7 @@ test.describe('a new region', () => {
      */
     async function receive(to: Office, from: Office, file: string) {
       const fp = await fingerprintOf(from)
-      await p.open(host(to).url, 'terima')
-      await p.scanFolder(offices.usb)
-      await p.previewFile(file)
+      await p.previewAt(host(to).url, offices.usb, file)
       const status = await p.senderKey.getAttribute('data-sender-key')
       if (status === 'unknown') {
         asked.set(`${from}>${to}`, (asked.get(`${from}>${to}`) ?? 0) + 1)

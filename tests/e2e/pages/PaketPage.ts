@@ -121,6 +121,13 @@ export class PaketPage {
     await expect(this.page.getByRole('heading', { name: 'Paket di folder' })).toBeVisible()
   }
 
+  /** Terima at the office on `hostUrl`: the paket `file` on the stick, previewed. */
+  async previewAt(hostUrl: string, folder: string, file: string) {
+    await this.open(hostUrl, 'terima')
+    await this.scanFolder(folder)
+    await this.previewFile(file)
+  }
+
   /** The listed paket whose row holds this text (sender name or file name). */
   file(text: string): Locator {
     return this.files.getByRole('row').filter({ hasText: text })
