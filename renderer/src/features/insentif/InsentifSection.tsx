@@ -2,19 +2,18 @@
 // yet, a small form to record or correct one, and the month's payment list of the kader's
 // Posyandu (or the whole kelurahan/desa) to print with a signature column.
 
-import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Insentif } from '@shared/contract'
 import { WEWENANG } from '@shared/domain/paket'
 import { INSENTIF_FUNDING, periodName, rupiah, type InsentifFunding } from '@shared/domain/sarana'
-import { call, errorMessage } from '../../api/client'
+import { call } from '../../api/client'
 import { useApp, useOfficeToday } from '../../app/AppContext'
 import { DateInput } from '../../components/DateInput'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field } from '../../components/Field'
 import { Loading } from '../../components/Loading'
 import { PrintButton } from '../../components/PrintButton'
-import { useToasts } from '../../components/Toasts'
+import { useChildRecords } from '../../components/useChildRecords'
 import { formatDate } from '../../i18n/format'
 
 interface Draft {
@@ -30,31 +29,11 @@ export function InsentifSection({ kaderId, kaderName, posyanduId, posyanduName }
   const { t } = useTranslation()
   const { site } = useApp()
   const today = useOfficeToday()
-  const toasts = useToasts()
-  const [rows, setRows] = useState<Insentif[] | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
-  const [draft, setDraft] = useState<Draft | null>(null)
-  const [saveError, setSaveError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const firstRef = useRef<HTMLInputElement>(null)
   const mayEdit = WEWENANG[site.level].includes('insentif')
-
-  const load = () =>
-    call('insentif:list', { kaderId }).then(
-      (rs) => setRows(rs),
-      (e: unknown) => setLoadError(errorMessage(e)),
-    )
-  useEffect(() => {
-    void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kaderId])
-  // The form's first field takes the focus when the form opens or turns to another line.
-  const draftKey = draft ? (draft.id ?? 'new') : null
-  useEffect(() => {
-    if (draftKey) firstRef.current?.focus()
-  }, [draftKey])
-
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => (d ? { ...d, [k]: v } : d))
+  const { rows, loadError, draft, saveError, busy, firstRef, open, close, set, save, remove } = useChildRecords<Insentif, Draft, HTMLInputElement>(
+    () => call('insentif:list', { kaderId }),
+    [kaderId],
+  )
   // A new line is for this month, with the last line's amount and source: most months are alike.
   const fresh = (): Draft => ({
     id: null,
@@ -65,40 +44,23 @@ export function InsentifSection({ kaderId, kaderName, posyanduId, posyanduName }
     note: '',
   })
 
-  async function save(e: FormEvent) {
-    e.preventDefault()
-    if (!draft) return
-    setBusy(true)
-    setSaveError(null)
+  const write = async (d: Draft) => {
     const input = {
       kaderId,
-      period: draft.period.trim(),
-      amount: Number(draft.amount.replace(/[.\s]/g, '')),
-      fundingSource: draft.fundingSource as InsentifFunding,
-      paidDate: draft.paidDate || null,
-      note: draft.note,
+      period: d.period.trim(),
+      amount: Number(d.amount.replace(/[.\s]/g, '')),
+      fundingSource: d.fundingSource as InsentifFunding,
+      paidDate: d.paidDate || null,
+      note: d.note,
     }
-    try {
-      const saved = draft.id ? await call('insentif:update', { ...input, id: draft.id }) : await call('insentif:create', input)
-      toasts.push({ message: t('insentif.saved', { period: periodName(saved.period) }), tone: 'success' })
-      setDraft(null)
-      await load()
-    } catch (err) {
-      setSaveError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    const saved = d.id ? await call('insentif:update', { ...input, id: d.id }) : await call('insentif:create', input)
+    return t('insentif.saved', { period: periodName(saved.period) })
   }
-
-  async function remove(r: Insentif) {
-    try {
+  const removeLine = (r: Insentif) =>
+    remove(async () => {
       await call('insentif:remove', { id: r.id })
-      toasts.push({ message: t('insentif.removed', { period: periodName(r.period) }), tone: 'success' })
-      await load()
-    } catch (err) {
-      toasts.push({ message: errorMessage(err), tone: 'error', duration: 10_000 })
-    }
-  }
+      return t('insentif.removed', { period: periodName(r.period) })
+    })
 
   const latest = rows?.[0]?.period ?? null
 
@@ -139,14 +101,11 @@ export function InsentifSection({ kaderId, kaderName, posyanduId, posyanduName }
                         type="button"
                         className="link-button"
                         aria-label={t('insentif.editLabel', { period: periodName(r.period) })}
-                        onClick={() => {
-                          setSaveError(null)
-                          setDraft({ id: r.id, period: r.period, amount: String(r.amount), fundingSource: r.fundingSource, paidDate: r.paidDate ?? '', note: r.note ?? '' })
-                        }}
+                        onClick={() => open({ id: r.id, period: r.period, amount: String(r.amount), fundingSource: r.fundingSource, paidDate: r.paidDate ?? '', note: r.note ?? '' })}
                       >
                         {t('insentif.edit')}
                       </button>{' '}
-                      <button type="button" className="link-button" aria-label={t('insentif.removeLabel', { period: periodName(r.period) })} onClick={() => void remove(r)}>
+                      <button type="button" className="link-button" aria-label={t('insentif.removeLabel', { period: periodName(r.period) })} onClick={() => void removeLine(r)}>
                         {t('insentif.remove')}
                       </button>
                     </td>
@@ -159,7 +118,7 @@ export function InsentifSection({ kaderId, kaderName, posyanduId, posyanduName }
       )}
       <div className="page-actions">
         {mayEdit && rows && !draft && (
-          <button type="button" className="btn" onClick={() => (setSaveError(null), setDraft(fresh()))}>
+          <button type="button" className="btn" onClick={() => open(fresh())}>
             {t('insentif.add')}
           </button>
         )}
@@ -174,7 +133,7 @@ export function InsentifSection({ kaderId, kaderName, posyanduId, posyanduName }
         )}
       </div>
       {draft && (
-        <form className="form insentif-form" onSubmit={(e) => void save(e)} aria-labelledby="insentif-form-title" noValidate>
+        <form className="form insentif-form" onSubmit={(e) => void save(e, write)} aria-labelledby="insentif-form-title" noValidate>
           <h3 id="insentif-form-title" className="sub-title">
             {draft.id ? t('insentif.editTitle', { period: periodName(draft.period) }) : t('insentif.addTitle')}
           </h3>
@@ -211,7 +170,7 @@ export function InsentifSection({ kaderId, kaderName, posyanduId, posyanduName }
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {t('insentif.save')}
             </button>
-            <button type="button" className="btn" onClick={() => setDraft(null)}>
+            <button type="button" className="btn" onClick={close}>
               {t('insentif.cancel')}
             </button>
           </div>

@@ -2,18 +2,18 @@
 // condition, and for an item rusak or tidak ada a link that opens the follow-up form already
 // filled (the Posyandu, the item's OPD and "Dacin rusak berat di Posyandu …").
 
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Sarana, SaranaItem } from '@shared/contract'
 import { SARANA_CONDITIONS, SARANA_FUNDING, type SaranaCondition, type SaranaFunding } from '@shared/domain/sarana'
-import { call, errorMessage } from '../../api/client'
+import { call } from '../../api/client'
 import { useApp } from '../../app/AppContext'
 import { href } from '../../app/router'
 import { DateInput } from '../../components/DateInput'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Field } from '../../components/Field'
 import { Loading } from '../../components/Loading'
-import { useToasts } from '../../components/Toasts'
+import { useChildRecords } from '../../components/useChildRecords'
 import { formatDate, formatNumber } from '../../i18n/format'
 import { WEWENANG } from '@shared/domain/paket'
 
@@ -32,71 +32,32 @@ const EMPTY: Draft = { id: null, itemId: '', quantity: '1', condition: 'baik', r
 export function SaranaSection({ posyanduId, posyanduName }: { posyanduId: string; posyanduName: string }) {
   const { t } = useTranslation()
   const { site } = useApp()
-  const toasts = useToasts()
   const [items, setItems] = useState<SaranaItem[] | null>(null)
-  const [rows, setRows] = useState<Sarana[] | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
-  const [draft, setDraft] = useState<Draft | null>(null)
-  const [saveError, setSaveError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const firstRef = useRef<HTMLSelectElement>(null)
   const mayEdit = WEWENANG[site.level].includes('sarana')
-
-  const load = () =>
-    Promise.all([call('sarana:items', { includeInactive: true }), call('sarana:list', { posyanduId })]).then(
-      ([is, rs]) => {
-        setItems(is)
-        setRows(rs)
-      },
-      (e: unknown) => setLoadError(errorMessage(e)),
-    )
-  useEffect(() => {
-    void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  const { rows, loadError, draft, saveError, busy, firstRef, open, close, set, save, remove } = useChildRecords<Sarana, Draft, HTMLSelectElement>(async () => {
+    const [is, rs] = await Promise.all([call('sarana:items', { includeInactive: true }), call('sarana:list', { posyanduId })])
+    setItems(is)
+    return rs
   }, [posyanduId])
-  // The form's first field takes the focus when the form opens or turns to another line.
-  const draftKey = draft ? (draft.id ?? 'new') : null
-  useEffect(() => {
-    if (draftKey) firstRef.current?.focus()
-  }, [draftKey])
 
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => (d ? { ...d, [k]: v } : d))
-
-  async function save(e: FormEvent) {
-    e.preventDefault()
-    if (!draft) return
-    setBusy(true)
-    setSaveError(null)
+  const write = async (d: Draft) => {
     const input = {
       posyanduId,
-      itemId: draft.itemId,
-      quantity: Number(draft.quantity),
-      condition: draft.condition as SaranaCondition,
-      receivedDate: draft.receivedDate || null,
-      fundingSource: draft.fundingSource || null,
-      note: draft.note,
+      itemId: d.itemId,
+      quantity: Number(d.quantity),
+      condition: d.condition as SaranaCondition,
+      receivedDate: d.receivedDate || null,
+      fundingSource: d.fundingSource || null,
+      note: d.note,
     }
-    try {
-      const saved = draft.id ? await call('sarana:update', { ...input, id: draft.id }) : await call('sarana:create', input)
-      toasts.push({ message: t('sarana.saved', { item: saved.itemName }), tone: 'success' })
-      setDraft(null)
-      await load()
-    } catch (err) {
-      setSaveError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    const saved = d.id ? await call('sarana:update', { ...input, id: d.id }) : await call('sarana:create', input)
+    return t('sarana.saved', { item: saved.itemName })
   }
-
-  async function remove(s: Sarana) {
-    try {
+  const removeLine = (s: Sarana) =>
+    remove(async () => {
       await call('sarana:remove', { id: s.id })
-      toasts.push({ message: t('sarana.removed', { item: s.itemName }), tone: 'success' })
-      await load()
-    } catch (err) {
-      toasts.push({ message: errorMessage(err), tone: 'error', duration: 10_000 })
-    }
-  }
+      return t('sarana.removed', { item: s.itemName })
+    })
 
   const used = new Set((rows ?? []).filter((r) => r.id !== draft?.id).map((r) => r.itemId))
   const choosable = (items ?? []).filter((i) => (i.active && !used.has(i.id)) || i.id === draft?.itemId)
@@ -146,9 +107,8 @@ export function SaranaSection({ posyanduId, posyanduName }: { posyanduId: string
                           type="button"
                           className="link-button"
                           aria-label={t('sarana.editLabel', { item: r.itemName })}
-                          onClick={() => {
-                            setSaveError(null)
-                            setDraft({
+                          onClick={() =>
+                            open({
                               id: r.id,
                               itemId: r.itemId,
                               quantity: String(r.quantity),
@@ -157,11 +117,11 @@ export function SaranaSection({ posyanduId, posyanduName }: { posyanduId: string
                               fundingSource: r.fundingSource ?? '',
                               note: r.note ?? '',
                             })
-                          }}
+                          }
                         >
                           {t('sarana.edit')}
                         </button>{' '}
-                        <button type="button" className="link-button" aria-label={t('sarana.removeLabel', { item: r.itemName })} onClick={() => void remove(r)}>
+                        <button type="button" className="link-button" aria-label={t('sarana.removeLabel', { item: r.itemName })} onClick={() => void removeLine(r)}>
                           {t('sarana.remove')}
                         </button>
                       </>
@@ -187,13 +147,13 @@ export function SaranaSection({ posyanduId, posyanduName }: { posyanduId: string
       )}
       {mayEdit && items && !draft && (
         <p>
-          <button type="button" className="btn" onClick={() => (setSaveError(null), setDraft(EMPTY))}>
+          <button type="button" className="btn" onClick={() => open(EMPTY)}>
             {t('sarana.add')}
           </button>
         </p>
       )}
       {draft && items && (
-        <form className="form sarana-form" onSubmit={(e) => void save(e)} aria-labelledby="sarana-form-title" noValidate>
+        <form className="form sarana-form" onSubmit={(e) => void save(e, write)} aria-labelledby="sarana-form-title" noValidate>
           <h3 id="sarana-form-title" className="sub-title">
             {draft.id ? t('sarana.editTitle', { item: items.find((i) => i.id === draft.itemId)?.name ?? '' }) : t('sarana.addTitle')}
           </h3>
@@ -250,7 +210,7 @@ export function SaranaSection({ posyanduId, posyanduName }: { posyanduId: string
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {t('sarana.save')}
             </button>
-            <button type="button" className="btn" onClick={() => setDraft(null)}>
+            <button type="button" className="btn" onClick={close}>
               {t('sarana.cancel')}
             </button>
           </div>
